@@ -1,0 +1,1 @@
+//! claimlint: checks datasets of claims about people for provenance gaps and contradictions.
