@@ -1,0 +1,186 @@
+//! The commands: each reads its arguments, calls the library and writes the
+//! rendered result. Results go to stdout; progress and notes to stderr.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::{bail, Context as _, Result};
+
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, DatasetArgs, Format, MatchArgs};
+use crate::config::Config;
+use crate::finding::Severity;
+use crate::render::{self, CheckReport, Palette};
+use crate::{analyse, names, rules};
+
+/// Nothing at or above `--fail-on`.
+pub const EXIT_OK: u8 = 0;
+/// Findings at or above `--fail-on`.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Bad input or usage.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+pub fn run(cli: &Cli) -> Result<u8> {
+    let palette = palette(cli.color);
+    match &cli.command {
+        Command::Check(args) => check(cli, args, palette),
+        Command::Entities(args) => entities(cli, args),
+        Command::Match(args) => match_names(cli, args),
+        Command::Rules(args) => list_rules(args.format, palette),
+        Command::Explain { id } => explain(id),
+        Command::Schema => {
+            let schema = crate::load::raw::schema();
+            write_stdout(&render::json::to_pretty(&schema))?;
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn palette(choice: ColorChoice) -> Palette {
+    let enabled = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    Palette { enabled }
+}
+
+fn write_stdout(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .context("writing to stdout")?;
+    stdout.flush().context("writing to stdout")?;
+    Ok(())
+}
+
+fn config_for(cli: &Cli, args: &DatasetArgs) -> Result<Config> {
+    Config::discover(cli.config.as_deref(), &args.paths)
+}
+
+fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
+    let config = config_for(cli, &args.dataset)?;
+    let analysis = analyse(&args.dataset.paths, &config);
+    if cli.verbose {
+        eprintln!(
+            "claimlint: read {} files, {} claims, {} sources, {} entity records; {} candidate name pairs",
+            analysis.dataset.files.len(),
+            analysis.dataset.claims.len(),
+            analysis.dataset.sources.len(),
+            analysis.dataset.entities.len(),
+            analysis.entities.candidate_pairs
+        );
+    }
+    let report = CheckReport {
+        dataset: &analysis.dataset,
+        entities: &analysis.entities,
+        findings: &analysis.findings,
+    };
+    let text = match args.dataset.format {
+        Format::Human => render::human::render(&report, palette),
+        Format::Json => render::json::render(&report),
+    };
+    write_stdout(&text)?;
+    Ok(if !analysis.dataset.errors.is_empty() {
+        EXIT_BAD_INPUT
+    } else if analysis.findings.iter().any(|f| f.severity >= args.fail_on) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn entities(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
+    let config = config_for(cli, args)?;
+    let analysis = analyse(&args.paths, &config);
+    let text = render::entities::render(&analysis, args.format);
+    write_stdout(&text)?;
+    if !analysis.dataset.errors.is_empty() {
+        for error in &analysis.dataset.errors {
+            eprintln!("{error}");
+        }
+        return Ok(EXIT_BAD_INPUT);
+    }
+    Ok(EXIT_OK)
+}
+
+fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
+    let config = match &cli.config {
+        Some(path) => Config::read(path)?,
+        None => Config::discover(None, &[std::path::PathBuf::from(".")])?,
+    };
+    let cfg = names::MatchConfig {
+        threshold: config.matching.threshold,
+        review_band: config.matching.review_band,
+    };
+    let pairs: Vec<(String, String)> = match &args.pairs {
+        Some(path) => crate::pairs::read(path)?,
+        None => match args.names.as_slice() {
+            [a, b] => vec![(a.clone(), b.clone())],
+            _ => bail!("give two names, or --pairs FILE"),
+        },
+    };
+    let mut out = String::new();
+    for (a, b) in &pairs {
+        let result = names::match_names(a, b, &cfg);
+        out.push_str(&render::pairs::line(a, b, &result));
+    }
+    write_stdout(&out)?;
+    Ok(EXIT_OK)
+}
+
+fn list_rules(format: Format, palette: Palette) -> Result<u8> {
+    let text = match format {
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct RuleInfo<'a> {
+                id: &'a str,
+                severity: Severity,
+                summary: &'a str,
+                documentation: String,
+            }
+            let list: Vec<RuleInfo> = rules::RULES
+                .iter()
+                .map(|r| RuleInfo {
+                    id: r.id,
+                    severity: r.severity,
+                    summary: r.summary,
+                    documentation: r.documentation(),
+                })
+                .collect();
+            render::json::to_pretty(&list)
+        }
+        Format::Human => {
+            let width = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let mut out = String::new();
+            for rule in rules::RULES {
+                out.push_str(&format!(
+                    "{:<width$}  {}  {}\n",
+                    palette.bold(rule.id),
+                    palette.severity(rule.severity, &format!("{:<7}", rule.severity.as_str())),
+                    rule.summary,
+                    width = width + if palette.enabled { 8 } else { 0 },
+                ));
+            }
+            out
+        }
+    };
+    write_stdout(&text)?;
+    Ok(EXIT_OK)
+}
+
+fn explain(id: &str) -> Result<u8> {
+    let Some(rule) = rules::find(id) else {
+        let hint = crate::suggest::did_you_mean(id, rules::RULES.iter().map(|r| r.id));
+        bail!("unknown rule `{id}`{hint} (see `claimlint rules`)");
+    };
+    write_stdout(&format!(
+        "# {} ({}, default {})\n\n{}\n",
+        rule.id,
+        rule.summary,
+        rule.severity,
+        rule.documentation()
+    ))?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,101 @@
+//! Findings as data: what a rule found, independent of how it is shown.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// How bad a finding is. Ordered: `Info < Warning < Error`.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// One step milder (info stays info).
+    pub fn lower(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            _ => Severity::Info,
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding of one rule about one entity.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Index into the reconciled entities.
+    pub entity: usize,
+    /// Indices into the dataset's claims; the first is the primary one.
+    pub claims: Vec<usize>,
+    pub message: String,
+    /// The dates compared and how, the evidence weighed.
+    pub reasoning: String,
+    /// The claim the evidence favours, when one does.
+    pub favours: Option<usize>,
+    /// Hash of the rule and the sorted claim ids: stable across file order,
+    /// line numbers and unrelated records.
+    pub fingerprint: String,
+}
+
+/// The fingerprint of a finding: rule id and sorted claim ids, nothing else.
+pub fn fingerprint(rule: &str, claim_ids: &[&str]) -> String {
+    let mut ids: Vec<&str> = claim_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut hasher = Sha256::new();
+    hasher.update(rule.as_bytes());
+    for id in ids {
+        hasher.update([0]);
+        hasher.update(id.as_bytes());
+    }
+    crate::load::hex_prefix(&hasher.finalize(), 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_ignore_claim_order() {
+        assert_eq!(fingerprint("r", &["b", "a"]), fingerprint("r", &["a", "b"]));
+        assert_ne!(fingerprint("r", &["a", "b"]), fingerprint("s", &["a", "b"]));
+        assert_eq!(fingerprint("r", &["a"]).len(), 16);
+    }
+
+    #[test]
+    fn severities_order_and_lower() {
+        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
+        assert_eq!(Severity::Error.lower(), Severity::Warning);
+        assert_eq!(Severity::Info.lower(), Severity::Info);
+    }
+}

@@ -1,0 +1,1117 @@
+//! Reading datasets: files and directories of `.json`, `.jsonl` and `.ndjson`,
+//! every record with its position, every problem as an [`InputError`] that
+//! points at the file, line and column at fault. A bad record never stops the
+//! others from loading.
+
+mod position;
+pub mod raw;
+pub mod scan;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::date::{Edtf, Interval, DAWN};
+use crate::model::{Certainty, Claim, Dataset, EntityRecord, Pos, Reliability, Source, Status};
+use crate::suggest::did_you_mean;
+use position::LineIndex;
+use raw::{RawClaim, RawEntity, RawSource, RawSourceRef};
+use scan::Section;
+
+/// The review file lives beside the data but is never data itself.
+pub const REVIEW_FILE: &str = "claimlint-review.json";
+
+/// Files larger than this are refused with a clear message rather than read
+/// into memory; a dataset that big belongs in several NDJSON files.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// One NDJSON line longer than this is refused (no record needs it).
+const MAX_LINE_BYTES: usize = 16 << 20;
+
+/// Limits on single strings: long enough for any real name or quote, short
+/// enough that a runaway value is caught.
+const MAX_NAME_CHARS: usize = 500;
+const MAX_TEXT_CHARS: usize = 20_000;
+const MAX_FIELD_CHARS: usize = 2_000;
+
+/// One problem with the input, where it is and what would be right.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct InputError {
+    pub file: Arc<str>,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// What to leave out when walking directories.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Paths (files or directories) skipped while walking a directory; a file
+    /// named explicitly on the command line is always read.
+    pub exclude: Vec<PathBuf>,
+}
+
+/// Loads every file under `paths` into one dataset.
+pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Dataset {
+    let mut loader = Loader::default();
+    let files = collect_files(paths, options, &mut loader.errors);
+    for file in &files {
+        loader.load_file(file);
+    }
+    loader.finish()
+}
+
+/// Loads one in-memory `.json` document (tests, fuzzing, stdin).
+pub fn load_str(name: &str, text: &str) -> Dataset {
+    let mut loader = Loader::default();
+    let file: Arc<str> = Arc::from(name);
+    loader.files.push(file.clone());
+    loader.json_text(&file, text);
+    loader.finish()
+}
+
+/// Expands directories (recursively, sorted) into the data files they hold.
+fn collect_files(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    errors: &mut Vec<InputError>,
+) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, options, &mut files, errors),
+            Ok(_) => files.push(path.clone()),
+            Err(err) => errors.push(file_error(
+                path,
+                format!("cannot read `{}`: {err}", path.display()),
+            )),
+        }
+    }
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    files
+}
+
+fn walk(dir: &Path, options: &LoadOptions, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            errors.push(file_error(dir, format!("cannot read directory: {err}")));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with('.') || name == REVIEW_FILE || is_excluded(&path, options) {
+            continue;
+        }
+        // Symlinked directories are not followed, so a link loop cannot trap us.
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, options, files, errors);
+        } else if is_data_file(&path) {
+            files.push(path);
+        }
+    }
+}
+
+fn is_excluded(path: &Path, options: &LoadOptions) -> bool {
+    options.exclude.iter().any(|ex| path.starts_with(ex))
+}
+
+fn is_data_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("json" | "jsonl" | "ndjson")
+    )
+}
+
+fn is_lines_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    )
+}
+
+fn file_error(path: &Path, message: String) -> InputError {
+    InputError {
+        file: Arc::from(path.display().to_string()),
+        line: 1,
+        column: 1,
+        message,
+    }
+}
+
+/// A claim whose references are not resolved yet.
+struct PendingClaim {
+    claim: Claim,
+    /// The inline source, registered once all files are read.
+    record_offset: usize,
+    file_index: usize,
+}
+
+/// An error whose exact column needs the record's text again: references are
+/// resolved after all files are read, when the text is gone.
+struct DeferredError {
+    file_index: usize,
+    record_offset: usize,
+    field: &'static str,
+    message: String,
+}
+
+#[derive(Default)]
+struct Loader {
+    files: Vec<Arc<str>>,
+    claims: Vec<PendingClaim>,
+    sources: Vec<(Source, usize, usize)>,
+    entities: Vec<EntityRecord>,
+    errors: Vec<InputError>,
+    deferred: Vec<DeferredError>,
+    /// Inline sources, keyed by id, with the claim that first gave them.
+    inline_sources: BTreeMap<String, Source>,
+}
+
+/// Where one record sits, for turning offsets into positions.
+struct RecordAt<'a> {
+    file: &'a Arc<str>,
+    file_index: usize,
+    /// The record's text (for JSON files, from the record to the end of file).
+    text: &'a str,
+    /// Byte offset of `text` in the file.
+    offset: usize,
+    lines: Locator<'a>,
+}
+
+/// Turns a byte offset in the file into line and column.
+enum Locator<'a> {
+    Json(&'a LineIndex, &'a str),
+    /// An NDJSON line: its line number; offsets are within the line.
+    Line(u32),
+}
+
+impl RecordAt<'_> {
+    fn pos_at(&self, offset_in_record: usize) -> Pos {
+        let (line, column) = match &self.lines {
+            Locator::Json(index, text) => index.locate(text, self.offset + offset_in_record),
+            Locator::Line(line) => (*line, position::column_of(self.text, offset_in_record)),
+        };
+        Pos {
+            file: self.file.clone(),
+            line,
+            column,
+        }
+    }
+
+    fn error_at(&self, offset_in_record: usize, message: String) -> InputError {
+        let pos = self.pos_at(offset_in_record);
+        InputError {
+            file: pos.file,
+            line: pos.line,
+            column: pos.column,
+            message,
+        }
+    }
+
+    fn field_error(&self, field: &str, message: String) -> InputError {
+        let offset = scan::key_offset(self.text, field).unwrap_or(0);
+        self.error_at(offset, message)
+    }
+}
+
+impl Loader {
+    fn load_file(&mut self, path: &Path) {
+        let file: Arc<str> = Arc::from(path.display().to_string());
+        let size = match fs::metadata(path) {
+            Ok(meta) => meta.len(),
+            Err(err) => {
+                self.errors
+                    .push(file_error(path, format!("cannot read file: {err}")));
+                return;
+            }
+        };
+        if size > MAX_FILE_BYTES {
+            self.errors.push(file_error(
+                path,
+                format!(
+                    "the file is {size} bytes; claimlint reads files of up to {MAX_FILE_BYTES} bytes (1 GiB): split it into several `.jsonl` files"
+                ),
+            ));
+            return;
+        }
+        self.files.push(file.clone());
+        if is_lines_file(path) {
+            match fs::File::open(path) {
+                Ok(handle) => self.lines(&file, BufReader::with_capacity(1 << 20, handle)),
+                Err(err) => self
+                    .errors
+                    .push(file_error(path, format!("cannot read file: {err}"))),
+            }
+            return;
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        if let Err(err) = fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
+            self.errors
+                .push(file_error(path, format!("cannot read file: {err}")));
+            return;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => self.json_text(&file, &text),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let bytes = err.into_bytes();
+                self.errors.push(not_utf8(&file, &bytes, valid, 1));
+            }
+        }
+    }
+
+    /// A `.json` document: an array of claims or an object of record arrays.
+    fn json_text(&mut self, file: &Arc<str>, text: &str) {
+        let file_index = self.files.len() - 1;
+        let index = LineIndex::new(text);
+        let (elements, problems) = scan::scan(text);
+        for problem in problems {
+            let (line, column) = index.locate(text, problem.offset);
+            self.errors.push(InputError {
+                file: file.clone(),
+                line,
+                column,
+                message: problem.message,
+            });
+        }
+        for element in elements {
+            let at = RecordAt {
+                file,
+                file_index,
+                text: &text[element.start..],
+                offset: element.start,
+                lines: Locator::Json(&index, text),
+            };
+            let record = &text[element.start..element.end];
+            match element.section {
+                Section::Claims => self.claim_record(&at, record, false),
+                Section::Sources => self.source_record(&at, record),
+                Section::Entities => self.entity_record(&at, record),
+            }
+        }
+    }
+
+    /// An NDJSON stream, one record per line, read without keeping the text.
+    fn lines(&mut self, file: &Arc<str>, mut reader: impl BufRead) {
+        let file_index = self.files.len() - 1;
+        let mut buffer = Vec::new();
+        let mut line_no = 0u32;
+        let mut offset = 0usize;
+        loop {
+            buffer.clear();
+            let read = match reader
+                .by_ref()
+                .take(MAX_LINE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut buffer)
+            {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(err) => {
+                    self.errors.push(InputError {
+                        file: file.clone(),
+                        line: line_no + 1,
+                        column: 1,
+                        message: format!("cannot read file: {err}"),
+                    });
+                    break;
+                }
+            };
+            line_no += 1;
+            let line_offset = offset;
+            offset += read;
+            if buffer.len() > MAX_LINE_BYTES && !buffer.ends_with(b"\n") {
+                self.errors.push(InputError {
+                    file: file.clone(),
+                    line: line_no,
+                    column: 1,
+                    message: format!(
+                        "line is longer than {MAX_LINE_BYTES} bytes; one record per line is expected"
+                    ),
+                });
+                // Skip the rest of the overlong line.
+                let mut sink = Vec::new();
+                let _ = reader.read_until(b'\n', &mut sink);
+                offset += sink.len();
+                continue;
+            }
+            let text = match std::str::from_utf8(&buffer) {
+                Ok(text) => text,
+                Err(err) => {
+                    self.errors
+                        .push(not_utf8(file, &buffer, err.valid_up_to(), line_no));
+                    continue;
+                }
+            };
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let trimmed = text.trim_end();
+            if trimmed.trim_start().is_empty() {
+                continue;
+            }
+            let at = RecordAt {
+                file,
+                file_index,
+                text: trimmed,
+                offset: line_offset,
+                lines: Locator::Line(line_no),
+            };
+            self.line_record(&at, trimmed);
+        }
+        if line_no == 0 {
+            self.errors.push(InputError {
+                file: file.clone(),
+                line: 1,
+                column: 1,
+                message: "the file is empty; expected one JSON record per line".into(),
+            });
+        }
+    }
+
+    fn line_record(&mut self, at: &RecordAt, record: &str) {
+        // Only records that mention `type` can be sources or entities; the
+        // common case (a claim) goes straight to the typed parser.
+        if record.contains("\"type\"") {
+            if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(record) {
+                match map.get("type").and_then(Value::as_str) {
+                    Some("source") => return self.source_record(at, record),
+                    Some("entity") => return self.entity_record(at, record),
+                    Some("claim") | None => {}
+                    Some(other) => {
+                        let hint = did_you_mean(other, ["claim", "source", "entity"]);
+                        self.errors.push(at.field_error(
+                            "type",
+                            format!("unknown record type `{other}`{hint}; the record is read as a claim (record types: `claim`, `source`, `entity`)"),
+                        ));
+                        return self.claim_record(at, record, true);
+                    }
+                }
+            }
+        }
+        self.claim_record(at, record, false)
+    }
+
+    fn claim_record(&mut self, at: &RecordAt, record: &str, type_reported: bool) {
+        let Some(raw) = parse_record::<RawClaim>(
+            at,
+            record,
+            "claim",
+            &raw::CLAIM_FIELDS,
+            &["who", "status"],
+            &mut self.errors,
+        ) else {
+            return;
+        };
+        if !type_reported {
+            if let Some(kind) = raw.kind.as_deref().filter(|k| *k != "claim") {
+                self.errors.push(at.field_error(
+                    "type",
+                    format!("a claim's `type` must be `claim` (or absent), not `{kind}`"),
+                ));
+            }
+        }
+        let pos = at.pos_at(0);
+        let mut errors = Vec::new();
+        let mut field_error =
+            |field: &str, message: String| errors.push(at.field_error(field, message));
+
+        let who = raw.who.trim().to_string();
+        if who.is_empty() {
+            field_error(
+                "who",
+                "`who` is empty; give the person's name as the source wrote it".into(),
+            );
+        } else if too_long(&who, MAX_NAME_CHARS) {
+            field_error("who", too_long_message("who", &who, MAX_NAME_CHARS));
+        }
+        let status = match Status::parse(&raw.status) {
+            Ok(status) => Some(status),
+            Err(message) => {
+                field_error("status", message);
+                None
+            }
+        };
+        let date = parse_date(raw.date.as_deref(), "date", &mut field_error);
+        let reported = parse_date(raw.reported.as_deref(), "reported", &mut field_error);
+        let certainty = match raw.certainty.as_deref().map(Certainty::parse) {
+            None => Certainty::Unknown,
+            Some(Ok(c)) => c,
+            Some(Err(message)) => {
+                field_error("certainty", message);
+                Certainty::Unknown
+            }
+        };
+        let mut text =
+            |field: &'static str, value: Option<String>, limit: usize| -> Option<String> {
+                let value = value?;
+                if too_long(&value, limit) {
+                    field_error(field, too_long_message(field, &value, limit));
+                    None
+                } else {
+                    Some(value)
+                }
+            };
+        let according_to = text("according_to", raw.according_to, MAX_FIELD_CHARS);
+        let evidence = text("evidence", raw.evidence, MAX_TEXT_CHARS);
+        let place = text("place", raw.place, MAX_FIELD_CHARS);
+        let by = text("by", raw.by, MAX_FIELD_CHARS);
+        let role = text("role", raw.role, MAX_FIELD_CHARS);
+        let org = text("org", raw.org, MAX_FIELD_CHARS);
+        let quote = text("quote", raw.quote, MAX_TEXT_CHARS);
+        let id = text("id", raw.id, MAX_FIELD_CHARS);
+        let mut aliases = raw.aliases.unwrap_or_default();
+        let before = aliases.len();
+        aliases.retain(|a| !a.trim().is_empty() && !too_long(a, MAX_NAME_CHARS));
+        if aliases.len() != before {
+            field_error(
+                "aliases",
+                format!("`aliases` holds an empty name or one longer than {MAX_NAME_CHARS} characters; it was left out"),
+            );
+        }
+        if status == Some(Status::Role) && (role.is_none() || org.is_none()) {
+            field_error(
+                "status",
+                "a `role` claim needs `role` (the position held) and `org` (the organisation)"
+                    .into(),
+            );
+        }
+        if let Some(age) = raw.age {
+            if age > 130 {
+                field_error("age", format!("`age` {age} is not a human age in years"));
+            }
+        }
+        let source = match raw.source {
+            None => None,
+            Some(RawSourceRef::Id(id)) => Some(id),
+            Some(RawSourceRef::Inline(inline)) => {
+                let (source, problems) = source_from_raw(*inline, pos.clone(), true);
+                for (field, message) in problems {
+                    field_error(field, message);
+                }
+                source.map(|s| {
+                    let id = s.id.clone();
+                    self.inline_sources.entry(id.clone()).or_insert(s);
+                    id
+                })
+            }
+        };
+        self.errors.append(&mut errors);
+        let (Some(status), false) = (status, who.is_empty() || too_long(&who, MAX_NAME_CHARS))
+        else {
+            // Without a person or a status there is nothing to reason about.
+            return;
+        };
+        let id =
+            id.unwrap_or_else(|| derived_claim_id(&who, status, date.as_ref(), source.as_deref()));
+        let claim = Claim {
+            id,
+            who,
+            status,
+            date,
+            source,
+            aliases,
+            reported,
+            according_to,
+            certainty,
+            evidence,
+            place,
+            by,
+            role,
+            org,
+            age: raw.age.filter(|a| *a <= 130),
+            refutes: raw.refutes.unwrap_or_default(),
+            quote,
+            pos,
+            when: Interval::UNKNOWN,
+            report: None,
+        };
+        self.claims.push(PendingClaim {
+            claim,
+            record_offset: at.offset,
+            file_index: at.file_index,
+        });
+    }
+
+    fn source_record(&mut self, at: &RecordAt, record: &str) {
+        let Some(raw) = parse_record::<RawSource>(
+            at,
+            record,
+            "source",
+            &raw::SOURCE_FIELDS,
+            &[],
+            &mut self.errors,
+        ) else {
+            return;
+        };
+        let (source, problems) = source_from_raw(raw, at.pos_at(0), false);
+        for (field, message) in problems {
+            self.errors.push(at.field_error(field, message));
+        }
+        if let Some(source) = source {
+            self.sources.push((source, at.file_index, at.offset));
+        }
+    }
+
+    fn entity_record(&mut self, at: &RecordAt, record: &str) {
+        let Some(raw) = parse_record::<RawEntity>(
+            at,
+            record,
+            "entity",
+            &raw::ENTITY_FIELDS,
+            &["id", "name"],
+            &mut self.errors,
+        ) else {
+            return;
+        };
+        let mut problems = Vec::new();
+        let born = parse_date(raw.born.as_deref(), "born", &mut |f, m| {
+            problems.push((f.to_string(), m))
+        });
+        for (field, message) in problems {
+            self.errors.push(at.field_error(&field, message));
+        }
+        if raw.name.trim().is_empty() || too_long(&raw.name, MAX_NAME_CHARS) {
+            self.errors.push(at.field_error(
+                "name",
+                format!("an entity needs a `name` of 1 to {MAX_NAME_CHARS} characters"),
+            ));
+            return;
+        }
+        self.entities.push(EntityRecord {
+            id: raw.id,
+            name: raw.name.trim().to_string(),
+            aliases: raw.aliases.unwrap_or_default(),
+            born,
+            same_as: raw.same_as.unwrap_or_default(),
+            not_same_as: raw.not_same_as.unwrap_or_default(),
+            pos: at.pos_at(0),
+        });
+    }
+
+    /// Resolves ids and references across files and computes claim intervals.
+    fn finish(mut self) -> Dataset {
+        let mut dataset = Dataset::default();
+        dataset.files = std::mem::take(&mut self.files);
+
+        // Sources: explicit records first, then inline ones not defined explicitly.
+        let mut source_ids: HashMap<String, Pos> = HashMap::new();
+        for (source, _, _) in std::mem::take(&mut self.sources) {
+            if let Some(first) = source_ids.get(&source.id) {
+                self.errors
+                    .push(duplicate("source", &source.id, &source.pos, first));
+                continue;
+            }
+            source_ids.insert(source.id.clone(), source.pos.clone());
+            dataset.sources.push(source);
+        }
+        for (id, source) in std::mem::take(&mut self.inline_sources) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = source_ids.entry(id) {
+                slot.insert(source.pos.clone());
+                dataset.sources.push(source);
+            }
+        }
+        self.check_citations(&mut dataset.sources, &source_ids);
+
+        // Claims: drop duplicates (the first wins), then check references.
+        let mut claim_ids: HashMap<String, Pos> = HashMap::with_capacity(self.claims.len());
+        let mut pending = Vec::with_capacity(self.claims.len());
+        for p in std::mem::take(&mut self.claims) {
+            if let Some(first) = claim_ids.get(&p.claim.id) {
+                self.errors
+                    .push(duplicate("claim", &p.claim.id, &p.claim.pos, first));
+                continue;
+            }
+            claim_ids.insert(p.claim.id.clone(), p.claim.pos.clone());
+            pending.push(p);
+        }
+        let published: HashMap<&str, Interval> = dataset
+            .sources
+            .iter()
+            .filter_map(|s| Some((s.id.as_str(), s.published.as_ref()?.interval)))
+            .collect();
+        for mut p in pending {
+            if let Some(source) = p.claim.source.as_deref() {
+                if !source_ids.contains_key(source) {
+                    let hint = did_you_mean(source, source_ids.keys().map(String::as_str));
+                    self.deferred.push(DeferredError {
+                        file_index: p.file_index,
+                        record_offset: p.record_offset,
+                        field: "source",
+                        message: format!("unknown source `{source}`{hint}; define it in a `sources` array or give the source inline"),
+                    });
+                }
+            }
+            let unknown: Vec<&String> = p
+                .claim
+                .refutes
+                .iter()
+                .filter(|r| !claim_ids.contains_key(r.as_str()))
+                .collect();
+            for target in unknown {
+                let hint = did_you_mean(target, claim_ids.keys().map(String::as_str));
+                self.deferred.push(DeferredError {
+                    file_index: p.file_index,
+                    record_offset: p.record_offset,
+                    field: "refutes",
+                    message: format!("`refutes` names unknown claim `{target}`{hint}"),
+                });
+            }
+            let claim = &mut p.claim;
+            claim.report = claim.reported.as_ref().map(|r| r.interval).or_else(|| {
+                claim
+                    .source
+                    .as_deref()
+                    .and_then(|s| published.get(s).copied())
+            });
+            claim.when = match (&claim.date, claim.report) {
+                (Some(date), _) => date.interval,
+                // Undated: at an unknown time no later than the report.
+                (None, Some(report)) => Interval::new(DAWN, report.latest),
+                (None, None) => Interval::UNKNOWN,
+            };
+            dataset.claims.push(p.claim);
+        }
+
+        let mut entity_ids: HashMap<String, Pos> = HashMap::new();
+        for entity in std::mem::take(&mut self.entities) {
+            if let Some(first) = entity_ids.get(&entity.id) {
+                self.errors
+                    .push(duplicate("entity", &entity.id, &entity.pos, first));
+                continue;
+            }
+            entity_ids.insert(entity.id.clone(), entity.pos.clone());
+            dataset.entities.push(entity);
+        }
+
+        self.resolve_deferred(&dataset.files);
+        self.errors.sort();
+        self.errors.dedup();
+        dataset.errors = self.errors;
+        dataset.index();
+        dataset
+    }
+
+    /// Unknown `cites` targets and citation cycles.
+    fn check_citations(&mut self, sources: &mut [Source], ids: &HashMap<String, Pos>) {
+        for source in sources.iter_mut() {
+            let unknown: Vec<String> = source
+                .cites
+                .iter()
+                .filter(|c| !ids.contains_key(c.as_str()))
+                .cloned()
+                .collect();
+            for target in &unknown {
+                let hint = did_you_mean(target, ids.keys().map(String::as_str));
+                self.errors.push(error_at(
+                    &source.pos,
+                    format!(
+                        "source `{}` cites unknown source `{target}`{hint}",
+                        source.id
+                    ),
+                ));
+            }
+            source.cites.retain(|c| !unknown.contains(c));
+        }
+        // Depth-first search with colours; each cycle is reported once, at the
+        // source where the search closes it, and that citation is dropped so
+        // that provenance tracing always terminates.
+        let index: HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let edges: Vec<Vec<usize>> = sources
+            .iter()
+            .map(|s| {
+                s.cites
+                    .iter()
+                    .filter_map(|c| index.get(c.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let mut colour = vec![0u8; sources.len()];
+        let mut broken: Vec<(usize, usize)> = Vec::new();
+        for root in 0..sources.len() {
+            if colour[root] != 0 {
+                continue;
+            }
+            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+            colour[root] = 1;
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                if let Some(&target) = edges[node].get(*next) {
+                    *next += 1;
+                    match colour[target] {
+                        0 => {
+                            colour[target] = 1;
+                            stack.push((target, 0));
+                        }
+                        1 => {
+                            let start = stack.iter().position(|(n, _)| *n == target).unwrap_or(0);
+                            let mut path: Vec<&str> = stack[start..]
+                                .iter()
+                                .map(|(n, _)| sources[*n].id.as_str())
+                                .collect();
+                            path.push(sources[target].id.as_str());
+                            self.errors.push(error_at(&sources[node].pos, format!(
+                                "citation cycle: {}; a source cannot relay itself, remove one of these `cites`",
+                                path.join(" → ")
+                            )));
+                            broken.push((node, target));
+                        }
+                        _ => {}
+                    }
+                } else {
+                    colour[node] = 2;
+                    stack.pop();
+                }
+            }
+        }
+        for (node, target) in broken {
+            let target_id = sources[target].id.clone();
+            sources[node].cites.retain(|c| *c != target_id);
+        }
+    }
+
+    /// Re-reads the few files with reference errors to point at the field.
+    fn resolve_deferred(&mut self, files: &[Arc<str>]) {
+        let mut by_file: BTreeMap<usize, Vec<DeferredError>> = BTreeMap::new();
+        for d in std::mem::take(&mut self.deferred) {
+            by_file.entry(d.file_index).or_default().push(d);
+        }
+        for (file_index, deferred) in by_file {
+            let Some(file) = files.get(file_index) else {
+                continue;
+            };
+            let text = fs::read(&**file)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok());
+            let index = text.as_deref().map(LineIndex::new);
+            for d in deferred {
+                let (line, column) = match (&text, &index) {
+                    (Some(text), Some(index)) if d.record_offset <= text.len() => {
+                        let record = &text[d.record_offset..];
+                        let at = scan::key_offset(record, d.field).unwrap_or(0);
+                        index.locate(text, d.record_offset + at)
+                    }
+                    _ => (1, 1),
+                };
+                self.errors.push(InputError {
+                    file: file.clone(),
+                    line,
+                    column,
+                    message: d.message,
+                });
+            }
+        }
+    }
+}
+
+/// Parses one record: the typed fast path, and on failure a field-by-field
+/// pass that reports every problem at its field and keeps what is valid.
+fn parse_record<T: DeserializeOwned>(
+    at: &RecordAt,
+    record: &str,
+    kind: &str,
+    fields: &[&str],
+    required: &[&str],
+    errors: &mut Vec<InputError>,
+) -> Option<T> {
+    let first_error = match serde_json::from_str::<T>(record) {
+        Ok(value) => return Some(value),
+        Err(err) => err,
+    };
+    let value: Value = match serde_json::from_str(record) {
+        Ok(value) => value,
+        Err(_) => {
+            // Not JSON at all: the typed error already carries the position.
+            let offset = position::offset_of(record, first_error.line(), first_error.column());
+            errors.push(at.error_at(
+                offset,
+                format!("invalid JSON: {}", strip_position(&first_error)),
+            ));
+            return None;
+        }
+    };
+    let Value::Object(mut map) = value else {
+        errors.push(at.error_at(
+            0,
+            format!(
+                "expected a {kind} object `{{…}}`, found {}",
+                json_type(&value)
+            ),
+        ));
+        return None;
+    };
+    let keys: Vec<String> = map.keys().cloned().collect();
+    for key in keys {
+        if !fields.contains(&key.as_str()) {
+            let hint = did_you_mean(&key, fields.iter().copied());
+            errors.push(at.field_error(
+                &key,
+                format!(
+                    "unknown field `{key}` in a {kind}{hint} (known fields: {})",
+                    fields.join(", ")
+                ),
+            ));
+            map.remove(&key);
+            continue;
+        }
+        // Check the field alone, with stand-ins for the required fields.
+        let mut probe = Map::new();
+        for r in required {
+            probe.insert((*r).to_string(), Value::String("x".into()));
+        }
+        if let Some(v) = map.get(&key) {
+            probe.insert(key.clone(), v.clone());
+        }
+        if let Err(err) = serde_json::from_value::<T>(Value::Object(probe)) {
+            errors.push(at.field_error(&key, field_type_message(&key, kind, &err)));
+            map.remove(&key);
+        }
+    }
+    match serde_json::from_value::<T>(Value::Object(map)) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let message = err.to_string();
+            let message = match message.strip_prefix("missing field ") {
+                Some(field) => format!("a {kind} needs the field {field}; the record is skipped"),
+                None => format!("invalid {kind}: {message}"),
+            };
+            errors.push(at.error_at(0, message));
+            None
+        }
+    }
+}
+
+fn field_type_message(key: &str, kind: &str, err: &serde_json::Error) -> String {
+    let expected = match key {
+        "source" => "a source id (string) or a source object".to_string(),
+        "aliases" | "refutes" | "cites" | "same_as" | "not_same_as" => {
+            "an array of strings".to_string()
+        }
+        "age" => "a whole number of years".to_string(),
+        _ => "a string".to_string(),
+    };
+    let detail = strip_position(err);
+    // Untagged-enum errors say nothing useful; the expectation says it all.
+    if detail.contains("did not match any variant") {
+        return format!("`{key}` in a {kind} must be {expected}");
+    }
+    format!("`{key}` in a {kind} must be {expected} ({detail})")
+}
+
+fn strip_position(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn source_from_raw(
+    raw: RawSource,
+    pos: Pos,
+    inline: bool,
+) -> (Option<Source>, Vec<(&'static str, String)>) {
+    let mut problems: Vec<(&'static str, String)> = Vec::new();
+    let published = parse_date(raw.published.as_deref(), "published", &mut |f, m| {
+        problems.push((
+            if f == "published" {
+                "published"
+            } else {
+                "source"
+            },
+            m,
+        ))
+    });
+    let reliability = raw
+        .reliability
+        .as_deref()
+        .and_then(|r| match Reliability::parse(r) {
+            Ok(r) => Some(r),
+            Err(message) => {
+                problems.push(("reliability", message));
+                None
+            }
+        });
+    if let Some(kind) = raw.kind.as_deref().filter(|k| *k != "source") {
+        problems.push((
+            "type",
+            format!("a source's `type` must be `source`, not `{kind}`"),
+        ));
+    }
+    let id = match raw.id {
+        Some(id) if !id.trim().is_empty() => id,
+        _ if inline => derived_source_id(&raw.title, &raw.publisher, &raw.url, &raw.published),
+        _ => {
+            problems.push((
+                "id",
+                "a source needs a non-empty `id` that claims can refer to".into(),
+            ));
+            return (None, problems);
+        }
+    };
+    // Inline-source problems are reported on the claim's `source` field.
+    if inline {
+        for p in &mut problems {
+            p.0 = "source";
+        }
+    }
+    (
+        Some(Source {
+            id,
+            title: raw.title,
+            publisher: raw.publisher,
+            author: raw.author,
+            url: raw.url,
+            published,
+            reliability,
+            cites: raw.cites.unwrap_or_default(),
+            pos,
+        }),
+        problems,
+    )
+}
+
+fn parse_date(
+    text: Option<&str>,
+    field: &'static str,
+    report: &mut impl FnMut(&'static str, String),
+) -> Option<Edtf> {
+    let text = text?;
+    match Edtf::parse(text) {
+        Ok(date) => Some(date),
+        Err(err) => {
+            report(field, format!("`{field}`: {err}"));
+            None
+        }
+    }
+}
+
+fn too_long(text: &str, limit: usize) -> bool {
+    // Bytes bound chars from above: only count chars when it could matter.
+    text.len() > limit && text.chars().count() > limit
+}
+
+fn too_long_message(field: &str, text: &str, limit: usize) -> String {
+    format!(
+        "`{field}` is {} characters long; at most {limit} are accepted (is the value misplaced?)",
+        text.chars().count()
+    )
+}
+
+fn not_utf8(file: &Arc<str>, bytes: &[u8], valid_up_to: usize, first_line: u32) -> InputError {
+    let before = &bytes[..valid_up_to];
+    let newlines = before.iter().filter(|b| **b == b'\n').count() as u32;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count() as u32
+        + 1;
+    let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
+    InputError {
+        file: file.clone(),
+        line: first_line + newlines,
+        column,
+        message: format!(
+            "the file is not valid UTF-8 (byte 0x{byte:02X}); save it as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8`)"
+        ),
+    }
+}
+
+fn duplicate(kind: &str, id: &str, pos: &Pos, first: &Pos) -> InputError {
+    error_at(
+        pos,
+        format!("duplicate {kind} id `{id}` (first defined at {first}); ids must be unique, this record is skipped"),
+    )
+}
+
+fn error_at(pos: &Pos, message: String) -> InputError {
+    InputError {
+        file: pos.file.clone(),
+        line: pos.line,
+        column: pos.column,
+        message,
+    }
+}
+
+/// A content-derived id, stable across runs and file orders.
+fn derived_claim_id(
+    who: &str,
+    status: Status,
+    date: Option<&Edtf>,
+    source: Option<&str>,
+) -> String {
+    let mut hasher = Sha256::new();
+    for part in [
+        who,
+        status.as_str(),
+        date.map_or("", |d| d.text.as_str()),
+        source.unwrap_or(""),
+    ] {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    format!("c-{}", hex_prefix(&hasher.finalize(), 6))
+}
+
+fn derived_source_id(
+    title: &Option<String>,
+    publisher: &Option<String>,
+    url: &Option<String>,
+    published: &Option<String>,
+) -> String {
+    let mut hasher = Sha256::new();
+    for part in [title, publisher, url, published] {
+        hasher.update(part.as_deref().unwrap_or("").as_bytes());
+        hasher.update([0]);
+    }
+    format!("s-{}", hex_prefix(&hasher.finalize(), 6))
+}
+
+pub(crate) fn hex_prefix(bytes: &[u8], n: usize) -> String {
+    bytes.iter().take(n).map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests;

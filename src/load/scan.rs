@@ -1,0 +1,466 @@
+//! Finds the records of a `.json` file without building a tree of it.
+//!
+//! The scanner walks the top level only (an array of claims, or an object
+//! with `sources`, `entities`, `claims` arrays) and hands back the byte span of
+//! every element, so that each record is parsed on its own: one broken record
+//! cannot hide the others, and every error can be placed exactly. It is
+//! iterative with an explicit depth limit, so no input can overflow the stack.
+
+/// Which top-level array an element came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Claims,
+    Sources,
+    Entities,
+}
+
+impl Section {
+    pub const KEYS: [&'static str; 3] = ["claims", "sources", "entities"];
+
+    fn from_key(key: &str) -> Option<Section> {
+        match key {
+            "claims" => Some(Section::Claims),
+            "sources" => Some(Section::Sources),
+            "entities" => Some(Section::Entities),
+            _ => None,
+        }
+    }
+}
+
+/// One record's place in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Element {
+    pub section: Section,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A structural problem at a byte offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScanError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Nesting deeper than this is refused: no claim needs more than a few levels,
+/// and serde_json's own limit (128) must never be the one that trips.
+pub const MAX_DEPTH: usize = 64;
+
+/// The elements found and the problems met. Scanning goes on after a problem
+/// whenever the structure lets it resynchronise.
+pub fn scan(text: &str) -> (Vec<Element>, Vec<ScanError>) {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+        elements: Vec::new(),
+        errors: Vec::new(),
+    };
+    scanner.document();
+    (scanner.elements, scanner.errors)
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    elements: Vec<Element>,
+    errors: Vec<ScanError>,
+}
+
+impl Scanner<'_> {
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.errors.push(ScanError {
+            offset,
+            message: message.into(),
+        });
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b) = self.bytes.get(self.pos) {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn document(&mut self) {
+        // A byte-order mark is legal at the start of a UTF-8 file.
+        if self.bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            self.pos = 3;
+        }
+        self.skip_ws();
+        match self.peek() {
+            None => self.error(self.pos, "the file is empty; expected an array of claims or an object with `sources`, `entities` and `claims`"),
+            Some(b'[') => {
+                self.array(Section::Claims);
+                self.trailing();
+            }
+            Some(b'{') => {
+                self.top_object();
+                self.trailing();
+            }
+            Some(_) => self.error(
+                self.pos,
+                "expected `[` (an array of claims) or `{` (an object with `sources`, `entities`, `claims`)",
+            ),
+        }
+    }
+
+    fn trailing(&mut self) {
+        self.skip_ws();
+        if self.pos < self.bytes.len() {
+            self.error(
+                self.pos,
+                "unexpected text after the end of the JSON document (for one record per line, name the file `.jsonl`)",
+            );
+        }
+    }
+
+    fn top_object(&mut self) {
+        self.pos += 1; // `{`
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b'}') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b'"') => {}
+                None => {
+                    self.error(
+                        self.pos,
+                        "the file ends inside the top-level object; expected `}`",
+                    );
+                    return;
+                }
+                Some(_) => {
+                    self.error(self.pos, "expected a key in double quotes");
+                    return;
+                }
+            }
+            let key_start = self.pos;
+            let Some(key) = self.string() else { return };
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                self.error(self.pos, format!("expected `:` after the key \"{key}\""));
+                return;
+            }
+            self.pos += 1;
+            self.skip_ws();
+            match Section::from_key(&key) {
+                Some(section) if self.peek() == Some(b'[') => self.array(section),
+                Some(_) => {
+                    self.error(self.pos, format!("`{key}` must be an array of records"));
+                    if !self.skip_value() {
+                        return;
+                    }
+                }
+                None => {
+                    // `$schema` lets editors validate the file; it is not data.
+                    if key != "$schema" {
+                        let hint = crate::suggest::did_you_mean(&key, Section::KEYS);
+                        self.error(
+                            key_start,
+                            format!("unknown top-level key `{key}`{hint} (expected `sources`, `entities` or `claims`)"),
+                        );
+                    }
+                    if !self.skip_value() {
+                        return;
+                    }
+                }
+            }
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b'}') {
+                        self.error(self.pos, "trailing comma before `}` is not allowed in JSON");
+                    }
+                }
+                Some(b'}') => {}
+                None => {
+                    self.error(
+                        self.pos,
+                        "the file ends inside the top-level object; expected `}`",
+                    );
+                    return;
+                }
+                Some(_) => {
+                    self.error(self.pos, "expected `,` or `}` after a value");
+                    return;
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, section: Section) {
+        self.pos += 1; // `[`
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return;
+        }
+        loop {
+            self.skip_ws();
+            let start = self.pos;
+            if self.peek().is_none() {
+                self.error(self.pos, "the file ends inside an array; expected `]`");
+                return;
+            }
+            if !self.skip_value() {
+                return;
+            }
+            self.elements.push(Element {
+                section,
+                start,
+                end: self.pos,
+            });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b']') {
+                        self.error(self.pos, "trailing comma before `]` is not allowed in JSON");
+                        self.pos += 1;
+                        return;
+                    }
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return;
+                }
+                None => {
+                    self.error(
+                        self.pos,
+                        "the file ends inside an array; expected `,` or `]`",
+                    );
+                    return;
+                }
+                // A forgotten comma between two records: say so, then read on
+                // as if it were there, so the records after it still load.
+                Some(b'{') | Some(b'[') | Some(b'"') => {
+                    self.error(self.pos, "expected `,` between two array elements");
+                }
+                Some(_) => {
+                    self.error(self.pos, "expected `,` or `]` after an array element");
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Reads a string starting at `"`, returning its raw contents (escapes are
+    /// kept as written; keys we care about have none).
+    fn string(&mut self) -> Option<String> {
+        let start = self.pos;
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    let raw = &self.bytes[start + 1..self.pos];
+                    self.pos += 1;
+                    return Some(String::from_utf8_lossy(raw).into_owned());
+                }
+                b'\\' => self.pos += 2,
+                _ => self.pos += 1,
+            }
+        }
+        self.error(
+            start,
+            "unterminated string: the file ends before its closing `\"`",
+        );
+        None
+    }
+
+    /// Skips one value of any kind; false when the structure is broken beyond
+    /// repair (the error is already recorded).
+    fn skip_value(&mut self) -> bool {
+        let mut closers: Vec<u8> = Vec::new();
+        loop {
+            let Some(b) = self.peek() else {
+                let expected = closers
+                    .last()
+                    .map_or("a value".to_string(), |c| format!("`{}`", *c as char));
+                self.error(
+                    self.pos,
+                    format!("the file ends too early; expected {expected} (is it truncated?)"),
+                );
+                return false;
+            };
+            match b {
+                b'{' | b'[' => {
+                    if closers.len() >= MAX_DEPTH {
+                        self.error(
+                            self.pos,
+                            format!("nesting deeper than {MAX_DEPTH} levels; a claim record needs only two or three"),
+                        );
+                        return false;
+                    }
+                    closers.push(if b == b'{' { b'}' } else { b']' });
+                    self.pos += 1;
+                }
+                b'}' | b']' => {
+                    match closers.pop() {
+                        Some(expected) if expected == b => self.pos += 1,
+                        Some(expected) => {
+                            self.error(
+                                self.pos,
+                                format!(
+                                    "expected `{}` but found `{}`",
+                                    expected as char, b as char
+                                ),
+                            );
+                            return false;
+                        }
+                        // A closer of the enclosing array: the value was empty.
+                        None => {
+                            self.error(self.pos, "expected a value");
+                            return false;
+                        }
+                    }
+                }
+                b'"' => {
+                    if self.string().is_none() {
+                        return false;
+                    }
+                }
+                _ => {
+                    // Scalars, whitespace, commas and colons inside containers:
+                    // serde_json validates them when the record is parsed.
+                    if closers.is_empty() {
+                        let start = self.pos;
+                        while let Some(c) = self.peek() {
+                            if matches!(c, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
+                                break;
+                            }
+                            self.pos += 1;
+                        }
+                        if self.pos == start {
+                            self.error(self.pos, "expected a value");
+                            return false;
+                        }
+                        return true;
+                    }
+                    self.pos += 1;
+                }
+            }
+            if closers.is_empty() {
+                return true;
+            }
+        }
+    }
+}
+
+/// The byte offset of each top-level key of the JSON object in `record`,
+/// used only on the error path to point at the field at fault.
+///
+/// `record` may run on past the object (the rest of the file): the search
+/// stops where the object closes.
+pub fn key_offset(record: &str, wanted: &str) -> Option<usize> {
+    let bytes = record.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return None;
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                let end = i.min(bytes.len());
+                if depth == 1 {
+                    let mut j = end + 1;
+                    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    let is_key = bytes.get(j) == Some(&b':');
+                    if is_key && record.get(start + 1..end) == Some(wanted) {
+                        return Some(start);
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        let (elements, errors) = scan(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        elements.iter().map(|e| &text[e.start..e.end]).collect()
+    }
+
+    #[test]
+    fn array_and_object_layouts() {
+        assert_eq!(
+            spans(r#"[{"a":1}, {"b":"]"}]"#),
+            vec![r#"{"a":1}"#, r#"{"b":"]"}"#]
+        );
+        let (elements, errors) = scan(r#"{"sources":[{"id":"s"}],"claims":[{"who":"x"}]}"#);
+        assert!(errors.is_empty());
+        assert_eq!(elements[0].section, Section::Sources);
+        assert_eq!(elements[1].section, Section::Claims);
+        assert!(spans("[]").is_empty());
+    }
+
+    #[test]
+    fn broken_structure_is_reported_not_fatal() {
+        let (elements, errors) = scan(r#"[{"a":1} {"b":2}]"#);
+        assert_eq!(elements.len(), 2);
+        assert!(errors[0].message.contains("expected `,`"));
+
+        let (_, errors) = scan(r#"[{"a":1},]"#);
+        assert!(errors[0].message.contains("trailing comma"));
+
+        let (elements, errors) = scan(r#"[{"a":1}, {"b": [1, 2"#);
+        assert_eq!(elements.len(), 1);
+        assert!(errors[0].message.contains("truncated"), "{errors:?}");
+
+        let (_, errors) = scan("");
+        assert!(errors[0].message.contains("empty"));
+
+        let (_, errors) = scan(r#"{"claimz": []}"#);
+        assert!(
+            errors[0].message.contains("did you mean `claims`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let deep = format!("[{}{}]", "[".repeat(100_000), "]".repeat(100_000));
+        let (_, errors) = scan(&deep);
+        assert!(errors[0].message.contains("nesting deeper"));
+    }
+
+    #[test]
+    fn key_offsets_ignore_nested_keys_and_values() {
+        let record = r#"{"quote": "source:", "source": {"source": 1}}"#;
+        assert_eq!(key_offset(record, "source"), Some(21));
+        assert_eq!(key_offset(record, "missing"), None);
+    }
+}

@@ -1,0 +1,425 @@
+//! The validated dataset: claims, sources and entity records, each with the
+//! place in the input it came from.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::date::{Edtf, Interval};
+use crate::suggest::nearest;
+
+/// Where a record or an input problem sits: file, 1-based line and column
+/// (the column counts characters, as editors do).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub file: Arc<str>,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// What a claim says happened to the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Killed,
+    Died,
+    Alive,
+    Active,
+    Captured,
+    Released,
+    Escaped,
+    Injured,
+    Designated,
+    Born,
+    Role,
+}
+
+impl Status {
+    pub const ALL: [Status; 11] = [
+        Status::Killed,
+        Status::Died,
+        Status::Alive,
+        Status::Active,
+        Status::Captured,
+        Status::Released,
+        Status::Escaped,
+        Status::Injured,
+        Status::Designated,
+        Status::Born,
+        Status::Role,
+    ];
+
+    /// Words users write for a status, mapped to the canonical one. Kept
+    /// short and unambiguous: a word that could mean two statuses is left out
+    /// so that it is reported rather than guessed.
+    const SYNONYMS: [(&'static str, Status); 22] = [
+        ("dead", Status::Died),
+        ("deceased", Status::Died),
+        ("death", Status::Died),
+        ("slain", Status::Killed),
+        ("executed", Status::Killed),
+        ("assassinated", Status::Killed),
+        ("living", Status::Alive),
+        ("seen", Status::Alive),
+        ("sighted", Status::Alive),
+        ("arrested", Status::Captured),
+        ("detained", Status::Captured),
+        ("imprisoned", Status::Captured),
+        ("jailed", Status::Captured),
+        ("caught", Status::Captured),
+        ("freed", Status::Released),
+        ("escape", Status::Escaped),
+        ("fled", Status::Escaped),
+        ("wounded", Status::Injured),
+        ("hurt", Status::Injured),
+        ("sanctioned", Status::Designated),
+        ("listed", Status::Designated),
+        ("position", Status::Role),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Killed => "killed",
+            Status::Died => "died",
+            Status::Alive => "alive",
+            Status::Active => "active",
+            Status::Captured => "captured",
+            Status::Released => "released",
+            Status::Escaped => "escaped",
+            Status::Injured => "injured",
+            Status::Designated => "designated",
+            Status::Born => "born",
+            Status::Role => "role",
+        }
+    }
+
+    /// Parses a status word, case-insensitively, accepting the synonyms.
+    /// The error names the nearest valid word.
+    pub fn parse(word: &str) -> Result<Status, String> {
+        let lower = word.trim().to_lowercase();
+        if let Some(status) = Status::ALL.iter().find(|s| s.as_str() == lower) {
+            return Ok(*status);
+        }
+        if let Some((_, status)) = Status::SYNONYMS.iter().find(|(w, _)| *w == lower) {
+            return Ok(*status);
+        }
+        let words = Status::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .chain(Status::SYNONYMS.iter().map(|(w, _)| *w));
+        let valid = Status::ALL.map(|s| s.as_str()).join(", ");
+        Err(match nearest(&lower, words) {
+            Some(near) => {
+                format!("unknown status `{word}`; did you mean `{near}`? (valid: {valid})")
+            }
+            None => format!("unknown status `{word}` (valid: {valid})"),
+        })
+    }
+
+    /// The person was dead from this event on.
+    pub fn is_death(self) -> bool {
+        matches!(self, Status::Killed | Status::Died)
+    }
+
+    /// Proof of life or activity: the person did or underwent something that
+    /// only a living person can.
+    pub fn is_sign_of_life(self) -> bool {
+        matches!(self, Status::Alive | Status::Active)
+    }
+
+    pub fn is_custody(self) -> bool {
+        matches!(
+            self,
+            Status::Captured | Status::Released | Status::Escaped | Status::Injured
+        )
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The Admiralty/NATO credibility scale, 1 (confirmed) to 6 (cannot be judged).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    Confirmed,
+    Probable,
+    Possible,
+    Doubtful,
+    Improbable,
+    #[default]
+    Unknown,
+}
+
+impl Certainty {
+    pub const ALL: [Certainty; 6] = [
+        Certainty::Confirmed,
+        Certainty::Probable,
+        Certainty::Possible,
+        Certainty::Doubtful,
+        Certainty::Improbable,
+        Certainty::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Confirmed => "confirmed",
+            Certainty::Probable => "probable",
+            Certainty::Possible => "possible",
+            Certainty::Doubtful => "doubtful",
+            Certainty::Improbable => "improbable",
+            Certainty::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(word: &str) -> Result<Certainty, String> {
+        let lower = word.trim().to_lowercase();
+        if let Some(c) = Certainty::ALL.iter().find(|c| c.as_str() == lower) {
+            return Ok(*c);
+        }
+        let valid = Certainty::ALL.map(|c| c.as_str()).join(", ");
+        Err(
+            match nearest(&lower, Certainty::ALL.iter().map(|c| c.as_str())) {
+                Some(near) => {
+                    format!("unknown certainty `{word}`; did you mean `{near}`? (valid: {valid})")
+                }
+                None => format!("unknown certainty `{word}` (valid: {valid})"),
+            },
+        )
+    }
+
+    /// Weight of the claim as evidence, 0 to 1; `unknown` counts as middling.
+    pub fn weight(self) -> f64 {
+        match self {
+            Certainty::Confirmed => 1.0,
+            Certainty::Probable => 0.8,
+            Certainty::Possible => 0.5,
+            Certainty::Unknown => 0.45,
+            Certainty::Doubtful => 0.25,
+            Certainty::Improbable => 0.1,
+        }
+    }
+
+    /// `doubtful` and `improbable`: claims the source itself does not stand behind.
+    pub fn is_weak(self) -> bool {
+        matches!(self, Certainty::Doubtful | Certainty::Improbable)
+    }
+}
+
+impl fmt::Display for Certainty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The Admiralty source-reliability grade, A (completely reliable) to F
+/// (reliability cannot be judged).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Reliability {
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+}
+
+impl Reliability {
+    pub fn parse(text: &str) -> Result<Reliability, String> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "A" => Ok(Reliability::A),
+            "B" => Ok(Reliability::B),
+            "C" => Ok(Reliability::C),
+            "D" => Ok(Reliability::D),
+            "E" => Ok(Reliability::E),
+            "F" => Ok(Reliability::F),
+            _ => Err(format!(
+                "unknown reliability `{text}`; use a letter from A (completely reliable) to F (cannot be judged)"
+            )),
+        }
+    }
+
+    /// Weight of the source as evidence, 0 to 1; F (cannot be judged) is middling.
+    pub fn weight(self) -> f64 {
+        match self {
+            Reliability::A => 1.0,
+            Reliability::B => 0.85,
+            Reliability::C => 0.65,
+            Reliability::D => 0.4,
+            Reliability::E => 0.2,
+            Reliability::F => 0.5,
+        }
+    }
+}
+
+impl fmt::Display for Reliability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+/// A source record: an article, a statement, a list.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Edtf>,
+    pub reliability: Option<Reliability>,
+    pub cites: Vec<String>,
+    pub pos: Pos,
+}
+
+impl Source {
+    /// A short human label: the title, else the publisher, else the id.
+    pub fn label(&self) -> &str {
+        self.title
+            .as_deref()
+            .or(self.publisher.as_deref())
+            .unwrap_or(&self.id)
+    }
+}
+
+/// An explicit entity record, written by a curator.
+#[derive(Clone, Debug)]
+pub struct EntityRecord {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub born: Option<Edtf>,
+    pub same_as: Vec<String>,
+    pub not_same_as: Vec<String>,
+    pub pos: Pos,
+}
+
+/// One claim about one person.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub id: String,
+    pub who: String,
+    pub status: Status,
+    pub date: Option<Edtf>,
+    /// Id of the source (inline sources are registered under a derived id).
+    pub source: Option<String>,
+    pub aliases: Vec<String>,
+    pub reported: Option<Edtf>,
+    pub according_to: Option<String>,
+    pub certainty: Certainty,
+    pub evidence: Option<String>,
+    pub place: Option<String>,
+    pub by: Option<String>,
+    pub role: Option<String>,
+    pub org: Option<String>,
+    pub age: Option<u32>,
+    pub refutes: Vec<String>,
+    pub quote: Option<String>,
+    pub pos: Pos,
+    /// When the event happened: `date`, or, without one, any time up to the
+    /// end of the report date.
+    pub when: Interval,
+    /// When the claim was published: `reported`, else the source's `published`.
+    pub report: Option<Interval>,
+}
+
+impl Claim {
+    /// The date as written, or `undated`.
+    pub fn date_text(&self) -> &str {
+        self.date.as_ref().map_or("undated", |d| d.text.as_str())
+    }
+}
+
+/// Everything loaded from the input, with the problems found on the way.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub claims: Vec<Claim>,
+    pub sources: Vec<Source>,
+    pub entities: Vec<EntityRecord>,
+    pub errors: Vec<crate::load::InputError>,
+    /// Files read, in the order read.
+    pub files: Vec<Arc<str>>,
+    claim_index: HashMap<String, usize>,
+    source_index: HashMap<String, usize>,
+}
+
+impl Dataset {
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claim_index.get(id).map(|&i| &self.claims[i])
+    }
+
+    pub fn claim_index(&self, id: &str) -> Option<usize> {
+        self.claim_index.get(id).copied()
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The source of a claim, when it has a known one.
+    pub fn source_of(&self, claim: &Claim) -> Option<&Source> {
+        claim.source.as_deref().and_then(|id| self.source(id))
+    }
+
+    /// Rebuilds the id indexes; the loader calls it once it is done.
+    pub(crate) fn index(&mut self) {
+        self.claim_index = self
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        self.source_index = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_words_and_synonyms() {
+        assert_eq!(Status::parse("Killed"), Ok(Status::Killed));
+        assert_eq!(Status::parse("DEAD"), Ok(Status::Died));
+        assert_eq!(Status::parse("arrested"), Ok(Status::Captured));
+        assert_eq!(Status::parse("detained"), Ok(Status::Captured));
+        assert_eq!(Status::parse("wounded"), Ok(Status::Injured));
+        assert_eq!(Status::parse("sanctioned"), Ok(Status::Designated));
+        assert_eq!(Status::parse(" role "), Ok(Status::Role));
+    }
+
+    #[test]
+    fn unknown_status_suggests_the_nearest() {
+        let err = Status::parse("kiled").unwrap_err();
+        assert!(err.contains("did you mean `killed`"), "{err}");
+        let err = Status::parse("captred").unwrap_err();
+        assert!(err.contains("did you mean `captured`"), "{err}");
+        let err = Status::parse("zzzzzzzzzz").unwrap_err();
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+
+    #[test]
+    fn certainty_and_reliability() {
+        assert_eq!(Certainty::parse("Probable"), Ok(Certainty::Probable));
+        assert!(Certainty::parse("likely").is_err());
+        assert!(Certainty::Confirmed.weight() > Certainty::Doubtful.weight());
+        assert_eq!(Reliability::parse("b"), Ok(Reliability::B));
+        assert!(Reliability::parse("G").is_err());
+    }
+}

@@ -1,0 +1,263 @@
+//! Groups claims into entities: one per person, whatever the spelling.
+//!
+//! Each claim contributes a group of names known to be one person (its `who`
+//! and `aliases`); each entity record contributes its name, aliases and
+//! `same_as`/`not_same_as` judgements. The name matcher in [`crate::names`]
+//! clusters the groups under those constraints.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::model::Dataset;
+use crate::names::{self, Ambiguity, Constraints, MatchConfig, Merge};
+
+/// One person, as reconciled.
+#[derive(Clone, Debug, Serialize)]
+pub struct Entity {
+    pub id: String,
+    /// The display name: the entity record's, else the most used spelling.
+    pub name: String,
+    /// Every spelling seen, sorted.
+    pub names: Vec<String>,
+    /// Indices of the claims about this person, in dataset order.
+    #[serde(skip)]
+    pub claims: Vec<usize>,
+    pub merges: Vec<Merge>,
+    /// Index of the entity record, when a curator wrote one.
+    #[serde(skip)]
+    pub record: Option<usize>,
+}
+
+/// All entities, and the entity of every claim.
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+    /// For every claim index, the index of its entity in `list`.
+    pub entity_of_claim: Vec<usize>,
+    pub ambiguous: Vec<Ambiguity>,
+    pub candidate_pairs: usize,
+}
+
+/// A reviewer's judgement that two names are, or are not, one person.
+#[derive(Clone, Debug)]
+pub struct NameJudgement {
+    pub names: [String; 2],
+    pub same: bool,
+}
+
+pub fn reconcile(
+    dataset: &Dataset,
+    config: &MatchConfig,
+    judgements: &[NameJudgement],
+) -> Entities {
+    let mut groups: Vec<Vec<&str>> =
+        Vec::with_capacity(dataset.claims.len() + dataset.entities.len());
+    for claim in &dataset.claims {
+        let mut names = Vec::with_capacity(1 + claim.aliases.len());
+        names.push(claim.who.as_str());
+        names.extend(claim.aliases.iter().map(String::as_str));
+        groups.push(names);
+    }
+    let first_record_group = groups.len();
+    let entity_index: HashMap<&str, usize> = dataset
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), first_record_group + i))
+        .collect();
+    for entity in &dataset.entities {
+        let mut names = vec![entity.name.as_str()];
+        names.extend(entity.aliases.iter().map(String::as_str));
+        names.extend(
+            entity
+                .same_as
+                .iter()
+                .filter(|n| !entity_index.contains_key(n.as_str()))
+                .map(String::as_str),
+        );
+        groups.push(names);
+    }
+    // Names that only appear in judgements get a group of their own, so a
+    // constraint can hold them apart from the names they must not join.
+    let mut constraints = Constraints::default();
+    let mut name_group: HashMap<&str, usize> = HashMap::new();
+    for (i, entity) in dataset.entities.iter().enumerate() {
+        let me = first_record_group + i;
+        for other in &entity.same_as {
+            if let Some(&g) = entity_index.get(other.as_str()) {
+                constraints.same.push((me, g));
+            }
+        }
+        for other in &entity.not_same_as {
+            let g = match entity_index.get(other.as_str()) {
+                Some(&g) => g,
+                None => *name_group.entry(other.as_str()).or_insert_with(|| {
+                    groups.push(vec![other.as_str()]);
+                    groups.len() - 1
+                }),
+            };
+            constraints.different.push((me, g));
+        }
+    }
+    for judgement in judgements {
+        let [a, b] = &judgement.names;
+        let ga = *name_group.entry(a.as_str()).or_insert_with(|| {
+            groups.push(vec![a.as_str()]);
+            groups.len() - 1
+        });
+        let gb = *name_group.entry(b.as_str()).or_insert_with(|| {
+            groups.push(vec![b.as_str()]);
+            groups.len() - 1
+        });
+        if judgement.same {
+            constraints.same.push((ga, gb));
+        } else {
+            constraints.different.push((ga, gb));
+        }
+    }
+
+    let clustering = names::cluster(&groups, &constraints, config);
+
+    // Collect members per cluster; keep clusters that hold a claim or a record.
+    let mut members: BTreeMap<usize, (Vec<usize>, Option<usize>)> = BTreeMap::new();
+    for (claim, &cluster) in clustering.cluster_of_group[..dataset.claims.len()]
+        .iter()
+        .enumerate()
+    {
+        members.entry(cluster).or_default().0.push(claim);
+    }
+    for i in 0..dataset.entities.len() {
+        let cluster = clustering.cluster_of_group[first_record_group + i];
+        let slot = &mut members.entry(cluster).or_default().1;
+        // Two records in one cluster: the first (by position) names it.
+        slot.get_or_insert(i);
+    }
+
+    let mut list: Vec<Entity> = Vec::with_capacity(members.len());
+    let mut cluster_to_entity: HashMap<usize, usize> = HashMap::new();
+    for (cluster, (claims, record)) in members {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut all: Vec<String> = Vec::new();
+        for &c in &claims {
+            let claim = &dataset.claims[c];
+            *counts.entry(claim.who.as_str()).or_default() += 1;
+            all.push(claim.who.clone());
+            all.extend(claim.aliases.iter().cloned());
+        }
+        if let Some(r) = record {
+            let entity = &dataset.entities[r];
+            all.push(entity.name.clone());
+            all.extend(entity.aliases.iter().cloned());
+        }
+        all.sort();
+        all.dedup();
+        let name = match record {
+            Some(r) => dataset.entities[r].name.clone(),
+            None => counts
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(n, _)| n.to_string())
+                .unwrap_or_default(),
+        };
+        cluster_to_entity.insert(cluster, list.len());
+        list.push(Entity {
+            id: record
+                .map(|r| dataset.entities[r].id.clone())
+                .unwrap_or_default(),
+            name,
+            names: all,
+            claims,
+            merges: Vec::new(),
+            record,
+        });
+    }
+
+    // Attach each merge to the entity whose names it joined.
+    let mut entity_of_name: HashMap<&str, usize> = HashMap::new();
+    for (e, entity) in list.iter().enumerate() {
+        for n in &entity.names {
+            entity_of_name.insert(n.as_str(), e);
+        }
+    }
+    let mut merges_by_entity: Vec<Vec<Merge>> = vec![Vec::new(); list.len()];
+    for merge in clustering.merges {
+        if let Some(&e) = entity_of_name.get(merge.names[0].as_str()) {
+            merges_by_entity[e].push(merge);
+        }
+    }
+    for (entity, merges) in list.iter_mut().zip(merges_by_entity) {
+        entity.merges = merges;
+    }
+
+    assign_ids(&mut list);
+    // Sorted by display name, then id, for stable output.
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by(|&a, &b| {
+        list[a]
+            .name
+            .cmp(&list[b].name)
+            .then_with(|| list[a].id.cmp(&list[b].id))
+    });
+    let mut new_index = vec![0; list.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Entity>> = list.into_iter().map(Some).collect();
+    let list: Vec<Entity> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    let entity_of_claim = clustering.cluster_of_group[..dataset.claims.len()]
+        .iter()
+        .map(|cluster| cluster_to_entity.get(cluster).map_or(0, |&e| new_index[e]))
+        .collect();
+
+    Entities {
+        list,
+        entity_of_claim,
+        ambiguous: clustering.ambiguous,
+        candidate_pairs: clustering.candidate_pairs,
+    }
+}
+
+/// Entities without a record get an id from their name (`lavdrim-muhaxheri`),
+/// made unique with a numeric suffix in a deterministic order.
+fn assign_ids(list: &mut [Entity]) {
+    let mut taken: HashMap<String, usize> = list
+        .iter()
+        .filter(|e| !e.id.is_empty())
+        .map(|e| (e.id.clone(), 1))
+        .collect();
+    let mut order: Vec<usize> = (0..list.len()).filter(|&i| list[i].id.is_empty()).collect();
+    order.sort_by(|&a, &b| {
+        list[a]
+            .name
+            .cmp(&list[b].name)
+            .then_with(|| list[a].claims.first().cmp(&list[b].claims.first()))
+    });
+    for i in order {
+        let base = slug(&list[i].name);
+        let count = taken.entry(base.clone()).or_insert(0);
+        *count += 1;
+        list[i].id = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
+    }
+}
+
+fn slug(name: &str) -> String {
+    let folded = names::normalise(name);
+    let slug: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "person".into()
+    } else {
+        slug
+    }
+}

@@ -1,0 +1,72 @@
+//! `claimlint entities`: who is who, and why names were merged.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::names::Merge;
+use crate::render::json::{to_pretty, VERSION};
+use crate::Analysis;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    entities: Vec<EntityOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    names: &'a [String],
+    claims: Vec<&'a str>,
+    merges: &'a [Merge],
+}
+
+pub fn render(analysis: &Analysis, format: Format) -> String {
+    let claims = |ids: &[usize]| -> Vec<&str> {
+        let mut out: Vec<&str> = ids
+            .iter()
+            .map(|&c| analysis.dataset.claims[c].id.as_str())
+            .collect();
+        out.sort_unstable();
+        out
+    };
+    match format {
+        Format::Json => to_pretty(&Report {
+            version: VERSION,
+            entities: analysis
+                .entities
+                .list
+                .iter()
+                .map(|e| EntityOut {
+                    id: &e.id,
+                    name: &e.name,
+                    names: &e.names,
+                    claims: claims(&e.claims),
+                    merges: &e.merges,
+                })
+                .collect(),
+        }),
+        Format::Human => {
+            let mut out = String::new();
+            for e in &analysis.entities.list {
+                let _ = writeln!(out, "{} ({}) — {} claims", e.name, e.id, e.claims.len());
+                for name in &e.names {
+                    if *name != e.name {
+                        let _ = writeln!(out, "    also: {name}");
+                    }
+                }
+                for m in &e.merges {
+                    let _ = writeln!(
+                        out,
+                        "    merged {} ~ {} ({:.2}): {}",
+                        m.names[0], m.names[1], m.score, m.reason
+                    );
+                }
+            }
+            out
+        }
+    }
+}

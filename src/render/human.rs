@@ -1,0 +1,185 @@
+//! The default output: compiler-style diagnostics that point into the data,
+//! with the claims of each finding side by side.
+
+use std::fmt::Write as _;
+
+use crate::finding::{Finding, Severity};
+use crate::load::InputError;
+use crate::model::{Claim, Dataset};
+use crate::render::{CheckReport, Palette};
+
+/// Quotes longer than this are cut, so one finding fits a screen.
+const QUOTE_CHARS: usize = 200;
+
+pub fn render(report: &CheckReport, palette: Palette) -> String {
+    let mut out = String::new();
+    for error in &report.dataset.errors {
+        input_error(&mut out, error, palette);
+    }
+    for finding in report.findings {
+        self::finding(&mut out, report, finding, palette);
+    }
+    summary(&mut out, report, palette);
+    out
+}
+
+pub fn input_error(out: &mut String, error: &InputError, palette: Palette) {
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        palette.severity(Severity::Error, "error"),
+        palette.bold(&error.message)
+    );
+    let _ = writeln!(
+        out,
+        "  {} {}:{}:{}",
+        palette.accent("-->"),
+        error.file,
+        error.line,
+        error.column
+    );
+    out.push('\n');
+}
+
+pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palette: Palette) {
+    let dataset = report.dataset;
+    let entity = &report.entities.list[finding.entity];
+    let label = format!("{}[{}]", finding.severity, finding.rule);
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        palette.severity(finding.severity, &label),
+        palette.bold(&finding.message)
+    );
+    if let Some(&primary) = finding.claims.first() {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            palette.accent("-->"),
+            dataset.claims[primary].pos
+        );
+    }
+    let bar = palette.accent("   |");
+    let _ = writeln!(out, "{bar}");
+    let _ = writeln!(
+        out,
+        "{bar} {} {} ({})",
+        palette.dim("person:"),
+        entity.name,
+        entity.id
+    );
+    for &c in &finding.claims {
+        claim_block(out, dataset, &dataset.claims[c], &bar, palette);
+    }
+    let _ = writeln!(out, "{bar}");
+    let eq = palette.accent("   =");
+    let _ = writeln!(
+        out,
+        "{eq} {} {}",
+        palette.bold("reasoning:"),
+        finding.reasoning
+    );
+    if let Some(f) = finding.favours {
+        let claim = &dataset.claims[f];
+        let _ = writeln!(
+            out,
+            "{eq} {} {} ({} {})",
+            palette.bold("favours:"),
+            claim.id,
+            claim.status,
+            claim.date_text()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{eq} {} {}",
+        palette.bold("fingerprint:"),
+        finding.fingerprint
+    );
+    out.push('\n');
+}
+
+fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, palette: Palette) {
+    let mut line = format!(
+        "{:<10} {:<22} {}",
+        claim.status.as_str(),
+        claim.date_text(),
+        palette.bold(&claim.id)
+    );
+    let mut details = Vec::new();
+    match dataset.source_of(claim) {
+        Some(source) => {
+            let grade = source
+                .reliability
+                .map(|r| format!(" [{r}]"))
+                .unwrap_or_default();
+            details.push(format!("{}{grade}", source.id));
+        }
+        None => details.push("no source".into()),
+    }
+    if let Some(reported) = &claim.reported {
+        details.push(format!("reported {reported}"));
+    } else if let Some(published) = dataset.source_of(claim).and_then(|s| s.published.as_ref()) {
+        details.push(format!("reported {published}"));
+    }
+    if let Some(origin) = &claim.according_to {
+        details.push(format!("according to {origin}"));
+    }
+    details.push(claim.certainty.as_str().to_string());
+    let _ = write!(line, "  {}", palette.dim(&details.join(" · ")));
+    let _ = writeln!(out, "{bar}   {line}");
+    let _ = writeln!(
+        out,
+        "{bar}   {:<33} {}",
+        "",
+        palette.dim(&format!("at {}", claim.pos))
+    );
+    if let Some(quote) = &claim.quote {
+        let _ = writeln!(out, "{bar}   {:<33} “{}”", "", shorten(quote, QUOTE_CHARS));
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn summary(out: &mut String, report: &CheckReport, palette: Palette) {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    let infos = report.count(Severity::Info);
+    let mut line = format!(
+        "{} about {}: {}, {}, {infos} info",
+        plural(report.dataset.claims.len(), "claim"),
+        plural(report.entities.list.len(), "person"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+    );
+    if !report.dataset.errors.is_empty() {
+        let _ = write!(
+            line,
+            "; {}",
+            plural(report.dataset.errors.len(), "input error")
+        );
+    }
+    let severity = if errors > 0 || !report.dataset.errors.is_empty() {
+        Severity::Error
+    } else if warnings > 0 {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    let _ = writeln!(out, "{}", palette.severity(severity, &line));
+}
