@@ -281,9 +281,12 @@ impl Loader {
         match String::from_utf8(bytes) {
             Ok(text) => self.json_text(&file, &text),
             Err(err) => {
+                // Report the first bad byte, then read on with it replaced so
+                // that the other records in the file are still checked.
                 let valid = err.utf8_error().valid_up_to();
                 let bytes = err.into_bytes();
                 self.errors.push(not_utf8(&file, &bytes, valid, 1));
+                self.json_text(&file, &String::from_utf8_lossy(&bytes));
             }
         }
     }
@@ -404,10 +407,12 @@ impl Loader {
                     Some("entity") => return self.entity_record(at, record),
                     Some("claim") | None => {}
                     Some(other) => {
-                        let hint = did_you_mean(other, ["claim", "source", "entity"]);
+                        let hint = crate::suggest::nearest(other, ["claim", "source", "entity"])
+                            .map(|n| format!(" (did you mean `{n}`?)"))
+                            .unwrap_or_default();
                         self.errors.push(at.field_error(
                             "type",
-                            format!("unknown record type `{other}`{hint}; the record is read as a claim (record types: `claim`, `source`, `entity`)"),
+                            format!("unknown record type `{other}`{hint}; read as a claim (record types: `claim`, `source`, `entity`)"),
                         ));
                         return self.claim_record(at, record, true);
                     }

@@ -54,6 +54,7 @@ pub fn scan(text: &str) -> (Vec<Element>, Vec<ScanError>) {
         pos: 0,
         elements: Vec::new(),
         errors: Vec::new(),
+        broken: false,
     };
     scanner.document();
     (scanner.elements, scanner.errors)
@@ -64,10 +65,21 @@ struct Scanner<'a> {
     pos: usize,
     elements: Vec<Element>,
     errors: Vec<ScanError>,
+    /// Set by an error the scanner cannot resynchronise after: everything
+    /// that follows would only be a cascade of the same mistake.
+    broken: bool,
 }
 
 impl Scanner<'_> {
+    fn fatal(&mut self, offset: usize, message: impl Into<String>) {
+        self.error(offset, message);
+        self.broken = true;
+    }
+
     fn error(&mut self, offset: usize, message: impl Into<String>) {
+        if self.broken {
+            return;
+        }
         self.errors.push(ScanError {
             offset,
             message: message.into(),
@@ -272,9 +284,9 @@ impl Scanner<'_> {
                 _ => self.pos += 1,
             }
         }
-        self.error(
+        self.fatal(
             start,
-            "unterminated string: the file ends before its closing `\"`",
+            "unterminated string: the file ends before its closing `\"` (is it truncated?)",
         );
         None
     }
@@ -288,7 +300,7 @@ impl Scanner<'_> {
                 let expected = closers
                     .last()
                     .map_or("a value".to_string(), |c| format!("`{}`", *c as char));
-                self.error(
+                self.fatal(
                     self.pos,
                     format!("the file ends too early; expected {expected} (is it truncated?)"),
                 );
@@ -297,7 +309,7 @@ impl Scanner<'_> {
             match b {
                 b'{' | b'[' => {
                     if closers.len() >= MAX_DEPTH {
-                        self.error(
+                        self.fatal(
                             self.pos,
                             format!("nesting deeper than {MAX_DEPTH} levels; a claim record needs only two or three"),
                         );
@@ -310,7 +322,7 @@ impl Scanner<'_> {
                     match closers.pop() {
                         Some(expected) if expected == b => self.pos += 1,
                         Some(expected) => {
-                            self.error(
+                            self.fatal(
                                 self.pos,
                                 format!(
                                     "expected `{}` but found `{}`",
@@ -321,7 +333,7 @@ impl Scanner<'_> {
                         }
                         // A closer of the enclosing array: the value was empty.
                         None => {
-                            self.error(self.pos, "expected a value");
+                            self.fatal(self.pos, "expected a value");
                             return false;
                         }
                     }
@@ -343,7 +355,7 @@ impl Scanner<'_> {
                             self.pos += 1;
                         }
                         if self.pos == start {
-                            self.error(self.pos, "expected a value");
+                            self.fatal(self.pos, "expected a value");
                             return false;
                         }
                         return true;

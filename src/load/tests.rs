@@ -1,1 +1,71 @@
+//! Loader unit tests on in-memory documents.
 
+use super::*;
+
+fn ids(dataset: &Dataset) -> Vec<&str> {
+    dataset.claims.iter().map(|c| c.id.as_str()).collect()
+}
+
+#[test]
+fn array_of_claims_with_positions() {
+    let text = "[\n  {\"id\": \"a\", \"who\": \"X\", \"status\": \"alive\"},\n  {\"id\": \"b\", \"who\": \"Y\", \"status\": \"dead\"}\n]";
+    let dataset = load_str("t.json", text);
+    assert!(dataset.errors.is_empty(), "{:?}", dataset.errors);
+    assert_eq!(ids(&dataset), ["a", "b"]);
+    assert_eq!((dataset.claims[1].pos.line, dataset.claims[1].pos.column), (3, 3));
+    assert_eq!(dataset.claims[1].status, Status::Died);
+}
+
+#[test]
+fn undated_claims_are_bounded_by_their_report() {
+    let text = r#"{"sources": [{"id": "s", "published": "2017-08-04"}],
+        "claims": [{"id": "a", "who": "X", "status": "alive", "source": "s"},
+                   {"id": "b", "who": "X", "status": "alive", "source": "s", "reported": "2015"}]}"#;
+    let dataset = load_str("t.json", text);
+    let a = dataset.claim("a").unwrap();
+    assert_eq!(a.when.earliest, crate::date::DAWN);
+    assert_eq!(crate::date::format_day(a.when.latest), "2017-08-04");
+    let b = dataset.claim("b").unwrap();
+    assert_eq!(crate::date::format_day(b.when.latest), "2015-12-31");
+}
+
+#[test]
+fn inline_sources_get_stable_ids() {
+    let text = r#"[{"id": "a", "who": "X", "status": "alive", "source": {"title": "T", "published": "2020"}},
+                   {"id": "b", "who": "X", "status": "alive", "source": {"title": "T", "published": "2020"}}]"#;
+    let dataset = load_str("t.json", text);
+    assert!(dataset.errors.is_empty(), "{:?}", dataset.errors);
+    assert_eq!(dataset.sources.len(), 1);
+    assert_eq!(dataset.claims[0].source, dataset.claims[1].source);
+    assert!(dataset.claims[0].report.is_some());
+}
+
+#[test]
+fn derived_claim_ids_are_content_hashes() {
+    let one = load_str("a.json", r#"[{"who": "X", "status": "alive", "date": "2020"}]"#);
+    let two = load_str("b.json", r#"[{"status": "alive", "date": "2020", "who": "X"}]"#);
+    assert_eq!(one.claims[0].id, two.claims[0].id);
+    assert!(one.claims[0].id.starts_with("c-"));
+}
+
+#[test]
+fn a_bad_field_keeps_the_rest_of_the_record() {
+    let dataset = load_str(
+        "t.json",
+        r#"[{"id": "a", "who": "X", "status": "alive", "date": "2019-02-30", "place": "Raqqa", "colour": 1}]"#,
+    );
+    assert_eq!(dataset.errors.len(), 2, "{:?}", dataset.errors);
+    let claim = dataset.claim("a").unwrap();
+    assert!(claim.date.is_none());
+    assert_eq!(claim.place.as_deref(), Some("Raqqa"));
+}
+
+#[test]
+fn errors_are_sorted_by_position() {
+    let dataset = load_str(
+        "t.json",
+        "[{\"who\": \"X\", \"status\": \"zz\"},\n{\"who\": \"X\", \"status\": \"yy\"}]",
+    );
+    let lines: Vec<u32> = dataset.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [1, 2]);
+}
