@@ -17,7 +17,11 @@ fn malformed_inputs_give_their_errors() {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let mut out = String::new();
             for error in &dataset.errors {
-                let _ = writeln!(out, "{name}:{}:{}: {}", error.line, error.column, error.message);
+                let _ = writeln!(
+                    out,
+                    "{name}:{}:{}: {}",
+                    error.line, error.column, error.message
+                );
             }
             let ids: Vec<&str> = dataset.claims.iter().map(|c| c.id.as_str()).collect();
             let _ = writeln!(out, "loaded claims: {ids:?}");

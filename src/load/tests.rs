@@ -12,7 +12,10 @@ fn array_of_claims_with_positions() {
     let dataset = load_str("t.json", text);
     assert!(dataset.errors.is_empty(), "{:?}", dataset.errors);
     assert_eq!(ids(&dataset), ["a", "b"]);
-    assert_eq!((dataset.claims[1].pos.line, dataset.claims[1].pos.column), (3, 3));
+    assert_eq!(
+        (dataset.claims[1].pos.line, dataset.claims[1].pos.column),
+        (3, 3)
+    );
     assert_eq!(dataset.claims[1].status, Status::Died);
 }
 
@@ -42,8 +45,14 @@ fn inline_sources_get_stable_ids() {
 
 #[test]
 fn derived_claim_ids_are_content_hashes() {
-    let one = load_str("a.json", r#"[{"who": "X", "status": "alive", "date": "2020"}]"#);
-    let two = load_str("b.json", r#"[{"status": "alive", "date": "2020", "who": "X"}]"#);
+    let one = load_str(
+        "a.json",
+        r#"[{"who": "X", "status": "alive", "date": "2020"}]"#,
+    );
+    let two = load_str(
+        "b.json",
+        r#"[{"status": "alive", "date": "2020", "who": "X"}]"#,
+    );
     assert_eq!(one.claims[0].id, two.claims[0].id);
     assert!(one.claims[0].id.starts_with("c-"));
 }

@@ -9,6 +9,7 @@ use crate::model::{Claim, Dataset};
 use crate::reconcile::Entities;
 
 mod event_after_report;
+pub mod evidence;
 mod unsourced_claim;
 
 /// A rule: metadata and the pure function that checks the dataset.
@@ -74,6 +75,26 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     pub fn claim(&self, index: usize) -> &'a Claim {
         &self.dataset.claims[index]
+    }
+
+    /// Each entity's claims, ordered by the earliest day of their event
+    /// (then by id, for determinism).
+    pub fn timelines(&self) -> Vec<Vec<usize>> {
+        self.entities
+            .list
+            .iter()
+            .map(|e| {
+                let mut claims = e.claims.clone();
+                claims.sort_by(|&a, &b| {
+                    let (ca, cb) = (self.claim(a), self.claim(b));
+                    ca.when
+                        .earliest
+                        .cmp(&cb.when.earliest)
+                        .then_with(|| ca.id.cmp(&cb.id))
+                });
+                claims
+            })
+            .collect()
     }
 
     /// A finding of `rule` about the entity of the first claim, at the

@@ -1,0 +1,106 @@
+//! Weighing claims against each other: which one the evidence favours, and
+//! why. Shared by every contradiction rule so that `favours` means the same
+//! thing everywhere.
+
+use crate::model::{Claim, Dataset};
+
+/// Words in `evidence` that mark a confirmation stronger than a report:
+/// forensic identification, the family's or the group's own word, a body.
+const CONFIRMATIONS: [&str; 10] = [
+    "dna",
+    "forensic",
+    "body",
+    "autopsy",
+    "family",
+    "eulog",
+    "martyr",
+    "own statement",
+    "acknowledg",
+    "confirmed by",
+];
+
+/// Words that mark a weak basis: hearsay, an unverified account, an undated image.
+const WEAKENERS: [&str; 6] = [
+    "unverified",
+    "rumour",
+    "rumor",
+    "unconfirmed",
+    "unknown date",
+    "social media",
+];
+
+/// How much a claim weighs as evidence, with the reasons, for `reasoning`.
+#[derive(Clone, Debug)]
+pub struct Strength {
+    pub score: f64,
+    pub reasons: Vec<String>,
+}
+
+pub fn strength(dataset: &Dataset, claim: &Claim) -> Strength {
+    let mut reasons = vec![claim.certainty.as_str().to_string()];
+    let mut score = claim.certainty.weight();
+    match dataset.source_of(claim).and_then(|s| s.reliability) {
+        Some(grade) => {
+            score *= grade.weight();
+            reasons.push(format!("source graded {grade}"));
+        }
+        None if claim.source.is_none() => {
+            score *= 0.3;
+            reasons.push("no source".into());
+        }
+        None => {
+            score *= 0.5;
+            reasons.push("source not graded".into());
+        }
+    }
+    if let Some(evidence) = &claim.evidence {
+        let lower = evidence.to_lowercase();
+        if CONFIRMATIONS.iter().any(|w| lower.contains(w)) {
+            score = (score * 1.5).min(1.0);
+            reasons.push(format!("confirmed by {evidence}"));
+        } else if WEAKENERS.iter().any(|w| lower.contains(w)) {
+            score *= 0.7;
+            reasons.push(format!("weak basis: {evidence}"));
+        } else {
+            reasons.push(format!("basis: {evidence}"));
+        }
+    }
+    Strength { score, reasons }
+}
+
+/// Scores closer than this are a draw: neither claim is favoured.
+const DRAW: f64 = 0.05;
+
+/// The claim the evidence favours between `a` and `b` (claim indices), and
+/// a sentence saying why. `later_is_proof_of_life` adds the rule that a
+/// later sign of life outweighs an earlier death report of equal weight
+/// (a dead man leaves no new traces; a false report does).
+pub fn favour(
+    dataset: &Dataset,
+    a: usize,
+    b: usize,
+    later_is_proof_of_life: bool,
+) -> (Option<usize>, String) {
+    let (ca, cb) = (&dataset.claims[a], &dataset.claims[b]);
+    let (sa, sb) = (strength(dataset, ca), strength(dataset, cb));
+    let describe = |c: &Claim, s: &Strength| {
+        format!(
+            "`{}` ({}; weight {:.2})",
+            c.id,
+            s.reasons.join(", "),
+            s.score
+        )
+    };
+    let both = format!("{} against {}", describe(ca, &sa), describe(cb, &sb));
+    if (sa.score - sb.score).abs() < DRAW {
+        if later_is_proof_of_life {
+            return (Some(b), format!("{both}: evenly weighted, and the later sign of life prevails over the earlier death report"));
+        }
+        return (None, format!("{both}: the evidence is evenly balanced"));
+    }
+    let winner = if sa.score > sb.score { a } else { b };
+    (
+        Some(winner),
+        format!("{both}: `{}` weighs more", dataset.claims[winner].id),
+    )
+}

@@ -1,0 +1,103 @@
+//! Per-rule fixtures: `claims/fixtures/<rule-id>/fires*.json` must make the
+//! rule fire, `quiet*.json` must not. The findings of each firing fixture
+//! are snapshotted. A fixture directory may hold its own `claimlint.toml`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use claimlint::config::Config;
+use claimlint::render::json;
+use claimlint::rules::RULES;
+
+fn fixtures() -> PathBuf {
+    common::root().join("claims/fixtures")
+}
+
+fn findings_of(rule: &str, file: &Path) -> (Vec<serde_json::Value>, Vec<String>) {
+    let relative = file
+        .strip_prefix(common::root())
+        .unwrap_or(file)
+        .to_path_buf();
+    let config = Config::discover(None, &[file.to_path_buf()]).expect("fixture config is valid");
+    // cargo runs integration tests from the crate root, so the relative
+    // path both loads and shows as `claims/fixtures/…`.
+    let analysis = claimlint::analyse(&[relative], &config);
+    let errors = analysis
+        .dataset
+        .errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    let found = analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| {
+            serde_json::to_value(json::finding(&analysis.dataset, &analysis.entities, f)).unwrap()
+        })
+        .collect();
+    (found, errors)
+}
+
+#[test]
+fn every_rule_has_a_firing_and_a_quiet_fixture() {
+    let mut missing = Vec::new();
+    for rule in RULES {
+        let dir = fixtures().join(rule.id);
+        for kind in ["fires", "quiet"] {
+            if !dir.join(format!("{kind}.json")).is_file() {
+                missing.push(format!("{}/{kind}.json", rule.id));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "missing fixtures: {missing:?}");
+}
+
+#[test]
+fn fixtures_fire_or_stay_quiet() {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .expect("claims/fixtures exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let rule = dir.file_name().unwrap().to_string_lossy().to_string();
+        assert!(
+            claimlint::rules::find(&rule).is_some(),
+            "fixture dir for unknown rule {rule}"
+        );
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "jsonl"))
+            .collect();
+        files.sort();
+        for file in files {
+            let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+            let (found, errors) = findings_of(&rule, &file);
+            assert!(
+                errors.is_empty(),
+                "{}: input errors {errors:#?}",
+                file.display()
+            );
+            if stem.starts_with("fires") {
+                assert!(!found.is_empty(), "{rule}: {stem} must fire");
+                common::settings().bind(|| {
+                    insta::assert_json_snapshot!(format!("rule-{rule}-{stem}"), found);
+                });
+            } else if stem.starts_with("quiet") {
+                assert!(
+                    found.is_empty(),
+                    "{rule}: {stem} must stay quiet, got {found:#?}"
+                );
+            } else {
+                panic!(
+                    "{}: fixture names start with `fires` or `quiet`",
+                    file.display()
+                );
+            }
+        }
+    }
+}
