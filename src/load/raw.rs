@@ -7,6 +7,7 @@ use serde::Deserialize;
 /// One claim about one person.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Claim")]
 pub struct RawClaim {
     /// Record type in NDJSON files; `claim` or absent.
     #[serde(rename = "type")]
@@ -52,6 +53,7 @@ pub struct RawClaim {
 /// A claim's `source`: the id of a source record, or the source itself.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
+#[schemars(rename = "SourceRef")]
 pub enum RawSourceRef {
     Id(String),
     Inline(Box<RawSource>),
@@ -60,6 +62,7 @@ pub enum RawSourceRef {
 /// An article, statement or list that claims come from.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub struct RawSource {
     /// Record type in NDJSON files: `source`.
     #[serde(rename = "type")]
@@ -81,6 +84,7 @@ pub struct RawSource {
 /// A curator's record of one person.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Entity")]
 pub struct RawEntity {
     /// Record type in NDJSON files: `entity`.
     #[serde(rename = "type")]
