@@ -5,7 +5,9 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::{bail, Context as _, Result};
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, DatasetArgs, Format, MatchArgs};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, DatasetArgs, Format, MatchArgs, TimelineArgs,
+};
 use crate::config::Config;
 use crate::finding::Severity;
 use crate::render::{self, CheckReport, Palette};
@@ -23,6 +25,8 @@ pub fn run(cli: &Cli) -> Result<u8> {
     match &cli.command {
         Command::Check(args) => check(cli, args, palette),
         Command::Entities(args) => entities(cli, args),
+        Command::Timeline(args) => timeline(cli, args, palette),
+        Command::Sources(args) => sources(cli, args),
         Command::Match(args) => match_names(cli, args),
         Command::Rules(args) => list_rules(args.format, palette),
         Command::Explain { id } => explain(id),
@@ -183,4 +187,115 @@ fn explain(id: &str) -> Result<u8> {
         rule.documentation()
     ))?;
     Ok(EXIT_OK)
+}
+
+/// Prints input errors on stderr (for commands whose stdout is not a report).
+fn report_input_errors(analysis: &crate::Analysis) -> bool {
+    for error in &analysis.dataset.errors {
+        eprintln!("{error}");
+    }
+    !analysis.dataset.errors.is_empty()
+}
+
+fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> {
+    let config = config_for(cli, &args.dataset)?;
+    let as_of = match &args.as_of {
+        Some(text) => Some(
+            crate::date::Edtf::parse(text)
+                .map_err(|e| anyhow::anyhow!("--as-of: {e}"))?
+                .interval
+                .latest,
+        ),
+        None => None,
+    };
+    let analysis = analyse(&args.dataset.paths, &config);
+    let bad_input = report_input_errors(&analysis);
+    let matching = names::MatchConfig {
+        threshold: config.matching.threshold,
+        review_band: config.matching.review_band,
+    };
+    let found = find_entities(&analysis, &args.name, &matching);
+    match found.as_slice() {
+        [] => {
+            eprintln!(
+                "error: no person matches `{}` (see `claimlint entities`)",
+                args.name
+            );
+            return Ok(EXIT_BAD_INPUT);
+        }
+        [entity] => {
+            let verdict =
+                crate::verdict::verdict(&analysis.dataset, &analysis.entities, *entity, as_of);
+            write_stdout(&render::timeline::render(
+                &analysis,
+                *entity,
+                &verdict,
+                args.dataset.format,
+                palette,
+            ))?;
+        }
+        several => {
+            // Never guess between people: list them and let the user choose.
+            eprintln!(
+                "error: `{}` matches {} people; name one by id:",
+                args.name,
+                several.len()
+            );
+            for &e in several {
+                let entity = &analysis.entities.list[e];
+                eprintln!(
+                    "  {} ({}, {} claims)",
+                    entity.id,
+                    entity.name,
+                    entity.claims.len()
+                );
+            }
+            return Ok(EXIT_BAD_INPUT);
+        }
+    }
+    Ok(if bad_input { EXIT_BAD_INPUT } else { EXIT_OK })
+}
+
+/// Entities a name designates: by id, by an exact spelling, by the same
+/// normalised form, and only then by the matcher.
+fn find_entities(
+    analysis: &crate::Analysis,
+    name: &str,
+    matching: &names::MatchConfig,
+) -> Vec<usize> {
+    let list = &analysis.entities.list;
+    let wanted = name.trim();
+    if let Some(e) = list.iter().position(|e| e.id == wanted) {
+        return vec![e];
+    }
+    let exact: Vec<usize> = (0..list.len())
+        .filter(|&e| list[e].names.iter().any(|n| n.eq_ignore_ascii_case(wanted)))
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    let key = names::normalise(wanted);
+    let same_key: Vec<usize> = (0..list.len())
+        .filter(|&e| list[e].names.iter().any(|n| names::normalise(n) == key))
+        .collect();
+    if !same_key.is_empty() {
+        return same_key;
+    }
+    (0..list.len())
+        .filter(|&e| {
+            list[e].names.iter().any(|n| {
+                names::match_names(wanted, n, matching).decision != names::Decision::Different
+            })
+        })
+        .collect()
+}
+
+fn sources(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
+    let config = config_for(cli, args)?;
+    let analysis = analyse(&args.paths, &config);
+    let bad_input = report_input_errors(&analysis);
+    let verdicts = crate::verdict::verdicts(&analysis.dataset, &analysis.entities, None);
+    let records = crate::verdict::track_records(&analysis.dataset, &verdicts);
+    write_stdout(&render::sources::render(&records, args.format))?;
+    Ok(if bad_input { EXIT_BAD_INPUT } else { EXIT_OK })
 }

@@ -38,6 +38,10 @@ pub enum Command {
     Check(CheckArgs),
     /// List the entities, their names and why they were merged.
     Entities(DatasetArgs),
+    /// One person's claims in date order, with findings and the verdict.
+    Timeline(TimelineArgs),
+    /// Every source's and originator's track record, worst first.
+    Sources(DatasetArgs),
     /// Would these two names be merged, with what score and why.
     Match(MatchArgs),
     /// List the rule catalogue.
@@ -69,6 +73,19 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, default_value_t = Severity::Error)]
     pub fail_on: Severity,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The person: a name as written, any spelling of it, or an entity id.
+    pub name: String,
+
+    #[command(flatten)]
+    pub dataset: DatasetArgs,
+
+    /// The verdict as of this date (EDTF; default: the latest evidence).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]

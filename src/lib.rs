@@ -17,6 +17,7 @@ pub mod reconcile;
 pub mod render;
 pub mod rules;
 pub mod suggest;
+pub mod verdict;
 
 use std::path::PathBuf;
 

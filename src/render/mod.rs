@@ -5,6 +5,8 @@ pub mod entities;
 pub mod human;
 pub mod json;
 pub mod pairs;
+pub mod sources;
+pub mod timeline;
 
 use crate::finding::{Finding, Severity};
 use crate::model::Dataset;

@@ -57,7 +57,7 @@ pub fn strength(dataset: &Dataset, claim: &Claim) -> Strength {
         let lower = evidence.to_lowercase();
         if CONFIRMATIONS.iter().any(|w| lower.contains(w)) {
             score = (score * 1.5).min(1.0);
-            reasons.push(format!("confirmed by {evidence}"));
+            reasons.push(format!("confirmation: {evidence}"));
         } else if WEAKENERS.iter().any(|w| lower.contains(w)) {
             score *= 0.7;
             reasons.push(format!("weak basis: {evidence}"));

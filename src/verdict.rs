@@ -1,0 +1,397 @@
+//! Verdicts: for each person, the status the evidence best supports as of a
+//! date, the claims it rests on and the claims it rejects, each with a reason.
+//! Track records: for each source and originator, how many of its claims the
+//! verdicts rejected or relied on.
+//!
+//! The weighing is the one the rules use ([`evidence::favour`]), so the claim
+//! a finding `favours` is the claim the verdict keeps.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::date::{format_day, Day, Interval, Order, DUSK};
+use crate::model::{Claim, Dataset, Status};
+use crate::reconcile::Entities;
+use crate::rules::evidence::{self, strength};
+
+/// What the evidence says about a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    Dead,
+    /// Alive and free, as far as the last proof of life or activity shows.
+    Alive,
+    InCustody,
+    Unknown,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Dead => "dead",
+            State::Alive => "alive",
+            State::InCustody => "in custody",
+            State::Unknown => "unknown",
+        }
+    }
+}
+
+/// A claim the verdict relies on or rejects, and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct Judged {
+    #[serde(skip)]
+    pub claim: usize,
+    pub id: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Verdict {
+    #[serde(skip)]
+    pub entity: usize,
+    /// The day the verdict speaks for.
+    pub as_of: String,
+    pub state: State,
+    /// Since when (the death, the capture) or, for `alive`, the last proof of life.
+    pub since: Option<String>,
+    pub summary: String,
+    pub rests_on: Vec<Judged>,
+    pub rejects: Vec<Judged>,
+}
+
+/// The latest day any claim of the entity speaks of: its reports, or its
+/// bounded event dates. The default `as_of`.
+pub fn latest_evidence(dataset: &Dataset, claims: &[usize]) -> Option<Day> {
+    claims
+        .iter()
+        .filter_map(|&c| {
+            let claim = &dataset.claims[c];
+            let event = (!claim.when.is_open()).then_some(claim.when.latest);
+            let report = claim.report.map(|r| r.latest);
+            event.max(report)
+        })
+        .max()
+}
+
+/// The verdict on one entity as of `as_of` (default: its latest evidence).
+pub fn verdict(
+    dataset: &Dataset,
+    entities: &Entities,
+    entity: usize,
+    as_of: Option<Day>,
+) -> Verdict {
+    let all = &entities.list[entity].claims;
+    let as_of = as_of
+        .or_else(|| latest_evidence(dataset, all))
+        .unwrap_or(DUSK);
+    // Only what may have happened by then counts.
+    let claims: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&c| dataset.claims[c].when.earliest <= as_of)
+        .collect();
+    let of = |status: fn(Status) -> bool| -> Vec<usize> {
+        claims
+            .iter()
+            .copied()
+            .filter(|&c| status(dataset.claims[c].status))
+            .collect()
+    };
+    let deaths = of(Status::is_death);
+    let lives = of(|s| {
+        s.is_sign_of_life()
+            || matches!(
+                s,
+                Status::Captured | Status::Released | Status::Escaped | Status::Injured
+            )
+    });
+
+    let mut rests_on = Vec::new();
+    let mut rejects = Vec::new();
+    let judged = |claim: usize, reason: String| Judged {
+        claim,
+        id: dataset.claims[claim].id.clone(),
+        reason,
+    };
+
+    // A death report stands unless a later sign of life or an explicit
+    // refutation outweighs it.
+    let mut accepted: Vec<usize> = Vec::new();
+    for &death in &deaths {
+        let d = &dataset.claims[death];
+        let challenger = lives
+            .iter()
+            .copied()
+            .filter(|&l| d.when.before(&dataset.claims[l].when) == Order::Certain)
+            .chain(
+                claims
+                    .iter()
+                    .copied()
+                    .filter(|&r| dataset.claims[r].refutes.contains(&d.id)),
+            )
+            .find_map(|other| {
+                // Anything but another death, dated after this one, is a trace
+                // left by a living man.
+                let later_life = !dataset.claims[other].status.is_death();
+                let (favoured, why) = evidence::favour(dataset, death, other, later_life);
+                (favoured == Some(other)).then_some((other, why))
+            });
+        match challenger {
+            Some((other, why)) => rejects.push(judged(
+                death,
+                format!(
+                    "contradicted by `{}` ({} {}): {why}",
+                    dataset.claims[other].id,
+                    dataset.claims[other].status,
+                    dataset.claims[other].date_text()
+                ),
+            )),
+            None => accepted.push(death),
+        }
+    }
+
+    let strongest = accepted.iter().copied().max_by(|&a, &b| {
+        strength(dataset, &dataset.claims[a])
+            .score
+            .total_cmp(&strength(dataset, &dataset.claims[b]).score)
+            .then_with(|| dataset.claims[b].id.cmp(&dataset.claims[a].id))
+    });
+
+    let state;
+    let since;
+    let summary;
+    if let Some(death) = strongest {
+        let d = &dataset.claims[death];
+        state = State::Dead;
+        since = Some(d.when);
+        let mut corroborating = 0;
+        for &other in &accepted {
+            let o = &dataset.claims[other];
+            if other == death {
+                rests_on.push(judged(
+                    other,
+                    format!(
+                        "the strongest death claim ({})",
+                        strength(dataset, o).reasons.join(", ")
+                    ),
+                ));
+            } else if o.when.overlaps(&d.when) {
+                corroborating += 1;
+                rests_on.push(judged(
+                    other,
+                    format!("agrees with `{}` on the death ({})", d.id, o.date_text()),
+                ));
+            } else {
+                rejects.push(judged(
+                    other,
+                    format!(
+                        "a death on another date ({}); `{}` weighs more",
+                        o.date_text(),
+                        d.id
+                    ),
+                ));
+            }
+        }
+        for &life in &lives {
+            let l = &dataset.claims[life];
+            if d.when.before(&l.when) == Order::Certain {
+                rejects.push(judged(
+                    life,
+                    format!(
+                        "dated after the death `{}`, which the evidence favours",
+                        d.id
+                    ),
+                ));
+            }
+        }
+        summary = format!(
+            "dead {} ({}{}{}), on the evidence of `{}`",
+            when_text(d),
+            d.status,
+            d.place
+                .as_deref()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default(),
+            if corroborating > 0 {
+                format!(", {corroborating} more report(s) agree")
+            } else {
+                String::new()
+            },
+            d.id
+        );
+    } else if let Some(capture) = in_custody(dataset, &claims) {
+        let c = &dataset.claims[capture];
+        state = State::InCustody;
+        since = Some(c.when);
+        rests_on.push(judged(
+            capture,
+            "the last capture, with no release or escape after it".into(),
+        ));
+        summary = format!("in custody {}, on the evidence of `{}`", when_text(c), c.id);
+    } else if let Some(last) = last_sign_of_life(dataset, &lives) {
+        let l = &dataset.claims[last];
+        state = State::Alive;
+        since = Some(l.when);
+        rests_on.push(judged(
+            last,
+            format!(
+                "the last {} on record",
+                if l.status == Status::Alive {
+                    "proof of life"
+                } else {
+                    "sign of activity"
+                }
+            ),
+        ));
+        let when = match &l.date {
+            Some(date) => date.text.clone(),
+            None => when_text(l),
+        };
+        summary = format!("alive or at large: last {} {when} (`{}`)", l.status, l.id);
+    } else {
+        state = State::Unknown;
+        since = None;
+        summary = "unknown: no accepted death, custody or proof of life on record".into();
+    }
+
+    rests_on.sort_by(|a, b| a.id.cmp(&b.id));
+    rejects.sort_by(|a, b| a.id.cmp(&b.id));
+    Verdict {
+        entity,
+        as_of: format_day(as_of.min(DUSK)),
+        state,
+        since: since.map(|s: Interval| s.describe()),
+        summary,
+        rests_on,
+        rejects,
+    }
+}
+
+/// "since 2017-06", or for an undated claim "by 2025-03 (undated, reported then)".
+fn when_text(claim: &Claim) -> String {
+    match (&claim.date, claim.report) {
+        (Some(date), _) => format!("since {date}"),
+        (None, Some(report)) => format!("by {} (undated; reported then)", report.describe()),
+        (None, None) => "at an unknown date".into(),
+    }
+}
+
+/// The last capture with no release or escape certainly after it.
+fn in_custody(dataset: &Dataset, claims: &[usize]) -> Option<usize> {
+    let last_capture = claims
+        .iter()
+        .copied()
+        .filter(|&c| dataset.claims[c].status == Status::Captured)
+        .max_by_key(|&c| {
+            (
+                dataset.claims[c].when.earliest,
+                dataset.claims[c].id.clone(),
+            )
+        })?;
+    let capture = &dataset.claims[last_capture].when;
+    let freed = claims.iter().any(|&c| {
+        let claim = &dataset.claims[c];
+        matches!(claim.status, Status::Released | Status::Escaped)
+            && capture.before(&claim.when) != Order::Impossible
+    });
+    (!freed).then_some(last_capture)
+}
+
+/// The latest proof of life or activity, by the latest day it can speak of.
+fn last_sign_of_life(dataset: &Dataset, lives: &[usize]) -> Option<usize> {
+    lives
+        .iter()
+        .copied()
+        .filter(|&c| dataset.claims[c].status.is_sign_of_life())
+        .max_by_key(|&c| {
+            let claim = &dataset.claims[c];
+            let bounded = if claim.when.is_open() {
+                claim.report.map_or(claim.when.earliest, |r| r.latest)
+            } else {
+                claim.when.latest
+            };
+            (bounded, claim.status == Status::Alive, claim.id.clone())
+        })
+}
+
+/// Verdicts for every entity, in entity order.
+pub fn verdicts(dataset: &Dataset, entities: &Entities, as_of: Option<Day>) -> Vec<Verdict> {
+    (0..entities.list.len())
+        .map(|e| verdict(dataset, entities, e, as_of))
+        .collect()
+}
+
+/// How often a source or originator has been right.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct TrackRecord {
+    /// `source` or `according_to`.
+    pub kind: &'static str,
+    pub name: String,
+    pub claims: usize,
+    /// Claims the verdicts reject on stronger evidence.
+    pub contradicted: usize,
+    /// Claims the verdicts rest on.
+    pub confirmed: usize,
+    /// Ids of the contradicted claims, sorted.
+    pub contradicted_claims: Vec<String>,
+}
+
+/// Track records of every source and every originator, worst first.
+pub fn track_records(dataset: &Dataset, verdicts: &[Verdict]) -> Vec<TrackRecord> {
+    let mut outcome: Vec<Option<bool>> = vec![None; dataset.claims.len()];
+    for v in verdicts {
+        for j in &v.rests_on {
+            outcome[j.claim] = Some(true);
+        }
+        for j in &v.rejects {
+            outcome[j.claim] = Some(false);
+        }
+    }
+    let mut records: BTreeMap<(&'static str, String), TrackRecord> = BTreeMap::new();
+    for (index, claim) in dataset.claims.iter().enumerate() {
+        let keys = track_keys(dataset, claim);
+        for (kind, name) in keys {
+            let record = records
+                .entry((kind, name.clone()))
+                .or_insert_with(|| TrackRecord {
+                    kind,
+                    name,
+                    ..TrackRecord::default()
+                });
+            record.claims += 1;
+            match outcome[index] {
+                Some(true) => record.confirmed += 1,
+                Some(false) => {
+                    record.contradicted += 1;
+                    record.contradicted_claims.push(claim.id.clone());
+                }
+                None => {}
+            }
+        }
+    }
+    let mut list: Vec<TrackRecord> = records.into_values().collect();
+    for r in &mut list {
+        r.contradicted_claims.sort();
+    }
+    list.sort_by(|a, b| {
+        let share = |r: &TrackRecord| r.contradicted as f64 / r.claims.max(1) as f64;
+        b.contradicted
+            .cmp(&a.contradicted)
+            .then_with(|| share(b).total_cmp(&share(a)))
+            .then_with(|| a.kind.cmp(b.kind))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    list
+}
+
+fn track_keys(dataset: &Dataset, claim: &Claim) -> Vec<(&'static str, String)> {
+    let mut keys = Vec::with_capacity(2);
+    if let Some(source) = dataset.source_of(claim) {
+        keys.push(("source", source.id.clone()));
+    }
+    if let Some(origin) = &claim.according_to {
+        keys.push(("according_to", origin.trim().to_string()));
+    }
+    keys
+}
