@@ -136,21 +136,33 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
             }
         }
     }
+    let shorter = a.canonical.len().min(b.canonical.len());
     if a.vowel_key == b.vowel_key && a.vowel_key.len() >= 3 {
         // Only the unwritten short vowels differ: Laden/Ladin, Hamed/Hamid.
-        best = best.max(0.96);
+        // In a short word the vowel is most of the word (Aman/Amin), so
+        // there it is weaker evidence.
+        best = best.max(if shorter >= 5 { 0.97 } else { 0.9 });
     } else {
         let s = string_similarity(&a.vowel_key, &b.vowel_key) - 0.04;
         best = best.max(s);
     }
-    if a.skeleton == b.skeleton && a.skeleton.len() >= 3 && best >= 0.8 {
-        // Same consonants in the same order (q/k/g, sh/ch): a spelling variant.
-        best = best.max(0.92);
+    if a.skeleton == b.skeleton
+        && a.skeleton.len() >= 3
+        && best >= 0.8
+        && vowel_groups(&a.vowel_key) == vowel_groups(&b.vowel_key)
+    {
+        // Same consonants in the same order and the same number of
+        // syllables (y/w/h written or not): a spelling variant. Salman and
+        // Sulayman share consonants but not syllables.
+        best = best.max(0.95);
     }
-    let shorter = a.canonical.len().min(b.canonical.len());
-    if shorter <= 3 && a.vowel_key != b.vowel_key {
-        // Jaro-Winkler is generous with short strings (Ali/Ala, Amr/Amir).
-        best = best.min(0.75);
+    if shorter >= 5 && a.canonical.len() == b.canonical.len() && same_letters(a, b) {
+        // Two letters swapped, a common typo: Muhajir/Mujahir.
+        best = best.max(0.94);
+    }
+    if shorter <= 4 && a.vowel_key != b.vowel_key {
+        // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud).
+        best = best.min(0.8);
     }
     // An initial is compatible with any name with that first letter.
     if (a.role == Role::Initial || b.role == Role::Initial)
@@ -159,6 +171,30 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
         best = best.max(0.9);
     }
     best
+}
+
+fn vowel_groups(vowel_key: &str) -> usize {
+    vowel_key.matches('a').count()
+}
+
+/// Same letters in another order, same first letter.
+fn same_letters(a: &PreparedToken, b: &PreparedToken) -> bool {
+    if a.canonical.chars().next() != b.canonical.chars().next() {
+        return false;
+    }
+    let sorted = |s: &str| {
+        let mut v: Vec<char> = s.chars().collect();
+        v.sort_unstable();
+        v
+    };
+    sorted(&a.canonical) == sorted(&b.canonical)
+}
+
+/// How much an aligned pair counts: a near-identical pair fully, a pair at
+/// the alignment minimum about three quarters. Similarities of unrelated names are
+/// rarely below 0.7, so the raw similarity would overstate weak matches.
+fn credit_factor(similarity: f64) -> f64 {
+    (1.0 - 1.5 * (1.0 - similarity)).max(0.0)
 }
 
 fn string_similarity(a: &str, b: &str) -> f64 {
@@ -220,8 +256,8 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
         if (ta.role == Role::Kunya) != (tb.role == Role::Kunya) {
             continue;
         }
-        let w = (ta.weight + tb.weight) / 2.0;
-        credit += s * w;
+        let w = ta.weight.min(tb.weight);
+        credit += credit_factor(s) * w;
         if ta.role != Role::Initial {
             matched_count += 1;
         }
@@ -230,7 +266,9 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
         }
     }
     let coverage = (credit / weight_a.min(weight_b)).min(1.0);
-    let penalty: f64 = unmatched_penalty(a, &used_a) + unmatched_penalty(b, &used_b);
+    let penalty: f64 = unmatched_penalty(a, &used_a)
+        + unmatched_penalty(b, &used_b)
+        + order_penalty(a, b, &aligned, &used_a, &used_b);
     let mut score = (coverage - penalty).clamp(0.0, 1.0);
     for conflict in &conflicts {
         score *= match conflict {
@@ -284,11 +322,57 @@ fn unmatched_penalty(name: &Prepared, used: &[bool]) -> f64 {
             let rate = match t.role {
                 Role::Nisba | Role::Kunya | Role::Initial | Role::Title => 0.02,
                 Role::Nasab | Role::Given if i != last => 0.02,
+                // A family name with no partner is a different family more
+                // often than an omission.
+                Role::Surname => 0.1,
                 _ => 0.05,
             };
             rate * t.weight
         })
         .sum()
+}
+
+/// In Arabic names the order of own name and father's names is the
+/// genealogy: `Ahmad Muhammad` (Ahmad son of Muhammad) is not `Muhammad
+/// Ahmad`. Swapped order, or one name's ism matching a later name of the
+/// other while that one's own ism has no partner (a generation shift), is
+/// evidence against, though weaker than a written `bin`.
+fn order_penalty(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &[(usize, usize, f64)],
+    used_a: &[bool],
+    used_b: &[bool],
+) -> f64 {
+    let genealogical = |r: Role| matches!(r, Role::Ism | Role::Given | Role::Nasab);
+    let chain: Vec<(usize, usize)> = aligned
+        .iter()
+        .filter(|&&(i, j, _)| genealogical(a.tokens[i].role) && genealogical(b.tokens[j].role))
+        .map(|&(i, j, _)| (i, j))
+        .collect();
+    let mut penalty = 0.0;
+    for (k, x) in chain.iter().enumerate() {
+        for y in &chain[k + 1..] {
+            if (x.0 < y.0) != (x.1 < y.1) {
+                penalty += 0.08;
+            }
+        }
+    }
+    let ism_unmatched = |p: &Prepared, used: &[bool]| {
+        p.tokens
+            .iter()
+            .zip(used)
+            .any(|(t, &u)| t.role == Role::Ism && !u)
+    };
+    for &(i, j, _) in aligned {
+        let (ra, rb) = (a.tokens[i].role, b.tokens[j].role);
+        let shifted_a = ra == Role::Ism && matches!(rb, Role::Given | Role::Nasab);
+        let shifted_b = rb == Role::Ism && matches!(ra, Role::Given | Role::Nasab);
+        if (shifted_a && ism_unmatched(b, used_b)) || (shifted_b && ism_unmatched(a, used_a)) {
+            penalty += 0.08;
+        }
+    }
+    penalty
 }
 
 fn find_conflicts(

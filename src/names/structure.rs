@@ -270,7 +270,11 @@ fn compound(words: &[Word]) -> Vec<Token> {
         let joined = split_abd_word(text)
             .or_else(|| split_din_word(text))
             .or_else(|| split_allah_word(text));
-        if let Some(joined) = joined {
+        if let Some(rest) = attached_article(word) {
+            // `ALFAGIH`, `ALSUBAIE`: OFAC sometimes writes the article into
+            // a family name.
+            out.push(token(rest.to_string(), true));
+        } else if let Some(joined) = joined {
             out.push(token(joined, pending_article));
         } else if let Some((head, rest)) = split_kunya_word(text) {
             out.push(token(head.to_string(), pending_article));
@@ -282,6 +286,22 @@ fn compound(words: &[Word]) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// The rest of a family name with `al`/`el` written into it, if any. Only
+/// before the comma of `SURNAME, Given`, and only `al` + consonant, so that
+/// `Alexander`, `Ali` or `Alona` are not cut.
+fn attached_article(word: &Word) -> Option<&str> {
+    if !word.from_surname || !word.text.is_ascii() || word.text.len() < 6 {
+        return None;
+    }
+    let rest = word
+        .text
+        .strip_prefix("al")
+        .or_else(|| word.text.strip_prefix("el"))?;
+    let first = rest.chars().next()?;
+    let consonant = !matches!(first, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'l' | 'w');
+    (consonant && rest.len() >= 4).then_some(rest)
 }
 
 /// `Abubakar`, `Aboubakr`, `Abulhasan`: a kunya written as one word.

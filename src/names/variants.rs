@@ -74,9 +74,7 @@ pub const COMMON_NAME_VARIANTS: &[&[&str]] = &[
         "mostafa",
         "mustafah",
     ],
-    &[
-        "said", "saeed", "sayed", "sayid", "saiid", "saied", "sa'id", "sayyid", "seyyed", "syed",
-    ],
+    &["said", "saeed", "sayed", "sayid", "saiid", "saied", "sa'id"],
     &["salih", "saleh", "salah", "swaleh"],
     &["ismail", "ismael", "esmail", "ismayil", "ismoil"],
     &["yahya", "yahia", "yahiya", "yehia", "yahyo"],
@@ -227,7 +225,12 @@ pub const TITLES: &[&str] = &[
     "hafiz",
     "hafez",
     "sayyed",
-    "mir",
+    "sayyid",
+    "seyyed",
+    "seyed",
+    "syed",
+    "haj",
+    "hadj",
 ];
 
 /// Articles that stand before a name: `al-`, `el-` and the sun-letter
@@ -305,6 +308,7 @@ pub fn fold(token: &str) -> String {
         ("oo", "u"),
         ("ee", "i"),
         ("ck", "k"),
+        ("au", "aw"), // Fauzi = Fawzi: the diphthong written two ways
         ("ei", "ay"),
         ("ai", "ay"),
         ("ey", "ay"),
@@ -334,6 +338,14 @@ pub fn fold(token: &str) -> String {
             out.pop();
         }
     }
+    // A final y after a consonant is the long i: Shamy = Shami, Aiady = Ayadi.
+    if out.len() > 3 && out.ends_with('y') {
+        let before = out.as_bytes()[out.len() - 2];
+        if !b"aeiuy".contains(&before) {
+            out.pop();
+            out.push('i');
+        }
+    }
     // French spellings add a silent final e: Abderrahmane, Amine, Salaheddine.
     if out.len() > 4 && out.ends_with('e') {
         let before = out.as_bytes()[out.len() - 2];
@@ -344,19 +356,33 @@ pub fn fold(token: &str) -> String {
     out
 }
 
-/// The fold with every vowel run written as `a`: short vowels are a
-/// transliterator's choice (`Ahmed`/`Ahmad`, `Laden`/`Ladin`).
+/// The fold with every vowel run written as `a` and the q/k/g/c and
+/// sh/ch letters in one class each: short vowels are a transliterator's
+/// choice (`Ahmed`/`Ahmad`, `Laden`/`Ladin`), and so is the letter for qaf
+/// (`Qasim`/`Kasem`, `Faqih`/`Fagih`) and French `ch` for shin (`Chafiq`).
 pub fn vowel_key(folded: &str) -> String {
-    let mut out = String::with_capacity(folded.len());
+    let classed = folded
+        .replace("kh", "k")
+        .replace("gh", "k")
+        .replace("ch", "sh")
+        .replace("dh", "d")
+        .replace("th", "t");
+    let mut out = String::with_capacity(classed.len());
     let mut in_vowels = false;
-    for c in folded.chars() {
+    for c in classed.chars() {
         if matches!(c, 'a' | 'e' | 'i' | 'u') {
             if !in_vowels {
                 out.push('a');
             }
             in_vowels = true;
         } else {
-            out.push(c);
+            let c = match c {
+                'q' | 'g' | 'c' => 'k',
+                other => other,
+            };
+            if !out.ends_with(c) || in_vowels {
+                out.push(c);
+            }
             in_vowels = false;
         }
     }
