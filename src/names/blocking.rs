@@ -1,0 +1,108 @@
+//! Candidate pairs from an index on name parts, never from all pairs.
+//!
+//! Every distinct name is filed under the consonant skeleton of each of its
+//! parts. A part shared by more than [`MAX_BLOCK`] names (`muhammad`, `ali`)
+//! would make quadratic blocks, so such a part is not used alone: the name
+//! is filed instead under pairs of its frequent parts (`muhammad+ali`),
+//! which are rarer, and a pair key that is still too frequent is dropped.
+//! The cost is bounded by (names × keys per name × `MAX_BLOCK`).
+
+use super::similarity::Prepared;
+use std::collections::HashMap;
+
+/// Largest block that is expanded into all its pairs.
+pub const MAX_BLOCK: usize = 48;
+
+/// Parts per name that are looked at; a name with more is rare anyway.
+const MAX_PARTS: usize = 8;
+
+/// Sorted, deduplicated pairs (i < j) of indices into `names`.
+pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
+    // Intern skeleton keys so the index holds integers, not strings.
+    let mut key_ids: HashMap<&str, u32> = HashMap::new();
+    let mut name_keys: Vec<Vec<u32>> = Vec::with_capacity(names.len());
+    for name in names {
+        let mut keys: Vec<u32> = name
+            .tokens
+            .iter()
+            .take(MAX_PARTS)
+            .map(|t| {
+                let next = key_ids.len() as u32;
+                *key_ids.entry(t.skeleton.as_str()).or_insert(next)
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        name_keys.push(keys);
+    }
+    let mut frequency = vec![0u32; key_ids.len()];
+    for keys in &name_keys {
+        for &k in keys {
+            frequency[k as usize] += 1;
+        }
+    }
+    let is_rare = |k: u32| frequency[k as usize] as usize <= MAX_BLOCK;
+
+    // Single-part blocks for rare parts, pair blocks for frequent ones.
+    let mut single_blocks: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut pair_blocks: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+    for (index, keys) in name_keys.iter().enumerate() {
+        let index = index as u32;
+        let frequent: Vec<u32> = keys.iter().copied().filter(|&k| !is_rare(k)).collect();
+        for &k in keys.iter().filter(|&&k| is_rare(k)) {
+            single_blocks.entry(k).or_default().push(index);
+        }
+        for (x, &a) in frequent.iter().enumerate() {
+            for &b in &frequent[x + 1..] {
+                pair_blocks.entry((a, b)).or_default().push(index);
+            }
+        }
+    }
+
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut expand = |members: &[u32]| {
+        if members.len() < 2 || members.len() > MAX_BLOCK {
+            return;
+        }
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    };
+    for members in single_blocks.values() {
+        expand(members);
+    }
+    for members in pair_blocks.values() {
+        expand(members);
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frequent_parts_do_not_make_quadratic_blocks() {
+        // 500 different people all called Muhammad: only shared rarer parts
+        // may pair them.
+        let names: Vec<Prepared> = (0..500)
+            .map(|i| Prepared::new(&format!("Muhammad Zz{i:03}qq")))
+            .collect();
+        let pairs = candidate_pairs(&names);
+        assert!(pairs.len() < 500 * 10, "{} pairs", pairs.len());
+    }
+
+    #[test]
+    fn variants_share_a_block() {
+        let names = vec![
+            Prepared::new("Ayman al-Zawahiri"),
+            Prepared::new("Aiman al-Zawahri"),
+            Prepared::new("Lavdrim Muhaxheri"),
+        ];
+        assert!(candidate_pairs(&names).contains(&(0, 1)));
+    }
+}

@@ -1,0 +1,631 @@
+//! Names into people, under constraints.
+//!
+//! Input groups are sets of names already known to be one person (a claim's
+//! `who` and `aliases`). Groups are joined by agglomerative clustering over
+//! scored candidate edges, best first, with two safeguards against chains of
+//! individually plausible merges (A~B, B~C, but A≠C):
+//!
+//! * cannot-links: an explicit `different` constraint, or a comparison with
+//!   strong structural evidence of difference (kunya against ism, reversed
+//!   nasab, different kunya, family name or nisba), between *any* two names
+//!   of two clusters forbids merging them, now and after later merges;
+//! * support: the best edge must reach the threshold with sufficient
+//!   evidence, and the average score of all scored pairs between the two
+//!   clusters must stay at or above [`MIN_AVERAGE_LINK`].
+//!
+//! Edges in the review band, and merges that were blocked, become
+//! [`Ambiguity`] records instead of silent decisions.
+
+use super::blocking::candidate_pairs;
+use super::similarity::{compare, explain, Prepared};
+use super::{decide, Decision, MatchConfig};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Merging two clusters needs the mean score of their scored cross pairs
+/// at least this high: one strong edge cannot drag in a cluster whose other
+/// names look unrelated.
+const MIN_AVERAGE_LINK: f64 = 0.55;
+
+/// A name in more groups (clusters) than this carries no identity of its
+/// own (`Abu Muhammad` in thousands of claims): its edges are not lifted to
+/// every group, which would be quadratic.
+const MAX_GROUPS_PER_EDGE_END: usize = 16;
+
+/// Candidates listed in one ambiguity record.
+const MAX_CANDIDATES: usize = 20;
+
+/// Input to clustering: indices into `groups` known to be the same person or
+/// known to be different people. Explicit constraints win over any score.
+#[derive(Clone, Debug, Default)]
+pub struct Constraints {
+    pub same: Vec<(usize, usize)>,
+    pub different: Vec<(usize, usize)>,
+}
+
+/// One link that joined two names into one cluster.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Merge {
+    pub names: [String; 2],
+    pub reason: String,
+    pub score: f64,
+}
+
+/// A name that could be the same person as other names but was not merged:
+/// a score in the review band, or a merge blocked by a constraint or by
+/// evidence of difference elsewhere in the cluster.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Ambiguity {
+    pub name: String,
+    pub candidates: Vec<String>,
+    pub score: f64,
+    pub explanation: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Clustering {
+    /// Dense cluster index per input group, numbered by first appearance.
+    pub cluster_of_group: Vec<usize>,
+    pub merges: Vec<Merge>,
+    pub ambiguous: Vec<Ambiguity>,
+    /// Pairs of distinct names scored after blocking.
+    pub candidate_pairs: usize,
+}
+
+/// Union-find over groups with cannot-link sets and cluster-level edge sums.
+struct Clusters {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+    cannot_link: HashMap<usize, HashSet<usize>>,
+    /// root → (other root → (sum of scores, count of scored pairs)).
+    links: HashMap<usize, HashMap<usize, (f64, u32)>>,
+}
+
+impl Clusters {
+    fn new(n: usize) -> Self {
+        Clusters {
+            parent: (0..n).collect(),
+            size: vec![1; n],
+            cannot_link: HashMap::new(),
+            links: HashMap::new(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn forbidden(&self, a: usize, b: usize) -> bool {
+        self.cannot_link.get(&a).is_some_and(|s| s.contains(&b))
+    }
+
+    fn forbid(&mut self, a: usize, b: usize) {
+        if a != b {
+            self.cannot_link.entry(a).or_default().insert(b);
+            self.cannot_link.entry(b).or_default().insert(a);
+        }
+    }
+
+    fn add_link(&mut self, a: usize, b: usize, score: f64) {
+        if a == b {
+            return;
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            let entry = self
+                .links
+                .entry(x)
+                .or_default()
+                .entry(y)
+                .or_insert((0.0, 0));
+            entry.0 += score;
+            entry.1 += 1;
+        }
+    }
+
+    fn average_link(&self, a: usize, b: usize) -> Option<f64> {
+        let (sum, count) = *self.links.get(&a)?.get(&b)?;
+        (count > 0).then(|| sum / f64::from(count))
+    }
+
+    /// Join two roots; the larger survives. Cannot-links and edge sums of
+    /// the absorbed root move to the survivor.
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        let (keep, gone) = if self.size[a] >= self.size[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.parent[gone] = keep;
+        self.size[keep] += self.size[gone];
+        if let Some(partners) = self.cannot_link.remove(&gone) {
+            for partner in partners {
+                if let Some(set) = self.cannot_link.get_mut(&partner) {
+                    set.remove(&gone);
+                }
+                self.forbid(keep, partner);
+            }
+        }
+        if let Some(neighbours) = self.links.remove(&gone) {
+            for (neighbour, (sum, count)) in neighbours {
+                if let Some(map) = self.links.get_mut(&neighbour) {
+                    map.remove(&gone);
+                }
+                if neighbour == keep {
+                    continue;
+                }
+                for (x, y) in [(keep, neighbour), (neighbour, keep)] {
+                    let entry = self
+                        .links
+                        .entry(x)
+                        .or_default()
+                        .entry(y)
+                        .or_insert((0.0, 0));
+                    entry.0 += sum;
+                    entry.1 += count;
+                }
+            }
+        }
+        if let Some(map) = self.links.get_mut(&keep) {
+            map.remove(&gone);
+        }
+        keep
+    }
+}
+
+/// A scored pair of distinct names.
+struct Edge {
+    a: u32,
+    b: u32,
+    score: f64,
+    decision: Decision,
+    strong_difference: bool,
+}
+
+/// Cluster groups of names into people.
+pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfig) -> Clustering {
+    // Distinct normalised names, interned; each remembers its first spelling
+    // and the groups it appears in.
+    let mut id_of_key: HashMap<String, u32> = HashMap::new();
+    let mut display: Vec<String> = Vec::new();
+    let mut first_spelling: Vec<&str> = Vec::new();
+    let mut groups_of_name: Vec<Vec<usize>> = Vec::new();
+    let mut names_of_group: Vec<Vec<u32>> = Vec::with_capacity(groups.len());
+    for (g, group) in groups.iter().enumerate() {
+        let mut ids: Vec<u32> = Vec::with_capacity(group.len());
+        for &name in group {
+            let key = super::normalise(name);
+            if key.is_empty() {
+                // Nothing to compare (emoji, punctuation): it stays with its
+                // own group only.
+                continue;
+            }
+            let next = display.len() as u32;
+            let id = *id_of_key.entry(key).or_insert_with(|| {
+                display.push(name.trim().to_string());
+                first_spelling.push(name);
+                groups_of_name.push(Vec::new());
+                next
+            });
+            if groups_of_name[id as usize].last() != Some(&g) {
+                groups_of_name[id as usize].push(g);
+            }
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        names_of_group.push(ids);
+    }
+    let prepared: Vec<Prepared> = first_spelling
+        .par_iter()
+        .map(|n| Prepared::new(n))
+        .collect();
+
+    let mut clusters = Clusters::new(groups.len());
+    let mut merges: Vec<Merge> = Vec::new();
+    let mut ambiguous: Vec<Ambiguity> = Vec::new();
+
+    // Names in one group are one person.
+    for ids in &names_of_group {
+        for &other in ids.iter().skip(1) {
+            merges.push(Merge {
+                names: [
+                    display[ids[0] as usize].clone(),
+                    display[other as usize].clone(),
+                ],
+                reason: "given as aliases in one record".to_string(),
+                score: 1.0,
+            });
+        }
+    }
+
+    // Explicit constraints first: `different` as cannot-links, then `same`
+    // unless it contradicts a `different`.
+    let in_range = |&(a, b): &(usize, usize)| a < groups.len() && b < groups.len();
+    for &(a, b) in constraints.different.iter().filter(|p| in_range(p)) {
+        let (ra, rb) = (clusters.find(a), clusters.find(b));
+        clusters.forbid(ra, rb);
+    }
+    for &(a, b) in constraints.same.iter().filter(|p| in_range(p)) {
+        let (ra, rb) = (clusters.find(a), clusters.find(b));
+        let (na, nb) = (group_label(groups, a), group_label(groups, b));
+        if ra == rb {
+            continue;
+        }
+        if clusters.forbidden(ra, rb) {
+            ambiguous.push(Ambiguity {
+                name: na,
+                candidates: vec![nb],
+                score: 1.0,
+                explanation: "constraints contradict: marked both same and different".to_string(),
+            });
+            continue;
+        }
+        clusters.union(ra, rb);
+        merges.push(Merge {
+            names: [na, nb],
+            reason: "explicit same-person constraint".to_string(),
+            score: 1.0,
+        });
+    }
+
+    // Score candidate pairs in parallel; the order of the result is the
+    // order of the sorted pairs, whatever the thread scheduling.
+    let pairs = candidate_pairs(&prepared);
+    let candidate_count = pairs.len();
+    let mut edges: Vec<Edge> = pairs
+        .par_iter()
+        .map(|&(a, b)| {
+            let cmp = compare(&prepared[a as usize], &prepared[b as usize]);
+            Edge {
+                a,
+                b,
+                score: cmp.score,
+                decision: decide(&cmp, cfg),
+                strong_difference: cmp.strong_difference(),
+            }
+        })
+        .collect();
+
+    // Strong differences become cannot-links between the groups involved.
+    for edge in edges.iter().filter(|e| e.strong_difference) {
+        let (ga, gb) = (
+            &groups_of_name[edge.a as usize],
+            &groups_of_name[edge.b as usize],
+        );
+        if ga.len() * gb.len() > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END {
+            continue;
+        }
+        for &x in ga {
+            for &y in gb {
+                let (rx, ry) = (clusters.find(x), clusters.find(y));
+                clusters.forbid(rx, ry);
+            }
+        }
+    }
+
+    // The same normalised name in several groups: one person, if the name
+    // is distinctive enough on its own and nothing forbids it.
+    for (id, gs) in groups_of_name.iter().enumerate() {
+        if gs.len() < 2 {
+            continue;
+        }
+        let own = compare(&prepared[id], &prepared[id]);
+        if !own.sufficient {
+            let mut candidates: Vec<String> = gs.iter().map(|&g| group_label(groups, g)).collect();
+            candidates.sort();
+            candidates.dedup();
+            candidates.truncate(MAX_CANDIDATES);
+            ambiguous.push(Ambiguity {
+                name: display[id].clone(),
+                candidates,
+                score: 1.0,
+                explanation: format!(
+                    "the name '{}' appears in {} records but is too generic to identify one person ({})",
+                    prepared[id].key,
+                    gs.len(),
+                    prepared[id].parts.describe()
+                ),
+            });
+            continue;
+        }
+        for &g in &gs[1..] {
+            let (r0, rg) = (clusters.find(gs[0]), clusters.find(g));
+            if r0 == rg {
+                continue;
+            }
+            if clusters.forbidden(r0, rg) {
+                ambiguous.push(Ambiguity {
+                    name: display[id].clone(),
+                    candidates: vec![group_label(groups, g)],
+                    score: 1.0,
+                    explanation: "identical name in records kept apart by a constraint or by evidence of difference".to_string(),
+                });
+                continue;
+            }
+            clusters.union(r0, rg);
+        }
+    }
+
+    // Every scored edge feeds the average linkage between clusters.
+    for edge in &edges {
+        for (rx, ry) in lifted_roots(&mut clusters, &groups_of_name, edge) {
+            clusters.add_link(rx, ry, edge.score);
+        }
+    }
+
+    // Best edges first; ties broken by the name ids, which follow input order.
+    edges.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    let mut blocked: Vec<(u32, u32, f64, &'static str)> = Vec::new();
+    for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
+        let mut merged = false;
+        let mut reason_blocked = None;
+        for (rx, ry) in lifted_roots(&mut clusters, &groups_of_name, edge) {
+            let (rx, ry) = (clusters.find(rx), clusters.find(ry));
+            if rx == ry {
+                continue;
+            }
+            if clusters.forbidden(rx, ry) {
+                reason_blocked =
+                    Some("a constraint or evidence of difference keeps the clusters apart");
+                continue;
+            }
+            if clusters.average_link(rx, ry).unwrap_or(edge.score) < MIN_AVERAGE_LINK {
+                reason_blocked = Some("the other names of the two clusters do not match");
+                continue;
+            }
+            clusters.union(rx, ry);
+            merged = true;
+        }
+        if merged {
+            merges.push(Merge {
+                names: [
+                    display[edge.a as usize].clone(),
+                    display[edge.b as usize].clone(),
+                ],
+                reason: String::new(),
+                score: edge.score,
+            });
+        } else if let Some(why) = reason_blocked {
+            blocked.push((edge.a, edge.b, edge.score, why));
+        }
+    }
+
+    // Explanations only for what is reported.
+    let explain_pair = |a: &str, b: &str| -> String {
+        let (pa, pb) = (Prepared::new(a), Prepared::new(b));
+        explain(&pa, &pb, &compare(&pa, &pb))
+    };
+    merges
+        .par_iter_mut()
+        .filter(|m| m.reason.is_empty())
+        .for_each(|m| {
+            m.reason = format!("names match: {}", explain_pair(&m.names[0], &m.names[1]));
+        });
+
+    // Review-band edges and blocked merges between different final clusters.
+    // name id → (candidate name id, score, why it was not merged)
+    type OpenOptions = Vec<(u32, f64, &'static str)>;
+    let mut open: BTreeMap<u32, OpenOptions> = BTreeMap::new();
+    let review = edges
+        .iter()
+        .filter(|e| e.decision == Decision::Review)
+        .map(|e| (e.a, e.b, e.score, "score in the review band"));
+    for (a, b, score, why) in review.chain(blocked.iter().copied()) {
+        let apart = lifted_roots_ids(&mut clusters, &groups_of_name, a, b)
+            .iter()
+            .any(|(x, y)| x != y);
+        if apart {
+            open.entry(a).or_default().push((b, score, why));
+        }
+    }
+    let opened: Vec<(u32, OpenOptions)> = open.into_iter().collect();
+    let mut records: Vec<Ambiguity> = opened
+        .par_iter()
+        .map(|(a, options)| {
+            let best = options
+                .iter()
+                .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+            let mut candidates: Vec<String> = options
+                .iter()
+                .map(|(b, _, _)| display[*b as usize].clone())
+                .collect();
+            candidates.sort();
+            candidates.dedup();
+            candidates.truncate(MAX_CANDIDATES);
+            let (score, explanation) = match best {
+                Some((b, score, why)) => (
+                    *score,
+                    format!(
+                        "{why}: {}",
+                        explain_pair(first_spelling[*a as usize], first_spelling[*b as usize])
+                    ),
+                ),
+                None => (0.0, String::new()),
+            };
+            Ambiguity {
+                name: display[*a as usize].clone(),
+                candidates,
+                score,
+                explanation,
+            }
+        })
+        .collect();
+    ambiguous.append(&mut records);
+
+    // Dense cluster numbers in order of first appearance.
+    let mut number_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut cluster_of_group = Vec::with_capacity(groups.len());
+    for g in 0..groups.len() {
+        let root = clusters.find(g);
+        let next = number_of_root.len();
+        cluster_of_group.push(*number_of_root.entry(root).or_insert(next));
+    }
+
+    merges.sort_by(|x, y| {
+        x.names
+            .cmp(&y.names)
+            .then(y.score.total_cmp(&x.score))
+            .then(x.reason.cmp(&y.reason))
+    });
+    merges.dedup_by(|x, y| x.names == y.names);
+    ambiguous.sort_by(|x, y| {
+        x.name
+            .cmp(&y.name)
+            .then(x.candidates.cmp(&y.candidates))
+            .then(x.explanation.cmp(&y.explanation))
+    });
+    ambiguous.dedup();
+    Clustering {
+        cluster_of_group,
+        merges,
+        ambiguous,
+        candidate_pairs: candidate_count,
+    }
+}
+
+/// The cluster roots an edge connects, one pair per distinct root pair,
+/// bounded for names that appear in very many clusters.
+fn lifted_roots(
+    clusters: &mut Clusters,
+    groups_of_name: &[Vec<usize>],
+    edge: &Edge,
+) -> Vec<(usize, usize)> {
+    lifted_roots_ids(clusters, groups_of_name, edge.a, edge.b)
+}
+
+fn lifted_roots_ids(
+    clusters: &mut Clusters,
+    groups_of_name: &[Vec<usize>],
+    a: u32,
+    b: u32,
+) -> Vec<(usize, usize)> {
+    let mut roots = |id: u32| {
+        let mut r: Vec<usize> = groups_of_name[id as usize]
+            .iter()
+            .map(|&g| clusters.find(g))
+            .collect();
+        r.sort_unstable();
+        r.dedup();
+        r
+    };
+    let (ra, rb) = (roots(a), roots(b));
+    if ra.len() * rb.len() > MAX_GROUPS_PER_EDGE_END {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(ra.len() * rb.len());
+    for &x in &ra {
+        for &y in &rb {
+            out.push((x, y));
+        }
+    }
+    out
+}
+
+/// A readable label for a group: its first name.
+fn group_label(groups: &[Vec<&str>], g: usize) -> String {
+    groups
+        .get(g)
+        .and_then(|names| names.first())
+        .map_or_else(|| format!("group {g}"), |n| n.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(names: &[&str], constraints: &Constraints) -> Clustering {
+        let groups: Vec<Vec<&str>> = names.iter().map(|n| vec![*n]).collect();
+        cluster(&groups, constraints, &MatchConfig::default())
+    }
+
+    #[test]
+    fn variants_cluster_and_kunya_stays_apart() {
+        let c = run(
+            &[
+                "Usama al-Muhajir",
+                "Usama al-Mujahir",
+                "Abu Usama al-Muhajir",
+            ],
+            &Constraints::default(),
+        );
+        assert_eq!(c.cluster_of_group, [0, 0, 1]);
+        assert!(c.candidate_pairs >= 2);
+    }
+
+    #[test]
+    fn explicit_different_wins() {
+        let constraints = Constraints {
+            same: vec![],
+            different: vec![(0, 1)],
+        };
+        let c = run(&["Osama bin Laden", "Usama bin Ladin"], &constraints);
+        assert_eq!(c.cluster_of_group, [0, 1]);
+        assert!(!c.ambiguous.is_empty());
+    }
+
+    #[test]
+    fn explicit_same_wins() {
+        let constraints = Constraints {
+            same: vec![(0, 1)],
+            different: vec![],
+        };
+        let c = run(
+            &["Lavdrim Muhaxheri", "Abu Abdullah al-Kosova"],
+            &constraints,
+        );
+        assert_eq!(c.cluster_of_group, [0, 0]);
+    }
+
+    #[test]
+    fn no_chain_through_a_cannot_link() {
+        // A~B and B~C look plausible, A and C differ by kunya against ism.
+        let constraints = Constraints {
+            same: vec![],
+            different: vec![(0, 2)],
+        };
+        let c = run(
+            &[
+                "Lavdrim Muhaxheri",
+                "Lavdrim Muhaxheri al-Kosovi",
+                "Lavdrim Muhaxhery",
+            ],
+            &constraints,
+        );
+        assert_ne!(c.cluster_of_group[0], c.cluster_of_group[2]);
+    }
+
+    #[test]
+    fn groups_and_deterministic() {
+        let groups = vec![
+            vec!["Abu Bakr al-Baghdadi", "Ibrahim Awad Ibrahim al-Badri"],
+            vec!["Abubakr al-Baghdadi"],
+            vec!["Abu Muhammad al-Adnani"],
+        ];
+        let first = cluster(&groups, &Constraints::default(), &MatchConfig::default());
+        let again = cluster(&groups, &Constraints::default(), &MatchConfig::default());
+        assert_eq!(first.cluster_of_group, [0, 0, 1]);
+        assert_eq!(first.merges, again.merges);
+        assert!(first
+            .merges
+            .iter()
+            .any(|m| m.reason == "given as aliases in one record"));
+    }
+
+    #[test]
+    fn empty_input() {
+        let c = cluster(&[], &Constraints::default(), &MatchConfig::default());
+        assert!(c.cluster_of_group.is_empty());
+        let c = run(&["", "🙂", "  "], &Constraints::default());
+        assert_eq!(c.cluster_of_group, [0, 1, 2]);
+    }
+}

@@ -1,0 +1,558 @@
+//! Comparing two parsed names part by part.
+//!
+//! Parts are aligned one-to-one by string similarity (strsim Jaro-Winkler
+//! and normalised Levenshtein over the variant keys of `variants.rs`); the
+//! score is the weighted share of the smaller name that found a partner,
+//! less penalties for what is left over. Structure then vetoes: a kunya
+//! against the same word as an own name, a reversed nasab, a different
+//! kunya, or a different family name or nisba is evidence of a different
+//! person, "strong" enough to keep two clusters apart.
+
+use super::structure::{base_weight, parse, NameParts, Role};
+use super::variants::{common_name, skeleton, vowel_key};
+use std::fmt::Write as _;
+
+/// Two parts this similar are candidates for alignment.
+const ALIGN_MIN: f64 = 0.84;
+/// Without enough distinctive evidence a score is capped here, below the
+/// default merge threshold: a shared nisba or generic kunya is not identity.
+const INSUFFICIENT_CAP: f64 = 0.90;
+
+/// A name prepared once for many comparisons.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub parts: NameParts,
+    pub tokens: Vec<PreparedToken>,
+    pub key: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct PreparedToken {
+    pub canonical: String,
+    pub vowel_key: String,
+    pub skeleton: String,
+    pub role: Role,
+    pub weight: f64,
+    pub article: bool,
+    /// One of the known common names (`COMMON_NAME_VARIANTS`).
+    pub common: bool,
+    /// Index of the part in `parts.parts`, for nasab order.
+    pub position: usize,
+}
+
+impl Prepared {
+    pub fn new(name: &str) -> Self {
+        let parts = parse(name);
+        let tokens = parts
+            .parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.role != Role::Title && !p.canonical.is_empty())
+            .map(|(position, p)| PreparedToken {
+                vowel_key: vowel_key(&p.canonical),
+                skeleton: skeleton(&p.canonical),
+                canonical: p.canonical.clone(),
+                role: p.role,
+                weight: base_weight(p),
+                article: p.article,
+                common: common_name(&p.canonical).is_some(),
+                position,
+            })
+            .collect();
+        let key = parts.key();
+        Prepared { parts, tokens, key }
+    }
+}
+
+/// Why two names are, or are not, the same person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Conflict {
+    /// `Usama X` against `Abu Usama X`: the father of Usama is not Usama.
+    KunyaVersusIsm,
+    /// `Muhammad bin Ali` against `Ali bin Muhammad`: father and son.
+    ReversedNasab,
+    /// `Abu Ibrahim …` against `Abu al-Hasan …`.
+    DifferentKunya,
+    /// `Abubakar Shekau` against `Abubakar Mainok`.
+    DifferentFamilyName,
+    /// `… al-Adnani` against `… al-Julani`.
+    DifferentNisba,
+}
+
+impl Conflict {
+    fn describe(self) -> &'static str {
+        match self {
+            Conflict::KunyaVersusIsm => "a kunya (Abu X) against the same word as an own name",
+            Conflict::ReversedNasab => "the nasab is reversed (father and son)",
+            Conflict::DifferentKunya => "both have a kunya and the kunyas differ",
+            Conflict::DifferentFamilyName => "the family names differ",
+            Conflict::DifferentNisba => "both have a nisba and no nisba is shared",
+        }
+    }
+}
+
+/// The result of comparing two prepared names, independent of thresholds.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    pub score: f64,
+    /// Aligned parts: (index in a.tokens, index in b.tokens, similarity).
+    pub aligned: Vec<(usize, usize, f64)>,
+    pub conflicts: Vec<Conflict>,
+    /// Enough distinctive parts agree to call it the same person.
+    pub sufficient: bool,
+}
+
+impl Comparison {
+    /// Evidence strong enough to keep two clusters apart whatever else links
+    /// them (a cannot-link).
+    pub fn strong_difference(&self) -> bool {
+        !self.conflicts.is_empty()
+    }
+}
+
+/// Similarity of two canonical tokens in [0, 1].
+pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
+    if a.canonical == b.canonical {
+        return 1.0;
+    }
+    // Two different entries of the common-name table are different names,
+    // however alike they look (Muhammad/Mahmud, Hamid/Ahmad).
+    if a.common && b.common {
+        return 0.0;
+    }
+    let mut best = string_similarity(&a.canonical, &b.canonical);
+    // `ALFAGIH` against `al-Faqih`: an article written into the word.
+    for (with_article, other) in [(a, b), (b, a)] {
+        if with_article.article && !other.article {
+            if let Some(stripped) = other
+                .canonical
+                .strip_prefix("al")
+                .or_else(|| other.canonical.strip_prefix("el"))
+            {
+                if stripped.len() >= 3 {
+                    let s = string_similarity(&with_article.canonical, stripped);
+                    best = best.max(s);
+                }
+            }
+        }
+    }
+    let shorter = a.canonical.len().min(b.canonical.len());
+    if a.vowel_key == b.vowel_key && a.vowel_key.len() >= 3 {
+        // Only the unwritten short vowels differ: Laden/Ladin, Hamed/Hamid.
+        // In a short word the vowel is most of the word (Aman/Amin), so
+        // there it is weaker evidence.
+        best = best.max(if shorter >= 5 { 0.97 } else { 0.9 });
+    } else {
+        let s = string_similarity(&a.vowel_key, &b.vowel_key) - 0.04;
+        best = best.max(s);
+    }
+    if a.skeleton == b.skeleton
+        && a.skeleton.len() >= 3
+        && best >= 0.8
+        && vowel_groups(&a.vowel_key) == vowel_groups(&b.vowel_key)
+    {
+        // Same consonants in the same order and the same number of
+        // syllables (y/w/h written or not): a spelling variant. Salman and
+        // Sulayman share consonants but not syllables.
+        best = best.max(0.95);
+    }
+    if shorter >= 5 && a.canonical.len() == b.canonical.len() && same_letters(a, b) {
+        // Two letters swapped, a common typo: Muhajir/Mujahir.
+        best = best.max(0.94);
+    }
+    if shorter <= 4 && a.vowel_key != b.vowel_key {
+        // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud).
+        best = best.min(0.8);
+    }
+    // An initial is compatible with any name with that first letter.
+    if (a.role == Role::Initial || b.role == Role::Initial)
+        && a.canonical.chars().next() == b.canonical.chars().next()
+    {
+        best = best.max(0.9);
+    }
+    best
+}
+
+fn vowel_groups(vowel_key: &str) -> usize {
+    vowel_key.matches('a').count()
+}
+
+/// Same letters in another order, same first letter.
+fn same_letters(a: &PreparedToken, b: &PreparedToken) -> bool {
+    if a.canonical.chars().next() != b.canonical.chars().next() {
+        return false;
+    }
+    let sorted = |s: &str| {
+        let mut v: Vec<char> = s.chars().collect();
+        v.sort_unstable();
+        v
+    };
+    sorted(&a.canonical) == sorted(&b.canonical)
+}
+
+/// How much an aligned pair counts: a near-identical pair fully, a pair at
+/// the alignment minimum about three quarters. Similarities of unrelated names are
+/// rarely below 0.7, so the raw similarity would overstate weak matches.
+fn credit_factor(similarity: f64) -> f64 {
+    (1.0 - 1.5 * (1.0 - similarity)).max(0.0)
+}
+
+fn string_similarity(a: &str, b: &str) -> f64 {
+    0.7 * strsim::jaro_winkler(a, b) + 0.3 * strsim::normalized_levenshtein(a, b)
+}
+
+/// Compare two prepared names.
+pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
+    let empty = Comparison {
+        score: 0.0,
+        aligned: Vec::new(),
+        conflicts: Vec::new(),
+        sufficient: false,
+    };
+    let weight_a: f64 = a.tokens.iter().map(|t| t.weight).sum();
+    let weight_b: f64 = b.tokens.iter().map(|t| t.weight).sum();
+    if weight_a <= 0.0 || weight_b <= 0.0 {
+        return empty;
+    }
+
+    // Greedy one-to-one alignment, best pairs first; ties by position so the
+    // result does not depend on anything but the two names.
+    let mut sims: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, ta) in a.tokens.iter().enumerate() {
+        for (j, tb) in b.tokens.iter().enumerate() {
+            let s = token_similarity(ta, tb);
+            if s >= ALIGN_MIN {
+                sims.push((s, i, j));
+            }
+        }
+    }
+    sims.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| role_affinity(a, b, y).cmp(&role_affinity(a, b, x)))
+            .then(x.1.cmp(&y.1))
+            .then(x.2.cmp(&y.2))
+    });
+    let mut used_a = vec![false; a.tokens.len()];
+    let mut used_b = vec![false; b.tokens.len()];
+    let mut aligned = Vec::new();
+    for (s, i, j) in sims {
+        if !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            aligned.push((i, j, s));
+        }
+    }
+    aligned.sort_by_key(|&(i, j, _)| (i, j));
+
+    let conflicts = find_conflicts(a, b, &aligned, &used_a, &used_b);
+
+    // Credit for each aligned pair, except a kunya aligned with a plain name:
+    // that is the same word, not the same part.
+    let mut credit = 0.0;
+    let mut evidence = 0.0;
+    let mut matched_count = 0;
+    for &(i, j, s) in &aligned {
+        let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+        if (ta.role == Role::Kunya) != (tb.role == Role::Kunya) {
+            continue;
+        }
+        let w = ta.weight.min(tb.weight);
+        credit += credit_factor(s) * w;
+        if ta.role != Role::Initial {
+            matched_count += 1;
+        }
+        if ta.role != Role::Nisba && tb.role != Role::Nisba {
+            evidence += ta.weight.min(tb.weight);
+        }
+    }
+    let coverage = (credit / weight_a.min(weight_b)).min(1.0);
+    let penalty: f64 = unmatched_penalty(a, &used_a)
+        + unmatched_penalty(b, &used_b)
+        + order_penalty(a, b, &aligned, &used_a, &used_b);
+    let mut score = (coverage - penalty).clamp(0.0, 1.0);
+    for conflict in &conflicts {
+        score *= match conflict {
+            Conflict::KunyaVersusIsm | Conflict::ReversedNasab => 0.5,
+            Conflict::DifferentKunya => 0.6,
+            Conflict::DifferentFamilyName => 0.7,
+            Conflict::DifferentNisba => 0.8,
+        };
+    }
+
+    let all_matched = |tokens: &[PreparedToken], used: &[bool]| {
+        tokens
+            .iter()
+            .zip(used)
+            .all(|(t, &u)| u || t.role == Role::Initial)
+    };
+    let full = all_matched(&a.tokens, &used_a) && all_matched(&b.tokens, &used_b);
+    let single_distinctive = a.tokens.len() == 1
+        && b.tokens.len() == 1
+        && full
+        && a.tokens[0].weight >= 0.9
+        && a.tokens[0].role != Role::Nisba;
+    let sufficient = conflicts.is_empty()
+        && (single_distinctive || matched_count >= 2 && (full || evidence >= 0.9));
+    if !sufficient {
+        score = score.min(INSUFFICIENT_CAP);
+    }
+    Comparison {
+        score,
+        aligned,
+        conflicts,
+        sufficient,
+    }
+}
+
+/// Prefer aligning parts of the same role when similarities tie.
+fn role_affinity(a: &Prepared, b: &Prepared, pair: &(f64, usize, usize)) -> u8 {
+    u8::from(a.tokens[pair.1].role == b.tokens[pair.2].role)
+}
+
+/// Parts of one name with no partner. A missing middle name or an added
+/// nisba is common between aliases of one person; a missing first or last
+/// name less so.
+fn unmatched_penalty(name: &Prepared, used: &[bool]) -> f64 {
+    let last = name.tokens.len().saturating_sub(1);
+    name.tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used[*i])
+        .map(|(i, t)| {
+            let rate = match t.role {
+                Role::Nisba | Role::Kunya | Role::Initial | Role::Title => 0.02,
+                Role::Nasab | Role::Given if i != last => 0.02,
+                // A family name with no partner is a different family more
+                // often than an omission.
+                Role::Surname => 0.1,
+                _ => 0.05,
+            };
+            rate * t.weight
+        })
+        .sum()
+}
+
+/// In Arabic names the order of own name and father's names is the
+/// genealogy: `Ahmad Muhammad` (Ahmad son of Muhammad) is not `Muhammad
+/// Ahmad`. Swapped order, or one name's ism matching a later name of the
+/// other while that one's own ism has no partner (a generation shift), is
+/// evidence against, though weaker than a written `bin`.
+fn order_penalty(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &[(usize, usize, f64)],
+    used_a: &[bool],
+    used_b: &[bool],
+) -> f64 {
+    let genealogical = |r: Role| matches!(r, Role::Ism | Role::Given | Role::Nasab);
+    let chain: Vec<(usize, usize)> = aligned
+        .iter()
+        .filter(|&&(i, j, _)| genealogical(a.tokens[i].role) && genealogical(b.tokens[j].role))
+        .map(|&(i, j, _)| (i, j))
+        .collect();
+    let mut penalty = 0.0;
+    for (k, x) in chain.iter().enumerate() {
+        for y in &chain[k + 1..] {
+            if (x.0 < y.0) != (x.1 < y.1) {
+                penalty += 0.08;
+            }
+        }
+    }
+    let ism_unmatched = |p: &Prepared, used: &[bool]| {
+        p.tokens
+            .iter()
+            .zip(used)
+            .any(|(t, &u)| t.role == Role::Ism && !u)
+    };
+    for &(i, j, _) in aligned {
+        let (ra, rb) = (a.tokens[i].role, b.tokens[j].role);
+        let shifted_a = ra == Role::Ism && matches!(rb, Role::Given | Role::Nasab);
+        let shifted_b = rb == Role::Ism && matches!(ra, Role::Given | Role::Nasab);
+        if (shifted_a && ism_unmatched(b, used_b)) || (shifted_b && ism_unmatched(a, used_a)) {
+            penalty += 0.08;
+        }
+    }
+    penalty
+}
+
+fn find_conflicts(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &[(usize, usize, f64)],
+    used_a: &[bool],
+    used_b: &[bool],
+) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    let is_plain = |r: Role| matches!(r, Role::Ism | Role::Given | Role::Surname);
+
+    // Kunya against the same word as an own name, unless the other name also
+    // carries that kunya, or the kunya side also carries that own name.
+    for (x, y) in [(a, b), (b, a)] {
+        for tx in x.tokens.iter().filter(|t| t.role == Role::Kunya) {
+            let y_has_kunya = y
+                .tokens
+                .iter()
+                .any(|t| t.role == Role::Kunya && token_similarity(t, tx) >= 0.9);
+            let y_has_plain = y
+                .tokens
+                .iter()
+                .any(|t| is_plain(t.role) && token_similarity(t, tx) >= 0.9);
+            let x_has_plain = x
+                .tokens
+                .iter()
+                .any(|t| is_plain(t.role) && token_similarity(t, tx) >= 0.9);
+            if !y_has_kunya && y_has_plain && !x_has_plain {
+                conflicts.push(Conflict::KunyaVersusIsm);
+            }
+        }
+    }
+
+    // Father and son: the ism of one is a nasab of the other and back, or
+    // two aligned nasab links appear in opposite order.
+    let role_of = |p: &Prepared, i: usize| p.tokens[i].role;
+    let ism_to_nasab = aligned
+        .iter()
+        .any(|&(i, j, _)| role_of(a, i) == Role::Ism && role_of(b, j) == Role::Nasab);
+    let nasab_to_ism = aligned
+        .iter()
+        .any(|&(i, j, _)| role_of(a, i) == Role::Nasab && role_of(b, j) == Role::Ism);
+    let nasab_pairs: Vec<(usize, usize)> = aligned
+        .iter()
+        .filter(|&&(i, j, _)| role_of(a, i) == Role::Nasab && role_of(b, j) == Role::Nasab)
+        .map(|&(i, j, _)| (a.tokens[i].position, b.tokens[j].position))
+        .collect();
+    let crossed = nasab_pairs
+        .iter()
+        .any(|x| nasab_pairs.iter().any(|y| x.0 < y.0 && x.1 > y.1));
+    if (ism_to_nasab && nasab_to_ism) || crossed {
+        conflicts.push(Conflict::ReversedNasab);
+    }
+
+    // Two kunyas that nothing aligns: different nicknames, different people.
+    let kunyas = |p: &Prepared| p.tokens.iter().any(|t| t.role == Role::Kunya);
+    let kunya_aligned = aligned
+        .iter()
+        .any(|&(i, j, _)| role_of(a, i) == Role::Kunya && role_of(b, j) == Role::Kunya);
+    if kunyas(a) && kunyas(b) && !kunya_aligned {
+        conflicts.push(Conflict::DifferentKunya);
+    }
+
+    // Family names: the last part that is a surname, nisba or nasab, in a
+    // name of two parts or more. Both present, neither matched: different.
+    let family = |p: &Prepared| -> Option<usize> {
+        if p.tokens.len() < 2 {
+            return None;
+        }
+        let last = p.tokens.len() - 1;
+        matches!(
+            p.tokens[last].role,
+            Role::Surname | Role::Nisba | Role::Nasab
+        )
+        .then_some(last)
+    };
+    if let (Some(fa), Some(fb)) = (family(a), family(b)) {
+        let nisba_pair = a.tokens[fa].role == Role::Nisba || b.tokens[fb].role == Role::Nisba;
+        if !used_a[fa]
+            && !used_b[fb]
+            && token_similarity(&a.tokens[fa], &b.tokens[fb]) < 0.75
+            && !nisba_pair
+        {
+            conflicts.push(Conflict::DifferentFamilyName);
+        }
+    }
+    // Nisbas: both have some, none shared.
+    let nisbas = |p: &Prepared| p.tokens.iter().any(|t| t.role == Role::Nisba);
+    let nisba_aligned = aligned
+        .iter()
+        .any(|&(i, j, _)| role_of(a, i) == Role::Nisba || role_of(b, j) == Role::Nisba);
+    if nisbas(a) && nisbas(b) && !nisba_aligned {
+        conflicts.push(Conflict::DifferentNisba);
+    }
+    conflicts.sort();
+    conflicts.dedup();
+    conflicts
+}
+
+/// A human-readable account of a comparison: what aligned, how, and what
+/// counted for and against.
+pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "'{}' [{}] vs '{}' [{}]: ",
+        a.key,
+        a.parts.describe(),
+        b.key,
+        b.parts.describe()
+    );
+    if cmp.aligned.is_empty() {
+        out.push_str("no parts align");
+    } else {
+        let shown: Vec<String> = cmp
+            .aligned
+            .iter()
+            .map(|&(i, j, s)| {
+                let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+                let how = if ta.canonical == tb.canonical {
+                    "same".to_string()
+                } else if ta.vowel_key == tb.vowel_key {
+                    "vowel variant".to_string()
+                } else if ta.skeleton == tb.skeleton {
+                    "consonant variant".to_string()
+                } else {
+                    format!("similar {s:.2}")
+                };
+                format!(
+                    "{} {} ~ {} {} ({how})",
+                    role_name(ta.role),
+                    ta.canonical,
+                    role_name(tb.role),
+                    tb.canonical
+                )
+            })
+            .collect();
+        let _ = write!(out, "aligned {}", shown.join(", "));
+    }
+    let leftover = |p: &Prepared, side: usize| -> Vec<String> {
+        p.tokens
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| {
+                !cmp.aligned
+                    .iter()
+                    .any(|&(i, j, _)| if side == 0 { i == *k } else { j == *k })
+            })
+            .map(|(_, t)| format!("{} {}", role_name(t.role), t.canonical))
+            .collect()
+    };
+    let (left_a, left_b) = (leftover(a, 0), leftover(b, 1));
+    if !left_a.is_empty() || !left_b.is_empty() {
+        let _ = write!(
+            out,
+            "; unmatched: [{}] / [{}]",
+            left_a.join(", "),
+            left_b.join(", ")
+        );
+    }
+    for conflict in &cmp.conflicts {
+        let _ = write!(out, "; against: {}", conflict.describe());
+    }
+    if !cmp.sufficient && cmp.conflicts.is_empty() {
+        out.push_str("; not enough distinctive parts agree (a shared nisba, generic kunya or single name is not identity)");
+    }
+    let _ = write!(out, "; score {:.3}", cmp.score);
+    out
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Title => "title",
+        Role::Kunya => "kunya",
+        Role::Ism => "ism",
+        Role::Given => "given",
+        Role::Nasab => "nasab",
+        Role::Nisba => "nisba",
+        Role::Surname => "surname",
+        Role::Initial => "initial",
+    }
+}

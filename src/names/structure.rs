@@ -1,0 +1,539 @@
+//! Name structure: which word of a name is a title, a kunya (`Abu X`), the
+//! ism (own name), a nasab link (`ibn X`), a nisba (`al-Shishani`), or a
+//! plain given name or surname. The matcher weighs each kind differently,
+//! because many people share a nisba or a kunya, but few share a whole name.
+
+use super::text::{words, Word};
+use super::variants::{
+    canonical_token, is_generic, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES, TITLES,
+};
+use serde::Serialize;
+
+/// What a word does in a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// `Mullah`, `Shaykh`, `Dr.`: says nothing about who.
+    Title,
+    /// The `X` of `Abu X` / `Umm X`, "father/mother of X".
+    Kunya,
+    /// The person's own first name.
+    Ism,
+    /// Further given names that are not marked as anything else.
+    Given,
+    /// The `X` of `ibn X`: a father's (or forefather's) name, in chain order.
+    Nasab,
+    /// `al-X` origin or affiliation name, shared by many people.
+    Nisba,
+    /// Family name: before the comma in `SURNAME, Given`, or the last plain
+    /// word of a Western-style name.
+    Surname,
+    /// A single letter (`J. I.`).
+    Initial,
+}
+
+/// One word of a parsed name.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Part {
+    /// Canonical spelling (see `variants.rs`), the comparison unit.
+    pub canonical: String,
+    pub role: Role,
+    /// `abu`/`umm` for a kunya; empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub head: String,
+    /// Written with an article (`al-`, `ash-`, `el `).
+    pub article: bool,
+}
+
+/// A name taken apart. `parts` keeps the order of the name (given names
+/// first, also for `SURNAME, Given` input); the other fields are views.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct NameParts {
+    pub titles: Vec<String>,
+    /// Kunyas as written canonically: `abu bakr`, `umm anas`.
+    pub kunya: Vec<String>,
+    pub ism: Option<String>,
+    /// The nasab chain in order: `ibn Muhammad ibn Ali` → `[muhammad, ali]`.
+    pub nasab: Vec<String>,
+    pub nisba: Vec<String>,
+    pub given: Vec<String>,
+    pub surname: Vec<String>,
+    pub initials: Vec<String>,
+    pub parts: Vec<Part>,
+}
+
+impl NameParts {
+    /// One line for explanations and `claimlint entities`, e.g.
+    /// `kunya: abu bakr; nisba: al-baghdadi, al-qurashi`.
+    pub fn describe(&self) -> String {
+        let mut fields: Vec<String> = Vec::new();
+        let mut push = |label: &str, values: &[String], prefix: &str| {
+            if !values.is_empty() {
+                let shown: Vec<String> = values.iter().map(|v| format!("{prefix}{v}")).collect();
+                fields.push(format!("{label}: {}", shown.join(", ")));
+            }
+        };
+        push("title", &self.titles, "");
+        push("kunya", &self.kunya, "");
+        if let Some(ism) = &self.ism {
+            push("ism", std::slice::from_ref(ism), "");
+        }
+        push("given", &self.given, "");
+        push("nasab", &self.nasab, "ibn ");
+        push("nisba", &self.nisba, "al-");
+        push("surname", &self.surname, "");
+        push("initials", &self.initials, "");
+        if fields.is_empty() {
+            "no name parts".to_string()
+        } else {
+            fields.join("; ")
+        }
+    }
+
+    /// The normalised key: the parts in order, titles left out.
+    pub fn key(&self) -> String {
+        let mut out: Vec<String> = Vec::with_capacity(self.parts.len());
+        for part in &self.parts {
+            match part.role {
+                Role::Title => {}
+                Role::Kunya => out.push(format!("{} {}", part.head, part.canonical)),
+                Role::Nasab => out.push(format!("bin {}", part.canonical)),
+                _ if part.article => out.push(format!("al-{}", part.canonical)),
+                _ => out.push(part.canonical.clone()),
+            }
+        }
+        out.join(" ")
+    }
+}
+
+/// A word after the compound rules, before roles are assigned.
+#[derive(Clone, Debug)]
+struct Token {
+    text: String,
+    article: bool,
+    from_surname: bool,
+    initial: bool,
+}
+
+/// Parse a name into its structural parts.
+pub fn parse(name: &str) -> NameParts {
+    let tokens = compound(&words(name));
+    assign_roles(&tokens)
+}
+
+fn is_article(words: &[Word], i: usize) -> bool {
+    let Some(word) = words.get(i) else {
+        return false;
+    };
+    let Some(next) = words.get(i + 1) else {
+        // A final `al` is not an article of anything.
+        return false;
+    };
+    if next.from_surname != word.from_surname {
+        return false;
+    }
+    if PLAIN_ARTICLES.contains(&word.text.as_str()) {
+        return true;
+    }
+    // Sun-letter forms only when hyphenated and followed by their letter:
+    // `ash-Shishani` yes, a name `As` followed by `Salam` written apart no.
+    SUN_ARTICLES.iter().any(|(article, letter)| {
+        *article == word.text
+            && (word.hyphen_after || article.len() == 2 && *article == "ul")
+            && next.text.starts_with(letter)
+    })
+}
+
+/// `Abdel`, `Abdul`, `Abdur`…: `Abd` with the article already attached.
+const ABD_WITH_ARTICLE: &[&str] = &[
+    "abdul", "abdel", "abdal", "abdol", "abdil", "abdoul", "abdoel", "abdur", "abder", "abdar",
+    "abdus", "abdes", "abdas", "abdun", "abden", "abdu", "abd", "abdi",
+];
+
+/// The rest of an `Abd al-X` name after the article, made canonical.
+fn abd_compound(rest: &str) -> String {
+    let rest = rest.trim_start_matches("al");
+    // `Abd Allah`, `Abdullah`, `Abdulla`: the article and `Allah` fuse.
+    if matches!(rest, "lah" | "la" | "llah" | "lla" | "") {
+        return "abdallah".to_string();
+    }
+    // Sun-letter doubling after the article: `Abdurrahman` = `Abd al-Rahman`.
+    let mut chars = rest.chars();
+    let first = chars.next();
+    let rest = match (first, chars.next()) {
+        (Some(a), Some(b)) if a == b => &rest[a.len_utf8()..],
+        _ => rest,
+    };
+    format!("abdal{rest}")
+}
+
+/// `Abdelaziz`, `Abdurrahman`, `Abdallah` written as one word.
+fn split_abd_word(word: &str) -> Option<String> {
+    let rest = word.strip_prefix("abd")?;
+    // `abd` + joining vowels + optional `l` + name of three letters or more.
+    let after_vowels = rest.trim_start_matches(['a', 'e', 'i', 'o', 'u']);
+    let name = after_vowels.strip_prefix('l').unwrap_or(after_vowels);
+    if name.len() < 3 && !matches!(name, "lah" | "la" | "ah" | "a" | "") {
+        return None;
+    }
+    if word.len() <= 4 {
+        // `Abdi`, `Abdo`, `Abdu` are names of their own.
+        return None;
+    }
+    Some(abd_compound(name))
+}
+
+/// `Salahuddin`, `Nureddine`, `Najmiddin` → `salahaldin`.
+fn split_din_word(word: &str) -> Option<String> {
+    for suffix in [
+        "uddine", "eddine", "iddine", "addine", "uddin", "eddin", "iddin", "addin", "aldin",
+        "eldin", "uldin", "udin", "uldeen", "uddeen",
+    ] {
+        if let Some(prefix) = word.strip_suffix(suffix) {
+            if prefix.len() >= 3 {
+                return Some(format!("{prefix}aldin"));
+            }
+        }
+    }
+    None
+}
+
+/// `Inayatullah`, `Nasrallah`, `Rahmatollah` → `…allah`.
+fn split_allah_word(word: &str) -> Option<String> {
+    for suffix in ["ullah", "ollah", "allah", "ulla", "olla", "alla"] {
+        if let Some(prefix) = word.strip_suffix(suffix) {
+            if prefix.len() >= 3 && !prefix.starts_with("abd") {
+                return Some(format!("{prefix}allah"));
+            }
+        }
+    }
+    None
+}
+
+/// Join or split words into name units: `Abd al-Aziz` → one unit,
+/// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
+fn compound(words: &[Word]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    let mut pending_article = false;
+    while i < words.len() {
+        let word = &words[i];
+        let text = word.text.as_str();
+        let token = |text: String, article: bool| Token {
+            text,
+            article,
+            from_surname: word.from_surname,
+            initial: word.initial,
+        };
+        let next_index = |from: usize| {
+            // Skip an article between the two halves of a compound.
+            if is_article(words, from) {
+                from + 1
+            } else {
+                from
+            }
+        };
+
+        if is_article(words, i) {
+            pending_article = true;
+            i += 1;
+            continue;
+        }
+        if ABD_WITH_ARTICLE.contains(&text) {
+            let j = next_index(i + 1);
+            if let Some(next) = words.get(j) {
+                if next.from_surname == word.from_surname && !next.initial {
+                    out.push(token(abd_compound(&next.text), pending_article));
+                    pending_article = false;
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        // `Salah ad-Din`, `Nur al-Din`, `Nasr Allah`, `Inayat ur Rahman`.
+        let j = next_index(i + 1);
+        if let Some(next) = words.get(j).filter(|n| n.from_surname == word.from_surname) {
+            let suffix = match next.text.as_str() {
+                "din" | "deen" | "dine" | "ddin" => Some("aldin"),
+                "allah" | "ullah" | "ulla" | "alla" | "llah" => Some("allah"),
+                _ => None,
+            };
+            if let Some(suffix) = suffix {
+                if !text.is_empty() && !NASAB_MARKERS.contains(&text) {
+                    out.push(token(format!("{text}{suffix}"), pending_article));
+                    pending_article = false;
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        let joined = split_abd_word(text)
+            .or_else(|| split_din_word(text))
+            .or_else(|| split_allah_word(text));
+        if let Some(rest) = attached_article(word) {
+            // `ALFAGIH`, `ALSUBAIE`: OFAC sometimes writes the article into
+            // a family name.
+            out.push(token(rest.to_string(), true));
+        } else if let Some(joined) = joined {
+            out.push(token(joined, pending_article));
+        } else if let Some((head, rest)) = split_kunya_word(text) {
+            out.push(token(head.to_string(), pending_article));
+            out.push(token(rest.to_string(), false));
+        } else {
+            out.push(token(text.to_string(), pending_article));
+        }
+        pending_article = false;
+        i += 1;
+    }
+    out
+}
+
+/// The rest of a family name with `al`/`el` written into it, if any. Only
+/// before the comma of `SURNAME, Given`, and only `al` + consonant, so that
+/// `Alexander`, `Ali` or `Alona` are not cut.
+fn attached_article(word: &Word) -> Option<&str> {
+    if !word.from_surname || !word.text.is_ascii() || word.text.len() < 6 {
+        return None;
+    }
+    let rest = word
+        .text
+        .strip_prefix("al")
+        .or_else(|| word.text.strip_prefix("el"))?;
+    let first = rest.chars().next()?;
+    let consonant = !matches!(first, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'l' | 'w');
+    (consonant && rest.len() >= 4).then_some(rest)
+}
+
+/// `Abubakar`, `Aboubakr`, `Abulhasan`: a kunya written as one word.
+fn split_kunya_word(word: &str) -> Option<(&'static str, &str)> {
+    if super::variants::common_name(word).is_some() {
+        return None;
+    }
+    for (prefix, head) in [
+        ("abul", "abu"),
+        ("aboul", "abu"),
+        ("abou", "abu"),
+        ("abu", "abu"),
+    ] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            if rest.len() >= 3 {
+                return Some((head, rest));
+            }
+        }
+    }
+    None
+}
+
+fn assign_roles(tokens: &[Token]) -> NameParts {
+    let mut parts: Vec<Part> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    let content_count = tokens
+        .iter()
+        .filter(|t| !TITLES.contains(&t.text.as_str()))
+        .count();
+    while i < tokens.len() {
+        let token = &tokens[i];
+        let text = token.text.as_str();
+        let has_next = i + 1 < tokens.len();
+        let part = |canonical: String, role: Role, head: &str, article: bool| Part {
+            canonical,
+            role,
+            head: head.to_string(),
+            article,
+        };
+        // A title is a title only if something else names the person:
+        // `Imam` alone is a name, `Shaykh Said` is Said.
+        if TITLES.contains(&text) && content_count > 0 && !token.initial {
+            parts.push(part(text.to_string(), Role::Title, "", false));
+            i += 1;
+            continue;
+        }
+        if has_next && KUNYA_HEADS.contains(&text) && text != "abi" {
+            let head = if text.starts_with('u') || text.starts_with('o') {
+                "umm"
+            } else {
+                "abu"
+            };
+            let next = &tokens[i + 1];
+            parts.push(part(canonical_token(&next.text), Role::Kunya, head, false));
+            i += 2;
+            continue;
+        }
+        // `b.` counts as `bin` only between two names; `Ben` first followed
+        // by a name is still `bin` (OFAC `AIADI, Ben Muhammad`).
+        let is_marker = NASAB_MARKERS.contains(&text)
+            && has_next
+            && (text != "b" || i > 0)
+            && !tokens[i + 1].initial;
+        if is_marker {
+            let mut j = i + 1;
+            // `bin Abi Talib`: the forefather is known by his kunya.
+            if (tokens[j].text == "abi" || tokens[j].text == "abu") && j + 1 < tokens.len() {
+                j += 1;
+            }
+            let next = &tokens[j];
+            parts.push(part(
+                canonical_token(&next.text),
+                Role::Nasab,
+                "",
+                next.article,
+            ));
+            i = j + 1;
+            continue;
+        }
+        let canonical = canonical_token(text);
+        let role = if token.initial {
+            Role::Initial
+        } else if token.from_surname {
+            if token.article {
+                Role::Nisba
+            } else {
+                Role::Surname
+            }
+        } else if token.article {
+            Role::Nisba
+        } else {
+            Role::Given
+        };
+        parts.push(part(canonical, role, "", token.article));
+        i += 1;
+    }
+    refine_roles(&mut parts);
+    collect_views(parts)
+}
+
+/// Second pass: the ism is the first given name; a leading `al-X` that is
+/// not an `-i` origin name is an ism written with its article (`al-Bara`);
+/// the last plain word of a Western-style name is its surname.
+fn refine_roles(parts: &mut [Part]) {
+    let content: Vec<usize> = (0..parts.len())
+        .filter(|&i| !matches!(parts[i].role, Role::Title | Role::Initial))
+        .collect();
+    if let Some(&first) = content.first() {
+        let p = &mut parts[first];
+        if p.role == Role::Nisba && !(p.canonical.ends_with('i') && p.canonical.len() >= 4) {
+            p.role = Role::Given;
+        }
+    }
+    if let Some(first_given) = parts.iter().position(|p| p.role == Role::Given) {
+        let before_nasab = !parts[..first_given].iter().any(|p| p.role == Role::Nasab);
+        if before_nasab {
+            parts[first_given].role = Role::Ism;
+        }
+    }
+    let has_surname = parts.iter().any(|p| p.role == Role::Surname);
+    let has_arabic_structure = parts
+        .iter()
+        .any(|p| matches!(p.role, Role::Nasab | Role::Nisba | Role::Kunya));
+    if !has_surname {
+        if let Some(&last) = content.last() {
+            let plain_count = content
+                .iter()
+                .filter(|&&i| matches!(parts[i].role, Role::Ism | Role::Given))
+                .count();
+            // `Lavdrim Muhaxheri`, `Abubakar Shekau`: last plain word is the
+            // family name. In `Ayman Muhammad Rabi` it is a father's name,
+            // which matches the same way, so the label is harmless there.
+            let kunya_then_name = has_arabic_structure
+                && parts[last].role == Role::Ism
+                && content.len() >= 2
+                && parts[content[0]].role == Role::Kunya;
+            if (plain_count >= 2 && parts[last].role == Role::Given) || kunya_then_name {
+                parts[last].role = Role::Surname;
+            }
+        }
+    }
+}
+
+fn collect_views(parts: Vec<Part>) -> NameParts {
+    let mut out = NameParts::default();
+    for part in &parts {
+        let value = part.canonical.clone();
+        match part.role {
+            Role::Title => out.titles.push(value),
+            Role::Kunya => out.kunya.push(format!("{} {}", part.head, value)),
+            Role::Ism => out.ism = Some(value),
+            Role::Given => out.given.push(value),
+            Role::Nasab => out.nasab.push(value),
+            Role::Nisba => out.nisba.push(value),
+            Role::Surname => out.surname.push(value),
+            Role::Initial => out.initials.push(value),
+        }
+    }
+    out.parts = parts;
+    out
+}
+
+/// How much a part says about identity, before corpus frequencies: a title
+/// nothing, a nisba or a generic kunya little, a rare own name most.
+pub fn base_weight(part: &Part) -> f64 {
+    let generic = is_generic(&part.canonical);
+    match part.role {
+        Role::Title => 0.0,
+        Role::Initial => 0.2,
+        Role::Nisba => 0.6,
+        Role::Kunya if generic => 0.4,
+        Role::Kunya => 0.9,
+        _ if generic => 0.4,
+        _ => 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kunya_nasab_nisba() {
+        let p = parse("Abu Bakr ibn Muhammad ibn Ali al-Mainuki");
+        assert_eq!(p.kunya, ["abu bakr"]);
+        assert_eq!(p.nasab, ["muhammad", "ali"]);
+        assert_eq!(p.nisba, ["maynuki"]);
+    }
+
+    #[test]
+    fn abubakar_is_abu_bakr() {
+        assert_eq!(parse("Abubakar Shekau").kunya, ["abu bakr"]);
+        assert_eq!(
+            parse("Abubakr al-Baghdadi").key(),
+            parse("Abu Bakr al Baghdadi").key()
+        );
+    }
+
+    #[test]
+    fn abd_al_forms_agree() {
+        let key = parse("Abd al-Aziz").key();
+        for other in ["Abdul Aziz", "Abdelaziz", "Abd-al-Aziz", "Abdulaziz"] {
+            assert_eq!(parse(other).key(), key, "{other}");
+        }
+        assert_eq!(parse("Abdurrahman").key(), parse("Abd al-Rahman").key());
+        assert_eq!(parse("Abdullah").key(), parse("Abd Allah").key());
+    }
+
+    #[test]
+    fn sun_letter_article() {
+        assert_eq!(
+            parse("Umar ash-Shishani").key(),
+            parse("Umar al-Shishani").key()
+        );
+        assert_eq!(parse("Salahuddin").key(), parse("Salah ad-Din").key());
+    }
+
+    #[test]
+    fn titles_and_ism() {
+        let p = parse("Mullah Muhammad Umar");
+        assert_eq!(p.titles, ["mullah"]);
+        assert_eq!(p.ism.as_deref(), Some("muhammad"));
+        let bara = parse("al-Bara al-Shishani");
+        assert_eq!(bara.ism.as_deref(), Some("bara"));
+        assert_eq!(bara.nisba, ["shishani"]);
+    }
+
+    #[test]
+    fn inverted_surname() {
+        let p = parse("MUHAXHERI, Lavdrim");
+        assert_eq!(p.surname.len(), 1);
+        assert_eq!(p.key(), parse("Lavdrim Muhaxheri").key());
+        assert!(p.describe().contains("surname"));
+    }
+}

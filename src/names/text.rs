@@ -1,0 +1,136 @@
+//! From a raw string to words: Unicode folding, punctuation, OFAC's
+//! `SURNAME, Given Names` order. No knowledge of name structure here.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of a name as written, lowercased and without diacritics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    /// Joined to the next word by a hyphen (`al-Baghdadi`, `ash-Shishani`):
+    /// needed to tell the article `ash-` from a name.
+    pub hyphen_after: bool,
+    /// Came before the comma of an inverted `SURNAME, Given` name.
+    pub from_surname: bool,
+    /// Written as one letter followed by a dot or alone (`J. I.`, `b.`).
+    pub initial: bool,
+}
+
+/// Longest input we look at: a name is never 500 characters, and bounding
+/// the work keeps a pathological input from slowing down a whole run.
+const MAX_NAME_CHARS: usize = 500;
+
+/// Split a name into words, with the inverted OFAC order undone.
+pub fn words(name: &str) -> Vec<Word> {
+    let bounded: String = name.chars().take(MAX_NAME_CHARS).collect();
+    let without_brackets = drop_bracketed(&bounded);
+    // `SURNAME, Given Names`: the part after the first comma goes first. A
+    // trailing comma or a comma with nothing after it is just punctuation.
+    let (surname, given) = match without_brackets.split_once(',') {
+        Some((before, after)) if !after.trim().is_empty() && !before.trim().is_empty() => {
+            (before.to_string(), after.to_string())
+        }
+        _ => (String::new(), without_brackets),
+    };
+    let mut out = split_words(&given, false);
+    out.extend(split_words(&surname, true));
+    out
+}
+
+/// OFAC writes alternative spellings in brackets (`SANTOS, Ahmad (Ahmed)`):
+/// they are a second name, not part of this one.
+fn drop_bracketed(name: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn split_words(part: &str, from_surname: bool) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, words: &mut Vec<Word>, hyphen: bool, dotted: bool| {
+        if !current.is_empty() {
+            let initial = current.chars().count() == 1 && (dotted || current.is_ascii());
+            words.push(Word {
+                text: std::mem::take(current),
+                hyphen_after: hyphen,
+                from_surname,
+                initial,
+            });
+        }
+    };
+    // NFKD splits letters from their accents; the accents (combining marks)
+    // are then dropped: `Ḥusayn` → `Husayn`, `Şeyh` → `Seyh`.
+    for c in part.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            // Apostrophes, ayn and hamza signs join: `Sa'd` = `Saad`-ish `Sad`.
+            '\'' | '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'
+            | '`' | '\u{00B4}' | '\u{02B9}' => {}
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => {
+                flush(&mut current, &mut words, true, false);
+            }
+            '.' => flush(&mut current, &mut words, false, true),
+            c if c.is_alphanumeric() => current.extend(c.to_lowercase()),
+            _ => flush(&mut current, &mut words, false, false),
+        }
+    }
+    flush(&mut current, &mut words, false, false);
+    words
+}
+
+/// Combining marks (Unicode categories Mn/Me) that NFKD separates out.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+        // Arabic harakat: vowel signs are optional in Arabic script too.
+        | 0x064B..=0x065F | 0x0670)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(name: &str) -> Vec<String> {
+        words(name).into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn inverted_ofac_order_puts_given_names_first() {
+        assert_eq!(texts("MUHAXHERI, Lavdrim"), ["lavdrim", "muhaxheri"]);
+        assert!(words("MUHAXHERI, Lavdrim")[1].from_surname);
+    }
+
+    #[test]
+    fn diacritics_apostrophes_and_brackets() {
+        assert_eq!(texts("Ḥusayn"), ["husayn"]);
+        assert_eq!(texts("SA'D, Abu"), ["abu", "sad"]);
+        assert_eq!(texts("SANTOS, Ahmad (Ahmed)"), ["ahmad", "santos"]);
+    }
+
+    #[test]
+    fn hyphen_is_remembered() {
+        let w = words("ash-Shishani");
+        assert!(w[0].hyphen_after);
+        assert_eq!(w[1].text, "shishani");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for name in ["", "   ", ",", "a,", ",b", "🙂🙂", "محمد بن علي", "((("] {
+            let _ = words(name);
+        }
+        let long = "x".repeat(10_000);
+        assert!(words(&long)[0].text.len() <= MAX_NAME_CHARS);
+    }
+}

@@ -1,0 +1,461 @@
+//! Transliteration variants: the project's own table of how Arabic, Albanian,
+//! Chechen, Pashto, Hausa and similar names are spelled in English.
+//!
+//! Everything here is a *general* orthographic rule (a skeleton key), never a
+//! lookup of a specific person. `docs/names.md` explains each rule with
+//! examples; keep the two in step.
+//!
+//! Three keys are derived from a token, from fine to coarse:
+//!
+//! * [`fold`]: the spelling with the conventional variant spellings of one
+//!   sound unified (`ou`→`u`, `o`→`u`, `ph`→`f`, `xh`→`j`, doubled letters
+//!   single, a final silent `h` or French `e` dropped, `ei`/`ai`/`ey`→`ay`).
+//!   Two tokens with the same fold are treated as the same spelling.
+//! * [`vowel_key`]: the fold with every vowel run written as one `a`, because
+//!   short vowels are not written in Arabic script and every transliterator
+//!   picks its own (`Ahmed`/`Ahmad`, `Hamed`/`Hamid`, `Laden`/`Ladin`).
+//! * [`skeleton`]: consonant classes only (`q`/`k`/`g`/`c` → `k`,
+//!   `sh`/`ch` → `s`, `dh`→`d` …), used for blocking, where coarse is cheap
+//!   because every candidate is scored afterwards.
+
+/// Spellings of the same common given name, first entry canonical.
+///
+/// Why a table at all: a handful of very frequent names have variant
+/// spellings that no general rule reaches without also joining *different*
+/// names (`Muhammad` and `Mahmud` share the consonants m-h-m-d). The table is
+/// also how the matcher knows two common names are *different* names.
+pub const COMMON_NAME_VARIANTS: &[&[&str]] = &[
+    &[
+        "muhammad", "mohammed", "mohamed", "mohammad", "muhammed", "mohamad", "muhamad", "mohd",
+        "mhd", "muhd", "md", "mohamud", "muhamed", "mouhamed", "mohamet", "mehmet", "mehmed",
+    ],
+    &[
+        "mahmud", "mahmoud", "mahmood", "mahmut", "mehmood", "mahamoud",
+    ],
+    &["ahmad", "ahmed", "ahmet", "achmad", "ahamed"],
+    &["hamid", "hamed", "hamad"],
+    &["umar", "omar", "omer", "umer", "omr"],
+    &["amr", "amru", "amro"],
+    &["usama", "osama", "ousama", "oussama", "usamah", "osamah"],
+    &[
+        "husayn", "hussein", "hussain", "husain", "hosein", "hossein", "hoseyn", "husein",
+        "hussayn", "hussien", "houssein", "hussin",
+    ],
+    &["hasan", "hassan", "hasson", "hassen", "hacen"],
+    &["ali", "aly", "alee"],
+    &[
+        "yusuf", "youssef", "yousef", "yousif", "yusef", "yousuf", "youcef", "yussuf", "jusuf",
+    ],
+    &["ibrahim", "ebrahim", "brahim", "ibraheem", "ibrahem"],
+    &["uthman", "usman", "osman", "othman", "outhman", "osmane"],
+    &["bakr", "bakar", "baker", "bakir", "bakur", "bakre", "bakri"],
+    &[
+        "abdallah",
+        "abdullah",
+        "abdulla",
+        "abdalla",
+        "abdellah",
+        "abdellahi",
+        "abdollah",
+    ],
+    &[
+        "abdalrahman",
+        "abdelrahmane",
+        "abdalrahmane",
+        "abdarrahman",
+        "abdorahman",
+    ],
+    &["khalid", "khaled", "khalied", "halid"],
+    &[
+        "mustafa",
+        "mustapha",
+        "moustafa",
+        "moustapha",
+        "mostafa",
+        "mustafah",
+    ],
+    &["said", "saeed", "sayed", "sayid", "saiid", "saied", "sa'id"],
+    &["salih", "saleh", "salah", "swaleh"],
+    &["ismail", "ismael", "esmail", "ismayil", "ismoil"],
+    &["yahya", "yahia", "yahiya", "yehia", "yahyo"],
+    &["zakariya", "zakaria", "zakariyya", "zakariyah"],
+    &[
+        "sulayman", "sulaiman", "suleiman", "soliman", "sleiman", "suleyman", "sulejman",
+    ],
+    &["musa", "moussa", "mousa", "mosa", "moses"],
+    &["isa", "issa", "eisa"],
+    &["abu", "abou", "abo"],
+];
+
+/// Common given names and generic kunya names: shared by so many people that
+/// they count for little on their own (SPEC §2: a generic kunya such as
+/// `Abu Abdullah`, `Abu Bakr` or `Abu Muhammad` never merges two people).
+/// Canonical spellings (after [`canonical_token`]).
+pub const GENERIC_NAMES: &[&str] = &[
+    "muhammad",
+    "ahmad",
+    "mahmud",
+    "ali",
+    "hasan",
+    "husayn",
+    "umar",
+    "abdallah",
+    "ibrahim",
+    "yusuf",
+    "khalid",
+    "mustafa",
+    "said",
+    "salih",
+    "uthman",
+    "ismail",
+    "yahya",
+    "musa",
+    "isa",
+    "bakr",
+    "abdalrahman",
+    "abdalaziz",
+    "abdalkarim",
+    "abdalqadir",
+    "abdalmalik",
+    "sulayman",
+    "hamza",
+    "bilal",
+    "jamal",
+    "karim",
+    "hamid",
+    "amr",
+    "usama",
+    "zakariya",
+    "anas",
+    "hafs",
+    "ubayda",
+    "hamam",
+    "qatada",
+    "fatima",
+    "aysha",
+    "maryam",
+    "khadija",
+    "rahman",
+    "islam",
+    "jafar",
+    "hamad",
+    "ayman",
+    "walid",
+    "tariq",
+    "nasir",
+    "yasir",
+    "yunus",
+    "idris",
+    "adam",
+    "dawud",
+    "nur",
+    "haji",
+    "sayf",
+    "talha",
+    "zubayr",
+    "jihad",
+    "muslim",
+    "muadh",
+    "harun",
+];
+
+/// Given names that a South Asian or Hausa writer may join to `Abu`
+/// (`Abubakar`), split back into a kunya so that `Abubakar` = `Abu Bakr`.
+/// Only a prefix followed by a name of three letters or more is split.
+pub const KUNYA_HEADS: &[&str] = &[
+    "abu", "abou", "abo", "abul", "aboul", "abi", "umm", "um", "oum",
+];
+
+/// Markers of a nasab link (`ibn X` = son of X); `b` only between two names.
+pub const NASAB_MARKERS: &[&str] = &[
+    "ibn", "bin", "ben", "bn", "b", "ibnu", "bint", "binti", "ould", "wuld", "walad",
+];
+
+/// Titles and honorifics: kept in the parse, ignored for identity.
+pub const TITLES: &[&str] = &[
+    "mullah",
+    "mulla",
+    "molla",
+    "mollah",
+    "sheikh",
+    "shaykh",
+    "shaikh",
+    "sheik",
+    "shaik",
+    "shekh",
+    "cheikh",
+    "emir",
+    "hajji",
+    "haji",
+    "hajj",
+    "hadji",
+    "alhaji",
+    "alhaj",
+    "dr",
+    "doctor",
+    "maulana",
+    "mawlana",
+    "molana",
+    "maulvi",
+    "mawlawi",
+    "maulawi",
+    "mufti",
+    "imam",
+    "qari",
+    "ustad",
+    "ustadh",
+    "ustaz",
+    "mr",
+    "mrs",
+    "ms",
+    "lt",
+    "col",
+    "gen",
+    "general",
+    "commander",
+    "rtd",
+    "jr",
+    "sr",
+    "colonel",
+    "captain",
+    "capt",
+    "major",
+    "prof",
+    "professor",
+    "hafiz",
+    "hafez",
+    "sayyed",
+    "sayyid",
+    "seyyed",
+    "seyed",
+    "syed",
+    "haj",
+    "hadj",
+];
+
+/// Articles that stand before a name: `al-`, `el-` and the sun-letter
+/// assimilated forms (`ash-Shishani` is `al-Shishani` said aloud).
+pub const PLAIN_ARTICLES: &[&str] = &["al", "el", "il"];
+
+/// Sun-letter forms of the article and the letter that must follow each for
+/// it to count as an article (`ad-Din`, `ash-Sham`, `at-Tamimi` …).
+pub const SUN_ARTICLES: &[(&str, &str)] = &[
+    ("ad", "d"),
+    ("ed", "d"),
+    ("ud", "d"),
+    ("adh", "dh"),
+    ("ash", "sh"),
+    ("esh", "sh"),
+    ("ush", "sh"),
+    ("as", "s"),
+    ("es", "s"),
+    ("us", "s"),
+    ("at", "t"),
+    ("et", "t"),
+    ("ut", "t"),
+    ("ath", "th"),
+    ("az", "z"),
+    ("ez", "z"),
+    ("uz", "z"),
+    ("ar", "r"),
+    ("er", "r"),
+    ("ur", "r"),
+    ("an", "n"),
+    ("en", "n"),
+    ("un", "n"),
+    ("ul", ""),
+];
+
+/// The canonical spelling of a token: the common-name table first, then the
+/// general fold. Canonical tokens are what [`super::normalise`] prints.
+pub fn canonical_token(token: &str) -> String {
+    if let Some(canon) = common_name(token) {
+        return canon.to_string();
+    }
+    let folded = fold(token);
+    common_name(&folded).map_or(folded, str::to_string)
+}
+
+/// The canonical entry of the common-name table that `token` spells, if any.
+pub fn common_name(token: &str) -> Option<&'static str> {
+    COMMON_NAME_VARIANTS
+        .iter()
+        .find(|variants| variants.contains(&token))
+        .map(|variants| variants[0])
+}
+
+pub fn is_generic(canonical: &str) -> bool {
+    GENERIC_NAMES.contains(&canonical)
+}
+
+/// Fold conventional variant spellings of one sound into one spelling.
+pub fn fold(token: &str) -> String {
+    let lower: String = token.chars().flat_map(char::to_lowercase).collect();
+    if !lower.is_ascii() {
+        // Other scripts (Arabic, Cyrillic) are compared as written: guessing a
+        // transliteration would invent evidence.
+        return lower;
+    }
+    let mut s = lower;
+    // Multi-letter spellings of one sound, longest first so `dzh` beats `zh`.
+    const DIGRAPHS: &[(&str, &str)] = &[
+        ("dzh", "j"),
+        ("xh", "j"), // Albanian: Muhaxheri = Muhajiri
+        ("dj", "j"), // French: Djamel = Jamal
+        ("zh", "j"), // Russian: Zhalolov = Jalolov
+        ("ph", "f"),
+        ("ou", "u"),
+        ("oo", "u"),
+        ("ee", "i"),
+        ("ck", "k"),
+        ("au", "aw"), // Fauzi = Fawzi: the diphthong written two ways
+        ("ei", "ay"),
+        ("ai", "ay"),
+        ("ey", "ay"),
+        ("v", "w"), // Persian v = Arabic w: Safavi = Safawi
+    ];
+    for (from, to) in DIGRAPHS {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    // o and u are one vowel (damma) in Arabic: Omar/Umar, Osama/Usama.
+    s = s.replace('o', "u");
+    // x outside `xh` is Latin ks (Alexander) but q in Somali: keep `ks`.
+    s = s.replace('x', "ks");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        // Doubled letters are shadda, written or not: Hussein = Husein.
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    // A final h after a vowel is ta marbuta, often unwritten: Abdallah/Abdalla.
+    if out.len() > 3 && out.ends_with('h') {
+        let before = out.as_bytes()[out.len() - 2];
+        if b"aeiu".contains(&before) {
+            out.pop();
+        }
+    }
+    // A final y after a consonant is the long i: Shamy = Shami, Aiady = Ayadi.
+    if out.len() > 3 && out.ends_with('y') {
+        let before = out.as_bytes()[out.len() - 2];
+        if !b"aeiuy".contains(&before) {
+            out.pop();
+            out.push('i');
+        }
+    }
+    // French spellings add a silent final e: Abderrahmane, Amine, Salaheddine.
+    if out.len() > 4 && out.ends_with('e') {
+        let before = out.as_bytes()[out.len() - 2];
+        if !b"aeiuy".contains(&before) {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// The fold with every vowel run written as `a` and the q/k/g/c and
+/// sh/ch letters in one class each: short vowels are a transliterator's
+/// choice (`Ahmed`/`Ahmad`, `Laden`/`Ladin`), and so is the letter for qaf
+/// (`Qasim`/`Kasem`, `Faqih`/`Fagih`) and French `ch` for shin (`Chafiq`).
+pub fn vowel_key(folded: &str) -> String {
+    let classed = folded
+        .replace("kh", "k")
+        .replace("gh", "k")
+        .replace("ch", "sh")
+        .replace("dh", "d")
+        .replace("th", "t");
+    let mut out = String::with_capacity(classed.len());
+    let mut in_vowels = false;
+    for c in classed.chars() {
+        if matches!(c, 'a' | 'e' | 'i' | 'u') {
+            if !in_vowels {
+                out.push('a');
+            }
+            in_vowels = true;
+        } else {
+            let c = match c {
+                'q' | 'g' | 'c' => 'k',
+                other => other,
+            };
+            if !out.ends_with(c) || in_vowels {
+                out.push(c);
+            }
+            in_vowels = false;
+        }
+    }
+    out
+}
+
+/// Consonant classes only, for blocking. Coarse on purpose: it must put
+/// `Qasimi`/`Ghasemi`/`Kasimi` in one block; scoring separates them later.
+pub fn skeleton(folded: &str) -> String {
+    if !folded.is_ascii() {
+        return folded.to_string();
+    }
+    let s = folded
+        .replace("kh", "k")
+        .replace("gh", "k")
+        .replace("sh", "s")
+        .replace("ch", "s")
+        .replace("th", "t")
+        .replace("dh", "d")
+        .replace("ts", "s");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let class = match c {
+            'a' | 'e' | 'i' | 'u' | 'y' | 'w' | 'h' => continue,
+            'q' | 'k' | 'g' | 'c' => 'k',
+            'z' => 's',
+            'p' => 'b',
+            other => other,
+        };
+        if out.ends_with(class) {
+            continue;
+        }
+        out.push(class);
+    }
+    if out.is_empty() {
+        // All-vowel tokens (`Ali` → `l`, `Aya` → ``) still need a key.
+        return format!("_{folded}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vowel_and_consonant_variants_fold_together() {
+        assert_eq!(canonical_token("osama"), canonical_token("usama"));
+        assert_eq!(canonical_token("mohammed"), "muhammad");
+        assert_eq!(canonical_token("hussein"), canonical_token("husayn"));
+        assert_eq!(canonical_token("omar"), canonical_token("umar"));
+        assert_eq!(vowel_key(&fold("muhaxheri")), vowel_key(&fold("muhajiri")));
+        assert_eq!(fold("safavi"), fold("safawi"));
+        assert_eq!(fold("abdalla"), fold("abdallah"));
+        assert_eq!(vowel_key(&fold("laden")), vowel_key(&fold("ladin")));
+        assert_eq!(vowel_key(&fold("hamed")), vowel_key(&fold("hamid")));
+    }
+
+    #[test]
+    fn skeleton_joins_q_k_g_and_drops_vowels() {
+        assert_eq!(skeleton(&fold("qasimi")), skeleton(&fold("kasimi")));
+        assert_eq!(skeleton(&fold("zawahiri")), skeleton(&fold("zawahri")));
+        assert_eq!(skeleton(&fold("faqih")), skeleton(&fold("fagih")));
+    }
+
+    #[test]
+    fn muhammad_and_mahmud_stay_distinct_names() {
+        assert_ne!(canonical_token("mohamed"), canonical_token("mahmoud"));
+    }
+
+    #[test]
+    fn other_scripts_pass_through() {
+        assert_eq!(fold("محمد"), "محمد");
+        assert_eq!(skeleton("محمد"), "محمد");
+    }
+}

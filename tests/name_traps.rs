@@ -1,0 +1,233 @@
+//! Name pairs that must merge and pairs that must stay apart, from the seed
+//! articles (`/work/shared/seeds/`) and from how such names are written.
+//! Uses only the public API (`match_names`, `cluster`).
+
+use claimlint::names::{cluster, match_names, Constraints, Decision, MatchConfig};
+
+/// Same person, different spellings: must be `Same` and cluster together.
+const MUST_MERGE: &[(&str, &str)] = &[
+    // Seed articles.
+    ("Usama al-Muhajir", "Usama al-Mujahir"),
+    ("Abu Bakr al-Baghdadi", "Abubakr al-Baghdadi"),
+    ("Abu Bakr al-Baghdadi", "Abu Bakr al Baghdadi"),
+    ("Abubakr al-Baghdadi", "Abubakar al-Baghdadi"),
+    ("Osama bin Laden", "Usama bin Ladin"),
+    ("Ayman al-Zawahiri", "Ayman al-Zawahri"),
+    ("MUHAXHERI, Lavdrim", "Lavdrim Muhaxheri"),
+    ("al-Bara al-Shishani", "al-Bara ash-Shishani"),
+    ("Abu Omar al-Shishani", "Abu Umar al-Shishani"),
+    ("Abu Muhammad al-Julani", "Abu Mohammed al-Jolani"),
+    ("Abu Muhammad al-Adnani", "Abu Mohamed al-Adnani"),
+    ("Abubakar Shekau", "Abu Bakr Shekau"),
+    ("Abubakar Mainok", "Abubakar Mainok"),
+    (
+        "Abu Ibrahim al-Hashimi al-Qurashi",
+        "Abu Ibrahim al-Hashemi al-Qurashi",
+    ),
+    (
+        "Abu al-Hasan al-Hashimi al-Qurashi",
+        "Abu al-Hassan al-Hashimi al-Qurashi",
+    ),
+    (
+        "Abu al-Husayn al-Husayni al-Qurashi",
+        "Abu al-Hussein al-Husseini al-Qurashi",
+    ),
+    (
+        "Abdallah Makki Muslih al-Rufayi",
+        "Abdullah Makki Muslih al-Rufaie",
+    ),
+    ("Salahuddin al-Shishani", "Salah ad-Din al-Shishani"),
+    ("Abd al-Ghafur", "Abdul Ghafoor"),
+    // Transliteration habits.
+    ("Muhammad Yusuf", "Mohammed Yousef"),
+    ("Abd al-Aziz Awda", "Abdulaziz Awda"),
+    ("Abdel Rahman al-Masri", "Abdurrahman al-Masri"),
+    ("Hussein Salimi", "Husayn Salimi"),
+    ("Umar Abd al-Rahman", "Omar Abdel Rahman"),
+    ("Saad al-Faqih", "Sa'd al-Faqih"),
+    ("FAQIH, Saad", "AL-FAQIH, Saad"),
+    ("George Habbash", "George Habash"),
+    ("Nasrallah, Hasan", "Hasan Nasr Allah"),
+    ("Khalid Shaikh Mohammed", "Khalid Sheikh Mohammad"),
+    ("Qasim Aliq", "Kasim Aliq"),
+    ("Mullah Muhammad Umar", "Mohammed Omar"),
+    ("Shaykh Abd al-Majid al-Zindani", "Abdulmajid al-Zindani"),
+    (
+        "Abd al-Rahman Mustafa al-Qaduli",
+        "Abdul Rahman Moustafa al-Qaduli",
+    ),
+];
+
+/// Different people that share a nisba, a generic kunya, a given name, or a
+/// nasab in the other order: must not be `Same` and must not cluster.
+const MUST_STAY_APART: &[(&str, &str)] = &[
+    // The al-Qurashi caliphs.
+    (
+        "Abu Bakr al-Baghdadi al-Qurashi",
+        "Abu Ibrahim al-Hashimi al-Qurashi",
+    ),
+    (
+        "Abu Ibrahim al-Hashimi al-Qurashi",
+        "Abu al-Hasan al-Hashimi al-Qurashi",
+    ),
+    (
+        "Abu al-Hasan al-Hashimi al-Qurashi",
+        "Abu al-Husayn al-Husayni al-Qurashi",
+    ),
+    (
+        "Abu al-Husayn al-Husayni al-Qurashi",
+        "Abu Hafs al-Hashimi al-Qurashi",
+    ),
+    (
+        "Abu Bakr al-Baghdadi al-Qurashi",
+        "Abu Hafs al-Hashimi al-Qurashi",
+    ),
+    (
+        "Abu Ibrahim al-Hashimi al-Qurashi",
+        "Abu Hafs al-Hashimi al-Qurashi",
+    ),
+    // The al-Shishani commanders.
+    ("Abu Umar al-Shishani", "al-Bara al-Shishani"),
+    ("Abu Umar al-Shishani", "Muslim al-Shishani"),
+    ("al-Bara al-Shishani", "Salahuddin al-Shishani"),
+    ("Muslim al-Shishani", "Salahuddin al-Shishani"),
+    ("Abdul Hakim al-Shishani", "Abu Umar al-Shishani"),
+    ("al-Shishani", "al-Bara al-Shishani"),
+    // Kunya against the same word as an own name.
+    ("Usama al-Muhajir", "Abu Usama al-Muhajir"),
+    ("Usama al-Mujahir", "Abu Usama al-Muhajir"),
+    ("Hammam al-Shami", "Abu Hammam al-Shami"),
+    // Same generic kunya, different nisba.
+    ("Abu Muhammad al-Adnani", "Abu Muhammad al-Julani"),
+    ("Abu Abdullah al-Kosova", "Abu Abdullah al-Shishani"),
+    ("Abu Bakr al-Baghdadi", "Abu Bakr al-Mainuki"),
+    // Shared given name, different family name.
+    ("Abubakar Shekau", "Abubakar Mainok"),
+    ("Abu Musab al-Barnawi", "Abu Musab al-Zarqawi"),
+    ("Samia Qalandarani Baluch", "Rehan Baluch"),
+    ("Aslam Baluch", "Shari Baluch"),
+    ("Mansur al-Daghestani", "Abdullah al-Daghestani"),
+    ("Humam al-Shami", "Humam al-Khidher"),
+    // Father and son: a reversed nasab.
+    ("Muhammad bin Ali", "Ali bin Muhammad"),
+    ("Abdallah bin Umar", "Umar bin Abdallah"),
+    ("Ahmad ibn Hasan ibn Ali", "Ahmad ibn Ali ibn Hasan"),
+    // Different names that look alike.
+    ("Muhammad Ali", "Mahmud Ali"),
+    ("Abu Salman", "Abu Sulayman"),
+    ("Hasan Nasrallah", "Husayn Nasrallah"),
+    ("Amr al-Absi", "Umar al-Absi"),
+    // A generic kunya or a lone given name is not identity.
+    ("Abu Muhammad", "Abu Muhammad al-Julani"),
+    ("Abu Anas", "Abu Anas al-Shami"),
+    ("Muhammad", "Muhammad Yusuf"),
+];
+
+fn cfg() -> MatchConfig {
+    MatchConfig::default()
+}
+
+#[test]
+fn trap_pairs_that_must_merge() {
+    let mut failures = Vec::new();
+    for (a, b) in MUST_MERGE {
+        let result = match_names(a, b, &cfg());
+        if result.decision != Decision::Same {
+            failures.push(format!(
+                "{a} | {b}: {:?} {}",
+                result.decision, result.explanation
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn trap_pairs_that_must_stay_apart() {
+    let mut failures = Vec::new();
+    for (a, b) in MUST_STAY_APART {
+        let result = match_names(a, b, &cfg());
+        if result.decision == Decision::Same {
+            failures.push(format!("{a} | {b}: {}", result.explanation));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn match_is_symmetric_in_decision() {
+    for (a, b) in MUST_MERGE.iter().chain(MUST_STAY_APART) {
+        let (x, y) = (match_names(a, b, &cfg()), match_names(b, a, &cfg()));
+        assert_eq!(x.decision, y.decision, "{a} | {b}");
+    }
+}
+
+#[test]
+fn clustering_all_trap_names_together_respects_every_pair() {
+    // All trap names at once, each its own group: the chains a clustering
+    // could build through them must not join any must-stay-apart pair.
+    let mut names: Vec<&str> = Vec::new();
+    for (a, b) in MUST_MERGE.iter().chain(MUST_STAY_APART) {
+        for name in [*a, *b] {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    let groups: Vec<Vec<&str>> = names.iter().map(|n| vec![*n]).collect();
+    let result = cluster(&groups, &Constraints::default(), &cfg());
+    let index = |name: &str| names.iter().position(|n| *n == name).unwrap_or(usize::MAX);
+    let cluster_of = |name: &str| result.cluster_of_group[index(name)];
+    let mut failures = Vec::new();
+    for (a, b) in MUST_STAY_APART {
+        if cluster_of(a) == cluster_of(b) {
+            failures.push(format!("joined: {a} | {b}"));
+        }
+    }
+    for (a, b) in MUST_MERGE {
+        if cluster_of(a) != cluster_of(b) {
+            failures.push(format!("not joined: {a} | {b}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(result.candidate_pairs > 0);
+}
+
+#[test]
+fn aliases_in_one_group_are_one_person_even_across_a_kunya() {
+    // One record says these are one man; the matcher alone would keep them
+    // apart.
+    let groups = vec![
+        vec!["Lavdrim Muhaxheri", "Abu Abdullah al-Kosova"],
+        vec!["MUHAXHERI, Lavdrim"],
+        vec!["Abu Abdullah al-Shishani"],
+    ];
+    let result = cluster(&groups, &Constraints::default(), &cfg());
+    assert_eq!(result.cluster_of_group, [0, 0, 1]);
+}
+
+#[test]
+fn review_band_yields_an_ambiguity() {
+    // Same ism and nisba but no distinctive part: not silently merged.
+    let groups = vec![
+        vec!["Hasan al-Turki"],
+        vec!["Hasan Abdallah Hersi al-Turki"],
+    ];
+    let result = cluster(&groups, &Constraints::default(), &cfg());
+    assert_ne!(result.cluster_of_group[0], result.cluster_of_group[1]);
+    assert!(
+        result.ambiguous.iter().any(|a| a.name.contains("Turki")),
+        "{:?}",
+        result.ambiguous
+    );
+}
