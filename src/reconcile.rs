@@ -180,9 +180,20 @@ pub fn reconcile(
             entity_of_name.insert(n.as_str(), e);
         }
     }
+    // A merge belongs to the entity that holds both of its names; the same
+    // pair reported in both directions is kept once.
     let mut merges_by_entity: Vec<Vec<Merge>> = vec![Vec::new(); list.len()];
-    for merge in clustering.merges {
-        if let Some(&e) = entity_of_name.get(merge.names[0].as_str()) {
+    let mut seen = std::collections::HashSet::new();
+    for mut merge in clustering.merges {
+        merge.names.sort();
+        if !seen.insert(merge.names.clone()) {
+            continue;
+        }
+        let holder = list
+            .iter()
+            .position(|e| merge.names.iter().all(|n| e.names.binary_search(n).is_ok()))
+            .or_else(|| entity_of_name.get(merge.names[0].as_str()).copied());
+        if let Some(e) = holder {
             merges_by_entity[e].push(merge);
         }
     }
@@ -245,8 +256,16 @@ fn assign_ids(list: &mut [Entity]) {
     }
 }
 
+/// A readable id from a display name: ASCII letters and digits, hyphenated
+/// (`Abd al-Ghafur` → `abd-al-ghafur`). Not the matcher's key, which folds
+/// spellings together and would read oddly as an id.
 fn slug(name: &str) -> String {
-    let folded = names::normalise(name);
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = name
+        .nfkd()
+        .filter(|c| c.is_ascii())
+        .collect::<String>()
+        .to_lowercase();
     let slug: String = folded
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
