@@ -9,24 +9,21 @@
 //!   strong structural evidence of difference (kunya against ism, reversed
 //!   nasab, different kunya, family name or nisba), between *any* two names
 //!   of two clusters forbids merging them, now and after later merges;
-//! * support: the best edge must reach the threshold with sufficient
-//!   evidence, and the average score of all scored pairs between the two
-//!   clusters must stay at or above [`MIN_AVERAGE_LINK`].
+//! * support: the best edge between the two clusters must reach the
+//!   threshold with sufficient evidence (distinctive parts agree, not only
+//!   a nisba or a generic kunya). Edges are taken best first, so a cluster
+//!   is built from its strongest links and every cannot-link found among
+//!   all scored pairs is already in place before any merge.
 //!
 //! Edges in the review band, and merges that were blocked, become
 //! [`Ambiguity`] records instead of silent decisions.
 
 use super::blocking::candidate_pairs;
-use super::similarity::{compare, explain, Prepared};
+use super::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
 use super::{decide, Decision, MatchConfig};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// Merging two clusters needs the mean score of their scored cross pairs
-/// at least this high: one strong edge cannot drag in a cluster whose other
-/// names look unrelated.
-const MIN_AVERAGE_LINK: f64 = 0.55;
 
 /// A name in more groups (clusters) than this carries no identity of its
 /// own (`Abu Muhammad` in thousands of claims): its edges are not lifted to
@@ -73,13 +70,11 @@ pub struct Clustering {
     pub candidate_pairs: usize,
 }
 
-/// Union-find over groups with cannot-link sets and cluster-level edge sums.
+/// Union-find over groups with cannot-link sets.
 struct Clusters {
     parent: Vec<usize>,
     size: Vec<usize>,
     cannot_link: HashMap<usize, HashSet<usize>>,
-    /// root → (other root → (sum of scores, count of scored pairs)).
-    links: HashMap<usize, HashMap<usize, (f64, u32)>>,
 }
 
 impl Clusters {
@@ -88,7 +83,6 @@ impl Clusters {
             parent: (0..n).collect(),
             size: vec![1; n],
             cannot_link: HashMap::new(),
-            links: HashMap::new(),
         }
     }
 
@@ -111,31 +105,15 @@ impl Clusters {
         }
     }
 
-    fn add_link(&mut self, a: usize, b: usize, score: f64) {
-        if a == b {
-            return;
-        }
-        for (x, y) in [(a, b), (b, a)] {
-            let entry = self
-                .links
-                .entry(x)
-                .or_default()
-                .entry(y)
-                .or_insert((0.0, 0));
-            entry.0 += score;
-            entry.1 += 1;
-        }
+    /// How much bookkeeping moves if `root` is absorbed.
+    fn degree(&self, root: usize) -> usize {
+        self.cannot_link.get(&root).map_or(0, HashSet::len)
     }
 
-    fn average_link(&self, a: usize, b: usize) -> Option<f64> {
-        let (sum, count) = *self.links.get(&a)?.get(&b)?;
-        (count > 0).then(|| sum / f64::from(count))
-    }
-
-    /// Join two roots; the larger survives. Cannot-links and edge sums of
-    /// the absorbed root move to the survivor.
+    /// Join two roots. The one with more cannot-links survives, so that
+    /// moving the other's is cheap (small into large).
     fn union(&mut self, a: usize, b: usize) -> usize {
-        let (keep, gone) = if self.size[a] >= self.size[b] {
+        let (keep, gone) = if (self.degree(a), self.size[a]) >= (self.degree(b), self.size[b]) {
             (a, b)
         } else {
             (b, a)
@@ -149,29 +127,6 @@ impl Clusters {
                 }
                 self.forbid(keep, partner);
             }
-        }
-        if let Some(neighbours) = self.links.remove(&gone) {
-            for (neighbour, (sum, count)) in neighbours {
-                if let Some(map) = self.links.get_mut(&neighbour) {
-                    map.remove(&gone);
-                }
-                if neighbour == keep {
-                    continue;
-                }
-                for (x, y) in [(keep, neighbour), (neighbour, keep)] {
-                    let entry = self
-                        .links
-                        .entry(x)
-                        .or_default()
-                        .entry(y)
-                        .or_insert((0.0, 0));
-                    entry.0 += sum;
-                    entry.1 += count;
-                }
-            }
-        }
-        if let Some(map) = self.links.get_mut(&keep) {
-            map.remove(&gone);
         }
         keep
     }
@@ -195,17 +150,28 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     let mut first_spelling: Vec<&str> = Vec::new();
     let mut groups_of_name: Vec<Vec<usize>> = Vec::new();
     let mut names_of_group: Vec<Vec<u32>> = Vec::with_capacity(groups.len());
+    // Normalise each distinct spelling once: a large dataset repeats the
+    // same `who` in many claims.
+    let mut spellings: Vec<&str> = groups.iter().flatten().copied().collect();
+    spellings.sort_unstable();
+    spellings.dedup();
+    let keys: Vec<String> = spellings.par_iter().map(|n| super::normalise(n)).collect();
+    let key_of: HashMap<&str, &str> = spellings
+        .iter()
+        .zip(&keys)
+        .map(|(n, k)| (*n, k.as_str()))
+        .collect();
     for (g, group) in groups.iter().enumerate() {
         let mut ids: Vec<u32> = Vec::with_capacity(group.len());
         for &name in group {
-            let key = super::normalise(name);
+            let key = key_of.get(name).copied().unwrap_or_default();
             if key.is_empty() {
                 // Nothing to compare (emoji, punctuation): it stays with its
                 // own group only.
                 continue;
             }
             let next = display.len() as u32;
-            let id = *id_of_key.entry(key).or_insert_with(|| {
+            let id = *id_of_key.entry(key.to_string()).or_insert_with(|| {
                 display.push(name.trim().to_string());
                 first_spelling.push(name);
                 groups_of_name.push(Vec::new());
@@ -279,8 +245,8 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     let candidate_count = pairs.len();
     let mut edges: Vec<Edge> = pairs
         .par_iter()
-        .map(|&(a, b)| {
-            let cmp = compare(&prepared[a as usize], &prepared[b as usize]);
+        .map_init(SimilarityCache::default, |cache, &(a, b)| {
+            let cmp = compare_cached(&prepared[a as usize], &prepared[b as usize], cache);
             Edge {
                 a,
                 b,
@@ -290,23 +256,6 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             }
         })
         .collect();
-
-    // Strong differences become cannot-links between the groups involved.
-    for edge in edges.iter().filter(|e| e.strong_difference) {
-        let (ga, gb) = (
-            &groups_of_name[edge.a as usize],
-            &groups_of_name[edge.b as usize],
-        );
-        if ga.len() * gb.len() > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END {
-            continue;
-        }
-        for &x in ga {
-            for &y in gb {
-                let (rx, ry) = (clusters.find(x), clusters.find(y));
-                clusters.forbid(rx, ry);
-            }
-        }
-    }
 
     // The same normalised name in several groups: one person, if the name
     // is distinctive enough on its own and nothing forbids it.
@@ -351,10 +300,21 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         }
     }
 
-    // Every scored edge feeds the average linkage between clusters.
-    for edge in &edges {
-        for (rx, ry) in lifted_roots(&mut clusters, &groups_of_name, edge) {
-            clusters.add_link(rx, ry, edge.score);
+    // Strong differences become cannot-links between the clusters involved
+    // (after identical names are joined, so each is lifted once).
+    for edge in edges.iter().filter(|e| e.strong_difference) {
+        let (ga, gb) = (
+            &groups_of_name[edge.a as usize],
+            &groups_of_name[edge.b as usize],
+        );
+        if ga.len() * gb.len() > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END {
+            continue;
+        }
+        for &x in ga {
+            for &y in gb {
+                let (rx, ry) = (clusters.find(x), clusters.find(y));
+                clusters.forbid(rx, ry);
+            }
         }
     }
 
@@ -377,10 +337,6 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             if clusters.forbidden(rx, ry) {
                 reason_blocked =
                     Some("a constraint or evidence of difference keeps the clusters apart");
-                continue;
-            }
-            if clusters.average_link(rx, ry).unwrap_or(edge.score) < MIN_AVERAGE_LINK {
-                reason_blocked = Some("the other names of the two clusters do not match");
                 continue;
             }
             clusters.union(rx, ry);
@@ -509,6 +465,11 @@ fn lifted_roots_ids(
     a: u32,
     b: u32,
 ) -> Vec<(usize, usize)> {
+    let (ga, gb) = (&groups_of_name[a as usize], &groups_of_name[b as usize]);
+    if ga.len() == 1 && gb.len() == 1 {
+        // The common case, without allocating per name.
+        return vec![(clusters.find(ga[0]), clusters.find(gb[0]))];
+    }
     let mut roots = |id: u32| {
         let mut r: Vec<usize> = groups_of_name[id as usize]
             .iter()

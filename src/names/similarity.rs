@@ -201,8 +201,85 @@ fn string_similarity(a: &str, b: &str) -> f64 {
     0.7 * strsim::jaro_winkler(a, b) + 0.3 * strsim::normalized_levenshtein(a, b)
 }
 
+/// Token similarities remembered across comparisons: a large dataset
+/// compares the same common given names millions of times. Keyed by the
+/// two spellings and the flags that change the result.
+#[derive(Default)]
+pub struct SimilarityCache<'a> {
+    known: std::collections::HashMap<(&'a str, &'a str, u8), f64>,
+}
+
+/// Bound on remembered pairs, so that memory stays flat on huge inputs.
+const CACHE_LIMIT: usize = 1 << 20;
+
+impl<'a> SimilarityCache<'a> {
+    fn similarity(&mut self, a: &'a PreparedToken, b: &'a PreparedToken) -> f64 {
+        if a.canonical == b.canonical {
+            return 1.0;
+        }
+        let flags = u8::from(a.article)
+            | u8::from(b.article) << 1
+            | u8::from(a.role == Role::Initial) << 2
+            | u8::from(b.role == Role::Initial) << 3;
+        let key = (a.canonical.as_str(), b.canonical.as_str(), flags);
+        if let Some(&known) = self.known.get(&key) {
+            return known;
+        }
+        let value = token_similarity(a, b);
+        if self.known.len() >= CACHE_LIMIT {
+            self.known.clear();
+        }
+        self.known.insert(key, value);
+        value
+    }
+}
+
 /// Compare two prepared names.
 pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
+    let matrix = similarity_matrix(a, b, token_similarity);
+    compare_with_matrix(a, b, &matrix)
+}
+
+/// [`compare`] with token similarities taken from, and added to, a cache.
+pub fn compare_cached<'a>(
+    a: &'a Prepared,
+    b: &'a Prepared,
+    cache: &mut SimilarityCache<'a>,
+) -> Comparison {
+    let matrix = similarity_matrix(a, b, |x, y| cache.similarity(x, y));
+    compare_with_matrix(a, b, &matrix)
+}
+
+/// Similarity of every part of `a` with every part of `b`, row-major.
+struct Matrix {
+    values: Vec<f64>,
+    columns: usize,
+}
+
+impl Matrix {
+    fn get(&self, i: usize, j: usize) -> f64 {
+        self.values[i * self.columns + j]
+    }
+}
+
+fn similarity_matrix<'a>(
+    a: &'a Prepared,
+    b: &'a Prepared,
+    mut similarity: impl FnMut(&'a PreparedToken, &'a PreparedToken) -> f64,
+) -> Matrix {
+    let mut values = Vec::with_capacity(a.tokens.len() * b.tokens.len());
+    for ta in &a.tokens {
+        for tb in &b.tokens {
+            values.push(similarity(ta, tb));
+        }
+    }
+    Matrix {
+        values,
+        columns: b.tokens.len(),
+    }
+}
+
+fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Comparison {
     let empty = Comparison {
         score: 0.0,
         aligned: Vec::new(),
@@ -218,9 +295,9 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     // Greedy one-to-one alignment, best pairs first; ties by position so the
     // result does not depend on anything but the two names.
     let mut sims: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, ta) in a.tokens.iter().enumerate() {
-        for (j, tb) in b.tokens.iter().enumerate() {
-            let s = token_similarity(ta, tb);
+    for i in 0..a.tokens.len() {
+        for j in 0..b.tokens.len() {
+            let s = matrix.get(i, j);
             if s >= ALIGN_MIN {
                 sims.push((s, i, j));
             }
@@ -244,7 +321,7 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     }
     aligned.sort_by_key(|&(i, j, _)| (i, j));
 
-    let conflicts = find_conflicts(a, b, &aligned, &used_a, &used_b);
+    let conflicts = find_conflicts(a, b, matrix, &aligned, &used_a, &used_b);
 
     // Credit for each aligned pair, except a kunya aligned with a plain name:
     // that is the same word, not the same part.
@@ -378,6 +455,7 @@ fn order_penalty(
 fn find_conflicts(
     a: &Prepared,
     b: &Prepared,
+    matrix: &Matrix,
     aligned: &[(usize, usize, f64)],
     used_a: &[bool],
     used_b: &[bool],
@@ -387,21 +465,36 @@ fn find_conflicts(
 
     // Kunya against the same word as an own name, unless the other name also
     // carries that kunya, or the kunya side also carries that own name.
-    for (x, y) in [(a, b), (b, a)] {
-        for tx in x.tokens.iter().filter(|t| t.role == Role::Kunya) {
-            let y_has_kunya = y
-                .tokens
-                .iter()
-                .any(|t| t.role == Role::Kunya && token_similarity(t, tx) >= 0.9);
-            let y_has_plain = y
-                .tokens
-                .iter()
-                .any(|t| is_plain(t.role) && token_similarity(t, tx) >= 0.9);
+    // `similar(x_side_is_a, i_in_x, j_in_y)` reads the matrix either way.
+    let similar = |x_is_a: bool, i: usize, j: usize| {
+        if x_is_a {
+            matrix.get(i, j)
+        } else {
+            matrix.get(j, i)
+        }
+    };
+    for (x_is_a, x, y) in [(true, a, b), (false, b, a)] {
+        for (i, tx) in x.tokens.iter().enumerate() {
+            if tx.role != Role::Kunya {
+                continue;
+            }
+            let in_y = |want_kunya: bool| {
+                y.tokens.iter().enumerate().any(|(j, t)| {
+                    let role_fits = if want_kunya {
+                        t.role == Role::Kunya
+                    } else {
+                        is_plain(t.role)
+                    };
+                    role_fits && similar(x_is_a, i, j) >= 0.9
+                })
+            };
+            // Within x: compare through y is not possible, so use the
+            // canonical spelling (the same word written the same way).
             let x_has_plain = x
                 .tokens
                 .iter()
-                .any(|t| is_plain(t.role) && token_similarity(t, tx) >= 0.9);
-            if !y_has_kunya && y_has_plain && !x_has_plain {
+                .any(|t| is_plain(t.role) && t.canonical == tx.canonical);
+            if !in_y(true) && in_y(false) && !x_has_plain {
                 conflicts.push(Conflict::KunyaVersusIsm);
             }
         }
@@ -452,11 +545,7 @@ fn find_conflicts(
     };
     if let (Some(fa), Some(fb)) = (family(a), family(b)) {
         let nisba_pair = a.tokens[fa].role == Role::Nisba || b.tokens[fb].role == Role::Nisba;
-        if !used_a[fa]
-            && !used_b[fb]
-            && token_similarity(&a.tokens[fa], &b.tokens[fb]) < 0.75
-            && !nisba_pair
-        {
+        if !used_a[fa] && !used_b[fb] && matrix.get(fa, fb) < 0.75 && !nisba_pair {
             conflicts.push(Conflict::DifferentFamilyName);
         }
     }
