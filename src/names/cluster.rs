@@ -264,7 +264,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             continue;
         }
         let own = compare(&prepared[id], &prepared[id]);
-        if !own.sufficient {
+        if !own.sufficient && !distinctive_when_identical(&prepared[id]) {
             let mut candidates: Vec<String> = gs.iter().map(|&g| group_label(groups, g)).collect();
             candidates.sort();
             candidates.dedup();
@@ -493,6 +493,18 @@ fn lifted_roots_ids(
 }
 
 /// A readable label for a group: its first name.
+/// Whether one spelling, written identically in several records, is enough
+/// to call them one person. A specific kunya (`Abu Hammam`) or a rare single
+/// name is; a generic kunya or given name (`Abu Muhammad`), a common name,
+/// or a nisba alone (`al-Qurashi`) is not: many people share it.
+fn distinctive_when_identical(name: &Prepared) -> bool {
+    name.tokens.iter().any(|t| {
+        !matches!(t.role, super::Role::Nisba | super::Role::Initial)
+            && !t.common
+            && !super::variants::is_generic(&t.canonical)
+    })
+}
+
 fn group_label(groups: &[Vec<&str>], g: usize) -> String {
     groups
         .get(g)
