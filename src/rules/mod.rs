@@ -10,6 +10,8 @@ use crate::reconcile::Entities;
 
 mod event_after_report;
 pub mod evidence;
+mod refuted_claim;
+mod single_origin_corroboration;
 mod unsourced_claim;
 
 /// A rule: metadata and the pure function that checks the dataset.
@@ -59,7 +61,12 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Every rule, in catalogue order.
-pub static RULES: &[&Rule] = &[&unsourced_claim::RULE, &event_after_report::RULE];
+pub static RULES: &[&Rule] = &[
+    &unsourced_claim::RULE,
+    &event_after_report::RULE,
+    &refuted_claim::RULE,
+    &single_origin_corroboration::RULE,
+];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
