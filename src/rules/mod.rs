@@ -8,8 +8,12 @@ use crate::finding::{fingerprint, Finding, Severity};
 use crate::model::{Claim, Dataset};
 use crate::reconcile::Entities;
 
+mod age_mismatch;
+mod birth;
 mod event_after_report;
+mod event_before_birth;
 pub mod evidence;
+mod lifespan;
 mod refuted_claim;
 mod single_origin_corroboration;
 mod unsourced_claim;
@@ -64,6 +68,9 @@ pub(crate) use declare_rule;
 pub static RULES: &[&Rule] = &[
     &unsourced_claim::RULE,
     &event_after_report::RULE,
+    &event_before_birth::RULE,
+    &age_mismatch::RULE,
+    &lifespan::RULE,
     &refuted_claim::RULE,
     &single_origin_corroboration::RULE,
 ];
