@@ -9,6 +9,7 @@ use crate::model::{Claim, Dataset};
 use crate::reconcile::Entities;
 
 mod age_mismatch;
+mod ambiguous_alias;
 mod birth;
 mod event_after_report;
 mod event_before_birth;
@@ -73,6 +74,7 @@ pub static RULES: &[&Rule] = &[
     &lifespan::RULE,
     &refuted_claim::RULE,
     &single_origin_corroboration::RULE,
+    &ambiguous_alias::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
