@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod pairs;
+pub mod provenance;
 pub mod reconcile;
 pub mod render;
 pub mod rules;

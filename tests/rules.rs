@@ -10,6 +10,14 @@ use claimlint::config::Config;
 use claimlint::render::json;
 use claimlint::rules::RULES;
 
+/// Rules whose `fires*.json` cannot fire yet, and why. A pending firing
+/// fixture must stay quiet, so the day it starts firing this test fails:
+/// then remove the rule from this list and accept its snapshot.
+const PENDING: &[(&str, &str)] = &[(
+    "ambiguous-alias",
+    "the placeholder name matcher never reports an ambiguity",
+)];
+
 fn fixtures() -> PathBuf {
     common::root().join("claims/fixtures")
 }
@@ -82,7 +90,13 @@ fn fixtures_fire_or_stay_quiet() {
                 "{}: input errors {errors:#?}",
                 file.display()
             );
-            if stem.starts_with("fires") {
+            let pending = PENDING.iter().find(|(id, _)| *id == rule);
+            if let (true, Some((_, why))) = (stem.starts_with("fires"), pending) {
+                assert!(
+                    found.is_empty(),
+                    "{rule}: {stem} is pending ({why}) but now fires: remove it from PENDING and accept its snapshot"
+                );
+            } else if stem.starts_with("fires") {
                 assert!(!found.is_empty(), "{rule}: {stem} must fire");
                 common::settings().bind(|| {
                     insta::assert_json_snapshot!(format!("rule-{rule}-{stem}"), found);

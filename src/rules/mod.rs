@@ -8,8 +8,15 @@ use crate::finding::{fingerprint, Finding, Severity};
 use crate::model::{Claim, Dataset};
 use crate::reconcile::Entities;
 
+mod age_mismatch;
+mod ambiguous_alias;
+mod birth;
 mod event_after_report;
+mod event_before_birth;
 pub mod evidence;
+mod lifespan;
+mod refuted_claim;
+mod single_origin_corroboration;
 mod unsourced_claim;
 
 /// A rule: metadata and the pure function that checks the dataset.
@@ -59,7 +66,16 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Every rule, in catalogue order.
-pub static RULES: &[&Rule] = &[&unsourced_claim::RULE, &event_after_report::RULE];
+pub static RULES: &[&Rule] = &[
+    &unsourced_claim::RULE,
+    &event_after_report::RULE,
+    &event_before_birth::RULE,
+    &age_mismatch::RULE,
+    &lifespan::RULE,
+    &refuted_claim::RULE,
+    &single_origin_corroboration::RULE,
+    &ambiguous_alias::RULE,
+];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

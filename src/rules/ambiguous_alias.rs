@@ -1,0 +1,222 @@
+use std::collections::{BTreeSet, HashMap};
+
+use crate::date::Order;
+use crate::finding::{Finding, Severity};
+use crate::names::{normalise, Ambiguity};
+use crate::rules::{declare_rule, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports each name that the matcher could not decide: one that could
+    /// belong to more than one person, or a pair of names whose similarity
+    /// falls between `review_band` and `threshold` (`[matching]` in
+    /// `claimlint.toml`). The finding lists the claims that give the name,
+    /// then those that give each candidate, and says which names and what
+    /// score; the reasoning carries the matcher's explanation.
+    ///
+    /// ## Why it matters
+    /// Jihadist and militant names share many parts: a kunya, a nisba borne
+    /// by thousands. Merging two people makes one look killed twice or alive
+    /// after death; keeping one person apart hides a real contradiction.
+    /// `Usama al-Muhajir` and `Abu Usama al-Muhajir` are different men. A
+    /// match the matcher is unsure of needs a person to decide, recorded as a
+    /// same / not-same judgement (`same_as`, `not_same_as` or `claimlint
+    /// review`), after which the finding goes away.
+    ///
+    /// ## Example
+    /// Fires (one letter apart from two different men, each plausible):
+    /// ```json
+    /// [{"who": "Abu Usama al-Muhajir", "status": "active", "date": "2016", "source": "a"},
+    ///  {"who": "Usama al-Muhajir", "status": "killed", "date": "2017-05", "source": "b"},
+    ///  {"who": "Usama al-Mujahir", "status": "alive", "date": "2018", "source": "c"}]
+    /// ```
+    /// Quiet (the curator has decided):
+    /// ```json
+    /// {"entities": [{"id": "usama-al-muhajir", "name": "Usama al-Muhajir", "aliases": ["Usama al-Mujahir"],
+    ///                "not_same_as": ["Abu Usama al-Muhajir"]}],
+    ///  "claims": [{"who": "Usama al-Mujahir", "status": "alive", "date": "2018", "source": "c"}]}
+    /// ```
+    pub static RULE = {
+        id: "ambiguous-alias",
+        severity: Severity::Warning,
+        summary: "a name that could belong to more than one entity",
+        check: check,
+    }
+}
+
+fn check(ctx: &Context) -> Vec<Finding> {
+    if ctx.entities.ambiguous.is_empty() {
+        return Vec::new();
+    }
+    let claims_by_name = claims_naming(ctx);
+    ctx.entities
+        .ambiguous
+        .iter()
+        .filter_map(|ambiguity| finding(ctx, &claims_by_name, ambiguity))
+        .collect()
+}
+
+/// For every name an ambiguity mentions (normalised), the claims that give
+/// it as `who` or among `aliases`, in dataset order. One pass over the claims.
+fn claims_naming(ctx: &Context) -> HashMap<String, Vec<usize>> {
+    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
+    for ambiguity in &ctx.entities.ambiguous {
+        for name in std::iter::once(&ambiguity.name).chain(&ambiguity.candidates) {
+            wanted.entry(normalise(name)).or_default();
+        }
+    }
+    for (index, claim) in ctx.dataset.claims.iter().enumerate() {
+        for name in std::iter::once(&claim.who).chain(&claim.aliases) {
+            if let Some(claims) = wanted.get_mut(&normalise(name)) {
+                if claims.last() != Some(&index) {
+                    claims.push(index);
+                }
+            }
+        }
+    }
+    wanted
+}
+
+/// The claims of a candidate: those that give its name; failing that (a
+/// name only an entity record carries, or an entity id), the first claim of
+/// the entity that has that name or id.
+fn claims_of_candidate(
+    ctx: &Context,
+    claims_by_name: &HashMap<String, Vec<usize>>,
+    candidate: &str,
+) -> Vec<usize> {
+    let key = normalise(candidate);
+    if let Some(claims) = claims_by_name.get(&key).filter(|c| !c.is_empty()) {
+        return claims.clone();
+    }
+    ctx.entities
+        .list
+        .iter()
+        .find(|e| e.id == candidate || e.names.iter().any(|n| normalise(n) == key))
+        .and_then(|e| e.claims.first().copied())
+        .into_iter()
+        .collect()
+}
+
+fn finding(
+    ctx: &Context,
+    claims_by_name: &HashMap<String, Vec<usize>>,
+    ambiguity: &Ambiguity,
+) -> Option<Finding> {
+    let mut claims: Vec<usize> = claims_of_candidate(ctx, claims_by_name, &ambiguity.name);
+    let mut seen: BTreeSet<usize> = claims.iter().copied().collect();
+    for candidate in &ambiguity.candidates {
+        for c in claims_of_candidate(ctx, claims_by_name, candidate) {
+            if seen.insert(c) {
+                claims.push(c);
+            }
+        }
+    }
+    if claims.is_empty() {
+        return None;
+    }
+    let candidates = ambiguity
+        .candidates
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let matching = &ctx.config.matching;
+    let message = format!(
+        "`{}` could be {candidates} (score {:.2}, between the review band {:.2} and the merge threshold {:.2})",
+        ambiguity.name, ambiguity.score, matching.review_band, matching.threshold
+    );
+    let reasoning = format!(
+        "{}; the names are neither merged nor held apart: record a same / not-same judgement to decide",
+        ambiguity.explanation.trim_end_matches('.')
+    );
+    Some(ctx.finding(&RULE, Order::Certain, claims, message, reasoning, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::load::load_str;
+    use crate::names::MatchConfig;
+    use crate::reconcile::reconcile;
+
+    const DATA: &str = r#"{"sources": [{"id": "s", "published": "2019"}],
+      "claims": [
+        {"id": "abu-usama", "who": "Abu Usama al-Muhajir", "status": "active", "date": "2016", "source": "s"},
+        {"id": "usama", "who": "Usama al-Muhajir", "status": "killed", "date": "2017-05", "source": "s"},
+        {"id": "mujahir", "who": "Usama al-Mujahir", "status": "alive", "date": "2018", "source": "s"},
+        {"id": "aka", "who": "Humam al-Shami", "aliases": ["usama al mujahir"], "status": "active", "date": "2018", "source": "s"},
+        {"id": "other", "who": "Lavdrim Muhaxheri", "status": "killed", "date": "2017-06", "source": "s"}
+      ]}"#;
+
+    fn run(ambiguous: Vec<Ambiguity>) -> (crate::model::Dataset, Vec<Finding>) {
+        let dataset = load_str("t.json", DATA);
+        assert!(dataset.errors.is_empty(), "{:?}", dataset.errors);
+        let mut entities = reconcile(&dataset, &MatchConfig::default(), &[]);
+        entities.ambiguous = ambiguous;
+        let config = Config::default();
+        let ctx = Context {
+            dataset: &dataset,
+            entities: &entities,
+            config: &config,
+        };
+        let findings = check(&ctx);
+        (dataset, findings)
+    }
+
+    fn ambiguity() -> Ambiguity {
+        Ambiguity {
+            name: "Usama al-Mujahir".into(),
+            candidates: vec!["Usama al-Muhajir".into(), "Abu Usama al-Muhajir".into()],
+            score: 0.88,
+            explanation: "`mujahir` and `muhajir` differ by a transposition.".into(),
+        }
+    }
+
+    #[test]
+    fn an_ambiguity_lists_the_name_then_each_candidate() {
+        let (dataset, findings) = run(vec![ambiguity()]);
+        assert_eq!(findings.len(), 1);
+        let f = &findings[0];
+        let ids: Vec<&str> = f
+            .claims
+            .iter()
+            .map(|&c| dataset.claims[c].id.as_str())
+            .collect();
+        assert_eq!(ids, ["mujahir", "aka", "usama", "abu-usama"]);
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.favours, None);
+        assert!(
+            f.message.contains(
+                "`Usama al-Mujahir` could be `Usama al-Muhajir` or `Abu Usama al-Muhajir`"
+            ),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("score 0.88"), "{}", f.message);
+        assert!(f.reasoning.contains("transposition"), "{}", f.reasoning);
+    }
+
+    #[test]
+    fn quiet_without_ambiguities_or_claims() {
+        assert!(run(Vec::new()).1.is_empty());
+        let mut nobody = ambiguity();
+        nobody.name = "Nobody Here".into();
+        nobody.candidates = vec!["Nor Here".into()];
+        assert!(run(vec![nobody]).1.is_empty());
+    }
+
+    #[test]
+    fn a_candidate_spelled_as_an_entity_id_still_brings_its_claims() {
+        let mut by_id = ambiguity();
+        by_id.candidates = vec!["lavdrim-muhaxheri".into()];
+        let (dataset, findings) = run(vec![by_id]);
+        let ids: Vec<&str> = findings[0]
+            .claims
+            .iter()
+            .map(|&c| dataset.claims[c].id.as_str())
+            .collect();
+        assert_eq!(ids, ["mujahir", "aka", "other"]);
+    }
+}

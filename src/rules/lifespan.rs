@@ -1,0 +1,177 @@
+use crate::date::{Order, DAWN};
+use crate::finding::{Finding, Severity};
+use crate::model::Status;
+use crate::rules::birth::{add_years, births, show, Birth};
+use crate::rules::{declare_rule, evidence, Context};
+
+/// Longer than anyone is known to have lived, with margin.
+const MAX_YEARS: i32 = 120;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags two things about a person's lifespan:
+    /// - an event (a death or anything else) more than 120 years after the
+    ///   birth: certainly, when even the latest possible birth day and the
+    ///   earliest possible event day are that far apart; possibly (reported a
+    ///   step lower) when only the widest reading of the dates is;
+    /// - two birth dates that disagree: two dated `born` claims, or a `born`
+    ///   claim and the entity record's `born`, whose intervals share no day
+    ///   (`1986` and `1986-05` agree; `1986` and `1990` do not).
+    ///
+    /// ## Why it matters
+    /// Nobody lives 120 years, least of all a fighter; such a span almost
+    /// always means a typo in a year or two people merged under one name.
+    /// Disagreeing birth dates make every age and every "before birth" check
+    /// depend on which one is right.
+    ///
+    /// ## Example
+    /// Fires (two birth years):
+    /// ```json
+    /// [{"who": "Lavdrim Muhaxheri", "status": "born", "date": "1986", "source": "orton-2017"},
+    ///  {"who": "Lavdrim Muhaxheri", "status": "born", "date": "1990", "source": "rferl-2015"}]
+    /// ```
+    /// Quiet (the month falls inside the year):
+    /// ```json
+    /// [{"who": "Lavdrim Muhaxheri", "status": "born", "date": "1989", "source": "orton-2017"},
+    ///  {"who": "Lavdrim Muhaxheri", "status": "born", "date": "1989-05", "source": "rferl-2015"}]
+    /// ```
+    pub static RULE = {
+        id: "lifespan",
+        severity: Severity::Warning,
+        summary: "a death or event more than 120 years after birth, or birth dates that disagree",
+        check: check,
+    }
+}
+
+fn check(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (entity, timeline) in ctx.timelines().into_iter().enumerate() {
+        let births = births(ctx, entity, &timeline);
+        if births.is_empty() {
+            continue;
+        }
+        let person = &ctx.entities.list[entity].name;
+        for (i, a) in births.iter().enumerate() {
+            for b in &births[i + 1..] {
+                if let Some(finding) = disagreeing_births(ctx, person, a, b) {
+                    findings.push(finding);
+                }
+            }
+        }
+        for &event in &timeline {
+            let claim = ctx.claim(event);
+            if claim.status == Status::Born || claim.date.is_none() {
+                continue;
+            }
+            let order_after = |birth: &Birth| {
+                let span = birth.interval;
+                if span.earliest <= DAWN {
+                    return Order::Impossible;
+                }
+                let firm = !span.uncertain && !claim.when.uncertain;
+                if claim.when.earliest > add_years(span.latest, MAX_YEARS) && firm {
+                    Order::Certain
+                } else if claim.when.latest > add_years(span.earliest, MAX_YEARS) {
+                    Order::Possible
+                } else {
+                    Order::Impossible
+                }
+            };
+            let Some((order, birth)) = births
+                .iter()
+                .map(|b| (order_after(b), b))
+                .filter(|(o, _)| *o != Order::Impossible)
+                .min_by_key(|(o, _)| *o)
+            else {
+                continue;
+            };
+            let message = format!(
+                "{person} {} {} (`{}`) {} more than {MAX_YEARS} years after {}",
+                claim.status,
+                claim.date_text(),
+                claim.id,
+                if order == Order::Certain {
+                    "is"
+                } else {
+                    "may be"
+                },
+                birth.label
+            );
+            let mut reasoning = if order == Order::Certain {
+                format!(
+                    "the event's earliest day {} is after {}, {MAX_YEARS} years from the birth's latest day {}",
+                    show(claim.when.earliest),
+                    show(add_years(birth.interval.latest, MAX_YEARS)),
+                    show(birth.interval.latest)
+                )
+            } else {
+                format!(
+                    "the event's latest day {} is after {}, {MAX_YEARS} years from the birth's earliest day {}, but not every reading of the dates ({} and {}) is that far apart",
+                    show(claim.when.latest),
+                    show(add_years(birth.interval.earliest, MAX_YEARS)),
+                    show(birth.interval.earliest),
+                    birth.interval,
+                    claim.when
+                )
+            };
+            let (favours, weighing) = birth.favour(ctx, event);
+            if let Some(weighing) = weighing {
+                reasoning.push_str("; ");
+                reasoning.push_str(&weighing);
+            }
+            findings.push(ctx.finding(
+                &RULE,
+                order,
+                birth.claims_with(event),
+                message,
+                reasoning,
+                favours,
+            ));
+        }
+    }
+    findings
+}
+
+/// Two births of one person whose dates share no day. `a` comes first in
+/// the timeline; a record's birth is always `b` (it is listed last).
+fn disagreeing_births(ctx: &Context, person: &str, a: &Birth, b: &Birth) -> Option<Finding> {
+    if a.interval.overlaps(&b.interval) {
+        return None;
+    }
+    let order = if a.interval.uncertain || b.interval.uncertain {
+        Order::Possible
+    } else {
+        Order::Certain
+    };
+    let claims: Vec<usize> = a.claim.into_iter().chain(b.claim).collect();
+    let mut reasoning = format!(
+        "the birth dates {} and {} share no day{}",
+        a.interval,
+        b.interval,
+        if order == Order::Possible {
+            ", though one is marked uncertain"
+        } else {
+            ""
+        }
+    );
+    let favours = match (a.claim, b.claim) {
+        (Some(x), Some(y)) => {
+            let (favours, weighing) = evidence::favour(ctx.dataset, x, y, false);
+            reasoning.push_str("; ");
+            reasoning.push_str(&weighing);
+            favours
+        }
+        _ => {
+            reasoning.push_str("; the entity record is a curator's statement and is not weighed");
+            None
+        }
+    };
+    Some(ctx.finding(
+        &RULE,
+        order,
+        claims,
+        format!("{person}: {} and {} disagree", a.label, b.label),
+        reasoning,
+        favours,
+    ))
+}
