@@ -100,6 +100,34 @@ pub fn reconcile(
             constraints.different.push((me, g));
         }
     }
+    // A curator's record wins over the matcher for the names it lists: a
+    // claim written with a name that exactly one record lists is that
+    // person, however generic the name (two records listing it leave the
+    // matcher, and the review, to decide).
+    let mut records_of_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, entity) in dataset.entities.iter().enumerate() {
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            let slot = records_of_name
+                .entry(name.trim().to_lowercase())
+                .or_default();
+            if !slot.contains(&i) {
+                slot.push(i);
+            }
+        }
+    }
+    if !records_of_name.is_empty() {
+        for (c, claim) in dataset.claims.iter().enumerate() {
+            let record = std::iter::once(&claim.who)
+                .chain(&claim.aliases)
+                .find_map(|n| match records_of_name.get(&n.trim().to_lowercase()) {
+                    Some(records) if records.len() == 1 => Some(records[0]),
+                    _ => None,
+                });
+            if let Some(r) = record {
+                constraints.same.push((c, first_record_group + r));
+            }
+        }
+    }
     for judgement in judgements {
         let [a, b] = &judgement.names;
         let ga = *name_group.entry(a.as_str()).or_insert_with(|| {

@@ -13,10 +13,7 @@ use claimlint::rules::RULES;
 /// Rules whose `fires*.json` cannot fire yet, and why. A pending firing
 /// fixture must stay quiet, so the day it starts firing this test fails:
 /// then remove the rule from this list and accept its snapshot.
-const PENDING: &[(&str, &str)] = &[(
-    "ambiguous-alias",
-    "the placeholder name matcher never reports an ambiguity",
-)];
+const PENDING: &[(&str, &str)] = &[];
 
 fn fixtures() -> PathBuf {
     common::root().join("claims/fixtures")

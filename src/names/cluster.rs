@@ -259,27 +259,16 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
 
     // The same normalised name in several groups: one person, if the name
     // is distinctive enough on its own and nothing forbids it.
+    let mut generic_identical: Vec<usize> = Vec::new();
     for (id, gs) in groups_of_name.iter().enumerate() {
         if gs.len() < 2 {
             continue;
         }
         let own = compare(&prepared[id], &prepared[id]);
         if !own.sufficient && !distinctive_when_identical(&prepared[id]) {
-            let mut candidates: Vec<String> = gs.iter().map(|&g| group_label(groups, g)).collect();
-            candidates.sort();
-            candidates.dedup();
-            candidates.truncate(MAX_CANDIDATES);
-            ambiguous.push(Ambiguity {
-                name: display[id].clone(),
-                candidates,
-                score: 1.0,
-                explanation: format!(
-                    "the name '{}' appears in {} records but is too generic to identify one person ({})",
-                    prepared[id].key,
-                    gs.len(),
-                    prepared[id].parts.describe()
-                ),
-            });
+            // Decided at the end: only a name whose records end up with
+            // different people is ambiguous.
+            generic_identical.push(id);
             continue;
         }
         for &g in &gs[1..] {
@@ -417,6 +406,34 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         })
         .collect();
     ambiguous.append(&mut records);
+
+    // A generic name written identically in records that ended with
+    // different people: it could be any of them.
+    for id in generic_identical {
+        let mut by_root: BTreeMap<usize, usize> = BTreeMap::new();
+        for &g in &groups_of_name[id] {
+            by_root.entry(clusters.find(g)).or_insert(g);
+        }
+        if by_root.len() < 2 {
+            continue;
+        }
+        let mut candidates: Vec<String> =
+            by_root.values().map(|&g| group_label(groups, g)).collect();
+        candidates.sort();
+        candidates.dedup();
+        candidates.truncate(MAX_CANDIDATES);
+        ambiguous.push(Ambiguity {
+            name: display[id].clone(),
+            candidates,
+            score: 1.0,
+            explanation: format!(
+                "the name '{}' is written in records of {} different people and is too generic to tell them apart ({})",
+                prepared[id].key,
+                by_root.len(),
+                prepared[id].parts.describe()
+            ),
+        });
+    }
 
     // Dense cluster numbers in order of first appearance.
     let mut number_of_root: HashMap<usize, usize> = HashMap::new();

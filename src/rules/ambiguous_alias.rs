@@ -122,10 +122,19 @@ fn finding(
         .collect::<Vec<_>>()
         .join(" or ");
     let matching = &ctx.config.matching;
-    let message = format!(
-        "`{}` could be {candidates} (score {:.2}, between the review band {:.2} and the merge threshold {:.2})",
-        ambiguity.name, ambiguity.score, matching.review_band, matching.threshold
-    );
+    let message = if ambiguity.score >= matching.threshold {
+        // Not a near miss: an exact or strong match that evidence of
+        // difference, a constraint, or a too-generic name keeps undecided.
+        format!(
+            "`{}` could be {candidates}: it matches (score {:.2}) but cannot be assigned to one person",
+            ambiguity.name, ambiguity.score
+        )
+    } else {
+        format!(
+            "`{}` could be {candidates} (score {:.2}, between the review band {:.2} and the merge threshold {:.2})",
+            ambiguity.name, ambiguity.score, matching.review_band, matching.threshold
+        )
+    };
     let reasoning = format!(
         "{}; the names are neither merged nor held apart: record a same / not-same judgement to decide",
         ambiguity.explanation.trim_end_matches('.')
