@@ -8,12 +8,18 @@ use crate::finding::{fingerprint, Finding, Severity};
 use crate::model::{Claim, Dataset};
 use crate::reconcile::Entities;
 
+mod active_while_detained;
 mod after_death;
 mod alive_after_death;
+mod custody_after_death;
+mod custody_order;
+mod death_attribution_conflict;
 mod event_after_report;
 pub mod evidence;
 mod multiple_deaths;
 mod role_after_death;
+mod role_overlap;
+mod tenure;
 mod unsourced_claim;
 
 /// A rule: metadata and the pure function that checks the dataset.
@@ -62,13 +68,18 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// Every rule, in catalogue order.
+/// Every rule, in catalogue order (the order of SPEC §3).
 pub static RULES: &[&Rule] = &[
     &alive_after_death::RULE,
     &multiple_deaths::RULE,
+    &death_attribution_conflict::RULE,
+    &custody_after_death::RULE,
     &role_after_death::RULE,
+    &role_overlap::RULE,
     &event_after_report::RULE,
     &unsourced_claim::RULE,
+    &custody_order::RULE,
+    &active_while_detained::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {

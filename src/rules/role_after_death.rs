@@ -1,7 +1,7 @@
-use crate::date::{Edtf, Interval, DAWN};
 use crate::finding::{Finding, Severity};
-use crate::model::{Claim, Status};
+use crate::model::Status;
 use crate::rules::evidence::favour;
+use crate::rules::tenure::start as tenure_start;
 use crate::rules::{after_death, declare_rule, describe, describe_date, explain_order, Context};
 
 declare_rule! {
@@ -43,25 +43,6 @@ declare_rule! {
         severity: Severity::Error,
         summary: "a role held after death",
         check: check,
-    }
-}
-
-/// When a role claim's tenure began, as an interval of days.
-pub(crate) fn tenure_start(claim: &Claim) -> Interval {
-    let Some(date) = &claim.date else {
-        // Undated: any time up to its report.
-        return claim.when;
-    };
-    match date.text.split_once('/') {
-        // One date: the tenure starts somewhere in it.
-        None => claim.when,
-        Some((start, _)) => match start.trim() {
-            "" | ".." => Interval {
-                earliest: DAWN,
-                ..claim.when
-            },
-            start => Edtf::parse(start).map_or(claim.when, |e| e.interval),
-        },
     }
 }
 
@@ -113,73 +94,4 @@ fn check(ctx: &Context) -> Vec<Finding> {
             )
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::date::Order;
-
-    fn start_of(date: &str) -> Interval {
-        let edtf = Edtf::parse(date).expect(date);
-        let claim = Claim {
-            id: "r".into(),
-            who: "x".into(),
-            status: Status::Role,
-            when: edtf.interval,
-            date: Some(edtf),
-            source: None,
-            aliases: vec![],
-            reported: None,
-            according_to: None,
-            certainty: Default::default(),
-            evidence: None,
-            place: None,
-            by: None,
-            role: None,
-            org: None,
-            age: None,
-            refutes: vec![],
-            quote: None,
-            pos: crate::model::Pos {
-                file: "t".into(),
-                line: 1,
-                column: 1,
-            },
-            report: None,
-        };
-        tenure_start(&claim)
-    }
-
-    fn iv(text: &str) -> Interval {
-        Edtf::parse(text).expect(text).interval
-    }
-
-    #[test]
-    fn tenures_start_where_their_date_starts() {
-        let death = iv("2022-10-27");
-        // Ends on the day of death: started long before.
-        assert_eq!(
-            after_death::order(&death, &start_of("2019/2022-10-27")),
-            Order::Impossible
-        );
-        // Open end: not held after death by itself.
-        assert_eq!(
-            after_death::order(&iv("2017"), &start_of("2015/..")),
-            Order::Impossible
-        );
-        assert_eq!(
-            after_death::order(&iv("2019-09"), &start_of("2021-06/..")),
-            Order::Certain
-        );
-        // Open start: may have begun any time up to its end.
-        assert_eq!(
-            after_death::order(&iv("2017"), &start_of("../2020")),
-            Order::Possible
-        );
-        assert_eq!(
-            after_death::order(&iv("2017-06"), &start_of("2017")),
-            Order::Possible
-        );
-    }
 }
