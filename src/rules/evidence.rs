@@ -104,3 +104,49 @@ pub fn favour(
         format!("{both}: `{}` weighs more", dataset.claims[winner].id),
     )
 }
+
+/// The claim the evidence favours among mutually exclusive alternatives,
+/// each a set of claims that agree with one another (several reports of one
+/// death): the strongest claim of the strongest alternative, unless the
+/// runner-up alternative's best claim is within a draw of it. With the
+/// sentence saying why.
+pub fn strongest(dataset: &Dataset, alternatives: &[Vec<usize>]) -> (Option<usize>, String) {
+    let mut best: Vec<(usize, Strength)> = alternatives
+        .iter()
+        .filter_map(|claims| {
+            claims
+                .iter()
+                .map(|&c| (c, strength(dataset, &dataset.claims[c])))
+                // Ties go to the earlier-listed claim, for determinism.
+                .fold(None, |acc: Option<(usize, Strength)>, (c, s)| match acc {
+                    Some((_, ref a)) if a.score >= s.score => acc,
+                    _ => Some((c, s)),
+                })
+        })
+        .collect();
+    best.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+    let describe = |(c, s): &(usize, Strength)| {
+        format!(
+            "`{}` ({}; weight {:.2})",
+            dataset.claims[*c].id,
+            s.reasons.join(", "),
+            s.score
+        )
+    };
+    let listed = best
+        .iter()
+        .map(describe)
+        .collect::<Vec<_>>()
+        .join(" against ");
+    match best.as_slice() {
+        [] => (None, String::new()),
+        [only] => (Some(only.0), listed),
+        [first, second, ..] if first.1.score - second.1.score < DRAW => {
+            (None, format!("{listed}: the strongest are evenly balanced"))
+        }
+        [first, ..] => (
+            Some(first.0),
+            format!("{listed}: `{}` weighs most", dataset.claims[first.0].id),
+        ),
+    }
+}

@@ -3,20 +3,30 @@
 //! severity and summary are declared once, with [`declare_rule!`], next to it.
 
 use crate::config::Config;
-use crate::date::Order;
+use crate::date::{format_day, Interval, Order, DAWN, DUSK};
 use crate::finding::{fingerprint, Finding, Severity};
 use crate::model::{Claim, Dataset};
 use crate::reconcile::Entities;
 
+mod active_while_detained;
+mod after_death;
 mod age_mismatch;
+mod alive_after_death;
 mod ambiguous_alias;
 mod birth;
+mod custody_after_death;
+mod custody_order;
+mod death_attribution_conflict;
 mod event_after_report;
 mod event_before_birth;
 pub mod evidence;
 mod lifespan;
+mod multiple_deaths;
 mod refuted_claim;
+mod role_after_death;
+mod role_overlap;
 mod single_origin_corroboration;
+mod tenure;
 mod unsourced_claim;
 
 /// A rule: metadata and the pure function that checks the dataset.
@@ -65,16 +75,24 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// Every rule, in catalogue order.
+/// Every rule, in catalogue order (the order of SPEC §3).
 pub static RULES: &[&Rule] = &[
-    &unsourced_claim::RULE,
-    &event_after_report::RULE,
+    &alive_after_death::RULE,
+    &multiple_deaths::RULE,
+    &death_attribution_conflict::RULE,
+    &custody_after_death::RULE,
+    &role_after_death::RULE,
+    &role_overlap::RULE,
     &event_before_birth::RULE,
     &age_mismatch::RULE,
-    &lifespan::RULE,
+    &event_after_report::RULE,
     &refuted_claim::RULE,
     &single_origin_corroboration::RULE,
+    &unsourced_claim::RULE,
     &ambiguous_alias::RULE,
+    &custody_order::RULE,
+    &active_while_detained::RULE,
+    &lifespan::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
@@ -91,6 +109,11 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     pub fn claim(&self, index: usize) -> &'a Claim {
         &self.dataset.claims[index]
+    }
+
+    /// The display name of the entity a claim belongs to.
+    pub fn name_of(&self, claim: usize) -> &'a str {
+        &self.entities.list[self.entities.entity_of_claim[claim]].name
     }
 
     /// Each entity's claims, ordered by the earliest day of their event
@@ -124,11 +147,48 @@ impl<'a> Context<'a> {
         reasoning: String,
         favours: Option<usize>,
     ) -> Finding {
-        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
         let weak = claims.iter().any(|&c| self.claim(c).certainty.is_weak());
+        let severity = grade(rule.severity, order, weak);
+        self.build(rule, severity, claims, message, reasoning, favours)
+    }
+
+    /// A finding that groups several contradictions (one death and every
+    /// sign of life after it), graded by the best-founded of them: each
+    /// ground is an order and the claims it rests on. A doubtful report
+    /// among five solid ones does not lower the whole finding.
+    pub fn grouped_finding(
+        &self,
+        rule: &Rule,
+        grounds: &[(Order, Vec<usize>)],
+        claims: Vec<usize>,
+        message: String,
+        reasoning: String,
+        favours: Option<usize>,
+    ) -> Finding {
+        let severity = grounds
+            .iter()
+            .map(|(order, rests_on)| {
+                let weak = rests_on.iter().any(|&c| self.claim(c).certainty.is_weak());
+                grade(rule.severity, *order, weak)
+            })
+            .max()
+            .unwrap_or_else(|| grade(rule.severity, Order::Possible, false));
+        self.build(rule, severity, claims, message, reasoning, favours)
+    }
+
+    fn build(
+        &self,
+        rule: &Rule,
+        severity: Severity,
+        claims: Vec<usize>,
+        message: String,
+        reasoning: String,
+        favours: Option<usize>,
+    ) -> Finding {
+        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
         Finding {
             rule: rule.id,
-            severity: grade(rule.severity, order, weak),
+            severity,
             entity: claims
                 .first()
                 .map_or(0, |&c| self.entities.entity_of_claim[c]),
@@ -188,6 +248,79 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     findings
 }
 
+/// A claim's status and date for messages and reasoning: `killed 2014-08
+/// (2014-08-01..2014-08-31)`; the days are left out when the date already
+/// says them, and an undated claim says what bounds it.
+pub(crate) fn describe(claim: &Claim) -> String {
+    describe_date(claim.status.as_str(), claim, &claim.when)
+}
+
+/// Like [`describe`], for a part of the claim's date (a role's start).
+pub(crate) fn describe_date(label: &str, claim: &Claim, interval: &Interval) -> String {
+    match &claim.date {
+        None => format!("{label} undated ({interval}, no later than its report)"),
+        Some(date) if date.text == interval.describe() => format!("{label} {}", date.text),
+        Some(date) => format!("{label} {} ({interval})", date.text),
+    }
+}
+
+/// Why `first` is ordered before `second` as `order` says, in words:
+/// "certainly before", or "possibly before" with what leaves it open.
+pub(crate) fn explain_order(
+    first: &str,
+    first_when: &Interval,
+    second: &str,
+    second_when: &Interval,
+    order: Order,
+) -> String {
+    match order {
+        Order::Certain => format!("{first} is certainly before {second}"),
+        Order::Impossible => format!("{first} is not before {second}"),
+        Order::Possible => {
+            let why = if first_when.uncertain || second_when.uncertain {
+                "a date marked uncertain (`?`) allows either order".to_string()
+            } else if second_when.earliest <= DAWN {
+                format!(
+                    "the later date is open-ended up to {}",
+                    format_day(second_when.latest)
+                )
+            } else if first_when.latest >= DUSK {
+                "the earlier date has no end".to_string()
+            } else {
+                format!(
+                    "the later date runs to {}, past the earlier one's last day {}, but the two may also overlap",
+                    format_day(second_when.latest),
+                    format_day(first_when.latest)
+                )
+            };
+            format!("{first} is possibly before {second}: {why}")
+        }
+    }
+}
+
+/// Whether two free-text places or agents name the same thing: equal
+/// ignoring case, punctuation and a leading "the", or one's words all
+/// among the other's ("Raqqa" and "Raqqa, Syria"; "coalition" and
+/// "US-led coalition").
+pub(crate) fn wording_agrees(a: &str, b: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.first().is_some_and(|w| w == "the") {
+            words.remove(0);
+        }
+        words
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return true;
+    }
+    wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+}
+
 fn severity_steps(from: Severity, to: Severity) -> usize {
     (from as usize).saturating_sub(to as usize)
 }
@@ -205,6 +338,16 @@ mod tests {
             }
             assert!(rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
         }
+    }
+
+    #[test]
+    fn wording_agrees_on_containment_not_substrings() {
+        assert!(wording_agrees("Raqqa", "raqqa, Syria"));
+        assert!(wording_agrees("the Coalition", "US-led coalition"));
+        assert!(!wording_agrees("Peshmerga", "US-led coalition"));
+        // Word-level: "us" is not a word of "Russian air force".
+        assert!(!wording_agrees("US", "Russian air force"));
+        assert!(!wording_agrees("Kirkuk", "Raqqa"));
     }
 
     #[test]

@@ -1,0 +1,157 @@
+use crate::date::Order;
+use crate::finding::{Finding, Severity};
+use crate::model::Status;
+use crate::rules::evidence::{favour, strength};
+use crate::rules::{after_death, declare_rule, describe, explain_order, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags proof of life (`alive`: seen, heard, photographed) or activity
+    /// (`active`: led, planned, issued a statement) dated after a death
+    /// claim (`killed`, `died`) about the same person. Every sign of life
+    /// after one death claim is listed in a single finding: the death first,
+    /// then the signs of life in date order; the message names the latest
+    /// that is certainly after the death.
+    ///
+    /// The order is *certain* when every day of the death precedes every day
+    /// of the sign of life, and the finding keeps the rule's severity. It is
+    /// only *possible* when the sign of life may fall after the death's last
+    /// day but need not (a video "released by May 2015", `../2015-05`,
+    /// against a death in August 2014; a date marked `?`), and the finding
+    /// is one step milder. A sign of life entirely before the death, or
+    /// inside the death's own date (alive on 2014-08-20, killed in 2014-08),
+    /// is not flagged. Only the `alive` and `active` statuses count: a
+    /// `designated` claim that calls him an active leader is a listing, not
+    /// a sighting.
+    ///
+    /// `active` is weaker evidence than `alive`: statements are issued, and
+    /// plots attributed, in the name of men already dead. A group that hides
+    /// its leader's death for two years (killed in March 2019, death
+    /// announced in 2021, statements in his name meanwhile) is recorded as
+    /// the sources had it, the statements as `active`, because that is what
+    /// they asserted when published; the rule fires, which is the point:
+    /// the dataset holds claims that cannot all be true, and a reviewer
+    /// resolves the finding by naming the statements as the wrong claims.
+    /// The reasoning says when the signs of life are only activity.
+    ///
+    /// ## Why it matters
+    /// A dead man leaves no new traces; a false death report does. Either
+    /// the death claim is wrong (the person survived, as often after
+    /// premature reports of air-strike deaths) or the sign of life is
+    /// (misattributed, misdated, or issued in his name). `favours` weighs
+    /// the death claim against the strongest sign of life after it, and at
+    /// equal weight the later sign of life prevails.
+    ///
+    /// ## Example
+    /// Fires (reported killed by the Peshmerga in August 2014, linked to a
+    /// plot in November 2015):
+    /// ```json
+    /// {"who": "Lavdrim Muhaxheri", "status": "killed", "date": "2014-08", "source": "balkaninsight-2014"}
+    /// {"who": "Lavdrim Muhaxheri", "status": "active", "date": "2015-11", "source": "reuters-2015"}
+    /// ```
+    /// Quiet (the sign of life precedes the death):
+    /// ```json
+    /// {"who": "Lavdrim Muhaxheri", "status": "alive", "date": "2016-11", "source": "reuters-2016"}
+    /// {"who": "Lavdrim Muhaxheri", "status": "killed", "date": "2017-06-07", "source": "orton-2017"}
+    /// ```
+    pub static RULE = {
+        id: "alive-after-death",
+        severity: Severity::Error,
+        summary: "proof of life or activity dated after a death claim",
+        check: check,
+    }
+}
+
+fn check(ctx: &Context) -> Vec<Finding> {
+    after_death::find(ctx, |c| c.status.is_sign_of_life(), |c| c.when)
+        .into_iter()
+        .map(|group| {
+            let death = ctx.claim(group.death);
+            let headline = ctx.claim(group.headline(ctx));
+            let more = group.events.len() - 1;
+            let message = format!(
+                "{} reported {} but {}{}",
+                ctx.name_of(group.death),
+                describe_short(death),
+                describe_short(headline),
+                match more {
+                    0 => String::new(),
+                    1 => " (and 1 more sign of life after it)".into(),
+                    n => format!(" (and {n} more signs of life after it)"),
+                }
+            );
+            let mut reasoning: Vec<String> = group
+                .events
+                .iter()
+                .map(|&(c, order)| {
+                    let event = ctx.claim(c);
+                    explain_order(
+                        &describe(death),
+                        &death.when,
+                        &describe(event),
+                        &event.when,
+                        order,
+                    )
+                })
+                .collect();
+            let active: Vec<String> = group
+                .events
+                .iter()
+                .filter(|&&(c, _)| ctx.claim(c).status == Status::Active)
+                .map(|&(c, _)| format!("`{}`", ctx.claim(c).id))
+                .collect();
+            if active.len() == group.events.len() {
+                reasoning.push(
+                    "every sign of life here is activity (`active`), weaker than proof of life (`alive`): statements can be issued in a dead man's name".into(),
+                );
+            } else if !active.is_empty() {
+                reasoning.push(format!(
+                    "{} only activity (`active`), weaker than proof of life (`alive`)",
+                    if active.len() == 1 { format!("{} is", active[0]) } else { format!("{} are", active.join(", ")) }
+                ));
+            }
+            let strongest = strongest_sign_of_life(ctx, &group);
+            let (favours, why) = favour(ctx.dataset, group.death, strongest, true);
+            reasoning.push(format!(
+                "weighing the death against the strongest sign of life: {why}"
+            ));
+            ctx.grouped_finding(
+                &RULE,
+                &group.grounds(),
+                group.claims(),
+                message,
+                reasoning.join("; "),
+                favours,
+            )
+        })
+        .collect()
+}
+
+/// `killed 2014-08`: status and date as written.
+fn describe_short(claim: &crate::model::Claim) -> String {
+    format!("{} {}", claim.status, claim.date_text())
+}
+
+/// The sign of life to weigh against the death: among those certainly
+/// after it (else all), proof of life before activity, then the heaviest,
+/// then the latest.
+fn strongest_sign_of_life(ctx: &Context, group: &after_death::AfterDeath) -> usize {
+    let any_certain = group.events.iter().any(|(_, o)| *o == Order::Certain);
+    group
+        .events
+        .iter()
+        .filter(|(_, o)| !any_certain || *o == Order::Certain)
+        .map(|&(c, _)| {
+            let claim = ctx.claim(c);
+            (
+                c,
+                claim.status == Status::Alive,
+                strength(ctx.dataset, claim).score,
+            )
+        })
+        .fold(None, |best: Option<(usize, bool, f64)>, cand| match best {
+            Some(b) if (b.1, b.2) > (cand.1, cand.2) => Some(b),
+            _ => Some(cand),
+        })
+        .map_or(group.death, |(c, _, _)| c)
+}

@@ -1,0 +1,98 @@
+use crate::finding::{Finding, Severity};
+use crate::rules::evidence::{favour, strength};
+use crate::rules::{after_death, declare_rule, describe, explain_order, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a capture, release, escape or injury (`captured`, `released`,
+    /// `escaped`, `injured`) dated after a death claim (`killed`, `died`)
+    /// about the same person. Certainly after keeps the rule's severity;
+    /// possibly after (the event may fall after the death's last day, or a
+    /// date is marked `?`) is one step milder; an event inside the death's
+    /// own date is not flagged. Every such event after one death claim is
+    /// listed in one finding, the death first.
+    ///
+    /// ## Why it matters
+    /// Only the living are captured, freed or wounded. Either the death
+    /// report was premature, or the event belongs to someone else or another
+    /// date. `favours` weighs the death against the strongest such event;
+    /// at equal weight the later event prevails, as a sign of life does.
+    ///
+    /// ## Example
+    /// Fires (reported killed in 2019, arrested in 2021):
+    /// ```json
+    /// {"who": "Abubakar Mainok", "status": "killed", "date": "2019-09", "source": "garowe-2019"}
+    /// {"who": "Abubakar Mainok", "status": "captured", "date": "2021-02-11", "by": "NISA", "source": "hiiraan-2021"}
+    /// ```
+    /// Quiet (wounded, then killed):
+    /// ```json
+    /// {"who": "Abubakar Mainok", "status": "injured", "date": "2019-09", "source": "garowe-2019"}
+    /// {"who": "Abubakar Mainok", "status": "killed", "date": "2022-10-27", "source": "afp-2022"}
+    /// ```
+    pub static RULE = {
+        id: "custody-after-death",
+        severity: Severity::Error,
+        summary: "captured, released, escaped or injured after death",
+        check: check,
+    }
+}
+
+fn check(ctx: &Context) -> Vec<Finding> {
+    after_death::find(ctx, |c| c.status.is_custody(), |c| c.when)
+        .into_iter()
+        .map(|group| {
+            let death = ctx.claim(group.death);
+            let headline = ctx.claim(group.headline(ctx));
+            let more = group.events.len() - 1;
+            let message = format!(
+                "{} reported {} {} but {} {}{}",
+                ctx.name_of(group.death),
+                death.status,
+                death.date_text(),
+                headline.status,
+                headline.date_text(),
+                match more {
+                    0 => String::new(),
+                    1 => " (and 1 more event after it)".into(),
+                    n => format!(" (and {n} more events after it)"),
+                }
+            );
+            let mut reasoning: Vec<String> = group
+                .events
+                .iter()
+                .map(|&(c, order)| {
+                    let event = ctx.claim(c);
+                    explain_order(
+                        &describe(death),
+                        &death.when,
+                        &describe(event),
+                        &event.when,
+                        order,
+                    )
+                })
+                .collect();
+            // The heaviest of the events, the latest among equals.
+            let strongest = group
+                .events
+                .iter()
+                .map(|&(c, _)| (c, strength(ctx.dataset, ctx.claim(c)).score))
+                .fold(None, |best: Option<(usize, f64)>, cand| match best {
+                    Some(b) if b.1 > cand.1 => Some(b),
+                    _ => Some(cand),
+                })
+                .map_or(group.death, |(c, _)| c);
+            let (favours, why) = favour(ctx.dataset, group.death, strongest, true);
+            reasoning.push(format!(
+                "weighing the death against the strongest event: {why}"
+            ));
+            ctx.grouped_finding(
+                &RULE,
+                &group.grounds(),
+                group.claims(),
+                message,
+                reasoning.join("; "),
+                favours,
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,202 @@
+use crate::date::Order;
+use crate::finding::{Finding, Severity};
+use crate::model::Claim;
+use crate::rules::evidence::strongest;
+use crate::rules::{declare_rule, describe, wording_agrees, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags death claims (`killed`, `died`) that plausibly describe one
+    /// death, their dates overlapping, but credit it to different agents
+    /// (`by`, compared as words, ignoring case and one containing the
+    /// other: "coalition" and "US-led coalition" agree). All the claims
+    /// about one death that take part are listed in one finding, and
+    /// `favours` names the strongest claim of the strongest agent.
+    ///
+    /// Quiet when the agents agree, or when at most one claim names an
+    /// agent. Death claims at overlapping dates that name different places
+    /// are reported by `multiple-deaths`, as two deaths, and not here, so a
+    /// pair of claims gives one finding.
+    ///
+    /// ## Why it matters
+    /// Kills are claimed for credit: a militia and an air force may both
+    /// announce the same death, and at most one of them did it. Whoever is
+    /// credited shapes the record of the strike, the track record of the
+    /// claimant, and often whether the death happened at all.
+    ///
+    /// ## Example
+    /// Fires (the same death in August 2014, claimed by two forces):
+    /// ```json
+    /// {"who": "Lavdrim Muhaxheri", "status": "killed", "date": "2014-08", "by": "Peshmerga", "source": "rudaw-2014"}
+    /// {"who": "Lavdrim Muhaxheri", "status": "killed", "date": "2014-08-24", "by": "US-led coalition", "source": "centcom-2014"}
+    /// ```
+    /// Quiet (the agents agree):
+    /// ```json
+    /// {"who": "Lavdrim Muhaxheri", "status": "killed", "date": "2017-06", "by": "coalition", "source": "rferl-2017"}
+    /// {"who": "Lavdrim Muhaxheri", "status": "killed", "date": "2017-06-07", "by": "US-led coalition air strike", "source": "orton-2017"}
+    /// ```
+    pub static RULE = {
+        id: "death-attribution-conflict",
+        severity: Severity::Warning,
+        summary: "one death, claimed by different agents (`by`) or in different places",
+        check: check,
+    }
+}
+
+/// Both claims may describe one death: overlapping dates, places that do
+/// not disagree.
+fn same_death(a: &Claim, b: &Claim) -> bool {
+    a.when.overlaps(&b.when)
+        && match (&a.place, &b.place) {
+            (Some(pa), Some(pb)) => wording_agrees(pa, pb),
+            _ => true,
+        }
+}
+
+/// Words that say how, not who: "coalition air strike" and "US-led
+/// coalition" name the same agent.
+const METHOD_WORDS: [&str; 12] = [
+    "air",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "drone",
+    "raid",
+    "raids",
+    "attack",
+    "operation",
+    "shelling",
+    "ambush",
+];
+
+fn agent(by: &str) -> String {
+    let kept: Vec<&str> = by
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !METHOD_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if kept.is_empty() {
+        by.to_string()
+    } else {
+        kept.join(" ")
+    }
+}
+
+fn agents_agree(a: &str, b: &str) -> bool {
+    wording_agrees(&agent(a), &agent(b))
+}
+
+fn agents_conflict(a: &Claim, b: &Claim) -> bool {
+    matches!((&a.by, &b.by), (Some(x), Some(y)) if !agents_agree(x, y))
+}
+
+fn check(ctx: &Context) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for timeline in ctx.timelines() {
+        let deaths: Vec<usize> = timeline
+            .into_iter()
+            .filter(|&c| ctx.claim(c).status.is_death())
+            .collect();
+        // Conflicting pairs, joined into clusters that share a claim; a
+        // cluster is one disputed death.
+        let mut clusters: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
+        for (i, &a) in deaths.iter().enumerate() {
+            for &b in &deaths[i + 1..] {
+                let (ca, cb) = (ctx.claim(a), ctx.claim(b));
+                if !(same_death(ca, cb) && agents_conflict(ca, cb)) {
+                    continue;
+                }
+                let why = format!(
+                    "`{}` ({}) and `{}` ({}) overlap in date and do not disagree on the place, so plausibly describe one death, but name different agents ({} and {})",
+                    ca.id,
+                    describe(ca),
+                    cb.id,
+                    describe(cb),
+                    ca.by.as_deref().unwrap_or_default(),
+                    cb.by.as_deref().unwrap_or_default()
+                );
+                let joined: Vec<usize> = clusters
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (members, _))| members.contains(&a) || members.contains(&b))
+                    .map(|(k, _)| k)
+                    .collect();
+                let mut members = vec![a, b];
+                let mut reasons = vec![why];
+                for &k in joined.iter().rev() {
+                    let (m, r) = clusters.remove(k);
+                    members.extend(m);
+                    reasons.splice(0..0, r);
+                }
+                clusters.push((members, reasons));
+            }
+        }
+        for (mut members, mut reasoning) in clusters {
+            // Back to timeline order.
+            members.sort_unstable_by_key(|c| deaths.iter().position(|d| d == c));
+            members.dedup();
+            // The agents, each with the claims that credit it.
+            let mut agents: Vec<(String, Vec<usize>)> = Vec::new();
+            for &c in &members {
+                let by = ctx.claim(c).by.clone().unwrap_or_default();
+                match agents.iter_mut().find(|(a, _)| agents_agree(a, &by)) {
+                    Some((_, claims)) => claims.push(c),
+                    None => agents.push((by, vec![c])),
+                }
+            }
+            let grounds: Vec<(Order, Vec<usize>)> = members
+                .iter()
+                .enumerate()
+                .flat_map(|(i, &a)| members[i + 1..].iter().map(move |&b| (a, b)))
+                .filter(|&(a, b)| agents_conflict(ctx.claim(a), ctx.claim(b)))
+                .map(|(a, b)| (Order::Certain, vec![a, b]))
+                .collect();
+            let alternatives: Vec<Vec<usize>> = agents.iter().map(|(_, c)| c.clone()).collect();
+            let (favours, why) = strongest(ctx.dataset, &alternatives);
+            reasoning.push(format!(
+                "weighing the strongest claim for each agent: {why}"
+            ));
+            let first = ctx.claim(members[0]);
+            let message = format!(
+                "{}'s death ({} {}) is credited to {} different agents: {}",
+                ctx.name_of(members[0]),
+                first.status,
+                first.date_text(),
+                agents.len(),
+                agents
+                    .iter()
+                    .map(|(agent, claims)| {
+                        let ids: Vec<String> = claims
+                            .iter()
+                            .map(|&c| format!("`{}`", ctx.claim(c).id))
+                            .collect();
+                        format!("{agent} ({})", ids.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            findings.push(ctx.grouped_finding(
+                &RULE,
+                &grounds,
+                members,
+                message,
+                reasoning.join("; "),
+                favours,
+            ));
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agents_named_with_their_method_agree() {
+        assert!(agents_agree("coalition air strike", "US-led coalition"));
+        assert!(agents_agree("US airstrike", "US"));
+        assert!(!agents_agree("Peshmerga", "US-led coalition"));
+        assert!(!agents_agree("US airstrike", "Somali special forces"));
+    }
+}

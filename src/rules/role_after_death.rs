@@ -1,0 +1,97 @@
+use crate::finding::{Finding, Severity};
+use crate::model::Status;
+use crate::rules::evidence::favour;
+use crate::rules::tenure::start as tenure_start;
+use crate::rules::{after_death, declare_rule, describe, describe_date, explain_order, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a `role` claim whose tenure *starts* after a death claim
+    /// (`killed`, `died`) about the same person: certainly after (keeps the
+    /// rule's severity) or possibly after (one step milder). The start is
+    /// the part of the date before the `/` (`2019` in `2019/2022-10-27`); a
+    /// role given as one date (`2017`) starts somewhere in it; an open
+    /// start (`../2020`) or an undated role may have started any time up
+    /// to its end or report. All the roles after one death are listed in one
+    /// finding, the death first.
+    ///
+    /// A tenure that started before the death is not flagged, whatever its
+    /// end: one that ends on the day of the death (`2019/2022-10-27`, killed
+    /// 2022-10-27) is the ordinary case, an open end (`2015/..`) only says
+    /// the source did not know when it ended, and a stated end after the
+    /// death is usually the day a successor was announced.
+    ///
+    /// ## Why it matters
+    /// Nobody takes up a post after dying. Either the death claim is wrong,
+    /// or the role belongs to someone else with a similar name, or its date
+    /// is. `favours` weighs the death against the role without treating a
+    /// role as proof of life: sources keep listing dead men in their posts.
+    ///
+    /// ## Example
+    /// Fires (made leader two years after his reported death):
+    /// ```json
+    /// {"who": "Abubakar Mainok", "status": "killed", "date": "2019-09", "source": "garowe-2019"}
+    /// {"who": "Abubakar Mainok", "status": "role", "role": "leader", "org": "Jabhat Sahil", "date": "2021-06/..", "source": "un-panel-2023"}
+    /// ```
+    /// Quiet (the tenure ends on the day he was killed):
+    /// ```json
+    /// {"who": "Abubakar Mainok", "status": "role", "role": "leader", "org": "Jabhat Sahil", "date": "2019/2022-10-27", "source": "un-panel-2023"}
+    /// {"who": "Abubakar Mainok", "status": "killed", "date": "2022-10-27", "source": "afp-2022"}
+    /// ```
+    pub static RULE = {
+        id: "role-after-death",
+        severity: Severity::Error,
+        summary: "a role held after death",
+        check: check,
+    }
+}
+
+fn check(ctx: &Context) -> Vec<Finding> {
+    after_death::find(ctx, |c| c.status == Status::Role, tenure_start)
+        .into_iter()
+        .map(|group| {
+            let death = ctx.claim(group.death);
+            let headline = ctx.claim(group.headline(ctx));
+            let more = group.events.len() - 1;
+            let message = format!(
+                "{} reported {} {} but {} of {} from {}{}",
+                ctx.name_of(group.death),
+                death.status,
+                death.date_text(),
+                headline.role.as_deref().unwrap_or("a role"),
+                headline.org.as_deref().unwrap_or("an unnamed organisation"),
+                headline.date_text(),
+                match more {
+                    0 => String::new(),
+                    1 => " (and 1 more role after it)".into(),
+                    n => format!(" (and {n} more roles after it)"),
+                }
+            );
+            let mut reasoning: Vec<String> = group
+                .events
+                .iter()
+                .map(|&(c, order)| {
+                    let role = ctx.claim(c);
+                    let start = tenure_start(role);
+                    explain_order(
+                        &describe(death),
+                        &death.when,
+                        &describe_date("the tenure's start", role, &start),
+                        &start,
+                        order,
+                    )
+                })
+                .collect();
+            let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
+            reasoning.push(format!("weighing the death against the role: {why}"));
+            ctx.grouped_finding(
+                &RULE,
+                &group.grounds(),
+                group.claims(),
+                message,
+                reasoning.join("; "),
+                favours,
+            )
+        })
+        .collect()
+}
