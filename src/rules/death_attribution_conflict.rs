@@ -13,8 +13,10 @@ declare_rule! {
     /// about one death that take part are listed in one finding, and
     /// `favours` names the strongest claim of the strongest agent.
     ///
-    /// Quiet when the agents agree, or when at most one claim names an
-    /// agent. Death claims at overlapping dates that name different places
+    /// Quiet when the agents agree, when they share a party (a joint
+    /// operation that each partner announces as its own, such as "Iraqi
+    /// forces, in coordination with the US-led coalition" and "US strike"),
+    /// or when at most one claim names an agent. Death claims at overlapping dates that name different places
     /// are reported by `multiple-deaths`, as two deaths, and not here, so a
     /// pair of claims gives one finding.
     ///
@@ -82,8 +84,70 @@ fn agent(by: &str) -> String {
     }
 }
 
+/// The parties an agent text names: a joint operation ("Iraqi forces, in
+/// coordination with the US-led coalition") names several.
+fn parties(by: &str) -> Vec<String> {
+    let lower = by.to_lowercase();
+    let mut text = lower.replace(['(', ')', ';', '"', '“', '”'], ",");
+    for joint in [
+        " in coordination with ",
+        " together with ",
+        " alongside ",
+        " backed by ",
+        " supported by ",
+        " with ",
+        " and ",
+    ] {
+        text = text.replace(joint, ",");
+    }
+    text.split(',')
+        .map(|p| agent(p.trim()))
+        .filter(|p| p.split_whitespace().next().is_some())
+        .collect()
+}
+
+/// Words that describe a force rather than name it: "US forces" and
+/// "US-led coalition" name the same party by "US".
+const FORCE_WORDS: [&str; 14] = [
+    "the",
+    "of",
+    "led",
+    "forces",
+    "force",
+    "security",
+    "government",
+    "regional",
+    "special",
+    "army",
+    "military",
+    "troops",
+    "our",
+    "national",
+];
+
+/// Two credits agree when the wording agrees, or, when either names a joint
+/// operation, when they share a party: each partner announcing the joint
+/// kill as its own is credit-taking, not a contradiction. Two single
+/// parties ("Syrian army", "Syrian rebels") are still compared strictly.
 fn agents_agree(a: &str, b: &str) -> bool {
-    wording_agrees(&agent(a), &agent(b))
+    if wording_agrees(&agent(a), &agent(b)) {
+        return true;
+    }
+    let (pa, pb) = (parties(a), parties(b));
+    if pa.len() < 2 && pb.len() < 2 {
+        return false;
+    }
+    let names = |party: &String| -> Vec<String> {
+        party
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !FORCE_WORDS.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    pa.iter().any(|x| {
+        let nx = names(x);
+        pb.iter().any(|y| names(y).iter().any(|w| nx.contains(w)))
+    })
 }
 
 fn agents_conflict(a: &Claim, b: &Claim) -> bool {
@@ -198,5 +262,18 @@ mod tests {
         assert!(agents_agree("US airstrike", "US"));
         assert!(!agents_agree("Peshmerga", "US-led coalition"));
         assert!(!agents_agree("US airstrike", "Somali special forces"));
+    }
+
+    #[test]
+    fn partners_in_a_joint_operation_agree() {
+        let iraq = "Iraqi security forces, in coordination with the US-led coalition";
+        let us = "US forces (\"our intrepid warfighters\"), with the Iraqi Government and the Kurdish Regional Government";
+        assert!(agents_agree(iraq, "US strike (US Central Command)"));
+        assert!(agents_agree(iraq, us));
+        assert!(!agents_agree(
+            "Peshmerga",
+            "Syrian army, with Russian air support"
+        ));
+        assert!(!agents_agree("Syrian army", "Syrian rebels"));
     }
 }

@@ -11,8 +11,10 @@ declare_rule! {
     /// rule's severity) or possibly after (one step milder). The start is
     /// the part of the date before the `/` (`2019` in `2019/2022-10-27`); a
     /// role given as one date (`2017`) starts somewhere in it; an open
-    /// start (`../2020`) or an undated role may have started any time up
-    /// to its end or report. All the roles after one death are listed in one
+    /// start (`../2020`) may have started any time up to its end. An
+    /// undated role is not checked: it says nothing about when it was held,
+    /// and flagging every undated role of every dead man would bury the
+    /// real findings. All the roles after one death are listed in one
     /// finding, the death first.
     ///
     /// A tenure that started before the death is not flagged, whatever its
@@ -47,51 +49,55 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    after_death::find(ctx, |c| c.status == Status::Role, tenure_start)
-        .into_iter()
-        .map(|group| {
-            let death = ctx.claim(group.death);
-            let headline = ctx.claim(group.headline(ctx));
-            let more = group.events.len() - 1;
-            let message = format!(
-                "{} reported {} {} but {} of {} from {}{}",
-                ctx.name_of(group.death),
-                death.status,
-                death.date_text(),
-                headline.role.as_deref().unwrap_or("a role"),
-                headline.org.as_deref().unwrap_or("an unnamed organisation"),
-                headline.date_text(),
-                match more {
-                    0 => String::new(),
-                    1 => " (and 1 more role after it)".into(),
-                    n => format!(" (and {n} more roles after it)"),
-                }
-            );
-            let mut reasoning: Vec<String> = group
-                .events
-                .iter()
-                .map(|&(c, order)| {
-                    let role = ctx.claim(c);
-                    let start = tenure_start(role);
-                    explain_order(
-                        &describe(death),
-                        &death.when,
-                        &describe_date("the tenure's start", role, &start),
-                        &start,
-                        order,
-                    )
-                })
-                .collect();
-            let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
-            reasoning.push(format!("weighing the death against the role: {why}"));
-            ctx.grouped_finding(
-                &RULE,
-                &group.grounds(),
-                group.claims(),
-                message,
-                reasoning.join("; "),
-                favours,
-            )
-        })
-        .collect()
+    after_death::find(
+        ctx,
+        |c| c.status == Status::Role && c.date.is_some(),
+        tenure_start,
+    )
+    .into_iter()
+    .map(|group| {
+        let death = ctx.claim(group.death);
+        let headline = ctx.claim(group.headline(ctx));
+        let more = group.events.len() - 1;
+        let message = format!(
+            "{} reported {} {} but {} of {} from {}{}",
+            ctx.name_of(group.death),
+            death.status,
+            death.date_text(),
+            headline.role.as_deref().unwrap_or("a role"),
+            headline.org.as_deref().unwrap_or("an unnamed organisation"),
+            headline.date_text(),
+            match more {
+                0 => String::new(),
+                1 => " (and 1 more role after it)".into(),
+                n => format!(" (and {n} more roles after it)"),
+            }
+        );
+        let mut reasoning: Vec<String> = group
+            .events
+            .iter()
+            .map(|&(c, order)| {
+                let role = ctx.claim(c);
+                let start = tenure_start(role);
+                explain_order(
+                    &describe(death),
+                    &death.when,
+                    &describe_date("the tenure's start", role, &start),
+                    &start,
+                    order,
+                )
+            })
+            .collect();
+        let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
+        reasoning.push(format!("weighing the death against the role: {why}"));
+        ctx.grouped_finding(
+            &RULE,
+            &group.grounds(),
+            group.claims(),
+            message,
+            reasoning.join("; "),
+            favours,
+        )
+    })
+    .collect()
 }

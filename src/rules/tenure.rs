@@ -19,7 +19,12 @@ pub(crate) fn start(claim: &Claim) -> Interval {
                 earliest: DAWN,
                 ..claim.when
             },
-            start => Edtf::parse(start).map_or(claim.when, |e| e.interval),
+            // A tenure cannot start after it ends: `2022/2022-11` started in
+            // 2022 but no later than November.
+            start => Edtf::parse(start).map_or(claim.when, |e| Interval {
+                latest: e.interval.latest.min(claim.when.latest),
+                ..e.interval
+            }),
         },
     }
 }
