@@ -205,19 +205,29 @@ pub fn verdict(
                 ));
             }
         }
+        // Corroboration counts independent origins, not articles.
+        let resting: Vec<&Claim> = rests_on
+            .iter()
+            .map(|j: &Judged| &dataset.claims[j.claim])
+            .collect();
+        let origins = crate::provenance::distinct_origins(dataset, resting.iter().copied());
+        let corroboration = match (corroborating, origins.len()) {
+            (0, _) => String::new(),
+            (n, 1) => format!(
+                ", {n} more report(s) agree, all from one origin: {}",
+                origins[0]
+            ),
+            (n, m) => format!(", {n} more report(s) agree, from {m} independent origins"),
+        };
+        let place = d
+            .place
+            .as_deref()
+            .map(|p| format!(", {p}"))
+            .unwrap_or_default();
         summary = format!(
-            "dead {} ({}{}{}), on the evidence of `{}`",
+            "dead {} ({}{place}{corroboration}), on the evidence of `{}`",
             when_text(d),
             d.status,
-            d.place
-                .as_deref()
-                .map(|p| format!(", {p}"))
-                .unwrap_or_default(),
-            if corroborating > 0 {
-                format!(", {corroborating} more report(s) agree")
-            } else {
-                String::new()
-            },
             d.id
         );
     } else if let Some(capture) = in_custody(dataset, &claims) {
