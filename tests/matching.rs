@@ -103,7 +103,7 @@ fn alias_dev_set_precision() {
         for j in i + 1..ids.len() {
             let same_true = cluster_of[ids[i]] == cluster_of[ids[j]];
             let same_pred =
-                entity_of.get(ids[i]).is_some() && entity_of.get(ids[i]) == entity_of.get(ids[j]);
+                entity_of.contains_key(ids[i]) && entity_of.get(ids[i]) == entity_of.get(ids[j]);
             true_pairs += u64::from(same_true);
             predicted_pairs += u64::from(same_pred);
             both += u64::from(same_true && same_pred);
