@@ -6,7 +6,8 @@
 use claimlint::load::load_str;
 use proptest::prelude::*;
 
-const VALID: &str = r#"{"id": "keep", "who": "Abu Bakr al-Baghdadi", "status": "killed", "date": "2019-10-26"}"#;
+const VALID: &str =
+    r#"{"id": "keep", "who": "Abu Bakr al-Baghdadi", "status": "killed", "date": "2019-10-26"}"#;
 
 /// Fragments that exercise the scanner's corners.
 fn fragment() -> impl Strategy<Value = String> {
@@ -60,7 +61,10 @@ proptest! {
 fn pathological_sizes_are_handled() {
     let deep = format!("[{}{}]", "[".repeat(1_000_000), "]".repeat(1_000_000));
     assert!(!load_str("deep.json", &deep).errors.is_empty());
-    let long_name = format!(r#"[{{"who": "{}", "status": "alive"}}]"#, "x".repeat(5_000_000));
+    let long_name = format!(
+        r#"[{{"who": "{}", "status": "alive"}}]"#,
+        "x".repeat(5_000_000)
+    );
     assert!(!load_str("long.json", &long_name).errors.is_empty());
     let many = format!("[{}]", vec![VALID.replace("keep", "k"); 1].join(","));
     assert!(load_str("one.json", &many).errors.is_empty());
