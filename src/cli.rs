@@ -118,6 +118,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("judgement").args(["same", "not_same"])))]
 pub struct ReviewArgs {
     /// Files or directories to read (.json, .jsonl, .ndjson).
     #[arg(default_value = "claims")]
@@ -163,7 +164,7 @@ pub struct ReviewArgs {
     pub not_same: Option<String>,
 
     /// The other name of a --same / --not-same judgement.
-    #[arg(long = "as", value_name = "NAME")]
+    #[arg(long = "as", value_name = "NAME", requires = "judgement")]
     pub as_name: Option<String>,
 }
 

@@ -523,7 +523,35 @@ fn timeline(analysis: &Analysis, finding: &Finding) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::*;
+
+    #[test]
+    fn two_claims_stand_side_by_side_when_there_is_room() {
+        let dataset = crate::load::load_str(
+            "t.json",
+            r#"[{"id": "dead", "who": "A B", "status": "killed", "date": "2014-08", "reported": "2014-09"},
+                {"id": "alive", "who": "A B", "status": "alive", "date": "2015-11", "reported": "2015-11"}]"#,
+        );
+        let mut analysis = crate::analyse_dataset(dataset, &crate::config::Config::default());
+        let mut finding = analysis.findings[0].clone();
+        finding.claims = vec![0, 1];
+        analysis.findings = vec![finding];
+        let wide = side_by_side(&analysis, &analysis.findings[0], 100);
+        let first = wide.lines().next().unwrap();
+        assert!(
+            first.starts_with("claim 1") && first.contains("claim 2"),
+            "{wide}"
+        );
+        assert!(
+            wide.lines()
+                .any(|l| l.contains("killed 2014-08") && l.contains("alive 2015-11")),
+            "{wide}"
+        );
+        let narrow = side_by_side(&analysis, &analysis.findings[0], 40);
+        assert!(narrow.lines().any(|l| l == "claim 2"), "{narrow}");
+        let timeline = timeline(&analysis, &analysis.findings[0]);
+        assert!(timeline.find("dead").unwrap() < timeline.find("alive").unwrap());
+    }
 
     #[test]
     fn wrapping_keeps_words_and_cuts_long_ones() {
