@@ -13,9 +13,21 @@ fn sarif_of(args: &[&str]) -> Value {
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"))
 }
 
+/// The log read back through serde-sarif's types, which are generated from
+/// the SARIF 2.1.0 JSON schema: a missing required property or a wrongly
+/// typed one fails to parse, and a property the schema does not know (a
+/// misspelt name) is dropped, so the round trip would differ.
+fn assert_schema_types(log: &Value) {
+    let typed: serde_sarif::sarif::Sarif =
+        serde_json::from_value(log.clone()).unwrap_or_else(|e| panic!("not SARIF 2.1.0: {e}"));
+    let back = serde_json::to_value(&typed).unwrap();
+    assert_eq!(&back, log, "a property the SARIF schema does not define");
+}
+
 /// The properties SARIF 2.1.0 requires, and those GitHub code scanning
-/// reads, checked one by one (no schema validator is available offline).
+/// reads, checked one by one, then against the schema's types.
 fn assert_valid_sarif(log: &Value) {
+    assert_schema_types(log);
     let str_at = |v: &Value, what: &str| -> String {
         v.as_str()
             .unwrap_or_else(|| panic!("{what} must be a string: {v}"))
@@ -229,4 +241,22 @@ fn markdown_escapes_the_data() {
             "{line}"
         );
     }
+}
+
+#[test]
+fn the_schema_check_catches_missing_and_unknown_properties() {
+    let log = sarif_of(&[FIRES]);
+    let mut misspelt = log.clone();
+    misspelt["runs"][0]["results"][0]["partialFingerprint"] = serde_json::json!({"x": "y"});
+    assert!(std::panic::catch_unwind(|| assert_schema_types(&misspelt)).is_err());
+    let mut missing = log.clone();
+    missing["runs"][0]["results"][0]["message"]
+        .as_object_mut()
+        .unwrap()
+        .remove("text");
+    missing["runs"][0]["tool"]["driver"]
+        .as_object_mut()
+        .unwrap()
+        .remove("name");
+    assert!(std::panic::catch_unwind(|| assert_schema_types(&missing)).is_err());
 }

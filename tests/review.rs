@@ -511,6 +511,26 @@ fn entity_judgements_are_recorded_and_feed_reconciliation() {
     assert_eq!(judgements[1]["who"], "dana");
     assert_eq!(judgements[1]["note"], "alias per CENTCOM");
 
+    // A judgement whose name left the data is stale, reported, and kept.
+    std::fs::write(
+        dir.path().join("claims.json"),
+        r#"[{"id": "b", "who": "Usama al-Muhajir", "status": "active", "date": "2021"}]"#,
+    )
+    .unwrap();
+    let (report, _, _) = json_check(dir.path(), &["."]);
+    let stale = report["stale_entity_judgements"].as_array().unwrap();
+    assert_eq!(stale.len(), 2, "{report:#}");
+    let (_, stderr, _) = run_in(dir.path(), &["check", "."]);
+    assert!(
+        stderr.contains("note: stale entity judgement `Abu Usama al-Muhajir` ≠ `Usama al-Muhajir`"),
+        "{stderr}"
+    );
+    std::fs::write(
+        dir.path().join("claims.json"),
+        r#"[{"id": "b", "who": "Usama al-Muhajir", "status": "active", "date": "2021"}, {"id": "a", "who": "Humam al-Shami", "status": "active", "date": "2020"}]"#,
+    )
+    .unwrap();
+
     // A name nobody uses is an error that suggests the nearest one.
     let (_, stderr, code) = run_in(
         dir.path(),
