@@ -6,12 +6,14 @@ use std::io::{IsTerminal, Write};
 use anyhow::{bail, Context as _, Result};
 
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, DatasetArgs, Format, MatchArgs, TimelineArgs,
+    CheckArgs, Cli, ColorChoice, Command, DatasetArgs, Format, MatchArgs, ReportArgs, ReviewArgs,
+    TimelineArgs,
 };
 use crate::config::Config;
 use crate::finding::Severity;
 use crate::render::{self, CheckReport, Palette};
-use crate::{analyse, names, rules};
+use crate::review::{self, Applied, Decision, EntityJudgement, Review, ReviewFile};
+use crate::{analyse_reviewed, names, rules};
 
 /// Nothing at or above `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -30,6 +32,8 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::Match(args) => match_names(cli, args),
         Command::Rules(args) => list_rules(args.format, palette),
         Command::Explain { id } => explain(id),
+        Command::Review(args) => review_command(cli, args, palette),
+        Command::Report(args) => report(cli, args),
         Command::Schema => {
             let schema = crate::load::raw::schema();
             write_stdout(&render::json::to_pretty(&schema))?;
@@ -65,7 +69,16 @@ fn config_for(cli: &Cli, args: &DatasetArgs) -> Result<Config> {
 
 fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     let config = config_for(cli, &args.dataset)?;
-    let analysis = analyse(&args.dataset.paths, &config);
+    let review_path = review::locate(args.dataset.review_file.as_deref(), &args.dataset.paths);
+    let review_file = ReviewFile::read(&review_path)?;
+    let analysis = analyse_reviewed(&args.dataset.paths, &config, Some(&review_file));
+    let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
+    if args.dataset.format != Format::Json {
+        // JSON carries them as `stale_reviews`; elsewhere they are notes.
+        for note in reviews.stale_notes(&review_path) {
+            eprintln!("{note}");
+        }
+    }
     if cli.verbose {
         eprintln!(
             "claimlint: read {} files, {} claims, {} sources, {} entity records; {} candidate name pairs",
@@ -80,15 +93,26 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         dataset: &analysis.dataset,
         entities: &analysis.entities,
         findings: &analysis.findings,
+        reviews: &reviews,
+        show_reviewed: args.show_reviewed,
+        statistics: args.statistics,
     };
     let text = match args.dataset.format {
         Format::Human => render::human::render(&report, palette),
         Format::Json => render::json::render(&report),
+        Format::Sarif => render::sarif::render(&report),
+        Format::Markdown => render::markdown::render(&report),
     };
     write_stdout(&text)?;
+    // Reviewed findings work like accepted snapshots: only new ones fail.
+    let failing = analysis
+        .findings
+        .iter()
+        .enumerate()
+        .any(|(i, f)| f.severity >= args.fail_on && reviews.of(i).is_none());
     Ok(if !analysis.dataset.errors.is_empty() {
         EXIT_BAD_INPUT
-    } else if analysis.findings.iter().any(|f| f.severity >= args.fail_on) {
+    } else if failing {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -96,8 +120,13 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
 }
 
 fn entities(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
+    if matches!(args.format, Format::Sarif | Format::Markdown) {
+        bail!("`claimlint entities` prints human or json output");
+    }
     let config = config_for(cli, args)?;
-    let analysis = analyse(&args.paths, &config);
+    let review_path = review::locate(args.review_file.as_deref(), &args.paths);
+    let review_file = ReviewFile::read(&review_path)?;
+    let analysis = analyse_reviewed(&args.paths, &config, Some(&review_file));
     let text = render::entities::render(&analysis, args.format);
     write_stdout(&text)?;
     if !analysis.dataset.errors.is_empty() {
@@ -136,6 +165,9 @@ fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
 
 fn list_rules(format: Format, palette: Palette) -> Result<u8> {
     let text = match format {
+        Format::Sarif | Format::Markdown => {
+            bail!("`claimlint rules` prints human or json; the SARIF rule catalogue is part of `check --format sarif`")
+        }
         Format::Json => {
             #[derive(serde::Serialize)]
             struct RuleInfo<'a> {
@@ -189,6 +221,13 @@ fn explain(id: &str) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
+/// Analyses the dataset with the entity judgements of its review file.
+fn analyse_with_review(args: &DatasetArgs, config: &Config) -> Result<crate::Analysis> {
+    let review_path = review::locate(args.review_file.as_deref(), &args.paths);
+    let review_file = ReviewFile::read(&review_path)?;
+    Ok(analyse_reviewed(&args.paths, config, Some(&review_file)))
+}
+
 /// Prints input errors on stderr (for commands whose stdout is not a report).
 fn report_input_errors(analysis: &crate::Analysis) -> bool {
     for error in &analysis.dataset.errors {
@@ -198,6 +237,9 @@ fn report_input_errors(analysis: &crate::Analysis) -> bool {
 }
 
 fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> {
+    if matches!(args.dataset.format, Format::Sarif | Format::Markdown) {
+        bail!("`claimlint timeline` prints human or json output");
+    }
     let config = config_for(cli, &args.dataset)?;
     let as_of = match &args.as_of {
         Some(text) => Some(
@@ -208,7 +250,7 @@ fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> {
         ),
         None => None,
     };
-    let analysis = analyse(&args.dataset.paths, &config);
+    let analysis = analyse_with_review(&args.dataset, &config)?;
     let bad_input = report_input_errors(&analysis);
     let matching = names::MatchConfig {
         threshold: config.matching.threshold,
@@ -291,11 +333,180 @@ fn find_entities(
 }
 
 fn sources(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
+    if matches!(args.format, Format::Sarif | Format::Markdown) {
+        bail!("`claimlint sources` prints human or json output");
+    }
     let config = config_for(cli, args)?;
-    let analysis = analyse(&args.paths, &config);
+    let analysis = analyse_with_review(args, &config)?;
     let bad_input = report_input_errors(&analysis);
     let verdicts = crate::verdict::verdicts(&analysis.dataset, &analysis.entities, None);
     let records = crate::verdict::track_records(&analysis.dataset, &verdicts);
     write_stdout(&render::sources::render(&records, args.format))?;
     Ok(if bad_input { EXIT_BAD_INPUT } else { EXIT_OK })
+}
+
+fn review_command(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
+    let config = Config::discover(cli.config.as_deref(), &args.paths)?;
+    let path = review::locate(args.review_file.as_deref(), &args.paths);
+    let mut file = ReviewFile::read(&path)?;
+    let analysis = analyse_reviewed(&args.paths, &config, Some(&file));
+    for error in &analysis.dataset.errors {
+        eprintln!("warning: {error} (the record is left out of the review)");
+    }
+    let who_dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+        .to_path_buf();
+    let who = || review::reviewer(args.reviewer.as_deref(), &who_dir);
+    let note = args.note.clone().unwrap_or_default();
+
+    if let Some(fingerprint) = &args.fingerprint {
+        let Some(finding) = analysis
+            .findings
+            .iter()
+            .find(|f| f.fingerprint == *fingerprint)
+        else {
+            let nearest = analysis
+                .findings
+                .iter()
+                .map(|f| (strsim::jaro_winkler(fingerprint, &f.fingerprint), f))
+                .max_by(|a, b| {
+                    a.0.total_cmp(&b.0)
+                        .then_with(|| b.1.fingerprint.cmp(&a.1.fingerprint))
+                });
+            match nearest {
+                Some((_, f)) => bail!(
+                    "no finding has fingerprint `{fingerprint}`; the nearest known is `{}` ({}: {}); `claimlint check` lists them",
+                    f.fingerprint,
+                    f.rule,
+                    f.message
+                ),
+                None => bail!("no finding has fingerprint `{fingerprint}`: this dataset has no findings"),
+            }
+        };
+        let claim_ids: Vec<String> = finding
+            .claims
+            .iter()
+            .map(|&c| analysis.dataset.claims[c].id.clone())
+            .collect();
+        let decision = args.decision.unwrap_or(Decision::Confirmed);
+        let wrong = match (decision, &args.wrong) {
+            (Decision::Resolved, None) => bail!(
+                "`--decision resolved` needs `--wrong CLAIM_ID`, one of: {}",
+                claim_ids.join(", ")
+            ),
+            (Decision::Resolved, Some(wrong)) if !claim_ids.contains(wrong) => bail!(
+                "`--wrong {wrong}` is not one of this finding's claims: {}{}",
+                claim_ids.join(", "),
+                crate::suggest::did_you_mean(wrong, claim_ids.iter().map(String::as_str))
+            ),
+            (Decision::Resolved, Some(wrong)) => Some(wrong.clone()),
+            (_, Some(_)) => bail!("`--wrong` goes with `--decision resolved` only"),
+            (_, None) => None,
+        };
+        let mut claims_sorted = claim_ids.clone();
+        claims_sorted.sort();
+        file.decide(
+            fingerprint,
+            Review {
+                decision,
+                wrong,
+                note,
+                who: who(),
+                when: review::now(),
+                rule: finding.rule.to_string(),
+                claims: claims_sorted,
+            },
+        );
+        file.write(&path)?;
+        eprintln!(
+            "claimlint: recorded {decision} for {fingerprint} ({}: {}) in {}",
+            finding.rule,
+            finding.message,
+            path.display()
+        );
+        return Ok(EXIT_OK);
+    }
+
+    let judgement = match (&args.same, &args.not_same, &args.as_name) {
+        (Some(a), None, Some(b)) => Some((a, b, true)),
+        (None, Some(a), Some(b)) => Some((a, b, false)),
+        _ => None,
+    };
+    if let Some((a, b, same)) = judgement {
+        if a == b {
+            bail!("a judgement needs two different names, got `{a}` twice");
+        }
+        let known: std::collections::BTreeSet<&str> = analysis
+            .entities
+            .list
+            .iter()
+            .flat_map(|e| e.names.iter().map(String::as_str))
+            .collect();
+        for name in [a, b] {
+            if !known.contains(name.as_str()) {
+                bail!(
+                    "no claim or entity record names `{name}`{} (names must match the data exactly; `claimlint entities` lists them)",
+                    crate::suggest::did_you_mean(name, known.iter().copied())
+                );
+            }
+        }
+        file.judge(EntityJudgement {
+            names: [a.clone(), b.clone()],
+            same,
+            note,
+            who: who(),
+            when: review::now(),
+        });
+        file.write(&path)?;
+        eprintln!(
+            "claimlint: recorded `{a}` {} `{b}` in {}",
+            if same {
+                "is the same person as"
+            } else {
+                "is not the same person as"
+            },
+            path.display()
+        );
+        return Ok(EXIT_OK);
+    }
+
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        bail!(
+            "the interactive review needs a terminal; use the scriptable form: \
+             claimlint review --fingerprint FP --decision confirmed|dismissed|resolved \
+             [--wrong CLAIM_ID] --note TEXT [PATH...] (see `claimlint review --help`)"
+        );
+    }
+    crate::interactive::run(&analysis, &mut file, &path, &who(), palette)
+}
+
+fn report(cli: &Cli, args: &ReportArgs) -> Result<u8> {
+    let config = Config::discover(cli.config.as_deref(), &args.paths)?;
+    let review_path = review::locate(args.review_file.as_deref(), &args.paths);
+    let review_file = ReviewFile::read(&review_path)?;
+    let analysis = analyse_reviewed(&args.paths, &config, Some(&review_file));
+    let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
+    for note in reviews.stale_notes(&review_path) {
+        eprintln!("{note}");
+    }
+    for error in &analysis.dataset.errors {
+        eprintln!("{error}");
+    }
+    let verdicts = crate::verdict::verdicts(&analysis.dataset, &analysis.entities, None);
+    let page = render::html::render(&render::html::Page {
+        dataset: &analysis.dataset,
+        entities: &analysis.entities,
+        findings: &analysis.findings,
+        reviews: &reviews,
+        verdicts: &verdicts,
+    });
+    review::write_atomically(&args.html, page.as_bytes())?;
+    eprintln!("claimlint: wrote {}", args.html.display());
+    Ok(if analysis.dataset.errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    })
 }

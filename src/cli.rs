@@ -51,9 +51,39 @@ pub enum Command {
         /// The rule id, e.g. alive-after-death.
         id: String,
     },
+    /// Review findings one by one and record decisions in the review file.
+    ///
+    /// In a terminal, without options, an interactive review goes through
+    /// the unreviewed findings one at a time. The scriptable forms record
+    /// one decision or one entity judgement and exit.
+    #[command(after_help = REVIEW_HELP)]
+    Review(ReviewArgs),
+    /// Write a self-contained HTML page: each person's timeline and findings.
+    Report(ReportArgs),
     /// Print the JSON Schema of the input.
     Schema,
 }
+
+const REVIEW_HELP: &str = "\
+Decisions:
+  confirmed   a real contradiction, kept as a known issue (no longer fails `check`)
+  dismissed   a false alarm (hidden by `check` unless --show-reviewed)
+  resolved    settled; --wrong names the claim judged wrong
+
+Examples:
+  claimlint review claims/
+  claimlint review --fingerprint 99f1cfbc515208e1 --decision dismissed \\
+      --note \"the report date is the relay's, not the event's\" claims/
+  claimlint review --fingerprint 99f1cfbc515208e1 --decision resolved \\
+      --wrong muhaxheri-killed-2014-08 --note \"Peshmerga claim retracted\" claims/
+  claimlint review --same \"Humam al-Shami\" --as \"Usama al-Muhajir\" --note \"...\" claims/
+  claimlint review --not-same \"Abu Usama al-Muhajir\" --as \"Usama al-Muhajir\" claims/
+
+Interactive keys: c confirm, d dismiss, r resolve (then the number of the
+wrong claim), s skip, n note, u undo, q quit. Every decision is saved at once.
+
+The review file is claimlint-review.json in the first PATH (or beside it, when
+PATH is a file), or --review-file FILE.";
 
 #[derive(Debug, Args)]
 pub struct DatasetArgs {
@@ -63,6 +93,11 @@ pub struct DatasetArgs {
 
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// The review file (default: claimlint-review.json in the first PATH,
+    /// or beside it when PATH is a file).
+    #[arg(long, value_name = "FILE")]
+    pub review_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -70,9 +105,87 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub dataset: DatasetArgs,
 
-    /// Exit with 1 when a finding at or above this severity is reported.
+    /// Exit with 1 when an unreviewed finding at or above this severity is
+    /// reported; reviewed findings (confirmed, dismissed, resolved) never fail.
     #[arg(long, value_enum, default_value_t = Severity::Error)]
     pub fail_on: Severity,
+
+    /// Also show dismissed findings in human and Markdown output (confirmed
+    /// and resolved ones are always shown, marked as reviewed).
+    #[arg(long)]
+    pub show_reviewed: bool,
+
+    /// Print the number of findings per rule (a table; in JSON a
+    /// `statistics` object).
+    #[arg(long)]
+    pub statistics: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("judgement").args(["same", "not_same"])))]
+pub struct ReviewArgs {
+    /// Files or directories to read (.json, .jsonl, .ndjson).
+    #[arg(default_value = "claims")]
+    pub paths: Vec<PathBuf>,
+
+    /// The review file (default: claimlint-review.json in the first PATH,
+    /// or beside it when PATH is a file).
+    #[arg(long, value_name = "FILE")]
+    pub review_file: Option<PathBuf>,
+
+    /// Decide about the finding with this fingerprint (as `check` prints it).
+    #[arg(long, value_name = "FP", requires_all = ["decision", "note"])]
+    pub fingerprint: Option<String>,
+
+    /// The decision about --fingerprint.
+    #[arg(long, value_enum, requires = "fingerprint")]
+    pub decision: Option<crate::review::Decision>,
+
+    /// With --decision resolved: the id of the claim judged wrong (one of the
+    /// finding's claims).
+    #[arg(long, value_name = "CLAIM_ID", requires = "fingerprint")]
+    pub wrong: Option<String>,
+
+    /// Why: recorded with the decision or judgement.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// Who decides (default: `git config user.name`, else $USER / $USERNAME).
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
+
+    /// Judge that this name and the one given with --as are the same person.
+    #[arg(long, value_name = "NAME", requires = "as_name", conflicts_with_all = ["fingerprint", "not_same"])]
+    pub same: Option<String>,
+
+    /// Judge that this name and the one given with --as are different people.
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "as_name",
+        conflicts_with = "fingerprint"
+    )]
+    pub not_same: Option<String>,
+
+    /// The other name of a --same / --not-same judgement.
+    #[arg(long = "as", value_name = "NAME", requires = "judgement")]
+    pub as_name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The HTML file to write (replaced atomically).
+    #[arg(long, value_name = "FILE")]
+    pub html: PathBuf,
+
+    /// Files or directories to read (.json, .jsonl, .ndjson).
+    #[arg(default_value = "claims")]
+    pub paths: Vec<PathBuf>,
+
+    /// The review file (default: claimlint-review.json in the first PATH,
+    /// or beside it when PATH is a file).
+    #[arg(long, value_name = "FILE")]
+    pub review_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -113,6 +226,10 @@ pub struct MatchArgs {
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for code scanning (`check` only).
+    Sarif,
+    /// A pull-request comment (`check` only).
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

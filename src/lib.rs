@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod date;
 pub mod finding;
+pub mod interactive;
 pub mod load;
 pub mod model;
 pub mod names;
@@ -16,6 +17,7 @@ pub mod pairs;
 pub mod provenance;
 pub mod reconcile;
 pub mod render;
+pub mod review;
 pub mod rules;
 pub mod suggest;
 pub mod verdict;
@@ -36,20 +38,43 @@ pub struct Analysis {
 
 /// Loads `paths`, reconciles names and runs every enabled rule.
 pub fn analyse(paths: &[PathBuf], config: &Config) -> Analysis {
+    analyse_reviewed(paths, config, None)
+}
+
+/// [`analyse`], with a review file whose entity judgements (same / not the
+/// same person) reconciliation must respect. Finding decisions do not change
+/// the analysis; [`review::Applied`] lays them over its findings.
+pub fn analyse_reviewed(
+    paths: &[PathBuf],
+    config: &Config,
+    review: Option<&review::ReviewFile>,
+) -> Analysis {
     let options = load::LoadOptions {
         exclude: config.input.exclude.clone(),
     };
     let dataset = load::load(paths, &options);
-    analyse_dataset(dataset, config)
+    analyse_dataset_reviewed(dataset, config, review)
 }
 
 /// Reconciles and checks an already loaded dataset.
 pub fn analyse_dataset(dataset: Dataset, config: &Config) -> Analysis {
+    analyse_dataset_reviewed(dataset, config, None)
+}
+
+/// [`analyse_dataset`] with a review file's entity judgements.
+pub fn analyse_dataset_reviewed(
+    dataset: Dataset,
+    config: &Config,
+    review: Option<&review::ReviewFile>,
+) -> Analysis {
     let matching = names::MatchConfig {
         threshold: config.matching.threshold,
         review_band: config.matching.review_band,
     };
-    let entities = reconcile::reconcile(&dataset, &matching, &[]);
+    let judgements = review
+        .map(review::ReviewFile::name_judgements)
+        .unwrap_or_default();
+    let entities = reconcile::reconcile(&dataset, &matching, &judgements);
     let findings = rules::run(&rules::Context {
         dataset: &dataset,
         entities: &entities,

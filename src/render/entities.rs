@@ -49,6 +49,8 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                 })
                 .collect(),
         }),
+        // `app` refuses these before rendering.
+        Format::Sarif | Format::Markdown => String::new(),
         Format::Human => {
             let mut out = String::new();
             for e in &analysis.entities.list {

@@ -16,11 +16,79 @@ pub fn render(report: &CheckReport, palette: Palette) -> String {
     for error in &report.dataset.errors {
         input_error(&mut out, error, palette);
     }
-    for finding in report.findings {
-        self::finding(&mut out, report, finding, palette);
+    for (index, finding) in report.findings.iter().enumerate() {
+        if report.shown(index) {
+            self::finding(&mut out, report, finding, palette);
+            if let Some(review) = report.review(index) {
+                review_line(&mut out, review, palette);
+                out.push('\n');
+            }
+        }
+    }
+    if report.statistics {
+        statistics(&mut out, report, palette);
     }
     summary(&mut out, report, palette);
     out
+}
+
+/// How a reviewed finding is marked: after its fingerprint, one line.
+fn review_line(out: &mut String, review: &crate::review::Review, palette: Palette) {
+    // `finding` ends with a blank line; the mark belongs to the finding.
+    if out.ends_with("\n\n") {
+        out.pop();
+    }
+    let wrong = review
+        .wrong
+        .as_ref()
+        .map(|w| format!(" (wrong: {w})"))
+        .unwrap_or_default();
+    let note = if review.note.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", shorten(&review.note, QUOTE_CHARS))
+    };
+    let _ = writeln!(
+        out,
+        "{} {} {}{wrong} by {} at {}{note}",
+        palette.accent("   ="),
+        palette.bold("reviewed:"),
+        review.decision,
+        review.who,
+        review.when
+    );
+}
+
+fn statistics(out: &mut String, report: &CheckReport, palette: Palette) {
+    let stats = report.rule_statistics();
+    let width = stats.keys().map(|r| r.len()).max().unwrap_or(0).max(5);
+    let _ = writeln!(
+        out,
+        "{}",
+        palette.bold(&format!(
+            "{:<width$}  {:>5}  {:>7}  {:>4}  {:>8}  {:>10}",
+            "rule", "error", "warning", "info", "reviewed", "unreviewed"
+        ))
+    );
+    let mut total = crate::render::RuleStatistics::default();
+    for (rule, s) in &stats {
+        let _ = writeln!(
+            out,
+            "{rule:<width$}  {:>5}  {:>7}  {:>4}  {:>8}  {:>10}",
+            s.error, s.warning, s.info, s.reviewed, s.unreviewed
+        );
+        total.error += s.error;
+        total.warning += s.warning;
+        total.info += s.info;
+        total.reviewed += s.reviewed;
+        total.unreviewed += s.unreviewed;
+    }
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>5}  {:>7}  {:>4}  {:>8}  {:>10}",
+        "total", total.error, total.warning, total.info, total.reviewed, total.unreviewed
+    );
+    out.push('\n');
 }
 
 pub fn input_error(out: &mut String, error: &InputError, palette: Palette) {
@@ -99,6 +167,13 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
     out.push('\n');
 }
 
+/// Lines for an interactive screen: the finding as `check` shows it.
+pub fn finding_text(report: &CheckReport, finding: &Finding, palette: Palette) -> String {
+    let mut out = String::new();
+    self::finding(&mut out, report, finding, palette);
+    out
+}
+
 fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, palette: Palette) {
     let mut line = format!(
         "{:<10} {:<22} {}",
@@ -173,6 +248,16 @@ fn summary(out: &mut String, report: &CheckReport, palette: Palette) {
             "; {}",
             plural(report.dataset.errors.len(), "input error")
         );
+    }
+    let reviewed = report.reviewed();
+    if reviewed > 0 {
+        let _ = write!(line, "; {reviewed} reviewed");
+        let hidden = (0..report.findings.len())
+            .filter(|&i| !report.shown(i))
+            .count();
+        if hidden > 0 {
+            let _ = write!(line, " ({hidden} dismissed not shown: --show-reviewed)");
+        }
     }
     let severity = if errors > 0 || !report.dataset.errors.is_empty() {
         Severity::Error

@@ -6,7 +6,8 @@ use crate::finding::{Finding, Severity};
 use crate::load::InputError;
 use crate::model::Dataset;
 use crate::reconcile::Entities;
-use crate::render::CheckReport;
+use crate::render::{CheckReport, RuleStatistics};
+use crate::review::{EntityJudgement, Review, StaleReview};
 
 pub const VERSION: u32 = 1;
 
@@ -16,6 +17,12 @@ struct Report<'a> {
     summary: Summary,
     findings: Vec<JsonFinding<'a>>,
     input_errors: &'a [InputError],
+    /// Review decisions whose finding no longer exists.
+    stale_reviews: &'a [StaleReview<'a>],
+    /// Entity judgements naming a name that no claim or record uses.
+    stale_entity_judgements: &'a [&'a EntityJudgement],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<std::collections::BTreeMap<&'a str, RuleStatistics>>,
 }
 
 #[derive(Serialize)]
@@ -23,6 +30,8 @@ struct Summary {
     claims: usize,
     entities: usize,
     findings: Counts,
+    /// Findings with a review decision.
+    reviewed: usize,
 }
 
 #[derive(Serialize)]
@@ -60,7 +69,8 @@ pub struct JsonFinding<'a> {
     pub reasoning: &'a str,
     pub favours: Option<&'a str>,
     pub fingerprint: &'a str,
-    pub review: Option<()>,
+    /// The review decision, or null while unreviewed.
+    pub review: Option<&'a Review>,
 }
 
 pub fn finding<'a>(
@@ -110,13 +120,21 @@ pub fn render(report: &CheckReport) -> String {
                 warning: report.count(Severity::Warning),
                 info: report.count(Severity::Info),
             },
+            reviewed: report.reviewed(),
         },
         findings: report
             .findings
             .iter()
-            .map(|f| finding(report.dataset, report.entities, f))
+            .enumerate()
+            .map(|(i, f)| JsonFinding {
+                review: report.review(i),
+                ..finding(report.dataset, report.entities, f)
+            })
             .collect(),
         input_errors: &report.dataset.errors,
+        stale_reviews: &report.reviews.stale,
+        stale_entity_judgements: &report.reviews.stale_entities,
+        statistics: report.statistics.then(|| report.rule_statistics()),
     };
     to_pretty(&out)
 }

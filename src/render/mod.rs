@@ -2,21 +2,45 @@
 //! findings. None of them decides anything; they only show.
 
 pub mod entities;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod pairs;
+pub mod sarif;
 pub mod sources;
 pub mod timeline;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
 use crate::model::Dataset;
 use crate::reconcile::Entities;
+use crate::review::{Applied, Decision, Review};
 
 /// Everything `check` reports.
 pub struct CheckReport<'a> {
     pub dataset: &'a Dataset,
     pub entities: &'a Entities,
     pub findings: &'a [Finding],
+    /// The review file laid over `findings` (empty when there is none).
+    pub reviews: &'a Applied<'a>,
+    /// Show dismissed findings in full (human, Markdown).
+    pub show_reviewed: bool,
+    /// Add counts per rule.
+    pub statistics: bool,
+}
+
+/// Findings per rule, by severity and review state.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct RuleStatistics {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+    pub reviewed: usize,
+    pub unreviewed: usize,
 }
 
 impl CheckReport<'_> {
@@ -25,6 +49,41 @@ impl CheckReport<'_> {
             .iter()
             .filter(|f| f.severity == severity)
             .count()
+    }
+
+    /// The review of finding `index`.
+    pub fn review(&self, index: usize) -> Option<&Review> {
+        self.reviews.of(index)
+    }
+
+    pub fn reviewed(&self) -> usize {
+        (0..self.findings.len())
+            .filter(|&i| self.review(i).is_some())
+            .count()
+    }
+
+    /// Whether a renderer that hides dismissed findings shows finding `index`.
+    pub fn shown(&self, index: usize) -> bool {
+        self.show_reviewed || self.review(index).map(|r| r.decision) != Some(Decision::Dismissed)
+    }
+
+    /// Counts per rule id, sorted by rule id.
+    pub fn rule_statistics(&self) -> BTreeMap<&str, RuleStatistics> {
+        let mut stats: BTreeMap<&str, RuleStatistics> = BTreeMap::new();
+        for (index, finding) in self.findings.iter().enumerate() {
+            let entry = stats.entry(finding.rule).or_default();
+            match finding.severity {
+                Severity::Error => entry.error += 1,
+                Severity::Warning => entry.warning += 1,
+                Severity::Info => entry.info += 1,
+            }
+            if self.review(index).is_some() {
+                entry.reviewed += 1;
+            } else {
+                entry.unreviewed += 1;
+            }
+        }
+        stats
     }
 }
 

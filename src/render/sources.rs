@@ -20,6 +20,8 @@ pub fn render(records: &[TrackRecord], format: Format) -> String {
             version: VERSION,
             sources: records,
         }),
+        // Refused by the command before rendering.
+        Format::Sarif | Format::Markdown => String::new(),
         Format::Human => {
             let width = records
                 .iter()

@@ -52,10 +52,10 @@ struct FindingRef<'a> {
 
 /// The entity's claims in date order: by the first day of the event, or, for
 /// an event known only as "no later than", by that last day.
-pub fn ordered_claims(analysis: &Analysis, entity: usize) -> Vec<usize> {
-    let mut claims = analysis.entities.list[entity].claims.clone();
+pub fn ordered_claims(dataset: &crate::model::Dataset, claims: &[usize]) -> Vec<usize> {
+    let mut claims = claims.to_vec();
     let key = |c: usize| {
-        let when = analysis.dataset.claims[c].when;
+        let when = dataset.claims[c].when;
         let anchor = if when.earliest <= crate::date::DAWN {
             when.latest
         } else {
@@ -64,11 +64,9 @@ pub fn ordered_claims(analysis: &Analysis, entity: usize) -> Vec<usize> {
         (anchor, when.latest)
     };
     claims.sort_by(|&a, &b| {
-        key(a).cmp(&key(b)).then_with(|| {
-            analysis.dataset.claims[a]
-                .id
-                .cmp(&analysis.dataset.claims[b].id)
-        })
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| dataset.claims[a].id.cmp(&dataset.claims[b].id))
     });
     claims
 }
@@ -81,7 +79,7 @@ pub fn render(
     palette: Palette,
 ) -> String {
     let e = &analysis.entities.list[entity];
-    let claims = ordered_claims(analysis, entity);
+    let claims = ordered_claims(&analysis.dataset, &e.claims);
     let findings_of = |claim: usize| -> Vec<FindingRef> {
         analysis
             .findings
@@ -125,6 +123,8 @@ pub fn render(
             claims: rows,
             verdict,
         }),
+        // Refused by the command before rendering.
+        Format::Sarif | Format::Markdown => String::new(),
         Format::Human => {
             let mut out = String::new();
             let _ = writeln!(out, "{} ({})", palette.bold(&e.name), e.id);
