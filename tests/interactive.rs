@@ -82,7 +82,7 @@ fn interactive_review_records_decisions_with_undo_notes_and_resolve() {
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
-        common::root().join("claims/fixtures/event-after-report/fires.json"),
+        common::root().join("tests/data/two-findings.json"),
         dir.path().join("fires.json"),
     )
     .unwrap();

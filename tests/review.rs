@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use common::run_in;
 use serde_json::Value;
 
-const FIRES: &str = "claims/fixtures/event-after-report/fires.json";
+/// Two event-after-report findings about two different people, nothing else.
+const FIRES: &str = "tests/data/two-findings.json";
 const UNSOURCED: &str = "claims/fixtures/unsourced-claim/fires.json";
 
 /// A temporary copy of the fixtures under test, so reviews never touch the repo.
