@@ -32,16 +32,17 @@ fn ndjson(claims: u64) -> String {
     String::from_utf8(out).expect("the generator writes UTF-8")
 }
 
-/// A generated dataset as one `.json` document, the form `load_str` reads.
-fn dataset_json(claims: u64) -> String {
+/// A generated dataset as one `.json` document, the form `load_str` reads:
+/// one record per line, or all on one line (minified) with `separator` ",".
+fn dataset_json(claims: u64, separator: &str) -> String {
     let text = ndjson(claims);
     let (sources, records): (Vec<&str>, Vec<&str>) = text
         .lines()
         .partition(|line| line.starts_with("{\"type\":\"source\""));
     format!(
         "{{\"sources\":[{}],\"claims\":[{}]}}",
-        sources.join(","),
-        records.join(",")
+        sources.join(separator),
+        records.join(separator)
     )
 }
 
@@ -59,7 +60,17 @@ fn names(count: u64) -> Vec<String> {
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 10)]
 fn load(bencher: Bencher, claims: u64) {
-    let json = dataset_json(claims);
+    let json = dataset_json(claims, ",\n");
+    bencher
+        .counter(BytesCount::of_str(&json))
+        .bench(|| load_str("bench.json", black_box(&json)));
+}
+
+/// Minified JSON, everything on one line: a real-world form that exposes
+/// per-record costs proportional to the line length.
+#[divan::bench(args = [1_000, 2_000, 4_000], sample_count = 5)]
+fn load_one_line(bencher: Bencher, claims: u64) {
+    let json = dataset_json(claims, ",");
     bencher
         .counter(BytesCount::of_str(&json))
         .bench(|| load_str("bench.json", black_box(&json)));
@@ -67,7 +78,7 @@ fn load(bencher: Bencher, claims: u64) {
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 10)]
 fn analyse(bencher: Bencher, claims: u64) {
-    let json = dataset_json(claims);
+    let json = dataset_json(claims, ",\n");
     let config = Config::default();
     bencher
         .counter(ItemsCount::new(claims))

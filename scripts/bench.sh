@@ -29,6 +29,9 @@ generate=target/release/examples/generate
 gen_version=$(sha256sum examples/generate.rs | cut -c1-12)
 results=target/bench-results
 mkdir -p "$results" target/bench-data
+# Data from older generators is never read again (the 1 M set is ~270 MB).
+find target/bench-data -mindepth 1 -maxdepth 1 -name 'n*' ! -name "*-$gen_version" \
+    -exec rm -rf {} +
 metrics=()
 for n in "${sizes[@]}"; do
     data=target/bench-data/n$n-s$seed-$gen_version
