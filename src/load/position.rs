@@ -60,6 +60,10 @@ mod tests {
         // `x` is after two 2-byte characters and a space: column 4.
         assert_eq!(index.locate(text, 8), (2, 4));
         assert_eq!(index.locate(text, 1000), (3, 1));
+        // Going back does not reuse the cursor wrongly.
+        assert_eq!(index.locate(text, 8), (2, 4));
+        assert_eq!(index.locate(text, 5), (2, 2));
+        assert_eq!(index.locate(text, 0), (1, 1));
         assert_eq!(offset_of(text, 2, 2), 4);
     }
 }
