@@ -202,6 +202,11 @@ pub const TITLES: &[&str] = &[
     "mufti",
     "imam",
     "qari",
+    // `q` written `k`, as transliterations do (Kari Salim Khan).
+    "kari",
+    "qaari",
+    "hafiz",
+    "hafez",
     "ustad",
     "ustadh",
     "ustaz",
