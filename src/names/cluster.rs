@@ -186,10 +186,11 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         }
         names_of_group.push(ids);
     }
-    let prepared: Vec<Prepared> = first_spelling
+    let mut prepared: Vec<Prepared> = first_spelling
         .par_iter()
         .map(|n| Prepared::new(n))
         .collect();
+    mark_rare_parts(&mut prepared);
 
     let mut clusters = Clusters::new(groups.len());
     let mut merges: Vec<Merge> = Vec::new();
@@ -315,6 +316,8 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             .then(x.b.cmp(&y.b))
     });
     let mut blocked: Vec<(u32, u32, f64, &'static str)> = Vec::new();
+    // (index in `merges`, name ids) of the merges the matcher decided.
+    let mut matched_merges: Vec<(usize, u32, u32)> = Vec::new();
     for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
         let mut merged = false;
         let mut reason_blocked = None;
@@ -332,6 +335,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             merged = true;
         }
         if merged {
+            matched_merges.push((merges.len(), edge.a, edge.b));
             merges.push(Merge {
                 names: [
                     display[edge.a as usize].clone(),
@@ -345,17 +349,19 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         }
     }
 
-    // Explanations only for what is reported.
-    let explain_pair = |a: &str, b: &str| -> String {
-        let (pa, pb) = (Prepared::new(a), Prepared::new(b));
-        explain(&pa, &pb, &compare(&pa, &pb))
+    // Explanations only for what is reported, from the same prepared names
+    // (with the same rare parts) that were scored.
+    let explain_pair = |a: u32, b: u32| -> String {
+        let (pa, pb) = (&prepared[a as usize], &prepared[b as usize]);
+        explain(pa, pb, &compare(pa, pb))
     };
-    merges
-        .par_iter_mut()
-        .filter(|m| m.reason.is_empty())
-        .for_each(|m| {
-            m.reason = format!("names match: {}", explain_pair(&m.names[0], &m.names[1]));
-        });
+    let reasons: Vec<String> = matched_merges
+        .par_iter()
+        .map(|&(_, a, b)| format!("names match: {}", explain_pair(a, b)))
+        .collect();
+    for (&(index, _, _), reason) in matched_merges.iter().zip(reasons) {
+        merges[index].reason = reason;
+    }
 
     // Review-band edges and blocked merges between different final clusters.
     // name id → (candidate name id, score, why it was not merged)
@@ -388,13 +394,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             candidates.dedup();
             candidates.truncate(MAX_CANDIDATES);
             let (score, explanation) = match best {
-                Some((b, score, why)) => (
-                    *score,
-                    format!(
-                        "{why}: {}",
-                        explain_pair(first_spelling[*a as usize], first_spelling[*b as usize])
-                    ),
-                ),
+                Some((b, score, why)) => (*score, format!("{why}: {}", explain_pair(*a, *b))),
                 None => (0.0, String::new()),
             };
             Ambiguity {
@@ -507,6 +507,41 @@ fn lifted_roots_ids(
         }
     }
     out
+}
+
+/// Names sharing a part, at most, for the part to be rare: a share of the
+/// dataset (so that in a handful of names nothing is rare) and never more
+/// than an absolute bound (so that in a huge dataset a surname that
+/// thousands of people carry is not).
+const RARE_SHARE: usize = 100;
+const RARE_MAX_NAMES: usize = 12;
+
+/// Count, for each part's vowel key (its spelling with short vowels
+/// aside), the distinct names that hold it, and mark the rare parts (IDF over the names being clustered).
+pub(super) fn mark_rare_parts(prepared: &mut [Prepared]) {
+    let mut names_with: HashMap<&str, usize> = HashMap::new();
+    let mut keys: HashSet<&str> = HashSet::new();
+    for name in prepared.iter() {
+        if !keys.insert(name.key.as_str()) {
+            continue;
+        }
+        let mut seen: Vec<&str> = Vec::with_capacity(name.tokens.len());
+        for token in &name.tokens {
+            if !seen.contains(&token.vowel_key.as_str()) {
+                seen.push(token.vowel_key.as_str());
+                *names_with.entry(token.vowel_key.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let limit = (keys.len() / RARE_SHARE).min(RARE_MAX_NAMES);
+    let rare: HashSet<String> = names_with
+        .into_iter()
+        .filter(|&(_, count)| count >= 2 && count <= limit)
+        .map(|(key, _)| key.to_string())
+        .collect();
+    prepared
+        .par_iter_mut()
+        .for_each(|name| name.mark_rare(|vowel_key| rare.contains(vowel_key)));
 }
 
 /// A readable label for a group: its first name.

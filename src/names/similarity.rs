@@ -9,7 +9,7 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::structure::{base_weight, parse, NameParts, Role};
-use super::variants::{common_name, skeleton, vowel_key};
+use super::variants::{common_name, is_generic, skeleton, vowel_key};
 use std::fmt::Write as _;
 
 /// Two parts this similar are candidates for alignment.
@@ -17,6 +17,9 @@ const ALIGN_MIN: f64 = 0.84;
 /// Without enough distinctive evidence a score is capped here, below the
 /// default merge threshold: a shared nisba or generic kunya is not identity.
 const INSUFFICIENT_CAP: f64 = 0.90;
+/// A rare part anchors a subset match only if its two spellings are this
+/// close (same spelling, vowel or consonant variant).
+const RARE_ANCHOR_MIN: f64 = 0.9;
 
 /// A name prepared once for many comparisons.
 #[derive(Clone, Debug)]
@@ -38,6 +41,11 @@ pub struct PreparedToken {
     pub common: bool,
     /// Index of the part in `parts.parts`, for nasab order.
     pub position: usize,
+    /// Written before the comma of `SURNAME, Given` (a family name).
+    pub family: bool,
+    /// Rare among the names being clustered (see [`Prepared::mark_rare`]);
+    /// always false for a pair compared without a dataset.
+    pub rare: bool,
 }
 
 impl Prepared {
@@ -57,10 +65,32 @@ impl Prepared {
                 article: p.article,
                 common: common_name(&p.canonical).is_some(),
                 position,
+                family: p.family,
+                rare: false,
             })
             .collect();
         let key = parts.key();
         Prepared { parts, tokens, key }
+    }
+
+    /// Mark the parts that can anchor a match because few names of the
+    /// dataset share them: `is_rare` gets a part's vowel key. Only
+    /// parts that are not generic, a kunya or an initial qualify, and a
+    /// nisba only where it is written as the family name (`AL-TURKI,
+    /// Hassan`): an origin name after a given name is shared by many people
+    /// however rare it is in one dataset (SPEC §2).
+    pub fn mark_rare(&mut self, is_rare: impl Fn(&str) -> bool) {
+        for token in &mut self.tokens {
+            let may_anchor = match token.role {
+                Role::Kunya | Role::Initial | Role::Title => false,
+                Role::Nisba => token.family,
+                _ => true,
+            };
+            token.rare = may_anchor
+                && !token.common
+                && !is_generic(&token.canonical)
+                && is_rare(&token.vowel_key);
+        }
     }
 }
 
@@ -100,6 +130,9 @@ pub struct Comparison {
     pub conflicts: Vec<Conflict>,
     /// Enough distinctive parts agree to call it the same person.
     pub sufficient: bool,
+    /// Sufficient only because every part of the shorter name aligned and
+    /// one aligned part is rare in the dataset (the subset rule).
+    pub rare_anchor: bool,
 }
 
 impl Comparison {
@@ -285,6 +318,7 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         aligned: Vec::new(),
         conflicts: Vec::new(),
         sufficient: false,
+        rare_anchor: false,
     };
     let weight_a: f64 = a.tokens.iter().map(|t| t.weight).sum();
     let weight_b: f64 = b.tokens.iter().map(|t| t.weight).sum();
@@ -328,6 +362,11 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
     let mut credit = 0.0;
     let mut evidence = 0.0;
     let mut matched_count = 0;
+    // A pair counts at the weight of its lighter part. A family name written
+    // as a nisba on one side and plain on the other (`TRABELSI` /
+    // `AL-TRABELSI`) counts as a nisba, and the plain side's extra weight is
+    // not missing either, so it leaves the denominator too.
+    let (mut excess_a, mut excess_b) = (0.0, 0.0);
     for &(i, j, s) in &aligned {
         let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
         if (ta.role == Role::Kunya) != (tb.role == Role::Kunya) {
@@ -335,6 +374,11 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         }
         let w = ta.weight.min(tb.weight);
         credit += credit_factor(s) * w;
+        let family_name = |t: &PreparedToken| matches!(t.role, Role::Surname | Role::Nisba);
+        if family_name(ta) && family_name(tb) && (ta.family || tb.family) {
+            excess_a += ta.weight - w;
+            excess_b += tb.weight - w;
+        }
         if ta.role != Role::Initial {
             matched_count += 1;
         }
@@ -342,7 +386,7 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
             evidence += ta.weight.min(tb.weight);
         }
     }
-    let coverage = (credit / weight_a.min(weight_b)).min(1.0);
+    let coverage = (credit / (weight_a - excess_a).min(weight_b - excess_b)).min(1.0);
     let penalty: f64 = unmatched_penalty(a, &used_a)
         + unmatched_penalty(b, &used_b)
         + order_penalty(a, b, &aligned, &used_a, &used_b);
@@ -368,8 +412,20 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         && full
         && a.tokens[0].weight >= 0.9
         && a.tokens[0].role != Role::Nisba;
-    let sufficient = conflicts.is_empty()
+    let mut sufficient = conflicts.is_empty()
         && (single_distinctive || matched_count >= 2 && (full || evidence >= 0.9));
+    // The subset rule: every part of one name has a partner in the other
+    // (`AL-TURKI, Hassan` in `AL-TURKI, Hassan Abdullah Hersi`), and a part
+    // few names of the dataset share is among them. A rare family name with
+    // a common given name is strong evidence; a generic one is not.
+    let rare_anchor = !sufficient
+        && conflicts.is_empty()
+        && matched_count >= 2
+        && (all_matched(&a.tokens, &used_a) || all_matched(&b.tokens, &used_b))
+        && aligned
+            .iter()
+            .any(|&(i, j, s)| s >= RARE_ANCHOR_MIN && a.tokens[i].rare && b.tokens[j].rare);
+    sufficient |= rare_anchor;
     if !sufficient {
         score = score.min(INSUFFICIENT_CAP);
     }
@@ -378,6 +434,7 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         aligned,
         conflicts,
         sufficient,
+        rare_anchor,
     }
 }
 
@@ -391,6 +448,11 @@ fn role_affinity(a: &Prepared, b: &Prepared, pair: &(f64, usize, usize)) -> u8 {
 /// name less so.
 fn unmatched_penalty(name: &Prepared, used: &[bool]) -> f64 {
     let last = name.tokens.len().saturating_sub(1);
+    let family_matched = name
+        .tokens
+        .iter()
+        .zip(used)
+        .any(|(t, &u)| u && t.family && t.role != Role::Kunya);
     name.tokens
         .iter()
         .enumerate()
@@ -401,6 +463,9 @@ fn unmatched_penalty(name: &Prepared, used: &[bool]) -> f64 {
                 Role::Nasab | Role::Given if i != last => 0.02,
                 // A family name with no partner is a different family more
                 // often than an omission.
+                // One word of a family name of several (`SADIQ AL-AHDAL`)
+                // left out while another matched is an omission.
+                Role::Surname if family_matched => 0.02,
                 Role::Surname => 0.1,
                 _ => 0.05,
             };
@@ -625,6 +690,9 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
     }
     for conflict in &cmp.conflicts {
         let _ = write!(out, "; against: {}", conflict.describe());
+    }
+    if cmp.rare_anchor {
+        out.push_str("; every part of the shorter name aligned, with a part rare in this dataset");
     }
     if !cmp.sufficient && cmp.conflicts.is_empty() {
         out.push_str("; not enough distinctive parts agree (a shared nisba, generic kunya or single name is not identity)");
