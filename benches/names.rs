@@ -36,8 +36,8 @@ impl Rng {
 }
 
 const CONSONANTS: &[&str] = &[
-    "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "f", "q", "k", "l", "m",
-    "n", "w", "y", "gh",
+    "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "f", "q", "k", "l", "m", "n",
+    "w", "y", "gh",
 ];
 const VOWELS: &[&str] = &["a", "i", "u", "a", "aa", "ee", "ou"];
 
@@ -111,7 +111,9 @@ fn person(rng: &mut Rng, nisbas: &[String]) -> Person {
         ism: part(rng),
         father: part(rng),
         grandfather: part(rng),
-        nisba: rng.chance(50).then(|| nisbas[rng.below(nisbas.len())].clone()),
+        nisba: rng
+            .chance(50)
+            .then(|| nisbas[rng.below(nisbas.len())].clone()),
         kunya: rng.chance(30).then(|| part(rng)),
     }
 }

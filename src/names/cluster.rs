@@ -19,11 +19,12 @@
 //! [`Ambiguity`] records instead of silent decisions.
 
 use super::blocking::candidate_pairs;
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
 use super::{decide, Decision, MatchConfig};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// A name in more groups (clusters) than this carries no identity of its
 /// own (`Abu Muhammad` in thousands of claims): its edges are not lifted to
@@ -74,7 +75,7 @@ pub struct Clustering {
 struct Clusters {
     parent: Vec<usize>,
     size: Vec<usize>,
-    cannot_link: HashMap<usize, HashSet<usize>>,
+    cannot_link: FxHashMap<usize, FxHashSet<usize>>,
 }
 
 impl Clusters {
@@ -82,7 +83,7 @@ impl Clusters {
         Clusters {
             parent: (0..n).collect(),
             size: vec![1; n],
-            cannot_link: HashMap::new(),
+            cannot_link: FxHashMap::default(),
         }
     }
 
@@ -107,7 +108,7 @@ impl Clusters {
 
     /// How much bookkeeping moves if `root` is absorbed.
     fn degree(&self, root: usize) -> usize {
-        self.cannot_link.get(&root).map_or(0, HashSet::len)
+        self.cannot_link.get(&root).map_or(0, FxHashSet::len)
     }
 
     /// Join two roots. The one with more cannot-links survives, so that
@@ -143,40 +144,52 @@ struct Edge {
 
 /// Cluster groups of names into people.
 pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfig) -> Clustering {
+    // Parse each distinct spelling once: a large dataset repeats the same
+    // `who` in many claims.
+    let mut spelling_index: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut spellings: Vec<&str> = Vec::new();
+    for &name in groups.iter().flatten() {
+        spelling_index.entry(name).or_insert_with(|| {
+            spellings.push(name);
+            (spellings.len() - 1) as u32
+        });
+    }
+    let mut parsed: Vec<Option<Prepared>> = spellings
+        .par_iter()
+        .map(|n| Some(Prepared::new(n)))
+        .collect();
     // Distinct normalised names, interned; each remembers its first spelling
     // and the groups it appears in.
-    let mut id_of_key: HashMap<String, u32> = HashMap::new();
+    let mut id_of_key: FxHashMap<String, u32> = FxHashMap::default();
     let mut display: Vec<String> = Vec::new();
-    let mut first_spelling: Vec<&str> = Vec::new();
+    let mut spelling_of_name: Vec<u32> = Vec::new();
     let mut groups_of_name: Vec<Vec<usize>> = Vec::new();
     let mut names_of_group: Vec<Vec<u32>> = Vec::with_capacity(groups.len());
-    // Normalise each distinct spelling once: a large dataset repeats the
-    // same `who` in many claims.
-    let mut spellings: Vec<&str> = groups.iter().flatten().copied().collect();
-    spellings.sort_unstable();
-    spellings.dedup();
-    let keys: Vec<String> = spellings.par_iter().map(|n| super::normalise(n)).collect();
-    let key_of: HashMap<&str, &str> = spellings
-        .iter()
-        .zip(&keys)
-        .map(|(n, k)| (*n, k.as_str()))
-        .collect();
     for (g, group) in groups.iter().enumerate() {
         let mut ids: Vec<u32> = Vec::with_capacity(group.len());
         for &name in group {
-            let key = key_of.get(name).copied().unwrap_or_default();
+            let Some(&spelling) = spelling_index.get(name) else {
+                continue;
+            };
+            let key = parsed[spelling as usize]
+                .as_ref()
+                .map_or("", |p| p.key.as_str());
             if key.is_empty() {
                 // Nothing to compare (emoji, punctuation): it stays with its
                 // own group only.
                 continue;
             }
-            let next = display.len() as u32;
-            let id = *id_of_key.entry(key.to_string()).or_insert_with(|| {
-                display.push(name.trim().to_string());
-                first_spelling.push(name);
-                groups_of_name.push(Vec::new());
-                next
-            });
+            let id = match id_of_key.get(key) {
+                Some(&id) => id,
+                None => {
+                    let id = display.len() as u32;
+                    id_of_key.insert(key.to_string(), id);
+                    display.push(name.trim().to_string());
+                    spelling_of_name.push(spelling);
+                    groups_of_name.push(Vec::new());
+                    id
+                }
+            };
             if groups_of_name[id as usize].last() != Some(&g) {
                 groups_of_name[id as usize].push(g);
             }
@@ -186,10 +199,14 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         }
         names_of_group.push(ids);
     }
-    let mut prepared: Vec<Prepared> = first_spelling
-        .par_iter()
-        .map(|n| Prepared::new(n))
+    drop(id_of_key);
+    // The first spelling of each name stands for it.
+    let mut prepared: Vec<Prepared> = spelling_of_name
+        .iter()
+        .filter_map(|&s| parsed[s as usize].take())
         .collect();
+    drop(parsed);
+    intern_tokens(&mut prepared);
     mark_rare_parts(&mut prepared);
 
     let mut clusters = Clusters::new(groups.len());
@@ -265,8 +282,10 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         if gs.len() < 2 {
             continue;
         }
-        let own = compare(&prepared[id], &prepared[id]);
-        if !own.sufficient && !distinctive_when_identical(&prepared[id]) {
+        // The cheap test first: most repeated names are distinctive.
+        if !distinctive_when_identical(&prepared[id])
+            && !compare(&prepared[id], &prepared[id]).sufficient
+        {
             // Decided at the end: only a name whose records end up with
             // different people is ambiguous.
             generic_identical.push(id);
@@ -300,9 +319,16 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         if ga.len() * gb.len() > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END {
             continue;
         }
-        for &x in ga {
-            for &y in gb {
-                let (rx, ry) = (clusters.find(x), clusters.find(y));
+        // Identical names are joined by now, so the groups of a name mostly
+        // share one root: forbid each root pair once.
+        let mut roots_a: Vec<usize> = ga.iter().map(|&x| clusters.find(x)).collect();
+        let mut roots_b: Vec<usize> = gb.iter().map(|&y| clusters.find(y)).collect();
+        roots_a.sort_unstable();
+        roots_a.dedup();
+        roots_b.sort_unstable();
+        roots_b.dedup();
+        for &rx in &roots_a {
+            for &ry in &roots_b {
                 clusters.forbid(rx, ry);
             }
         }
@@ -436,7 +462,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     }
 
     // Dense cluster numbers in order of first appearance.
-    let mut number_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut number_of_root: FxHashMap<usize, usize> = FxHashMap::default();
     let mut cluster_of_group = Vec::with_capacity(groups.len());
     for g in 0..groups.len() {
         let root = clusters.find(g);
@@ -509,6 +535,24 @@ fn lifted_roots_ids(
     out
 }
 
+/// Give every distinct canonical token an integer id (in order of first
+/// appearance, so ids do not depend on threads), for the similarity cache.
+fn intern_tokens(prepared: &mut [Prepared]) {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    for name in prepared.iter_mut() {
+        for token in &mut name.tokens {
+            let next = ids.len() as u32;
+            token.id = match ids.get(token.canonical.as_str()) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(token.canonical.clone(), next);
+                    next
+                }
+            };
+        }
+    }
+}
+
 /// Names sharing a part, at most, for the part to be rare: a share of the
 /// dataset (so that in a handful of names nothing is rare) and never more
 /// than an absolute bound (so that in a huge dataset a surname that
@@ -519,8 +563,8 @@ const RARE_MAX_NAMES: usize = 12;
 /// Count, for each part's vowel key (its spelling with short vowels
 /// aside), the distinct names that hold it, and mark the rare parts (IDF over the names being clustered).
 pub(super) fn mark_rare_parts(prepared: &mut [Prepared]) {
-    let mut names_with: HashMap<&str, usize> = HashMap::new();
-    let mut keys: HashSet<&str> = HashSet::new();
+    let mut names_with: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut keys: FxHashSet<&str> = FxHashSet::default();
     for name in prepared.iter() {
         if !keys.insert(name.key.as_str()) {
             continue;
@@ -534,7 +578,7 @@ pub(super) fn mark_rare_parts(prepared: &mut [Prepared]) {
         }
     }
     let limit = (keys.len() / RARE_SHARE).min(RARE_MAX_NAMES);
-    let rare: HashSet<String> = names_with
+    let rare: FxHashSet<String> = names_with
         .into_iter()
         .filter(|&(_, count)| count >= 2 && count <= limit)
         .map(|(key, _)| key.to_string())
@@ -644,6 +688,35 @@ mod tests {
             .merges
             .iter()
             .any(|m| m.reason == "given as aliases in one record"));
+    }
+
+    #[test]
+    fn same_result_on_any_number_of_threads() {
+        let names = [
+            "Abu Bakr al-Baghdadi",
+            "Abubakr al-Baghdadi",
+            "AL-TAWIL, Hasan",
+            "AL-TAWIL, Hasan Abdallah Karimi",
+            "Usama al-Muhajir",
+            "Abu Usama al-Muhajir",
+            "Usama al-Mujahir",
+            "Muhammad bin Ali",
+            "Ali bin Muhammad",
+            "Abu Muhammad",
+            "Abu Muhammad",
+        ];
+        let groups: Vec<Vec<&str>> = names.iter().map(|n| vec![*n]).collect();
+        let run_on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            pool.install(|| cluster(&groups, &Constraints::default(), &MatchConfig::default()))
+        };
+        let (one, four) = (run_on(1), run_on(4));
+        assert_eq!(one.cluster_of_group, four.cluster_of_group);
+        assert_eq!(one.merges, four.merges);
+        assert_eq!(one.ambiguous, four.ambiguous);
     }
 
     #[test]

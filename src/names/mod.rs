@@ -14,6 +14,7 @@
 
 mod blocking;
 mod cluster;
+mod fxhash;
 mod similarity;
 mod structure;
 mod text;

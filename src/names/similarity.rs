@@ -8,6 +8,7 @@
 //! kunya, or a different family name or nisba is evidence of a different
 //! person, "strong" enough to keep two clusters apart.
 
+use super::fxhash::FxHashMap;
 use super::structure::{base_weight, parse, NameParts, Role};
 use super::variants::{common_name, is_generic, skeleton, vowel_key};
 use std::fmt::Write as _;
@@ -46,7 +47,13 @@ pub struct PreparedToken {
     /// Rare among the names being clustered (see [`Prepared::mark_rare`]);
     /// always false for a pair compared without a dataset.
     pub rare: bool,
+    /// The canonical spelling interned by the clusterer (an index into its
+    /// token table), so that caches key on integers; [`NO_ID`] otherwise.
+    pub id: u32,
 }
+
+/// A token not interned: similarities are computed, not cached.
+pub const NO_ID: u32 = u32::MAX;
 
 impl Prepared {
     pub fn new(name: &str) -> Self {
@@ -67,6 +74,7 @@ impl Prepared {
                 position,
                 family: p.family,
                 rare: false,
+                id: NO_ID,
             })
             .collect();
         let key = parts.key();
@@ -153,6 +161,9 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     if a.common && b.common {
         return 0.0;
     }
+    if let Some(bound) = cheap_upper_bound(a, b) {
+        return bound;
+    }
     let mut best = string_similarity(&a.canonical, &b.canonical);
     // `ALFAGIH` against `al-Faqih`: an article written into the word.
     for (with_article, other) in [(a, b), (b, a)] {
@@ -206,6 +217,64 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     best
 }
 
+/// Below this, a similarity only counts as "unlike" (see `find_conflicts`:
+/// family names under it differ); alignment needs [`ALIGN_MIN`]. So a pair
+/// that provably stays under it can skip the string metrics.
+const UNLIKE_BELOW: f64 = 0.75;
+
+/// An upper bound on [`token_similarity`] from letter counts, when it
+/// proves the pair unlike (under [`UNLIKE_BELOW`]) and none of the special
+/// cases (same vowel key or skeleton, an initial, an attached article)
+/// applies; `None` when the full computation is needed. Returning the bound
+/// instead of the exact value changes no decision: every use of a
+/// similarity under `UNLIKE_BELOW` treats all such values alike.
+fn cheap_upper_bound(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
+    if a.vowel_key == b.vowel_key
+        || a.skeleton == b.skeleton
+        || a.role == Role::Initial
+        || b.role == Role::Initial
+        || a.article != b.article
+    {
+        return None;
+    }
+    let bound = string_bound(&a.canonical, &b.canonical)?
+        .max(string_bound(&a.vowel_key, &b.vowel_key)? - 0.04);
+    (bound < UNLIKE_BELOW).then_some(bound)
+}
+
+/// An upper bound on [`string_similarity`] of two ASCII strings: Jaro
+/// matches at most the letters they have in common (as multisets), the
+/// Winkler bonus at most the common prefix, and the Levenshtein distance is
+/// at least the longer length less the common letters.
+fn string_bound(x: &str, y: &str) -> Option<f64> {
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    if x.is_empty() || y.is_empty() || !x.is_ascii() || !y.is_ascii() {
+        return None;
+    }
+    let mut counts = [0i16; 128];
+    for &c in x {
+        counts[usize::from(c)] += 1;
+    }
+    let mut common = 0usize;
+    for &c in y {
+        let slot = &mut counts[usize::from(c)];
+        if *slot > 0 {
+            *slot -= 1;
+            common += 1;
+        }
+    }
+    let (lx, ly) = (x.len() as f64, y.len() as f64);
+    let m = common as f64;
+    let jaro = if common == 0 {
+        0.0
+    } else {
+        (m / lx + m / ly + 1.0) / 3.0
+    };
+    let prefix = x.iter().zip(y).take(4).take_while(|(p, q)| p == q).count() as f64;
+    let winkler = jaro + 0.1 * prefix * (1.0 - jaro);
+    Some(0.7 * winkler + 0.3 * m / lx.max(ly))
+}
+
 fn vowel_groups(vowel_key: &str) -> usize {
     vowel_key.matches('a').count()
 }
@@ -235,26 +304,29 @@ fn string_similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Token similarities remembered across comparisons: a large dataset
-/// compares the same common given names millions of times. Keyed by the
-/// two spellings and the flags that change the result.
+/// compares the same common given names millions of times. Keyed by the two
+/// interned token ids and the flags that change the result.
 #[derive(Default)]
-pub struct SimilarityCache<'a> {
-    known: std::collections::HashMap<(&'a str, &'a str, u8), f64>,
+pub struct SimilarityCache {
+    known: FxHashMap<u64, f64>,
 }
 
 /// Bound on remembered pairs, so that memory stays flat on huge inputs.
 const CACHE_LIMIT: usize = 1 << 20;
 
-impl<'a> SimilarityCache<'a> {
-    fn similarity(&mut self, a: &'a PreparedToken, b: &'a PreparedToken) -> f64 {
-        if a.canonical == b.canonical {
+impl SimilarityCache {
+    fn similarity(&mut self, a: &PreparedToken, b: &PreparedToken) -> f64 {
+        if a.id == b.id && a.id != NO_ID || a.canonical == b.canonical {
             return 1.0;
         }
-        let flags = u8::from(a.article)
-            | u8::from(b.article) << 1
-            | u8::from(a.role == Role::Initial) << 2
-            | u8::from(b.role == Role::Initial) << 3;
-        let key = (a.canonical.as_str(), b.canonical.as_str(), flags);
+        if a.id >= 1 << 30 || b.id >= 1 << 30 {
+            return token_similarity(a, b);
+        }
+        let flags = u64::from(a.article)
+            | u64::from(b.article) << 1
+            | u64::from(a.role == Role::Initial) << 2
+            | u64::from(b.role == Role::Initial) << 3;
+        let key = u64::from(a.id) << 34 | u64::from(b.id) << 4 | flags;
         if let Some(&known) = self.known.get(&key) {
             return known;
         }
@@ -274,11 +346,7 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
 }
 
 /// [`compare`] with token similarities taken from, and added to, a cache.
-pub fn compare_cached<'a>(
-    a: &'a Prepared,
-    b: &'a Prepared,
-    cache: &mut SimilarityCache<'a>,
-) -> Comparison {
+pub fn compare_cached(a: &Prepared, b: &Prepared, cache: &mut SimilarityCache) -> Comparison {
     let matrix = similarity_matrix(a, b, |x, y| cache.similarity(x, y));
     compare_with_matrix(a, b, &matrix)
 }
@@ -711,5 +779,48 @@ fn role_name(role: Role) -> &'static str {
         Role::Nisba => "nisba",
         Role::Surname => "surname",
         Role::Initial => "initial",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cheap_bound_is_an_upper_bound() {
+        let words = [
+            "muhammad",
+            "mahmud",
+            "shishani",
+            "baghdadi",
+            "qurashi",
+            "hashimi",
+            "zawahiri",
+            "zawahri",
+            "adnani",
+            "julani",
+            "faqih",
+            "fagih",
+            "turki",
+            "ali",
+            "a",
+            "abdalrahman",
+            "safawi",
+            "rahim",
+            "yahya",
+            "kasimi",
+            "qasimi",
+            "ghasimi",
+            "xyz",
+            "aaaa",
+        ];
+        for x in words {
+            for y in words {
+                if let Some(bound) = string_bound(x, y) {
+                    let exact = string_similarity(x, y);
+                    assert!(bound + 1e-9 >= exact, "{x} {y}: {bound} < {exact}");
+                }
+            }
+        }
     }
 }
