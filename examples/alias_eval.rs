@@ -11,7 +11,7 @@
 //! missed true pairs with their match explanation, for tuning.
 
 use anyhow::{Context, Result};
-use claimlint::names::{cluster, match_names, Constraints, Decision, MatchConfig};
+use claimlint::names::{cluster, Constraints, Decision, MatchConfig, NameSet};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -168,9 +168,13 @@ fn main() -> Result<()> {
 
     if misses > 0 {
         println!("missed true pairs (first {misses} sharing a token):");
+        let all: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+        let name_set = NameSet::new(&all);
         let mut shown = 0;
         for (i, j) in missed {
-            let result = match_names(&mentions[i].name, &mentions[j].name, &cfg);
+            let Some(result) = name_set.match_pair(i, j, &cfg) else {
+                continue;
+            };
             if result.decision == Decision::Different && result.score < 0.5 {
                 continue;
             }

@@ -19,11 +19,12 @@
 //! [`Ambiguity`] records instead of silent decisions.
 
 use super::blocking::candidate_pairs;
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
 use super::{decide, Decision, MatchConfig};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// A name in more groups (clusters) than this carries no identity of its
 /// own (`Abu Muhammad` in thousands of claims): its edges are not lifted to
@@ -74,7 +75,7 @@ pub struct Clustering {
 struct Clusters {
     parent: Vec<usize>,
     size: Vec<usize>,
-    cannot_link: HashMap<usize, HashSet<usize>>,
+    cannot_link: FxHashMap<usize, FxHashSet<usize>>,
 }
 
 impl Clusters {
@@ -82,7 +83,7 @@ impl Clusters {
         Clusters {
             parent: (0..n).collect(),
             size: vec![1; n],
-            cannot_link: HashMap::new(),
+            cannot_link: FxHashMap::default(),
         }
     }
 
@@ -107,7 +108,7 @@ impl Clusters {
 
     /// How much bookkeeping moves if `root` is absorbed.
     fn degree(&self, root: usize) -> usize {
-        self.cannot_link.get(&root).map_or(0, HashSet::len)
+        self.cannot_link.get(&root).map_or(0, FxHashSet::len)
     }
 
     /// Join two roots. The one with more cannot-links survives, so that
@@ -143,40 +144,52 @@ struct Edge {
 
 /// Cluster groups of names into people.
 pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfig) -> Clustering {
+    // Parse each distinct spelling once: a large dataset repeats the same
+    // `who` in many claims.
+    let mut spelling_index: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut spellings: Vec<&str> = Vec::new();
+    for &name in groups.iter().flatten() {
+        spelling_index.entry(name).or_insert_with(|| {
+            spellings.push(name);
+            (spellings.len() - 1) as u32
+        });
+    }
+    let mut parsed: Vec<Option<Prepared>> = spellings
+        .par_iter()
+        .map(|n| Some(Prepared::new(n)))
+        .collect();
     // Distinct normalised names, interned; each remembers its first spelling
     // and the groups it appears in.
-    let mut id_of_key: HashMap<String, u32> = HashMap::new();
+    let mut id_of_key: FxHashMap<String, u32> = FxHashMap::default();
     let mut display: Vec<String> = Vec::new();
-    let mut first_spelling: Vec<&str> = Vec::new();
+    let mut spelling_of_name: Vec<u32> = Vec::new();
     let mut groups_of_name: Vec<Vec<usize>> = Vec::new();
     let mut names_of_group: Vec<Vec<u32>> = Vec::with_capacity(groups.len());
-    // Normalise each distinct spelling once: a large dataset repeats the
-    // same `who` in many claims.
-    let mut spellings: Vec<&str> = groups.iter().flatten().copied().collect();
-    spellings.sort_unstable();
-    spellings.dedup();
-    let keys: Vec<String> = spellings.par_iter().map(|n| super::normalise(n)).collect();
-    let key_of: HashMap<&str, &str> = spellings
-        .iter()
-        .zip(&keys)
-        .map(|(n, k)| (*n, k.as_str()))
-        .collect();
     for (g, group) in groups.iter().enumerate() {
         let mut ids: Vec<u32> = Vec::with_capacity(group.len());
         for &name in group {
-            let key = key_of.get(name).copied().unwrap_or_default();
+            let Some(&spelling) = spelling_index.get(name) else {
+                continue;
+            };
+            let key = parsed[spelling as usize]
+                .as_ref()
+                .map_or("", |p| p.key.as_str());
             if key.is_empty() {
                 // Nothing to compare (emoji, punctuation): it stays with its
                 // own group only.
                 continue;
             }
-            let next = display.len() as u32;
-            let id = *id_of_key.entry(key.to_string()).or_insert_with(|| {
-                display.push(name.trim().to_string());
-                first_spelling.push(name);
-                groups_of_name.push(Vec::new());
-                next
-            });
+            let id = match id_of_key.get(key) {
+                Some(&id) => id,
+                None => {
+                    let id = display.len() as u32;
+                    id_of_key.insert(key.to_string(), id);
+                    display.push(name.trim().to_string());
+                    spelling_of_name.push(spelling);
+                    groups_of_name.push(Vec::new());
+                    id
+                }
+            };
             if groups_of_name[id as usize].last() != Some(&g) {
                 groups_of_name[id as usize].push(g);
             }
@@ -186,10 +199,15 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         }
         names_of_group.push(ids);
     }
-    let prepared: Vec<Prepared> = first_spelling
-        .par_iter()
-        .map(|n| Prepared::new(n))
+    drop(id_of_key);
+    // The first spelling of each name stands for it.
+    let mut prepared: Vec<Prepared> = spelling_of_name
+        .iter()
+        .filter_map(|&s| parsed[s as usize].take())
         .collect();
+    drop(parsed);
+    intern_tokens(&mut prepared);
+    mark_rare_parts(&mut prepared);
 
     let mut clusters = Clusters::new(groups.len());
     let mut merges: Vec<Merge> = Vec::new();
@@ -264,8 +282,10 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         if gs.len() < 2 {
             continue;
         }
-        let own = compare(&prepared[id], &prepared[id]);
-        if !own.sufficient && !distinctive_when_identical(&prepared[id]) {
+        // The cheap test first: most repeated names are distinctive.
+        if !distinctive_when_identical(&prepared[id])
+            && !compare(&prepared[id], &prepared[id]).sufficient
+        {
             // Decided at the end: only a name whose records end up with
             // different people is ambiguous.
             generic_identical.push(id);
@@ -299,9 +319,16 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         if ga.len() * gb.len() > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END {
             continue;
         }
-        for &x in ga {
-            for &y in gb {
-                let (rx, ry) = (clusters.find(x), clusters.find(y));
+        // Identical names are joined by now, so the groups of a name mostly
+        // share one root: forbid each root pair once.
+        let mut roots_a: Vec<usize> = ga.iter().map(|&x| clusters.find(x)).collect();
+        let mut roots_b: Vec<usize> = gb.iter().map(|&y| clusters.find(y)).collect();
+        roots_a.sort_unstable();
+        roots_a.dedup();
+        roots_b.sort_unstable();
+        roots_b.dedup();
+        for &rx in &roots_a {
+            for &ry in &roots_b {
                 clusters.forbid(rx, ry);
             }
         }
@@ -315,6 +342,8 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             .then(x.b.cmp(&y.b))
     });
     let mut blocked: Vec<(u32, u32, f64, &'static str)> = Vec::new();
+    // (index in `merges`, name ids) of the merges the matcher decided.
+    let mut matched_merges: Vec<(usize, u32, u32)> = Vec::new();
     for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
         let mut merged = false;
         let mut reason_blocked = None;
@@ -332,6 +361,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             merged = true;
         }
         if merged {
+            matched_merges.push((merges.len(), edge.a, edge.b));
             merges.push(Merge {
                 names: [
                     display[edge.a as usize].clone(),
@@ -345,17 +375,19 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         }
     }
 
-    // Explanations only for what is reported.
-    let explain_pair = |a: &str, b: &str| -> String {
-        let (pa, pb) = (Prepared::new(a), Prepared::new(b));
-        explain(&pa, &pb, &compare(&pa, &pb))
+    // Explanations only for what is reported, from the same prepared names
+    // (with the same rare parts) that were scored.
+    let explain_pair = |a: u32, b: u32| -> String {
+        let (pa, pb) = (&prepared[a as usize], &prepared[b as usize]);
+        explain(pa, pb, &compare(pa, pb))
     };
-    merges
-        .par_iter_mut()
-        .filter(|m| m.reason.is_empty())
-        .for_each(|m| {
-            m.reason = format!("names match: {}", explain_pair(&m.names[0], &m.names[1]));
-        });
+    let reasons: Vec<String> = matched_merges
+        .par_iter()
+        .map(|&(_, a, b)| format!("names match: {}", explain_pair(a, b)))
+        .collect();
+    for (&(index, _, _), reason) in matched_merges.iter().zip(reasons) {
+        merges[index].reason = reason;
+    }
 
     // Review-band edges and blocked merges between different final clusters.
     // name id → (candidate name id, score, why it was not merged)
@@ -388,13 +420,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             candidates.dedup();
             candidates.truncate(MAX_CANDIDATES);
             let (score, explanation) = match best {
-                Some((b, score, why)) => (
-                    *score,
-                    format!(
-                        "{why}: {}",
-                        explain_pair(first_spelling[*a as usize], first_spelling[*b as usize])
-                    ),
-                ),
+                Some((b, score, why)) => (*score, format!("{why}: {}", explain_pair(*a, *b))),
                 None => (0.0, String::new()),
             };
             Ambiguity {
@@ -436,7 +462,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     }
 
     // Dense cluster numbers in order of first appearance.
-    let mut number_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut number_of_root: FxHashMap<usize, usize> = FxHashMap::default();
     let mut cluster_of_group = Vec::with_capacity(groups.len());
     for g in 0..groups.len() {
         let root = clusters.find(g);
@@ -507,6 +533,59 @@ fn lifted_roots_ids(
         }
     }
     out
+}
+
+/// Give every distinct canonical token an integer id (in order of first
+/// appearance, so ids do not depend on threads), for the similarity cache.
+fn intern_tokens(prepared: &mut [Prepared]) {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    for name in prepared.iter_mut() {
+        for token in &mut name.tokens {
+            let next = ids.len() as u32;
+            token.id = match ids.get(token.canonical.as_str()) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(token.canonical.clone(), next);
+                    next
+                }
+            };
+        }
+    }
+}
+
+/// Names sharing a part, at most, for the part to be rare: a share of the
+/// dataset (so that in a handful of names nothing is rare) and never more
+/// than an absolute bound (so that in a huge dataset a surname that
+/// thousands of people carry is not).
+const RARE_SHARE: usize = 100;
+const RARE_MAX_NAMES: usize = 12;
+
+/// Count, for each part's vowel key (its spelling with short vowels
+/// aside), the distinct names that hold it, and mark the rare parts (IDF over the names being clustered).
+pub(super) fn mark_rare_parts(prepared: &mut [Prepared]) {
+    let mut names_with: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut keys: FxHashSet<&str> = FxHashSet::default();
+    for name in prepared.iter() {
+        if !keys.insert(name.key.as_str()) {
+            continue;
+        }
+        let mut seen: Vec<&str> = Vec::with_capacity(name.tokens.len());
+        for token in &name.tokens {
+            if !seen.contains(&token.vowel_key.as_str()) {
+                seen.push(token.vowel_key.as_str());
+                *names_with.entry(token.vowel_key.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let limit = (keys.len() / RARE_SHARE).min(RARE_MAX_NAMES);
+    let rare: FxHashSet<String> = names_with
+        .into_iter()
+        .filter(|&(_, count)| count >= 2 && count <= limit)
+        .map(|(key, _)| key.to_string())
+        .collect();
+    prepared
+        .par_iter_mut()
+        .for_each(|name| name.mark_rare(|vowel_key| rare.contains(vowel_key)));
 }
 
 /// A readable label for a group: its first name.
@@ -609,6 +688,35 @@ mod tests {
             .merges
             .iter()
             .any(|m| m.reason == "given as aliases in one record"));
+    }
+
+    #[test]
+    fn same_result_on_any_number_of_threads() {
+        let names = [
+            "Abu Bakr al-Baghdadi",
+            "Abubakr al-Baghdadi",
+            "AL-TAWIL, Hasan",
+            "AL-TAWIL, Hasan Abdallah Karimi",
+            "Usama al-Muhajir",
+            "Abu Usama al-Muhajir",
+            "Usama al-Mujahir",
+            "Muhammad bin Ali",
+            "Ali bin Muhammad",
+            "Abu Muhammad",
+            "Abu Muhammad",
+        ];
+        let groups: Vec<Vec<&str>> = names.iter().map(|n| vec![*n]).collect();
+        let run_on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            pool.install(|| cluster(&groups, &Constraints::default(), &MatchConfig::default()))
+        };
+        let (one, four) = (run_on(1), run_on(4));
+        assert_eq!(one.cluster_of_group, four.cluster_of_group);
+        assert_eq!(one.merges, four.merges);
+        assert_eq!(one.ambiguous, four.ambiguous);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 mod blocking;
 mod cluster;
+mod fxhash;
 mod similarity;
 mod structure;
 mod text;
@@ -74,8 +75,33 @@ fn decide(cmp: &Comparison, cfg: &MatchConfig) -> Decision {
 
 /// Compare two names and explain the decision.
 pub fn match_names(a: &str, b: &str, cfg: &MatchConfig) -> MatchResult {
-    let (pa, pb) = (Prepared::new(a), Prepared::new(b));
-    let cmp = compare(&pa, &pb);
+    result(&Prepared::new(a), &Prepared::new(b), cfg)
+}
+
+/// Names prepared together, so that a comparison knows which parts are rare
+/// among them (the subset rule): [`match_names`] in the context of a
+/// dataset. Used to explain why two names of a dataset were or were not
+/// merged.
+pub struct NameSet {
+    prepared: Vec<Prepared>,
+}
+
+impl NameSet {
+    pub fn new(names: &[&str]) -> Self {
+        let mut prepared: Vec<Prepared> = names.iter().map(|n| Prepared::new(n)).collect();
+        cluster::mark_rare_parts(&mut prepared);
+        NameSet { prepared }
+    }
+
+    /// Compare the names at two indices; `None` if either is out of range.
+    pub fn match_pair(&self, a: usize, b: usize, cfg: &MatchConfig) -> Option<MatchResult> {
+        let (pa, pb) = (self.prepared.get(a)?, self.prepared.get(b)?);
+        Some(result(pa, pb, cfg))
+    }
+}
+
+fn result(pa: &Prepared, pb: &Prepared, cfg: &MatchConfig) -> MatchResult {
+    let cmp = compare(pa, pb);
     let decision = decide(&cmp, cfg);
     let verdict = match decision {
         Decision::Same => "same person",
@@ -85,7 +111,7 @@ pub fn match_names(a: &str, b: &str, cfg: &MatchConfig) -> MatchResult {
     MatchResult {
         score: cmp.score,
         decision,
-        explanation: format!("{verdict}: {}", explain(&pa, &pb, &cmp)),
+        explanation: format!("{verdict}: {}", explain(pa, pb, &cmp)),
     }
 }
 

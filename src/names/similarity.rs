@@ -8,8 +8,9 @@
 //! kunya, or a different family name or nisba is evidence of a different
 //! person, "strong" enough to keep two clusters apart.
 
+use super::fxhash::FxHashMap;
 use super::structure::{base_weight, parse, NameParts, Role};
-use super::variants::{common_name, skeleton, vowel_key};
+use super::variants::{common_name, is_generic, skeleton, vowel_key};
 use std::fmt::Write as _;
 
 /// Two parts this similar are candidates for alignment.
@@ -17,6 +18,9 @@ const ALIGN_MIN: f64 = 0.84;
 /// Without enough distinctive evidence a score is capped here, below the
 /// default merge threshold: a shared nisba or generic kunya is not identity.
 const INSUFFICIENT_CAP: f64 = 0.90;
+/// A rare part anchors a subset match only if its two spellings are this
+/// close (same spelling, vowel or consonant variant).
+const RARE_ANCHOR_MIN: f64 = 0.9;
 
 /// A name prepared once for many comparisons.
 #[derive(Clone, Debug)]
@@ -38,7 +42,18 @@ pub struct PreparedToken {
     pub common: bool,
     /// Index of the part in `parts.parts`, for nasab order.
     pub position: usize,
+    /// Written before the comma of `SURNAME, Given` (a family name).
+    pub family: bool,
+    /// Rare among the names being clustered (see [`Prepared::mark_rare`]);
+    /// always false for a pair compared without a dataset.
+    pub rare: bool,
+    /// The canonical spelling interned by the clusterer (an index into its
+    /// token table), so that caches key on integers; [`NO_ID`] otherwise.
+    pub id: u32,
 }
+
+/// A token not interned: similarities are computed, not cached.
+pub const NO_ID: u32 = u32::MAX;
 
 impl Prepared {
     pub fn new(name: &str) -> Self {
@@ -57,10 +72,33 @@ impl Prepared {
                 article: p.article,
                 common: common_name(&p.canonical).is_some(),
                 position,
+                family: p.family,
+                rare: false,
+                id: NO_ID,
             })
             .collect();
         let key = parts.key();
         Prepared { parts, tokens, key }
+    }
+
+    /// Mark the parts that can anchor a match because few names of the
+    /// dataset share them: `is_rare` gets a part's vowel key. Only
+    /// parts that are not generic, a kunya or an initial qualify, and a
+    /// nisba only where it is written as the family name (`AL-TURKI,
+    /// Hassan`): an origin name after a given name is shared by many people
+    /// however rare it is in one dataset (SPEC §2).
+    pub fn mark_rare(&mut self, is_rare: impl Fn(&str) -> bool) {
+        for token in &mut self.tokens {
+            let may_anchor = match token.role {
+                Role::Kunya | Role::Initial | Role::Title => false,
+                Role::Nisba => token.family,
+                _ => true,
+            };
+            token.rare = may_anchor
+                && !token.common
+                && !is_generic(&token.canonical)
+                && is_rare(&token.vowel_key);
+        }
     }
 }
 
@@ -100,6 +138,9 @@ pub struct Comparison {
     pub conflicts: Vec<Conflict>,
     /// Enough distinctive parts agree to call it the same person.
     pub sufficient: bool,
+    /// Sufficient only because every part of the shorter name aligned and
+    /// one aligned part is rare in the dataset (the subset rule).
+    pub rare_anchor: bool,
 }
 
 impl Comparison {
@@ -119,6 +160,9 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     // however alike they look (Muhammad/Mahmud, Hamid/Ahmad).
     if a.common && b.common {
         return 0.0;
+    }
+    if let Some(bound) = cheap_upper_bound(a, b) {
+        return bound;
     }
     let mut best = string_similarity(&a.canonical, &b.canonical);
     // `ALFAGIH` against `al-Faqih`: an article written into the word.
@@ -173,6 +217,64 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     best
 }
 
+/// Below this, a similarity only counts as "unlike" (see `find_conflicts`:
+/// family names under it differ); alignment needs [`ALIGN_MIN`]. So a pair
+/// that provably stays under it can skip the string metrics.
+const UNLIKE_BELOW: f64 = 0.75;
+
+/// An upper bound on [`token_similarity`] from letter counts, when it
+/// proves the pair unlike (under [`UNLIKE_BELOW`]) and none of the special
+/// cases (same vowel key or skeleton, an initial, an attached article)
+/// applies; `None` when the full computation is needed. Returning the bound
+/// instead of the exact value changes no decision: every use of a
+/// similarity under `UNLIKE_BELOW` treats all such values alike.
+fn cheap_upper_bound(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
+    if a.vowel_key == b.vowel_key
+        || a.skeleton == b.skeleton
+        || a.role == Role::Initial
+        || b.role == Role::Initial
+        || a.article != b.article
+    {
+        return None;
+    }
+    let bound = string_bound(&a.canonical, &b.canonical)?
+        .max(string_bound(&a.vowel_key, &b.vowel_key)? - 0.04);
+    (bound < UNLIKE_BELOW).then_some(bound)
+}
+
+/// An upper bound on [`string_similarity`] of two ASCII strings: Jaro
+/// matches at most the letters they have in common (as multisets), the
+/// Winkler bonus at most the common prefix, and the Levenshtein distance is
+/// at least the longer length less the common letters.
+fn string_bound(x: &str, y: &str) -> Option<f64> {
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    if x.is_empty() || y.is_empty() || !x.is_ascii() || !y.is_ascii() {
+        return None;
+    }
+    let mut counts = [0i16; 128];
+    for &c in x {
+        counts[usize::from(c)] += 1;
+    }
+    let mut common = 0usize;
+    for &c in y {
+        let slot = &mut counts[usize::from(c)];
+        if *slot > 0 {
+            *slot -= 1;
+            common += 1;
+        }
+    }
+    let (lx, ly) = (x.len() as f64, y.len() as f64);
+    let m = common as f64;
+    let jaro = if common == 0 {
+        0.0
+    } else {
+        (m / lx + m / ly + 1.0) / 3.0
+    };
+    let prefix = x.iter().zip(y).take(4).take_while(|(p, q)| p == q).count() as f64;
+    let winkler = jaro + 0.1 * prefix * (1.0 - jaro);
+    Some(0.7 * winkler + 0.3 * m / lx.max(ly))
+}
+
 fn vowel_groups(vowel_key: &str) -> usize {
     vowel_key.matches('a').count()
 }
@@ -202,26 +304,29 @@ fn string_similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Token similarities remembered across comparisons: a large dataset
-/// compares the same common given names millions of times. Keyed by the
-/// two spellings and the flags that change the result.
+/// compares the same common given names millions of times. Keyed by the two
+/// interned token ids and the flags that change the result.
 #[derive(Default)]
-pub struct SimilarityCache<'a> {
-    known: std::collections::HashMap<(&'a str, &'a str, u8), f64>,
+pub struct SimilarityCache {
+    known: FxHashMap<u64, f64>,
 }
 
 /// Bound on remembered pairs, so that memory stays flat on huge inputs.
 const CACHE_LIMIT: usize = 1 << 20;
 
-impl<'a> SimilarityCache<'a> {
-    fn similarity(&mut self, a: &'a PreparedToken, b: &'a PreparedToken) -> f64 {
-        if a.canonical == b.canonical {
+impl SimilarityCache {
+    fn similarity(&mut self, a: &PreparedToken, b: &PreparedToken) -> f64 {
+        if a.id == b.id && a.id != NO_ID || a.canonical == b.canonical {
             return 1.0;
         }
-        let flags = u8::from(a.article)
-            | u8::from(b.article) << 1
-            | u8::from(a.role == Role::Initial) << 2
-            | u8::from(b.role == Role::Initial) << 3;
-        let key = (a.canonical.as_str(), b.canonical.as_str(), flags);
+        if a.id >= 1 << 30 || b.id >= 1 << 30 {
+            return token_similarity(a, b);
+        }
+        let flags = u64::from(a.article)
+            | u64::from(b.article) << 1
+            | u64::from(a.role == Role::Initial) << 2
+            | u64::from(b.role == Role::Initial) << 3;
+        let key = u64::from(a.id) << 34 | u64::from(b.id) << 4 | flags;
         if let Some(&known) = self.known.get(&key) {
             return known;
         }
@@ -241,11 +346,7 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
 }
 
 /// [`compare`] with token similarities taken from, and added to, a cache.
-pub fn compare_cached<'a>(
-    a: &'a Prepared,
-    b: &'a Prepared,
-    cache: &mut SimilarityCache<'a>,
-) -> Comparison {
+pub fn compare_cached(a: &Prepared, b: &Prepared, cache: &mut SimilarityCache) -> Comparison {
     let matrix = similarity_matrix(a, b, |x, y| cache.similarity(x, y));
     compare_with_matrix(a, b, &matrix)
 }
@@ -285,6 +386,7 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         aligned: Vec::new(),
         conflicts: Vec::new(),
         sufficient: false,
+        rare_anchor: false,
     };
     let weight_a: f64 = a.tokens.iter().map(|t| t.weight).sum();
     let weight_b: f64 = b.tokens.iter().map(|t| t.weight).sum();
@@ -328,6 +430,11 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
     let mut credit = 0.0;
     let mut evidence = 0.0;
     let mut matched_count = 0;
+    // A pair counts at the weight of its lighter part. A family name written
+    // as a nisba on one side and plain on the other (`TRABELSI` /
+    // `AL-TRABELSI`) counts as a nisba, and the plain side's extra weight is
+    // not missing either, so it leaves the denominator too.
+    let (mut excess_a, mut excess_b) = (0.0, 0.0);
     for &(i, j, s) in &aligned {
         let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
         if (ta.role == Role::Kunya) != (tb.role == Role::Kunya) {
@@ -335,6 +442,11 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         }
         let w = ta.weight.min(tb.weight);
         credit += credit_factor(s) * w;
+        let family_name = |t: &PreparedToken| matches!(t.role, Role::Surname | Role::Nisba);
+        if family_name(ta) && family_name(tb) && (ta.family || tb.family) {
+            excess_a += ta.weight - w;
+            excess_b += tb.weight - w;
+        }
         if ta.role != Role::Initial {
             matched_count += 1;
         }
@@ -342,7 +454,7 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
             evidence += ta.weight.min(tb.weight);
         }
     }
-    let coverage = (credit / weight_a.min(weight_b)).min(1.0);
+    let coverage = (credit / (weight_a - excess_a).min(weight_b - excess_b)).min(1.0);
     let penalty: f64 = unmatched_penalty(a, &used_a)
         + unmatched_penalty(b, &used_b)
         + order_penalty(a, b, &aligned, &used_a, &used_b);
@@ -368,8 +480,20 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         && full
         && a.tokens[0].weight >= 0.9
         && a.tokens[0].role != Role::Nisba;
-    let sufficient = conflicts.is_empty()
+    let mut sufficient = conflicts.is_empty()
         && (single_distinctive || matched_count >= 2 && (full || evidence >= 0.9));
+    // The subset rule: every part of one name has a partner in the other
+    // (`AL-TURKI, Hassan` in `AL-TURKI, Hassan Abdullah Hersi`), and a part
+    // few names of the dataset share is among them. A rare family name with
+    // a common given name is strong evidence; a generic one is not.
+    let rare_anchor = !sufficient
+        && conflicts.is_empty()
+        && matched_count >= 2
+        && (all_matched(&a.tokens, &used_a) || all_matched(&b.tokens, &used_b))
+        && aligned
+            .iter()
+            .any(|&(i, j, s)| s >= RARE_ANCHOR_MIN && a.tokens[i].rare && b.tokens[j].rare);
+    sufficient |= rare_anchor;
     if !sufficient {
         score = score.min(INSUFFICIENT_CAP);
     }
@@ -378,6 +502,7 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         aligned,
         conflicts,
         sufficient,
+        rare_anchor,
     }
 }
 
@@ -391,6 +516,11 @@ fn role_affinity(a: &Prepared, b: &Prepared, pair: &(f64, usize, usize)) -> u8 {
 /// name less so.
 fn unmatched_penalty(name: &Prepared, used: &[bool]) -> f64 {
     let last = name.tokens.len().saturating_sub(1);
+    let family_matched = name
+        .tokens
+        .iter()
+        .zip(used)
+        .any(|(t, &u)| u && t.family && t.role != Role::Kunya);
     name.tokens
         .iter()
         .enumerate()
@@ -401,6 +531,9 @@ fn unmatched_penalty(name: &Prepared, used: &[bool]) -> f64 {
                 Role::Nasab | Role::Given if i != last => 0.02,
                 // A family name with no partner is a different family more
                 // often than an omission.
+                // One word of a family name of several (`SADIQ AL-AHDAL`)
+                // left out while another matched is an omission.
+                Role::Surname if family_matched => 0.02,
                 Role::Surname => 0.1,
                 _ => 0.05,
             };
@@ -626,6 +759,9 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
     for conflict in &cmp.conflicts {
         let _ = write!(out, "; against: {}", conflict.describe());
     }
+    if cmp.rare_anchor {
+        out.push_str("; every part of the shorter name aligned, with a part rare in this dataset");
+    }
     if !cmp.sufficient && cmp.conflicts.is_empty() {
         out.push_str("; not enough distinctive parts agree (a shared nisba, generic kunya or single name is not identity)");
     }
@@ -643,5 +779,48 @@ fn role_name(role: Role) -> &'static str {
         Role::Nisba => "nisba",
         Role::Surname => "surname",
         Role::Initial => "initial",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cheap_bound_is_an_upper_bound() {
+        let words = [
+            "muhammad",
+            "mahmud",
+            "shishani",
+            "baghdadi",
+            "qurashi",
+            "hashimi",
+            "zawahiri",
+            "zawahri",
+            "adnani",
+            "julani",
+            "faqih",
+            "fagih",
+            "turki",
+            "ali",
+            "a",
+            "abdalrahman",
+            "safawi",
+            "rahim",
+            "yahya",
+            "kasimi",
+            "qasimi",
+            "ghasimi",
+            "xyz",
+            "aaaa",
+        ];
+        for x in words {
+            for y in words {
+                if let Some(bound) = string_bound(x, y) {
+                    let exact = string_similarity(x, y);
+                    assert!(bound + 1e-9 >= exact, "{x} {y}: {bound} < {exact}");
+                }
+            }
+        }
     }
 }

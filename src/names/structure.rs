@@ -43,6 +43,10 @@ pub struct Part {
     pub head: String,
     /// Written with an article (`al-`, `ash-`, `el `).
     pub article: bool,
+    /// Written before the comma of `SURNAME, Given`: a family name, even
+    /// when it has the form of a nisba (`AL-TURKI, Hassan`).
+    #[serde(skip)]
+    pub family: bool,
 }
 
 /// A name taken apart. `parts` keeps the order of the name (given names
@@ -340,6 +344,7 @@ fn assign_roles(tokens: &[Token]) -> NameParts {
             role,
             head: head.to_string(),
             article,
+            family: token.from_surname,
         };
         // A title is a title only if something else names the person:
         // `Imam` alone is a name, `Shaykh Said` is Said.
