@@ -88,6 +88,12 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
             analysis.dataset.entities.len(),
             analysis.entities.candidate_pairs
         );
+        let phases: Vec<String> = analysis
+            .timings
+            .iter()
+            .map(|(phase, took)| format!("{phase} {:.3} s", took.as_secs_f64()))
+            .collect();
+        eprintln!("claimlint: {}", phases.join(", "));
     }
     let report = CheckReport {
         dataset: &analysis.dataset,

@@ -34,6 +34,8 @@ pub struct Analysis {
     pub dataset: Dataset,
     pub entities: Entities,
     pub findings: Vec<Finding>,
+    /// Wall time of each phase, for `--verbose` (measure before optimising).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Loads `paths`, reconciles names and runs every enabled rule.
@@ -52,8 +54,12 @@ pub fn analyse_reviewed(
     let options = load::LoadOptions {
         exclude: config.input.exclude.clone(),
     };
+    let started = std::time::Instant::now();
     let dataset = load::load(paths, &options);
-    analyse_dataset_reviewed(dataset, config, review)
+    let loaded = started.elapsed();
+    let mut analysis = analyse_dataset_reviewed(dataset, config, review);
+    analysis.timings.insert(0, ("load", loaded));
+    analysis
 }
 
 /// Reconciles and checks an already loaded dataset.
@@ -74,15 +80,20 @@ pub fn analyse_dataset_reviewed(
     let judgements = review
         .map(review::ReviewFile::name_judgements)
         .unwrap_or_default();
+    let started = std::time::Instant::now();
     let entities = reconcile::reconcile(&dataset, &matching, &judgements);
+    let reconciled = started.elapsed();
+    let started = std::time::Instant::now();
     let findings = rules::run(&rules::Context {
         dataset: &dataset,
         entities: &entities,
         config,
     });
+    let checked = started.elapsed();
     Analysis {
         dataset,
         entities,
         findings,
+        timings: vec![("reconcile", reconciled), ("rules", checked)],
     }
 }

@@ -201,11 +201,13 @@ pub fn reconcile(
         });
     }
 
-    // Attach each merge to the entity whose names it joined.
-    let mut entity_of_name: HashMap<&str, usize> = HashMap::new();
+    // Attach each merge to the entity whose names it joined. One spelling
+    // may belong to several entities (a generic kunya), so each name maps
+    // to all of its entities, in order.
+    let mut entities_of_name: HashMap<&str, Vec<usize>> = HashMap::new();
     for (e, entity) in list.iter().enumerate() {
         for n in &entity.names {
-            entity_of_name.insert(n.as_str(), e);
+            entities_of_name.entry(n.as_str()).or_default().push(e);
         }
     }
     // A merge belongs to the entity that holds both of its names; the same
@@ -217,10 +219,14 @@ pub fn reconcile(
         if !seen.insert(merge.names.clone()) {
             continue;
         }
-        let holder = list
-            .iter()
-            .position(|e| merge.names.iter().all(|n| e.names.binary_search(n).is_ok()))
-            .or_else(|| entity_of_name.get(merge.names[0].as_str()).copied());
+        let first = entities_of_name.get(merge.names[0].as_str());
+        let second = entities_of_name.get(merge.names[1].as_str());
+        let holder = match (first, second) {
+            (Some(a), Some(b)) => a.iter().find(|e| b.contains(e)).or(a.first()).copied(),
+            (Some(a), None) => a.first().copied(),
+            (None, Some(b)) => b.first().copied(),
+            (None, None) => None,
+        };
         if let Some(e) = holder {
             merges_by_entity[e].push(merge);
         }
