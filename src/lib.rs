@@ -84,16 +84,18 @@ pub fn analyse_dataset_reviewed(
     let entities = reconcile::reconcile(&dataset, &matching, &judgements);
     let reconciled = started.elapsed();
     let started = std::time::Instant::now();
-    let findings = rules::run(&rules::Context {
-        dataset: &dataset,
-        entities: &entities,
-        config,
-    });
+    let (findings, rule_timings) =
+        rules::run_timed(&rules::Context::new(&dataset, &entities, config));
     let checked = started.elapsed();
+    let mut timings = vec![("reconcile", reconciled), ("rules", checked)];
+    // The slowest rules, to see where the rules phase went.
+    let mut slowest = rule_timings;
+    slowest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    timings.extend(slowest.into_iter().take(3));
     Analysis {
         dataset,
         entities,
         findings,
-        timings: vec![("reconcile", reconciled), ("rules", checked)],
+        timings,
     }
 }

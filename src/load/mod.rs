@@ -9,7 +9,9 @@ pub mod scan;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -34,6 +36,27 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// One NDJSON line longer than this is refused (no record needs it).
 const MAX_LINE_BYTES: usize = 16 << 20;
+
+/// NDJSON is read this many bytes at a time.
+const BLOCK_BYTES: usize = 8 << 20;
+
+/// Records per parallel task: enough to amortise the task, few enough to
+/// spread a block over the cores.
+const RECORDS_PER_TASK: usize = 2048;
+
+/// Reads until `buf` is full or the input ends; the count read.
+fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(filled)
+}
 
 /// Limits on single strings: long enough for any real name or quote, short
 /// enough that a runaway value is caught.
@@ -208,7 +231,7 @@ struct RecordAt<'a> {
 
 /// Turns a byte offset in the file into line and column.
 enum Locator<'a> {
-    Json(&'a LineIndex, &'a str),
+    Json(&'a LineIndex, &'a str, &'a position::Cursor),
     /// An NDJSON line: its line number; offsets are within the line.
     Line(u32),
 }
@@ -216,7 +239,9 @@ enum Locator<'a> {
 impl RecordAt<'_> {
     fn pos_at(&self, offset_in_record: usize) -> Pos {
         let (line, column) = match &self.lines {
-            Locator::Json(index, text) => index.locate(text, self.offset + offset_in_record),
+            Locator::Json(index, text, cursor) => {
+                index.locate_from(text, self.offset + offset_in_record, cursor)
+            }
             Locator::Line(line) => (*line, position::column_of(self.text, offset_in_record)),
         };
         Pos {
@@ -265,7 +290,7 @@ impl Loader {
         self.files.push(file.clone());
         if is_lines_file(path) {
             match fs::File::open(path) {
-                Ok(handle) => self.lines(&file, BufReader::with_capacity(1 << 20, handle)),
+                Ok(handle) => self.lines(&file, handle),
                 Err(err) => self
                     .errors
                     .push(file_error(path, format!("cannot read file: {err}"))),
@@ -305,38 +330,67 @@ impl Loader {
                 message: problem.message,
             });
         }
-        for element in elements {
-            let at = RecordAt {
-                file,
-                file_index,
-                text: &text[element.start..],
-                offset: element.start,
-                lines: Locator::Json(&index, text),
-            };
-            let record = &text[element.start..element.end];
-            match element.section {
-                Section::Claims => self.claim_record(&at, record, false),
-                Section::Sources => self.source_record(&at, record),
-                Section::Entities => self.entity_record(&at, record),
-            }
+        // Records parse independently: chunks of them on every core, each
+        // into a loader of its own, absorbed in file order.
+        let parts: Vec<Loader> = elements
+            .par_chunks(RECORDS_PER_TASK)
+            .map(|chunk| {
+                let mut part = Loader::default();
+                let cursor = position::Cursor::default();
+                for element in chunk {
+                    let at = RecordAt {
+                        file,
+                        file_index,
+                        text: &text[element.start..],
+                        offset: element.start,
+                        lines: Locator::Json(&index, text, &cursor),
+                    };
+                    let record = &text[element.start..element.end];
+                    match element.section {
+                        Section::Claims => part.claim_record(&at, record, false),
+                        Section::Sources => part.source_record(&at, record),
+                        Section::Entities => part.entity_record(&at, record),
+                    }
+                }
+                part
+            })
+            .collect();
+        for part in parts {
+            self.absorb(part);
         }
     }
 
-    /// An NDJSON stream, one record per line, read without keeping the text.
-    fn lines(&mut self, file: &Arc<str>, mut reader: impl BufRead) {
+    /// Takes over what a loader of one chunk found; chunks are absorbed in
+    /// file order, so the first inline definition of a source still wins.
+    fn absorb(&mut self, part: Loader) {
+        self.claims.extend(part.claims);
+        self.sources.extend(part.sources);
+        self.entities.extend(part.entities);
+        self.errors.extend(part.errors);
+        self.deferred.extend(part.deferred);
+        for (id, source) in part.inline_sources {
+            self.inline_sources.entry(id).or_insert(source);
+        }
+    }
+
+    /// An NDJSON stream, one record per line. Read in blocks: the lines of a
+    /// block are parsed on every core, then the block's text is dropped, so
+    /// memory holds the records, never the whole file.
+    fn lines(&mut self, file: &Arc<str>, mut reader: impl Read) {
         let file_index = self.files.len() - 1;
-        let mut buffer = Vec::new();
+        let mut block: Vec<u8> = Vec::new();
+        // Lines and bytes before the block.
         let mut line_no = 0u32;
         let mut offset = 0usize;
-        loop {
-            buffer.clear();
-            let read = match reader
-                .by_ref()
-                .take(MAX_LINE_BYTES as u64 + 1)
-                .read_until(b'\n', &mut buffer)
-            {
-                Ok(0) => break,
-                Ok(n) => n,
+        let mut any = false;
+        let mut eof = false;
+        // Inside a line already reported as too long: drop up to its end.
+        let mut skipping = false;
+        while !eof {
+            let before = block.len();
+            block.resize(before + BLOCK_BYTES, 0);
+            let read = match read_full(&mut reader, &mut block[before..]) {
+                Ok(read) => read,
                 Err(err) => {
                     self.errors.push(InputError {
                         file: file.clone(),
@@ -344,50 +398,79 @@ impl Loader {
                         column: 1,
                         message: format!("cannot read file: {err}"),
                     });
-                    break;
+                    0
                 }
             };
-            line_no += 1;
-            let line_offset = offset;
-            offset += read;
-            if buffer.len() > MAX_LINE_BYTES && !buffer.ends_with(b"\n") {
-                self.errors.push(InputError {
-                    file: file.clone(),
-                    line: line_no,
-                    column: 1,
-                    message: format!(
-                        "line is longer than {MAX_LINE_BYTES} bytes; one record per line is expected"
-                    ),
-                });
-                // Skip the rest of the overlong line.
-                let mut sink = Vec::new();
-                let _ = reader.read_until(b'\n', &mut sink);
-                offset += sink.len();
-                continue;
+            block.truncate(before + read);
+            eof = read == 0;
+            any |= !block.is_empty();
+            if skipping {
+                match block.iter().position(|b| *b == b'\n') {
+                    Some(end) => {
+                        block.drain(..=end);
+                        offset += end + 1;
+                        line_no += 1;
+                        skipping = false;
+                    }
+                    None => {
+                        offset += block.len();
+                        block.clear();
+                        continue;
+                    }
+                }
             }
-            let text = match std::str::from_utf8(&buffer) {
-                Ok(text) => text,
-                Err(err) => {
-                    self.errors
-                        .push(not_utf8(file, &buffer, err.valid_up_to(), line_no));
-                    continue;
+            // Complete lines end at the last newline; at the end of the
+            // file, whatever is left is the last line.
+            let complete = if eof {
+                block.len()
+            } else {
+                match block.iter().rposition(|b| *b == b'\n') {
+                    Some(last) => last + 1,
+                    None if block.len() > MAX_LINE_BYTES => {
+                        self.errors.push(InputError {
+                            file: file.clone(),
+                            line: line_no + 1,
+                            column: 1,
+                            message: format!(
+                                "line is longer than {MAX_LINE_BYTES} bytes; one record per line is expected"
+                            ),
+                        });
+                        offset += block.len();
+                        block.clear();
+                        skipping = true;
+                        continue;
+                    }
+                    None => continue,
                 }
             };
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            let trimmed = text.trim_end();
-            if trimmed.trim_start().is_empty() {
-                continue;
+            let mut lines: Vec<(u32, usize, &[u8])> = Vec::new();
+            let mut start = 0;
+            while start < complete {
+                let end = block[start..complete]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map_or(complete, |i| start + i + 1);
+                line_no += 1;
+                lines.push((line_no, offset + start, &block[start..end]));
+                start = end;
             }
-            let at = RecordAt {
-                file,
-                file_index,
-                text: trimmed,
-                offset: line_offset,
-                lines: Locator::Line(line_no),
-            };
-            self.line_record(&at, trimmed);
+            let parts: Vec<Loader> = lines
+                .par_chunks(RECORDS_PER_TASK)
+                .map(|chunk| {
+                    let mut part = Loader::default();
+                    for &(line, at, bytes) in chunk {
+                        part.ndjson_line(file, file_index, line, at, bytes);
+                    }
+                    part
+                })
+                .collect();
+            for part in parts {
+                self.absorb(part);
+            }
+            block.drain(..complete);
+            offset += complete;
         }
-        if line_no == 0 {
+        if !any {
             self.errors.push(InputError {
                 file: file.clone(),
                 line: 1,
@@ -395,6 +478,40 @@ impl Loader {
                 message: "the file is empty; expected one JSON record per line".into(),
             });
         }
+    }
+
+    /// One NDJSON line (with its newline, if any).
+    fn ndjson_line(
+        &mut self,
+        file: &Arc<str>,
+        file_index: usize,
+        line: u32,
+        offset: usize,
+        bytes: &[u8],
+    ) {
+        let decoded = match std::str::from_utf8(bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(err) => {
+                // Reported, then read on with the bad bytes replaced.
+                self.errors
+                    .push(not_utf8(file, bytes, err.valid_up_to(), line));
+                String::from_utf8_lossy(bytes)
+            }
+        };
+        let text: &str = &decoded;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let trimmed = text.trim_end();
+        if trimmed.trim_start().is_empty() {
+            return;
+        }
+        let at = RecordAt {
+            file,
+            file_index,
+            text: trimmed,
+            offset,
+            lines: Locator::Line(line),
+        };
+        self.line_record(&at, trimmed);
     }
 
     fn line_record(&mut self, at: &RecordAt, record: &str) {
@@ -644,17 +761,48 @@ impl Loader {
         self.check_citations(&mut dataset.sources, &source_ids);
 
         // Claims: drop duplicates (the first wins), then check references.
-        let mut claim_ids: HashMap<String, Pos> = HashMap::with_capacity(self.claims.len());
-        let mut pending = Vec::with_capacity(self.claims.len());
-        for p in std::mem::take(&mut self.claims) {
-            if let Some(first) = claim_ids.get(&p.claim.id) {
-                self.errors
-                    .push(duplicate("claim", &p.claim.id, &p.claim.pos, first));
-                continue;
+        // Ids are borrowed, not cloned: a million claims means a million ids.
+        let all = std::mem::take(&mut self.claims);
+        let mut keep = vec![true; all.len()];
+        let mut unresolved: Vec<DeferredError> = Vec::new();
+        {
+            let mut first: HashMap<&str, usize> = HashMap::with_capacity(all.len());
+            for (i, p) in all.iter().enumerate() {
+                match first.entry(p.claim.id.as_str()) {
+                    std::collections::hash_map::Entry::Occupied(slot) => {
+                        let first_pos = &all[*slot.get()].claim.pos;
+                        self.errors
+                            .push(duplicate("claim", &p.claim.id, &p.claim.pos, first_pos));
+                        keep[i] = false;
+                    }
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(i);
+                    }
+                }
             }
-            claim_ids.insert(p.claim.id.clone(), p.claim.pos.clone());
-            pending.push(p);
+            for p in all.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| p) {
+                for target in p
+                    .claim
+                    .refutes
+                    .iter()
+                    .filter(|r| !first.contains_key(r.as_str()))
+                {
+                    let hint = did_you_mean(target, first.keys().copied());
+                    unresolved.push(DeferredError {
+                        file_index: p.file_index,
+                        record_offset: p.record_offset,
+                        field: "refutes",
+                        message: format!("`refutes` names unknown claim `{target}`{hint}"),
+                    });
+                }
+            }
         }
+        self.deferred.append(&mut unresolved);
+        let pending = all
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(p, _)| p);
         let published: HashMap<&str, Interval> = dataset
             .sources
             .iter()
@@ -671,21 +819,6 @@ impl Loader {
                         message: format!("unknown source `{source}`{hint}; define it in a `sources` array or give the source inline"),
                     });
                 }
-            }
-            let unknown: Vec<&String> = p
-                .claim
-                .refutes
-                .iter()
-                .filter(|r| !claim_ids.contains_key(r.as_str()))
-                .collect();
-            for target in unknown {
-                let hint = did_you_mean(target, claim_ids.keys().map(String::as_str));
-                self.deferred.push(DeferredError {
-                    file_index: p.file_index,
-                    record_offset: p.record_offset,
-                    field: "refutes",
-                    message: format!("`refutes` names unknown claim `{target}`{hint}"),
-                });
             }
             let claim = &mut p.claim;
             claim.report = claim.reported.as_ref().map(|r| r.interval).or_else(|| {

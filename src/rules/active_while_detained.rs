@@ -51,7 +51,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for timeline in ctx.timelines() {
         let mut reported = BTreeSet::new();
-        for &c in &timeline {
+        for &c in timeline {
             let capture = ctx.claim(c);
             if capture.status != Status::Captured {
                 continue;

@@ -81,7 +81,7 @@ pub(crate) fn find(
 ) -> Vec<AfterDeath> {
     let mut found = Vec::new();
     for timeline in ctx.timelines() {
-        for &death in &timeline {
+        for &death in timeline {
             let death_claim = ctx.claim(death);
             if !death_claim.status.is_death() {
                 continue;

@@ -51,11 +51,30 @@ fn check(ctx: &Context) -> Vec<Finding> {
         return Vec::new();
     }
     let claims_by_name = claims_naming(ctx);
+    let fallback = std::cell::OnceCell::new();
     ctx.entities
         .ambiguous
         .iter()
-        .filter_map(|ambiguity| finding(ctx, &claims_by_name, ambiguity))
+        .filter_map(|ambiguity| finding(ctx, &claims_by_name, &fallback, ambiguity))
         .collect()
+}
+
+/// First claim of each entity by id and by every normalised name, for
+/// candidates no claim gives; built only if one is needed.
+type Fallback = HashMap<String, usize>;
+
+fn build_fallback(ctx: &Context) -> Fallback {
+    let mut first_claim: Fallback = HashMap::new();
+    for entity in &ctx.entities.list {
+        let Some(&claim) = entity.claims.first() else {
+            continue;
+        };
+        first_claim.entry(entity.id.clone()).or_insert(claim);
+        for name in &entity.names {
+            first_claim.entry(normalise(name)).or_insert(claim);
+        }
+    }
+    first_claim
 }
 
 /// For every name an ambiguity mentions (normalised), the claims that give
@@ -67,9 +86,15 @@ fn claims_naming(ctx: &Context) -> HashMap<String, Vec<usize>> {
             wanted.entry(normalise(name)).or_default();
         }
     }
+    // Normalising is the costly part and datasets repeat spellings: each
+    // distinct spelling is normalised once.
+    let mut key_of: HashMap<&str, String> = HashMap::new();
     for (index, claim) in ctx.dataset.claims.iter().enumerate() {
         for name in std::iter::once(&claim.who).chain(&claim.aliases) {
-            if let Some(claims) = wanted.get_mut(&normalise(name)) {
+            let key = key_of
+                .entry(name.as_str())
+                .or_insert_with(|| normalise(name));
+            if let Some(claims) = wanted.get_mut(key.as_str()) {
                 if claims.last() != Some(&index) {
                     claims.push(index);
                 }
@@ -85,17 +110,18 @@ fn claims_naming(ctx: &Context) -> HashMap<String, Vec<usize>> {
 fn claims_of_candidate(
     ctx: &Context,
     claims_by_name: &HashMap<String, Vec<usize>>,
+    fallback: &std::cell::OnceCell<Fallback>,
     candidate: &str,
 ) -> Vec<usize> {
     let key = normalise(candidate);
     if let Some(claims) = claims_by_name.get(&key).filter(|c| !c.is_empty()) {
         return claims.clone();
     }
-    ctx.entities
-        .list
-        .iter()
-        .find(|e| e.id == candidate || e.names.iter().any(|n| normalise(n) == key))
-        .and_then(|e| e.claims.first().copied())
+    let first_claim = fallback.get_or_init(|| build_fallback(ctx));
+    first_claim
+        .get(candidate)
+        .or_else(|| first_claim.get(&key))
+        .copied()
         .into_iter()
         .collect()
 }
@@ -103,12 +129,14 @@ fn claims_of_candidate(
 fn finding(
     ctx: &Context,
     claims_by_name: &HashMap<String, Vec<usize>>,
+    fallback: &std::cell::OnceCell<Fallback>,
     ambiguity: &Ambiguity,
 ) -> Option<Finding> {
-    let mut claims: Vec<usize> = claims_of_candidate(ctx, claims_by_name, &ambiguity.name);
+    let mut claims: Vec<usize> =
+        claims_of_candidate(ctx, claims_by_name, fallback, &ambiguity.name);
     let mut seen: BTreeSet<usize> = claims.iter().copied().collect();
     for candidate in &ambiguity.candidates {
-        for c in claims_of_candidate(ctx, claims_by_name, candidate) {
+        for c in claims_of_candidate(ctx, claims_by_name, fallback, candidate) {
             if seen.insert(c) {
                 claims.push(c);
             }
@@ -167,11 +195,7 @@ mod tests {
         let mut entities = reconcile(&dataset, &MatchConfig::default(), &[]);
         entities.ambiguous = ambiguous;
         let config = Config::default();
-        let ctx = Context {
-            dataset: &dataset,
-            entities: &entities,
-            config: &config,
-        };
+        let ctx = Context::new(&dataset, &entities, &config);
         let findings = check(&ctx);
         (dataset, findings)
     }

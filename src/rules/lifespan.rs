@@ -45,8 +45,8 @@ declare_rule! {
 
 fn check(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for (entity, timeline) in ctx.timelines().into_iter().enumerate() {
-        let births = births(ctx, entity, &timeline);
+    for (entity, timeline) in ctx.timelines().iter().enumerate() {
+        let births = births(ctx, entity, timeline);
         if births.is_empty() {
             continue;
         }
@@ -58,7 +58,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 }
             }
         }
-        for &event in &timeline {
+        for &event in timeline {
             let claim = ctx.claim(event);
             if claim.status == Status::Born || claim.date.is_none() {
                 continue;

@@ -104,9 +104,19 @@ pub struct Context<'a> {
     pub dataset: &'a Dataset,
     pub entities: &'a Entities,
     pub config: &'a Config,
+    timelines: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 impl<'a> Context<'a> {
+    pub fn new(dataset: &'a Dataset, entities: &'a Entities, config: &'a Config) -> Self {
+        Context {
+            dataset,
+            entities,
+            config,
+            timelines: std::sync::OnceLock::new(),
+        }
+    }
+
     pub fn claim(&self, index: usize) -> &'a Claim {
         &self.dataset.claims[index]
     }
@@ -118,22 +128,26 @@ impl<'a> Context<'a> {
 
     /// Each entity's claims, ordered by the earliest day of their event
     /// (then by id, for determinism).
-    pub fn timelines(&self) -> Vec<Vec<usize>> {
-        self.entities
-            .list
-            .iter()
-            .map(|e| {
-                let mut claims = e.claims.clone();
-                claims.sort_by(|&a, &b| {
-                    let (ca, cb) = (self.claim(a), self.claim(b));
-                    ca.when
-                        .earliest
-                        .cmp(&cb.when.earliest)
-                        .then_with(|| ca.id.cmp(&cb.id))
-                });
-                claims
-            })
-            .collect()
+    /// Computed once per run and shared by every rule.
+    pub fn timelines(&self) -> &[Vec<usize>] {
+        self.timelines.get_or_init(|| {
+            use rayon::prelude::*;
+            self.entities
+                .list
+                .par_iter()
+                .map(|e| {
+                    let mut claims = e.claims.clone();
+                    claims.sort_by(|&a, &b| {
+                        let (ca, cb) = (self.claim(a), self.claim(b));
+                        ca.when
+                            .earliest
+                            .cmp(&cb.when.earliest)
+                            .then_with(|| ca.id.cmp(&cb.id))
+                    });
+                    claims
+                })
+                .collect()
+        })
     }
 
     /// A finding of `rule` about the entity of the first claim, at the
@@ -217,11 +231,37 @@ pub fn grade(default: Severity, order: Order, weak_claim: bool) -> Severity {
 /// Runs every enabled rule; configured levels replace the defaults before
 /// the evidence grades them. Output is sorted for byte-stable reports.
 pub fn run(ctx: &Context) -> Vec<Finding> {
+    run_timed(ctx).0
+}
+
+/// [`run`], also returning how long each rule took (for `--verbose`). The
+/// rules run in parallel; their findings are collected in catalogue order,
+/// so the result does not depend on scheduling.
+pub fn run_timed(ctx: &Context) -> (Vec<Finding>, Vec<(&'static str, std::time::Duration)>) {
+    use rayon::prelude::*;
+    // Shared by most rules: build it before they start, not inside one.
+    let _ = ctx.timelines();
+    let results: Vec<(Vec<Finding>, std::time::Duration)> = RULES
+        .par_iter()
+        .map(|rule| {
+            let started = std::time::Instant::now();
+            let found = match ctx.config.level(rule) {
+                Some(_) => (rule.check)(ctx),
+                None => Vec::new(),
+            };
+            (found, started.elapsed())
+        })
+        .collect();
+    let timings = RULES
+        .iter()
+        .zip(&results)
+        .map(|(r, (_, t))| (r.id, *t))
+        .collect();
     let mut findings: Vec<Finding> = Vec::new();
-    for rule in RULES {
+    for (rule, (found, _)) in RULES.iter().zip(results) {
         let level = ctx.config.level(rule);
         let Some(level) = level else { continue };
-        for mut finding in (rule.check)(ctx) {
+        for mut finding in found {
             if level != rule.severity {
                 // Re-grade relative to the configured level, keeping the
                 // evidence's downgrades.
@@ -245,7 +285,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     };
     findings.sort_by_cached_key(key);
     findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
-    findings
+    (findings, timings)
 }
 
 /// A claim's status and date for messages and reasoning: `killed 2014-08

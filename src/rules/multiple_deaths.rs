@@ -83,7 +83,8 @@ fn check(ctx: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for timeline in ctx.timelines() {
         let deaths: Vec<usize> = timeline
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&c| ctx.claim(c).status.is_death())
             .collect();
         let involved: Vec<usize> = deaths

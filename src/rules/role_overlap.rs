@@ -73,8 +73,8 @@ fn check(ctx: &Context) -> Vec<Finding> {
     // Per unique role, its claims (entity order, then timeline order) with
     // the days each certainly covers.
     let mut holders: Vec<Vec<Tenure>> = vec![Vec::new(); unique.len()];
-    for (entity, timeline) in ctx.timelines().into_iter().enumerate() {
-        for c in timeline {
+    for (entity, timeline) in ctx.timelines().iter().enumerate() {
+        for &c in timeline {
             let claim = ctx.claim(c);
             if claim.status != Status::Role {
                 continue;

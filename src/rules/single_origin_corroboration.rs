@@ -53,11 +53,11 @@ declare_rule! {
 fn check(ctx: &Context) -> Vec<Finding> {
     let provenance = Provenance::new(ctx.dataset);
     let mut findings = Vec::new();
-    for (entity, timeline) in ctx.timelines().into_iter().enumerate() {
+    for (entity, timeline) in ctx.timelines().iter().enumerate() {
         // Claims saying the same kind of thing, in timeline order.
         let mut by_statement: BTreeMap<(crate::model::Status, String, String), Vec<usize>> =
             BTreeMap::new();
-        for &c in &timeline {
+        for &c in timeline {
             let claim = ctx.claim(c);
             if claim.date.is_none() {
                 continue;
@@ -110,6 +110,10 @@ fn circular(
     event: &[usize],
     common: Interval,
 ) -> Option<Finding> {
+    // Most events have one or two reports: skip tracing them.
+    if event.len() < MIN_REPORTS {
+        return None;
+    }
     let traced: Vec<(usize, Vec<Origin>)> = event
         .iter()
         .map(|&c| (c, provenance.origins(c)))
