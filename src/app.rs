@@ -71,7 +71,12 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     let config = config_for(cli, &args.dataset)?;
     let review_path = review::locate(args.dataset.review_file.as_deref(), &args.dataset.paths);
     let review_file = ReviewFile::read(&review_path)?;
-    let analysis = analyse_reviewed(&args.dataset.paths, &config, Some(&review_file));
+    let progress = Progress::start(args.dataset.format);
+    let analysis =
+        crate::analyse_observed(&args.dataset.paths, &config, Some(&review_file), &|phase| {
+            progress.phase(phase)
+        });
+    progress.finish();
     let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
     if args.dataset.format != Format::Json {
         // JSON carries them as `stale_reviews`; elsewhere they are notes.
@@ -521,4 +526,32 @@ fn report(cli: &Cli, args: &ReportArgs) -> Result<u8> {
     } else {
         EXIT_BAD_INPUT
     })
+}
+
+/// A spinner on stderr naming the phase of a long run. Shown only for human
+/// output with stderr on a terminal: never in pipes, CI logs or JSON.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn start(format: Format) -> Progress {
+        if format != Format::Human || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress(Some(bar))
+    }
+
+    fn phase(&self, phase: &'static str) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(phase);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }

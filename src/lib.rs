@@ -51,13 +51,25 @@ pub fn analyse_reviewed(
     config: &Config,
     review: Option<&review::ReviewFile>,
 ) -> Analysis {
+    analyse_observed(paths, config, review, &|_| {})
+}
+
+/// [`analyse_reviewed`], telling `on_phase` as each phase starts
+/// (`loading`, `reconciling names`, `checking rules`), for a progress display.
+pub fn analyse_observed(
+    paths: &[PathBuf],
+    config: &Config,
+    review: Option<&review::ReviewFile>,
+    on_phase: &dyn Fn(&'static str),
+) -> Analysis {
     let options = load::LoadOptions {
         exclude: config.input.exclude.clone(),
     };
+    on_phase("loading");
     let started = std::time::Instant::now();
     let dataset = load::load(paths, &options);
     let loaded = started.elapsed();
-    let mut analysis = analyse_dataset_reviewed(dataset, config, review);
+    let mut analysis = checked(dataset, config, review, on_phase);
     analysis.timings.insert(0, ("load", loaded));
     analysis
 }
@@ -73,6 +85,15 @@ pub fn analyse_dataset_reviewed(
     config: &Config,
     review: Option<&review::ReviewFile>,
 ) -> Analysis {
+    checked(dataset, config, review, &|_| {})
+}
+
+fn checked(
+    dataset: Dataset,
+    config: &Config,
+    review: Option<&review::ReviewFile>,
+    on_phase: &dyn Fn(&'static str),
+) -> Analysis {
     let matching = names::MatchConfig {
         threshold: config.matching.threshold,
         review_band: config.matching.review_band,
@@ -80,9 +101,11 @@ pub fn analyse_dataset_reviewed(
     let judgements = review
         .map(review::ReviewFile::name_judgements)
         .unwrap_or_default();
+    on_phase("reconciling names");
     let started = std::time::Instant::now();
     let entities = reconcile::reconcile(&dataset, &matching, &judgements);
     let reconciled = started.elapsed();
+    on_phase("checking rules");
     let started = std::time::Instant::now();
     let (findings, rule_timings) =
         rules::run_timed(&rules::Context::new(&dataset, &entities, config));

@@ -236,3 +236,11 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(status.code() == Some(0), "{status:?} {stderr}");
 }
+
+#[test]
+fn no_progress_display_in_pipes_or_json() {
+    for format in ["human", "json"] {
+        let (_, stderr, _) = run(&["check", "--format", format, "claims/"]);
+        assert!(stderr.is_empty(), "{format}: {stderr:?}");
+    }
+}
