@@ -110,7 +110,13 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     };
     let text = match args.dataset.format {
         Format::Human => render::human::render(&report, palette),
-        Format::Json => render::json::render(&report),
+        Format::Json => {
+            // Streamed: the report of a large dataset is not built in memory.
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            render::json::write(&report, &mut stdout).context("writing to stdout")?;
+            stdout.flush().context("writing to stdout")?;
+            String::new()
+        }
         Format::Sarif => render::sarif::render(&report),
         Format::Markdown => render::markdown::render(&report),
     };

@@ -110,6 +110,16 @@ pub fn claim_ref(dataset: &Dataset, index: usize) -> ClaimRef<'_> {
 }
 
 pub fn render(report: &CheckReport) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], streamed into `writer`: a million claims' report is written
+/// as it is serialised, never held whole in memory.
+pub fn write(report: &CheckReport, writer: impl std::io::Write) -> std::io::Result<()> {
+    let mut writer = writer;
     let out = Report {
         version: VERSION,
         summary: Summary {
@@ -136,7 +146,8 @@ pub fn render(report: &CheckReport) -> String {
         stale_entity_judgements: &report.reviews.stale_entities,
         statistics: report.statistics.then(|| report.rule_statistics()),
     };
-    to_pretty(&out)
+    serde_json::to_writer_pretty(&mut writer, &out)?;
+    writer.write_all(b"\n")
 }
 
 /// Pretty JSON with a final newline; serialising plain structs cannot fail,
