@@ -62,6 +62,34 @@ impl AfterDeath {
             .collect()
     }
 
+    /// " (and 2 more signs of life after it)": the events beyond the one the
+    /// message names; `one` and `many` are the singular and plural nouns.
+    pub fn more_after(&self, one: &str, many: &str) -> String {
+        match self.events.len().saturating_sub(1) {
+            0 => String::new(),
+            1 => format!(" (and 1 more {one} after it)"),
+            n => format!(" (and {n} more {many} after it)"),
+        }
+    }
+
+    /// How each event's date was found after the death, for `reasoning`.
+    pub fn orders(&self, ctx: &Context) -> Vec<String> {
+        let death = ctx.claim(self.death);
+        self.events
+            .iter()
+            .map(|&(c, order)| {
+                let event = ctx.claim(c);
+                super::explain_order(
+                    &super::describe(death),
+                    &death.when,
+                    &super::describe(event),
+                    &event.when,
+                    order,
+                )
+            })
+            .collect()
+    }
+
     /// All claims, the death first, then the events in timeline order.
     pub fn claims(&self) -> Vec<usize> {
         std::iter::once(self.death)

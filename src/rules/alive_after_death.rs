@@ -2,7 +2,7 @@ use crate::date::Order;
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
 use crate::rules::evidence::{favour, strength};
-use crate::rules::{after_death, declare_rule, describe, explain_order, Context};
+use crate::rules::{after_death, declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -68,32 +68,14 @@ fn check(ctx: &Context) -> Vec<Finding> {
         .map(|group| {
             let death = ctx.claim(group.death);
             let headline = ctx.claim(group.headline(ctx));
-            let more = group.events.len() - 1;
             let message = format!(
                 "{} reported {} but {}{}",
                 ctx.name_of(group.death),
                 describe_short(death),
                 describe_short(headline),
-                match more {
-                    0 => String::new(),
-                    1 => " (and 1 more sign of life after it)".into(),
-                    n => format!(" (and {n} more signs of life after it)"),
-                }
+                group.more_after("sign of life", "signs of life")
             );
-            let mut reasoning: Vec<String> = group
-                .events
-                .iter()
-                .map(|&(c, order)| {
-                    let event = ctx.claim(c);
-                    explain_order(
-                        &describe(death),
-                        &death.when,
-                        &describe(event),
-                        &event.when,
-                        order,
-                    )
-                })
-                .collect();
+            let mut reasoning: Vec<String> = group.orders(ctx);
             let active: Vec<String> = group
                 .events
                 .iter()

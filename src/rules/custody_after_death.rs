@@ -1,6 +1,6 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::evidence::{favour, strength};
-use crate::rules::{after_death, declare_rule, describe, explain_order, Context};
+use crate::rules::{after_death, declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -43,7 +43,6 @@ fn check(ctx: &Context) -> Vec<Finding> {
         .map(|group| {
             let death = ctx.claim(group.death);
             let headline = ctx.claim(group.headline(ctx));
-            let more = group.events.len() - 1;
             let message = format!(
                 "{} reported {} {} but {} {}{}",
                 ctx.name_of(group.death),
@@ -51,26 +50,9 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 death.date_text(),
                 headline.status,
                 headline.date_text(),
-                match more {
-                    0 => String::new(),
-                    1 => " (and 1 more event after it)".into(),
-                    n => format!(" (and {n} more events after it)"),
-                }
+                group.more_after("event", "events")
             );
-            let mut reasoning: Vec<String> = group
-                .events
-                .iter()
-                .map(|&(c, order)| {
-                    let event = ctx.claim(c);
-                    explain_order(
-                        &describe(death),
-                        &death.when,
-                        &describe(event),
-                        &event.when,
-                        order,
-                    )
-                })
-                .collect();
+            let mut reasoning: Vec<String> = group.orders(ctx);
             // The heaviest of the events, the latest among equals.
             let strongest = group
                 .events

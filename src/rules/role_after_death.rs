@@ -58,7 +58,6 @@ fn check(ctx: &Context) -> Vec<Finding> {
     .map(|group| {
         let death = ctx.claim(group.death);
         let headline = ctx.claim(group.headline(ctx));
-        let more = group.events.len() - 1;
         let message = format!(
             "{} reported {} {} but {} of {} from {}{}",
             ctx.name_of(group.death),
@@ -67,11 +66,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             headline.role.as_deref().unwrap_or("a role"),
             headline.org.as_deref().unwrap_or("an unnamed organisation"),
             headline.date_text(),
-            match more {
-                0 => String::new(),
-                1 => " (and 1 more role after it)".into(),
-                n => format!(" (and {n} more roles after it)"),
-            }
+            group.more_after("role", "roles")
         );
         let mut reasoning: Vec<String> = group
             .events
