@@ -480,7 +480,6 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
     // Credit for each aligned pair, except a kunya aligned with a plain name:
     // that is the same word, not the same part.
     let mut credit = 0.0;
-    let mut evidence = 0.0;
     let mut matched_count = 0;
     // A pair counts at the weight of its lighter part. A family name written
     // as a nisba on one side and plain on the other (`TRABELSI` /
@@ -501,9 +500,6 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         }
         if ta.role != Role::Initial {
             matched_count += 1;
-        }
-        if ta.role != Role::Nisba && tb.role != Role::Nisba {
-            evidence += ta.weight.min(tb.weight);
         }
     }
     let coverage = (credit / (weight_a - excess_a).min(weight_b - excess_b)).min(1.0);
@@ -542,7 +538,6 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
     // on both sides) with a distinctive given name is enough on its own;
     // otherwise the subset rule below (a part rare in the dataset) decides.
     let family_anchor = (all_a || all_b) && family_with_given(a, b, &aligned);
-    let _ = evidence;
     let mut sufficient = conflicts.is_empty()
         && (single_distinctive || matched_count >= 2 && (full || family_anchor));
     // The subset rule: every part of one name has a partner in the other

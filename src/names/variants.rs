@@ -477,7 +477,15 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
             continue;
         }
         let next = bytes.get(i + 1).copied().unwrap_or(0);
-        if next == b'h' && matches!(c, b's' | b'c' | b't' | b'd' | b'k' | b'g') {
+        // German `sch`, Russian `shch` and `tch` are one sound each.
+        let rest = &bytes[i..];
+        if rest.starts_with(b"shch") || rest.starts_with(b"sch") {
+            units.push([b's', b'h']);
+            i += if rest.starts_with(b"shch") { 4 } else { 3 };
+        } else if rest.starts_with(b"tch") {
+            units.push([b'c', b'h']);
+            i += 3;
+        } else if next == b'h' && matches!(c, b's' | b'c' | b't' | b'd' | b'k' | b'g') {
             units.push([c, b'h']);
             i += 2;
         } else {
@@ -498,7 +506,8 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
 /// Two consonants that transliterations write for one Arabic, Persian or
 /// Pashto letter: `q`/`k`/`g`/`c`/`gh` (qaf, kaf, ghayn), `kh`/`k`/`h`, `sh`/`ch`
 /// (French `Chafiq`), `th`/`t`/`s` (`Uthman`/`Usman`), `dh`/`d`/`z`
-/// (`Muadh`/`Muaz`), `j`/`g` (Egyptian `Gamal`), `p`/`b`.
+/// (`Muadh`/`Muaz`), `j`/`g` (Egyptian `Gamal`), `j`/`y`, `p`/`b`; `sch`,
+/// `shch` are `sh` and `tch` is `ch`.
 fn variant_consonants(x: Unit, y: Unit) -> bool {
     if x == y {
         return true;
@@ -526,6 +535,8 @@ fn variant_consonants(x: Unit, y: Unit) -> bool {
         || pair([b'd', b'h'], [b'd', 0])
         || pair([b'd', b'h'], [b'z', 0])
         || pair([b'j', 0], [b'g', 0])
+        // Slavic and German `j` is `y` (`Nikolaj`/`Nikolay`).
+        || pair([b'j', 0], [b'y', 0])
 }
 
 /// `y` and `w` are half vowels, written or not (`Yahya`/`Yahia`,
@@ -636,6 +647,8 @@ mod tests {
             ("hussein", "husayn"),
             ("faqih", "fagih"),
             ("muhajir", "mujahir"),
+            ("aschraf", "ashraf"),
+            ("nikolaj", "nikolay"),
         ] {
             assert!(same(x, y), "{x} {y}");
         }
