@@ -10,7 +10,9 @@
 
 use super::fxhash::FxHashMap;
 use super::structure::{base_weight, parse, NameParts, Role};
-use super::variants::{common_name, is_generic, skeleton, vowel_key};
+use super::variants::{
+    common_name, consonant_units, is_generic, same_word, skeleton, vowel_key, WordShape,
+};
 use std::fmt::Write as _;
 
 /// Two parts this similar are candidates for alignment.
@@ -50,6 +52,9 @@ pub struct PreparedToken {
     /// The canonical spelling interned by the clusterer (an index into its
     /// token table), so that caches key on integers; [`NO_ID`] otherwise.
     pub id: u32,
+    /// Consonant units and first vowel (see [`same_word`]); `None` for
+    /// other scripts.
+    pub units: Option<WordShape>,
 }
 
 /// A token not interned: similarities are computed, not cached.
@@ -75,6 +80,7 @@ impl Prepared {
                 family: p.family,
                 rare: false,
                 id: NO_ID,
+                units: consonant_units(&p.canonical),
             })
             .collect();
         let key = parts.key();
@@ -161,6 +167,9 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     if a.common && b.common {
         return 0.0;
     }
+    if different_words(a, b) {
+        return DIFFERENT_WORD;
+    }
     if let Some(bound) = cheap_upper_bound(a, b) {
         return bound;
     }
@@ -215,6 +224,49 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
         best = best.max(0.9);
     }
     best
+}
+
+/// The similarity of two words that are not spellings of one word: below
+/// [`UNLIKE_BELOW`], so that it never aligns and counts as unlike.
+const DIFFERENT_WORD: f64 = 0.5;
+
+/// Two words whose consonants are not the same letters or transliteration
+/// variants of them (`Albani`/`Almani`, `Abd al-Aziz`/`Abd al-Latif`,
+/// `Ansari`/`Asiri`): different words, whatever a string metric says.
+/// Initials, short words and an article written into one word are left to
+/// the string metrics.
+fn different_words(a: &PreparedToken, b: &PreparedToken) -> bool {
+    if a.role == Role::Initial
+        || b.role == Role::Initial
+        || a.canonical.len() < 3
+        || b.canonical.len() < 3
+    {
+        return false;
+    }
+    let (Some(x), Some(y)) = (&a.units, &b.units) else {
+        return false;
+    };
+    if same_word(x, y) {
+        return false;
+    }
+    // `ALFAGIH` against `al-Faqih`: an article written into the word.
+    for (with_article, other) in [(a, b), (b, a)] {
+        if !with_article.article || other.article {
+            continue;
+        }
+        let stripped = other
+            .canonical
+            .strip_prefix("al")
+            .or_else(|| other.canonical.strip_prefix("el"))
+            .filter(|rest| rest.len() >= 3)
+            .and_then(consonant_units);
+        if let (Some(stripped), Some(own)) = (stripped, &with_article.units) {
+            if same_word(own, &stripped) {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Below this, a similarity only counts as "unlike" (see `find_conflicts`:
@@ -428,7 +480,6 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
     // Credit for each aligned pair, except a kunya aligned with a plain name:
     // that is the same word, not the same part.
     let mut credit = 0.0;
-    let mut evidence = 0.0;
     let mut matched_count = 0;
     // A pair counts at the weight of its lighter part. A family name written
     // as a nisba on one side and plain on the other (`TRABELSI` /
@@ -449,9 +500,6 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         }
         if ta.role != Role::Initial {
             matched_count += 1;
-        }
-        if ta.role != Role::Nisba && tb.role != Role::Nisba {
-            evidence += ta.weight.min(tb.weight);
         }
     }
     let coverage = (credit / (weight_a - excess_a).min(weight_b - excess_b)).min(1.0);
@@ -474,14 +522,24 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
             .zip(used)
             .all(|(t, &u)| u || t.role == Role::Initial)
     };
-    let full = all_matched(&a.tokens, &used_a) && all_matched(&b.tokens, &used_b);
+    let (all_a, all_b) = (
+        all_matched(&a.tokens, &used_a),
+        all_matched(&b.tokens, &used_b),
+    );
+    let full = all_a && all_b;
     let single_distinctive = a.tokens.len() == 1
         && b.tokens.len() == 1
         && full
         && a.tokens[0].weight >= 0.9
         && a.tokens[0].role != Role::Nisba;
+    // A shorter name inside a longer one (`Akhtar al-Barnawi` in `Akhtar ibn
+    // Abd al-Rahman al-Barnawi`) is a different person as often as the same
+    // one: only a written family name (before the comma of `SURNAME, Given`,
+    // on both sides) with a distinctive given name is enough on its own;
+    // otherwise the subset rule below (a part rare in the dataset) decides.
+    let family_anchor = (all_a || all_b) && family_with_given(a, b, &aligned);
     let mut sufficient = conflicts.is_empty()
-        && (single_distinctive || matched_count >= 2 && (full || evidence >= 0.9));
+        && (single_distinctive || matched_count >= 2 && (full || family_anchor));
     // The subset rule: every part of one name has a partner in the other
     // (`AL-TURKI, Hassan` in `AL-TURKI, Hassan Abdullah Hersi`), and a part
     // few names of the dataset share is among them. A rare family name with
@@ -504,6 +562,22 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         sufficient,
         rare_anchor,
     }
+}
+
+/// An aligned family name written as one on both sides (before the comma)
+/// and an aligned distinctive own name: `TARABULSI, Munir` and
+/// `AL-TARABULSI, Munir bin Khalil bin Yasin`.
+fn family_with_given(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
+    let family_name = |t: &PreparedToken| t.family && matches!(t.role, Role::Surname | Role::Nisba);
+    let own_name = |t: &PreparedToken| {
+        !t.family && matches!(t.role, Role::Ism | Role::Given) && t.weight >= 0.9
+    };
+    let pair = |want: &dyn Fn(&PreparedToken) -> bool| {
+        aligned
+            .iter()
+            .any(|&(i, j, s)| s >= RARE_ANCHOR_MIN && want(&a.tokens[i]) && want(&b.tokens[j]))
+    };
+    pair(&family_name) && pair(&own_name)
 }
 
 /// Prefer aligning parts of the same role when similarities tie.
@@ -636,12 +710,16 @@ fn find_conflicts(
     // Father and son: the ism of one is a nasab of the other and back, or
     // two aligned nasab links appear in opposite order.
     let role_of = |p: &Prepared, i: usize| p.tokens[i].role;
+    // A given name after the ism is a father's name written without `ibn`
+    // (`Umar Khalid` is Umar son of Khalid), so `Dawud Yahya` against `Yahya
+    // Dawud` or `Yahya ibn Dawud` is father against son too.
+    let father = |r: Role| matches!(r, Role::Nasab | Role::Given);
     let ism_to_nasab = aligned
         .iter()
-        .any(|&(i, j, _)| role_of(a, i) == Role::Ism && role_of(b, j) == Role::Nasab);
+        .any(|&(i, j, _)| role_of(a, i) == Role::Ism && father(role_of(b, j)));
     let nasab_to_ism = aligned
         .iter()
-        .any(|&(i, j, _)| role_of(a, i) == Role::Nasab && role_of(b, j) == Role::Ism);
+        .any(|&(i, j, _)| father(role_of(a, i)) && role_of(b, j) == Role::Ism);
     let nasab_pairs: Vec<(usize, usize)> = aligned
         .iter()
         .filter(|&&(i, j, _)| role_of(a, i) == Role::Nasab && role_of(b, j) == Role::Nasab)
