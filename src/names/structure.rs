@@ -5,7 +5,7 @@
 
 use super::text::{words, Word};
 use super::variants::{
-    canonical_token, is_generic, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES, TITLES,
+    canonical_token, is_generic, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
 };
 use serde::Serialize;
 
@@ -331,10 +331,7 @@ fn split_kunya_word(word: &str) -> Option<(&'static str, &str)> {
 fn assign_roles(tokens: &[Token]) -> NameParts {
     let mut parts: Vec<Part> = Vec::with_capacity(tokens.len());
     let mut i = 0;
-    let content_count = tokens
-        .iter()
-        .filter(|t| !TITLES.contains(&t.text.as_str()))
-        .count();
+    let content_count = tokens.iter().filter(|t| !is_title(&t.text)).count();
     while i < tokens.len() {
         let token = &tokens[i];
         let text = token.text.as_str();
@@ -348,7 +345,7 @@ fn assign_roles(tokens: &[Token]) -> NameParts {
         };
         // A title is a title only if something else names the person:
         // `Imam` alone is a name, `Shaykh Said` is Said.
-        if TITLES.contains(&text) && content_count > 0 && !token.initial {
+        if is_title(text) && content_count > 0 && !token.initial {
             parts.push(part(text.to_string(), Role::Title, "", false));
             i += 1;
             continue;

@@ -22,8 +22,15 @@ const MAX_NAME_CHARS: usize = 500;
 
 /// Split a name into words, with the inverted OFAC order undone.
 pub fn words(name: &str) -> Vec<Word> {
-    let bounded: String = name.chars().take(MAX_NAME_CHARS).collect();
-    let without_brackets = drop_bracketed(&bounded);
+    let bounded: &str = match name.char_indices().nth(MAX_NAME_CHARS) {
+        Some((end, _)) => &name[..end],
+        None => name,
+    };
+    let without_brackets = if bounded.contains(['(', '[', ')', ']']) {
+        drop_bracketed(bounded)
+    } else {
+        bounded.to_string()
+    };
     // `SURNAME, Given Names`: the part after the first comma goes first. A
     // trailing comma or a comma with nothing after it is just punctuation.
     let (surname, given) = match without_brackets.split_once(',') {
@@ -69,7 +76,13 @@ fn split_words(part: &str, from_surname: bool) -> Vec<Word> {
     };
     // NFKD splits letters from their accents; the accents (combining marks)
     // are then dropped: `Ḥusayn` → `Husayn`, `Şeyh` → `Seyh`.
-    for c in part.nfkd() {
+    // Plain ASCII needs no decomposition.
+    let chars: Box<dyn Iterator<Item = char> + '_> = if part.is_ascii() {
+        Box::new(part.chars())
+    } else {
+        Box::new(part.nfkd())
+    };
+    for c in chars {
         if is_combining_mark(c) {
             continue;
         }

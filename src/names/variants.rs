@@ -18,6 +18,9 @@
 //!   `sh`/`ch` → `s`, `dh`→`d` …), used for blocking, where coarse is cheap
 //!   because every candidate is scored afterwards.
 
+use super::fxhash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
+
 /// Spellings of the same common given name, first entry canonical.
 ///
 /// Why a table at all: a handful of very frequent names have variant
@@ -274,6 +277,28 @@ pub const SUN_ARTICLES: &[(&str, &str)] = &[
 /// The canonical spelling of a token: the common-name table first, then the
 /// general fold. Canonical tokens are what [`super::normalise`] prints.
 pub fn canonical_token(token: &str) -> String {
+    // Words repeat across the names of a dataset far more than names do:
+    // remember each word's canonical form (per thread, bounded).
+    thread_local! {
+        static KNOWN: std::cell::RefCell<FxHashMap<String, String>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    const LIMIT: usize = 1 << 16;
+    if let Ok(Some(known)) = KNOWN.try_with(|k| k.borrow().get(token).cloned()) {
+        return known;
+    }
+    let canonical = canonical_token_uncached(token);
+    let _ = KNOWN.try_with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() >= LIMIT {
+            k.clear();
+        }
+        k.insert(token.to_string(), canonical.clone());
+    });
+    canonical
+}
+
+fn canonical_token_uncached(token: &str) -> String {
     if let Some(canon) = common_name(token) {
         return canon.to_string();
     }
@@ -283,19 +308,51 @@ pub fn canonical_token(token: &str) -> String {
 
 /// The canonical entry of the common-name table that `token` spells, if any.
 pub fn common_name(token: &str) -> Option<&'static str> {
-    COMMON_NAME_VARIANTS
-        .iter()
-        .find(|variants| variants.contains(&token))
-        .map(|variants| variants[0])
+    static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for variants in COMMON_NAME_VARIANTS {
+            for &spelling in *variants {
+                // The first entry that lists a spelling wins, as in a scan.
+                map.entry(spelling).or_insert(variants[0]);
+            }
+        }
+        map
+    });
+    table.get(token).copied()
 }
 
 pub fn is_generic(canonical: &str) -> bool {
-    GENERIC_NAMES.contains(&canonical)
+    in_set(&GENERIC_SET, GENERIC_NAMES, canonical)
+}
+
+/// Whether `word` is a title (`TITLES`), by hash rather than a scan.
+pub fn is_title(word: &str) -> bool {
+    in_set(&TITLE_SET, TITLES, word)
+}
+
+static GENERIC_SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+static TITLE_SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+
+fn in_set(
+    set: &'static OnceLock<FxHashSet<&'static str>>,
+    list: &'static [&'static str],
+    word: &str,
+) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(word)
 }
 
 /// Fold conventional variant spellings of one sound into one spelling.
 pub fn fold(token: &str) -> String {
-    let lower: String = token.chars().flat_map(char::to_lowercase).collect();
+    let lower: String = if token
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        token.chars().flat_map(char::to_lowercase).collect()
+    } else {
+        token.to_string()
+    };
     if !lower.is_ascii() {
         // Other scripts (Arabic, Cyrillic) are compared as written: guessing a
         // transliteration would invent evidence.
@@ -325,9 +382,13 @@ pub fn fold(token: &str) -> String {
         }
     }
     // o and u are one vowel (damma) in Arabic: Omar/Umar, Osama/Usama.
-    s = s.replace('o', "u");
+    if s.contains('o') {
+        s = s.replace('o', "u");
+    }
     // x outside `xh` is Latin ks (Alexander) but q in Somali: keep `ks`.
-    s = s.replace('x', "ks");
+    if s.contains('x') {
+        s = s.replace('x', "ks");
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         // Doubled letters are shadda, written or not: Hussein = Husein.
@@ -366,12 +427,16 @@ pub fn fold(token: &str) -> String {
 /// choice (`Ahmed`/`Ahmad`, `Laden`/`Ladin`), and so is the letter for qaf
 /// (`Qasim`/`Kasem`, `Faqih`/`Fagih`) and French `ch` for shin (`Chafiq`).
 pub fn vowel_key(folded: &str) -> String {
-    let classed = folded
-        .replace("kh", "k")
-        .replace("gh", "k")
-        .replace("ch", "sh")
-        .replace("dh", "d")
-        .replace("th", "t");
+    let classed = if folded.contains('h') {
+        folded
+            .replace("kh", "k")
+            .replace("gh", "k")
+            .replace("ch", "sh")
+            .replace("dh", "d")
+            .replace("th", "t")
+    } else {
+        folded.to_string()
+    };
     let mut out = String::with_capacity(classed.len());
     let mut in_vowels = false;
     for c in classed.chars() {
@@ -400,14 +465,20 @@ pub fn skeleton(folded: &str) -> String {
     if !folded.is_ascii() {
         return folded.to_string();
     }
-    let s = folded
-        .replace("kh", "k")
-        .replace("gh", "k")
-        .replace("sh", "s")
-        .replace("ch", "s")
-        .replace("th", "t")
-        .replace("dh", "d")
-        .replace("ts", "s");
+    let mut s = if folded.contains('h') {
+        folded
+            .replace("kh", "k")
+            .replace("gh", "k")
+            .replace("sh", "s")
+            .replace("ch", "s")
+            .replace("th", "t")
+            .replace("dh", "d")
+    } else {
+        folded.to_string()
+    };
+    if s.contains("ts") {
+        s = s.replace("ts", "s");
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let class = match c {
