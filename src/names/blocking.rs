@@ -6,12 +6,23 @@
 //! is filed instead under pairs of its frequent parts (`muhammad+ali`),
 //! which are rarer, and a pair key that is still too frequent is dropped.
 //! The cost is bounded by (names × keys per name × `MAX_BLOCK`).
+//!
+//! On a large dataset even pair keys outgrow `MAX_BLOCK` (a kunya and a
+//! nisba shared by hundreds), and the variant spellings of one man would
+//! never meet. So every name is also compared with its [`NEIGHBOURS`] next
+//! names in the order of its *part skeletons, sorted*: spellings that fold
+//! to the same parts sort side by side, and since clustering is transitive,
+//! comparing neighbours is enough to connect a run of them (the sorted
+//! neighbourhood method). This adds at most `NEIGHBOURS` pairs per name.
 
 use super::similarity::Prepared;
 use std::collections::HashMap;
 
 /// Largest block that is expanded into all its pairs.
 pub const MAX_BLOCK: usize = 48;
+
+/// How many following names, in skeleton order, each name is paired with.
+pub const NEIGHBOURS: usize = 2;
 
 /// Parts per name that are looked at; a name with more is rare anyway.
 const MAX_PARTS: usize = 8;
@@ -75,6 +86,22 @@ pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
     }
     for members in pair_blocks.values() {
         expand(members);
+    }
+    // Sorted neighbourhood over the names' sorted part skeletons.
+    let mut order: Vec<(Vec<&str>, u32)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut parts: Vec<&str> = n.tokens.iter().map(|t| t.skeleton.as_str()).collect();
+            parts.sort_unstable();
+            (parts, i as u32)
+        })
+        .collect();
+    order.sort_unstable();
+    for (x, (_, a)) in order.iter().enumerate() {
+        for (_, b) in order.iter().skip(x + 1).take(NEIGHBOURS) {
+            pairs.push(((*a).min(*b), (*a).max(*b)));
+        }
     }
     pairs.sort_unstable();
     pairs.dedup();
