@@ -231,6 +231,31 @@ pub fn reconcile(
             merges_by_entity[e].push(merge);
         }
     }
+    // A near-match between people a curator or reviewer has already kept
+    // apart (`not_same_as`, a not-same judgement) is decided: not reported.
+    let apart: std::collections::HashSet<(usize, usize)> = constraints
+        .different
+        .iter()
+        .filter_map(|&(a, b)| {
+            let ea = cluster_to_entity.get(clustering.cluster_of_group.get(a)?)?;
+            let eb = cluster_to_entity.get(clustering.cluster_of_group.get(b)?)?;
+            Some(((*ea).min(*eb), (*ea).max(*eb)))
+        })
+        .collect();
+    let decided = |a: &str, b: &str| -> bool {
+        let (Some(ea), Some(eb)) = (entities_of_name.get(a), entities_of_name.get(b)) else {
+            return false;
+        };
+        ea.iter().all(|&x| {
+            eb.iter()
+                .all(|&y| x != y && apart.contains(&(x.min(y), x.max(y))))
+        })
+    };
+    let mut ambiguous = clustering.ambiguous;
+    if !apart.is_empty() {
+        ambiguous.retain(|amb| !amb.candidates.iter().all(|c| decided(&amb.name, c)));
+    }
+
     for (entity, merges) in list.iter_mut().zip(merges_by_entity) {
         entity.merges = merges;
     }
@@ -258,7 +283,7 @@ pub fn reconcile(
     Entities {
         list,
         entity_of_claim,
-        ambiguous: clustering.ambiguous,
+        ambiguous,
         candidate_pairs: clustering.candidate_pairs,
     }
 }

@@ -121,3 +121,37 @@ fn alias_dev_set_precision() {
         "recall {recall:.4} fell (precision {precision:.4})"
     );
 }
+
+/// A near-match between people a curator has kept apart is decided, not
+/// reported; without the judgement the same near-match is reported.
+#[test]
+fn a_recorded_not_same_settles_an_ambiguity() {
+    let with = |judged: bool| {
+        let not_same = if judged {
+            r#", "not_same_as": ["abu-omar"]"#
+        } else {
+            ""
+        };
+        let text = format!(
+            r#"{{"entities": [
+                {{"id": "abu-omar", "name": "Abu Omar al-Shishani"}},
+                {{"id": "al-bara", "name": "al-Bara al-Shishani", "aliases": ["al-Shishani"]{not_same}}}],
+              "claims": [
+                {{"id": "a", "who": "Abu Omar al-Shishani", "status": "active", "date": "2013"}},
+                {{"id": "b", "who": "al-Shishani", "status": "active", "date": "2023"}}]}}"#
+        );
+        let dataset = claimlint::load::load_str("t.json", &text);
+        assert!(dataset.errors.is_empty(), "{:?}", dataset.errors);
+        let analysis = claimlint::analyse_dataset(dataset, &claimlint::config::Config::default());
+        analysis
+            .findings
+            .iter()
+            .filter(|f| f.rule == "ambiguous-alias")
+            .count()
+    };
+    assert!(
+        with(false) >= 1,
+        "the near-match is reported while undecided"
+    );
+    assert_eq!(with(true), 0, "a recorded not-same settles it");
+}
