@@ -185,11 +185,19 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let groups = numbers.first().copied().unwrap_or(1_000_000);
-    let distinct = numbers.get(1).copied().unwrap_or(150_000);
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
+    // binary without it, in a debug build: then only a small smoke run.
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let (default_groups, default_distinct, warm_size) = if benchmarking {
+        (1_000_000, 150_000, 20_000)
+    } else {
+        (2_000, 500, 200)
+    };
+    let groups = numbers.first().copied().unwrap_or(default_groups);
+    let distinct = numbers.get(1).copied().unwrap_or(default_distinct);
     let cfg = MatchConfig::default();
 
-    let warm = dataset(20_000, 4_000);
+    let warm = dataset(warm_size, warm_size / 5);
     let warm_groups: Vec<Vec<&str>> = warm.iter().map(|n| vec![n.as_str()]).collect();
     let _ = cluster(&warm_groups, &Constraints::default(), &cfg);
 
