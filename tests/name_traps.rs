@@ -13,6 +13,14 @@ const MUST_MERGE: &[(&str, &str)] = &[
     ("Abubakr al-Baghdadi", "Abubakar al-Baghdadi"),
     ("Osama bin Laden", "Usama bin Ladin"),
     ("Ayman al-Zawahiri", "Ayman al-Zawahri"),
+    // A doubled letter written once, and once more than needed.
+    ("Abdulah al-Kuwaiti", "Abdullah al-Kuwaiti"),
+    (
+        "Qutayba ibn Sallih ibn Talha al-Masri",
+        "Qutayba ibn Salih ibn Talha al-Masri",
+    ),
+    // The title's spellings: Moulana is Maulana.
+    ("Moulana Husayn Niazi", "Maulana Hussein Niazi"),
     ("MUHAXHERI, Lavdrim", "Lavdrim Muhaxheri"),
     ("al-Bara al-Shishani", "al-Bara ash-Shishani"),
     ("Abu Omar al-Shishani", "Abu Umar al-Shishani"),
@@ -68,6 +76,8 @@ const MUST_MERGE: &[(&str, &str)] = &[
 /// Different people that share a nisba, a generic kunya, a given name, or a
 /// nasab in the other order: must not be `Same` and must not cluster.
 const MUST_STAY_APART: &[(&str, &str)] = &[
+    // Collapsing doubled letters must not make different words equal.
+    ("Abdullah al-Kuwaiti", "Abdul Karim al-Kuwaiti"),
     // The al-Qurashi caliphs.
     (
         "Abu Bakr al-Baghdadi al-Qurashi",

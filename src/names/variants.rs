@@ -207,6 +207,10 @@ pub const TITLES: &[&str] = &[
     "qari",
     // `q` written `k`, as transliterations do (Kari Salim Khan).
     "kari",
+    "moulana",
+    "mowlana",
+    "moulvi",
+    "molvi",
     "qaari",
     "hafiz",
     "hafez",
@@ -319,7 +323,34 @@ pub fn common_name(token: &str) -> Option<&'static str> {
         }
         map
     });
-    table.get(token).copied()
+    if let Some(canon) = table.get(token) {
+        return Some(canon);
+    }
+    // Doubled letters are a spelling habit, not a different name: `Abdulah`
+    // is `Abdullah`, `Sallih` is `Salih`. Look the word up once more with
+    // every doubled letter single, against the table's spellings so folded.
+    static SINGLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    let single = SINGLE.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for variants in COMMON_NAME_VARIANTS {
+            for &spelling in *variants {
+                map.entry(undouble(spelling)).or_insert(variants[0]);
+            }
+        }
+        map
+    });
+    single.get(&undouble(token)).copied()
+}
+
+/// `token` with every run of one repeated letter written once.
+fn undouble(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 pub fn is_generic(canonical: &str) -> bool {
