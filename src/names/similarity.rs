@@ -13,6 +13,7 @@ use super::structure::{base_weight, parse, NameParts, Role};
 use super::variants::{
     common_name, consonant_units, is_generic, same_word, skeleton, vowel_key, WordShape,
 };
+use std::cell::RefCell;
 use std::fmt::Write as _;
 
 /// Two parts this similar are candidates for alignment.
@@ -68,19 +69,22 @@ impl Prepared {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.role != Role::Title && !p.canonical.is_empty())
-            .map(|(position, p)| PreparedToken {
-                vowel_key: vowel_key(&p.canonical),
-                skeleton: skeleton(&p.canonical),
-                canonical: p.canonical.clone(),
-                role: p.role,
-                weight: base_weight(p),
-                article: p.article,
-                common: common_name(&p.canonical).is_some(),
-                position,
-                family: p.family,
-                rare: false,
-                id: NO_ID,
-                units: consonant_units(&p.canonical),
+            .map(|(position, p)| {
+                let word = word_data(&p.canonical);
+                PreparedToken {
+                    vowel_key: word.vowel_key,
+                    skeleton: word.skeleton,
+                    canonical: p.canonical.clone(),
+                    role: p.role,
+                    weight: base_weight(p),
+                    article: p.article,
+                    common: word.common,
+                    position,
+                    family: p.family,
+                    rare: false,
+                    id: NO_ID,
+                    units: word.units,
+                }
             })
             .collect();
         let key = parts.key();
@@ -106,6 +110,46 @@ impl Prepared {
                 && is_rare(&token.vowel_key);
         }
     }
+}
+
+/// What a canonical word alone determines of its token: a dataset repeats
+/// the same words in many names, so each is folded once per thread.
+#[derive(Clone)]
+struct WordData {
+    vowel_key: String,
+    skeleton: String,
+    common: bool,
+    units: Option<WordShape>,
+}
+
+/// Bound on remembered words per thread, so that memory stays flat.
+const WORD_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static WORDS: RefCell<FxHashMap<String, WordData>> = RefCell::new(FxHashMap::default());
+}
+
+fn word_data(canonical: &str) -> WordData {
+    let compute = || WordData {
+        vowel_key: vowel_key(canonical),
+        skeleton: skeleton(canonical),
+        common: common_name(canonical).is_some(),
+        units: consonant_units(canonical),
+    };
+    WORDS.with(|words| {
+        let Ok(mut words) = words.try_borrow_mut() else {
+            return compute();
+        };
+        if let Some(known) = words.get(canonical) {
+            return known.clone();
+        }
+        let data = compute();
+        if words.len() >= WORD_CACHE_LIMIT {
+            words.clear();
+        }
+        words.insert(canonical.to_string(), data.clone());
+        data
+    })
 }
 
 /// Why two names are, or are not, the same person.
