@@ -13,6 +13,7 @@ use super::structure::{base_weight, parse, NameParts, Role};
 use super::variants::{
     common_name, consonant_units, is_generic, same_word, skeleton, vowel_key, WordShape,
 };
+use std::cell::RefCell;
 use std::fmt::Write as _;
 
 /// Two parts this similar are candidates for alignment.
@@ -68,19 +69,22 @@ impl Prepared {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.role != Role::Title && !p.canonical.is_empty())
-            .map(|(position, p)| PreparedToken {
-                vowel_key: vowel_key(&p.canonical),
-                skeleton: skeleton(&p.canonical),
-                canonical: p.canonical.clone(),
-                role: p.role,
-                weight: base_weight(p),
-                article: p.article,
-                common: common_name(&p.canonical).is_some(),
-                position,
-                family: p.family,
-                rare: false,
-                id: NO_ID,
-                units: consonant_units(&p.canonical),
+            .map(|(position, p)| {
+                let word = word_data(&p.canonical);
+                PreparedToken {
+                    vowel_key: word.vowel_key,
+                    skeleton: word.skeleton,
+                    canonical: p.canonical.clone(),
+                    role: p.role,
+                    weight: base_weight(p),
+                    article: p.article,
+                    common: word.common,
+                    position,
+                    family: p.family,
+                    rare: false,
+                    id: NO_ID,
+                    units: word.units,
+                }
             })
             .collect();
         let key = parts.key();
@@ -106,6 +110,46 @@ impl Prepared {
                 && is_rare(&token.vowel_key);
         }
     }
+}
+
+/// What a canonical word alone determines of its token: a dataset repeats
+/// the same words in many names, so each is folded once per thread.
+#[derive(Clone)]
+struct WordData {
+    vowel_key: String,
+    skeleton: String,
+    common: bool,
+    units: Option<WordShape>,
+}
+
+/// Bound on remembered words per thread, so that memory stays flat.
+const WORD_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static WORDS: RefCell<FxHashMap<String, WordData>> = RefCell::new(FxHashMap::default());
+}
+
+fn word_data(canonical: &str) -> WordData {
+    let compute = || WordData {
+        vowel_key: vowel_key(canonical),
+        skeleton: skeleton(canonical),
+        common: common_name(canonical).is_some(),
+        units: consonant_units(canonical),
+    };
+    WORDS.with(|words| {
+        let Ok(mut words) = words.try_borrow_mut() else {
+            return compute();
+        };
+        if let Some(known) = words.get(canonical) {
+            return known.clone();
+        }
+        let data = compute();
+        if words.len() >= WORD_CACHE_LIMIT {
+            words.clear();
+        }
+        words.insert(canonical.to_string(), data.clone());
+        data
+    })
 }
 
 /// Why two names are, or are not, the same person.
@@ -361,6 +405,15 @@ fn string_similarity(a: &str, b: &str) -> f64 {
 #[derive(Default)]
 pub struct SimilarityCache {
     known: FxHashMap<u64, f64>,
+    /// Buffers reused from one comparison to the next.
+    scratch: Scratch,
+}
+
+/// Buffers of one comparison, kept to save an allocation per pair.
+#[derive(Default)]
+struct Scratch {
+    values: Vec<f64>,
+    sims: Vec<(f64, usize, usize)>,
 }
 
 /// Bound on remembered pairs, so that memory stays flat on huge inputs.
@@ -368,7 +421,9 @@ const CACHE_LIMIT: usize = 1 << 20;
 
 impl SimilarityCache {
     fn similarity(&mut self, a: &PreparedToken, b: &PreparedToken) -> f64 {
-        if a.id == b.id && a.id != NO_ID || a.canonical == b.canonical {
+        // Interned ids are equal exactly when the canonical spellings are.
+        let interned = a.id != NO_ID && b.id != NO_ID;
+        if interned && a.id == b.id || !interned && a.canonical == b.canonical {
             return 1.0;
         }
         if a.id >= 1 << 30 || b.id >= 1 << 30 {
@@ -393,46 +448,65 @@ impl SimilarityCache {
 
 /// Compare two prepared names.
 pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
-    let matrix = similarity_matrix(a, b, token_similarity);
-    compare_with_matrix(a, b, &matrix)
+    let mut values = Vec::new();
+    similarity_matrix(a, b, &mut values, token_similarity);
+    let matrix = Matrix {
+        values: &values,
+        columns: b.tokens.len(),
+    };
+    compare_with_matrix(a, b, &matrix, &mut Vec::new())
 }
 
 /// [`compare`] with token similarities taken from, and added to, a cache.
 pub fn compare_cached(a: &Prepared, b: &Prepared, cache: &mut SimilarityCache) -> Comparison {
-    let matrix = similarity_matrix(a, b, |x, y| cache.similarity(x, y));
-    compare_with_matrix(a, b, &matrix)
+    let mut scratch = std::mem::take(&mut cache.scratch);
+    similarity_matrix(a, b, &mut scratch.values, |x, y| cache.similarity(x, y));
+    let matrix = Matrix {
+        values: &scratch.values,
+        columns: b.tokens.len(),
+    };
+    let cmp = compare_with_matrix(a, b, &matrix, &mut scratch.sims);
+    cache.scratch = scratch;
+    cmp
 }
 
 /// Similarity of every part of `a` with every part of `b`, row-major.
-struct Matrix {
-    values: Vec<f64>,
+struct Matrix<'v> {
+    values: &'v [f64],
     columns: usize,
 }
 
-impl Matrix {
+impl Matrix<'_> {
     fn get(&self, i: usize, j: usize) -> f64 {
         self.values[i * self.columns + j]
     }
 }
 
+/// Fill `values` (cleared first) with the similarity matrix of `a` and `b`.
 fn similarity_matrix<'a>(
     a: &'a Prepared,
     b: &'a Prepared,
+    values: &mut Vec<f64>,
     mut similarity: impl FnMut(&'a PreparedToken, &'a PreparedToken) -> f64,
-) -> Matrix {
-    let mut values = Vec::with_capacity(a.tokens.len() * b.tokens.len());
+) {
+    values.clear();
+    values.reserve(a.tokens.len() * b.tokens.len());
     for ta in &a.tokens {
         for tb in &b.tokens {
             values.push(similarity(ta, tb));
         }
     }
-    Matrix {
-        values,
-        columns: b.tokens.len(),
-    }
 }
 
-fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Comparison {
+/// Up to this many parts, a name's used-flags live on the stack.
+const STACK_PARTS: usize = 32;
+
+fn compare_with_matrix(
+    a: &Prepared,
+    b: &Prepared,
+    matrix: &Matrix,
+    sims: &mut Vec<(f64, usize, usize)>,
+) -> Comparison {
     let empty = Comparison {
         score: 0.0,
         aligned: Vec::new(),
@@ -448,7 +522,7 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
 
     // Greedy one-to-one alignment, best pairs first; ties by position so the
     // result does not depend on anything but the two names.
-    let mut sims: Vec<(f64, usize, usize)> = Vec::new();
+    sims.clear();
     for i in 0..a.tokens.len() {
         for j in 0..b.tokens.len() {
             let s = matrix.get(i, j);
@@ -463,10 +537,12 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
             .then(x.1.cmp(&y.1))
             .then(x.2.cmp(&y.2))
     });
-    let mut used_a = vec![false; a.tokens.len()];
-    let mut used_b = vec![false; b.tokens.len()];
+    let (mut stack_a, mut stack_b) = ([false; STACK_PARTS], [false; STACK_PARTS]);
+    let (mut heap_a, mut heap_b) = (Vec::new(), Vec::new());
+    let used_a: &mut [bool] = flags(&mut stack_a, &mut heap_a, a.tokens.len());
+    let used_b: &mut [bool] = flags(&mut stack_b, &mut heap_b, b.tokens.len());
     let mut aligned = Vec::new();
-    for (s, i, j) in sims {
+    for &(s, i, j) in sims.iter() {
         if !used_a[i] && !used_b[j] {
             used_a[i] = true;
             used_b[j] = true;
@@ -475,7 +551,8 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
     }
     aligned.sort_by_key(|&(i, j, _)| (i, j));
 
-    let conflicts = find_conflicts(a, b, matrix, &aligned, &used_a, &used_b);
+    let (used_a, used_b): (&[bool], &[bool]) = (used_a, used_b);
+    let conflicts = find_conflicts(a, b, matrix, &aligned, used_a, used_b);
 
     // Credit for each aligned pair, except a kunya aligned with a plain name:
     // that is the same word, not the same part.
@@ -503,9 +580,9 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         }
     }
     let coverage = (credit / (weight_a - excess_a).min(weight_b - excess_b)).min(1.0);
-    let penalty: f64 = unmatched_penalty(a, &used_a)
-        + unmatched_penalty(b, &used_b)
-        + order_penalty(a, b, &aligned, &used_a, &used_b);
+    let penalty: f64 = unmatched_penalty(a, used_a)
+        + unmatched_penalty(b, used_b)
+        + order_penalty(a, b, &aligned, used_a, used_b);
     let mut score = (coverage - penalty).clamp(0.0, 1.0);
     for conflict in &conflicts {
         score *= match conflict {
@@ -523,8 +600,8 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
             .all(|(t, &u)| u || t.role == Role::Initial)
     };
     let (all_a, all_b) = (
-        all_matched(&a.tokens, &used_a),
-        all_matched(&b.tokens, &used_b),
+        all_matched(&a.tokens, used_a),
+        all_matched(&b.tokens, used_b),
     );
     let full = all_a && all_b;
     let single_distinctive = a.tokens.len() == 1
@@ -547,7 +624,7 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
     let rare_anchor = !sufficient
         && conflicts.is_empty()
         && matched_count >= 2
-        && (all_matched(&a.tokens, &used_a) || all_matched(&b.tokens, &used_b))
+        && (all_matched(&a.tokens, used_a) || all_matched(&b.tokens, used_b))
         && aligned
             .iter()
             .any(|&(i, j, s)| s >= RARE_ANCHOR_MIN && a.tokens[i].rare && b.tokens[j].rare);
@@ -561,6 +638,20 @@ fn compare_with_matrix(a: &Prepared, b: &Prepared, matrix: &Matrix) -> Compariso
         conflicts,
         sufficient,
         rare_anchor,
+    }
+}
+
+/// `len` false flags, on the stack when they fit.
+fn flags<'f>(
+    stack: &'f mut [bool; STACK_PARTS],
+    heap: &'f mut Vec<bool>,
+    len: usize,
+) -> &'f mut [bool] {
+    if len <= STACK_PARTS {
+        &mut stack[..len]
+    } else {
+        *heap = vec![false; len];
+        heap
     }
 }
 
@@ -629,14 +720,12 @@ fn order_penalty(
     used_b: &[bool],
 ) -> f64 {
     let genealogical = |r: Role| matches!(r, Role::Ism | Role::Given | Role::Nasab);
-    let chain: Vec<(usize, usize)> = aligned
-        .iter()
-        .filter(|&&(i, j, _)| genealogical(a.tokens[i].role) && genealogical(b.tokens[j].role))
-        .map(|&(i, j, _)| (i, j))
-        .collect();
+    let in_chain = |&(i, j, _): &(usize, usize, f64)| {
+        genealogical(a.tokens[i].role) && genealogical(b.tokens[j].role)
+    };
     let mut penalty = 0.0;
-    for (k, x) in chain.iter().enumerate() {
-        for y in &chain[k + 1..] {
+    for (k, x) in aligned.iter().enumerate().filter(|(_, x)| in_chain(x)) {
+        for y in aligned[k + 1..].iter().filter(|y| in_chain(y)) {
             if (x.0 < y.0) != (x.1 < y.1) {
                 penalty += 0.08;
             }
