@@ -244,3 +244,15 @@ fn no_progress_display_in_pipes_or_json() {
         assert!(stderr.is_empty(), "{format}: {stderr:?}");
     }
 }
+
+#[test]
+fn a_directory_without_data_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not data").unwrap();
+    let (stdout, _, code) = common::run_in(dir.path(), &["check", "."]);
+    assert_eq!(code, 2, "a wrong path must not pass as an empty dataset");
+    assert!(
+        stdout.contains("no `.json`, `.jsonl` or `.ndjson` files found"),
+        "{stdout}"
+    );
+}

@@ -119,7 +119,20 @@ fn collect_files(
     let mut files = Vec::new();
     for path in paths {
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, options, &mut files, errors),
+            Ok(meta) if meta.is_dir() => {
+                let before = files.len();
+                walk(path, options, &mut files, errors);
+                // A wrong path must not pass as a clean, empty dataset.
+                if files.len() == before {
+                    errors.push(file_error(
+                        path,
+                        format!(
+                            "no `.json`, `.jsonl` or `.ndjson` files found under `{}`",
+                            path.display()
+                        ),
+                    ));
+                }
+            }
             Ok(_) => files.push(path.clone()),
             Err(err) => errors.push(file_error(
                 path,
@@ -325,6 +338,35 @@ impl Loader {
         let file_index = self.files.len() - 1;
         let index = LineIndex::new(text);
         let (elements, problems) = scan::scan(text);
+        // One claim object on its own, not in an array: say so once, and
+        // read it as the claim it is rather than lose it.
+        let claim_keys = ["\"who\"", "\"status\""];
+        if elements.is_empty()
+            && !problems.is_empty()
+            && text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{')
+            && problems
+                .iter()
+                .all(|p| p.message.starts_with("unknown top-level key"))
+            && claim_keys.iter().any(|k| text.contains(k))
+        {
+            let start = text.len() - text.trim_start_matches('\u{feff}').trim_start().len();
+            let at = RecordAt {
+                file,
+                file_index,
+                text: &text[start..],
+                offset: start,
+                lines: Locator::Json(&index, text, &position::Cursor::default()),
+            };
+            self.errors.push(at.error_at(
+                0,
+                "the file holds a single claim object; a `.json` file holds an array of claims `[...]` or an object with `sources`, `entities`, `claims` (read as one claim)".into(),
+            ));
+            self.claim_record(&at, text[start..].trim_end(), false);
+            return;
+        }
         for problem in problems {
             let (line, column) = index.locate(text, problem.offset);
             self.errors.push(InputError {
