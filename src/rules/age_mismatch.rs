@@ -81,8 +81,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 claim.id,
                 birth.label
             );
-            let (favours, weighing) = birth.favour(ctx, event);
-            let mut reasoning = format!(
+            let reasoning = format!(
                 "the birth {born} and the event {when}: the youngest possible age (latest birth day {} to earliest event day {}) is {youngest} and the oldest (earliest birth day {} to latest event day {}) is {oldest} completed years; the stated {age} is {}",
                 show(born.latest),
                 show(when.earliest),
@@ -90,18 +89,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 show(when.latest),
                 if stated < youngest { "too young" } else { "too old" }
             );
-            if let Some(weighing) = weighing {
-                reasoning.push_str("; ");
-                reasoning.push_str(&weighing);
-            }
-            findings.push(ctx.finding(
-                &RULE,
-                Order::Certain,
-                birth.claims_with(event),
-                message,
-                reasoning,
-                favours,
-            ));
+            findings.push(birth.finding(ctx, &RULE, Order::Certain, event, message, reasoning));
         }
     }
     findings

@@ -49,6 +49,32 @@ impl Birth {
         std::iter::once(event).chain(self.claim).collect()
     }
 
+    /// A finding of `rule` about `event` against this birth: the claims, the
+    /// weighing appended to `reasoning`, and the claim the evidence favours.
+    pub fn finding(
+        &self,
+        ctx: &Context,
+        rule: &crate::rules::Rule,
+        order: crate::date::Order,
+        event: usize,
+        message: String,
+        mut reasoning: String,
+    ) -> crate::finding::Finding {
+        let (favours, weighing) = self.favour(ctx, event);
+        if let Some(weighing) = weighing {
+            reasoning.push_str("; ");
+            reasoning.push_str(&weighing);
+        }
+        ctx.finding(
+            rule,
+            order,
+            self.claims_with(event),
+            message,
+            reasoning,
+            favours,
+        )
+    }
+
     /// Which of `event` and this birth the evidence favours, and why; a
     /// record is a curator's statement, not a claim, and is not weighed.
     pub fn favour(&self, ctx: &Context, event: usize) -> (Option<usize>, Option<String>) {

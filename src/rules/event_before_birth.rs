@@ -83,8 +83,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 },
                 birth.label
             );
-            let (favours, weighing) = birth.favour(ctx, event);
-            let mut reasoning = if order == Order::Certain {
+            let reasoning = if order == Order::Certain {
                 format!(
                     "the event's latest day {} is before the birth's earliest day {}",
                     format_day(claim.when.latest),
@@ -104,18 +103,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                     }
                 )
             };
-            if let Some(weighing) = weighing {
-                reasoning.push_str("; ");
-                reasoning.push_str(&weighing);
-            }
-            findings.push(ctx.finding(
-                &RULE,
-                order,
-                birth.claims_with(event),
-                message,
-                reasoning,
-                favours,
-            ));
+            findings.push(birth.finding(ctx, &RULE, order, event, message, reasoning));
         }
     }
     findings

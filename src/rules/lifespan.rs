@@ -97,7 +97,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 },
                 birth.label
             );
-            let mut reasoning = if order == Order::Certain {
+            let reasoning = if order == Order::Certain {
                 format!(
                     "the event's earliest day {} is after {}, {MAX_YEARS} years from the birth's latest day {}",
                     show(claim.when.earliest),
@@ -114,19 +114,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                     claim.when
                 )
             };
-            let (favours, weighing) = birth.favour(ctx, event);
-            if let Some(weighing) = weighing {
-                reasoning.push_str("; ");
-                reasoning.push_str(&weighing);
-            }
-            findings.push(ctx.finding(
-                &RULE,
-                order,
-                birth.claims_with(event),
-                message,
-                reasoning,
-                favours,
-            ));
+            findings.push(birth.finding(ctx, &RULE, order, event, message, reasoning));
         }
     }
     findings
