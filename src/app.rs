@@ -147,9 +147,7 @@ fn entities(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
         bail!("`claimlint entities` prints human or json output");
     }
     let config = config_for(cli, args)?;
-    let review_path = review::locate(args.review_file.as_deref(), &args.paths);
-    let review_file = ReviewFile::read(&review_path)?;
-    let analysis = analyse_reviewed(&args.paths, &config, Some(&review_file));
+    let analysis = analyse_with_review(args, &config)?;
     let text = render::entities::render(&analysis, args.format);
     write_stdout(&text)?;
     if !analysis.dataset.errors.is_empty() {
