@@ -39,7 +39,7 @@ pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
             .take(MAX_PARTS)
             .map(|t| {
                 let next = key_ids.len() as u32;
-                *key_ids.entry(t.skeleton.as_str()).or_insert(next)
+                *key_ids.entry(t.word.skeleton.as_str()).or_insert(next)
             })
             .collect();
         keys.sort_unstable();
@@ -92,7 +92,7 @@ pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let mut parts: Vec<&str> = n.tokens.iter().map(|t| t.skeleton.as_str()).collect();
+            let mut parts: Vec<&str> = n.tokens.iter().map(|t| t.word.skeleton.as_str()).collect();
             parts.sort_unstable();
             (parts, i as u32)
         })

@@ -171,9 +171,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             let Some(&spelling) = spelling_index.get(name) else {
                 continue;
             };
-            let key = parsed[spelling as usize]
-                .as_ref()
-                .map_or("", |p| p.key.as_str());
+            let key = parsed[spelling as usize].as_ref().map_or("", |p| &*p.key);
             if key.is_empty() {
                 // Nothing to compare (emoji, punctuation): it stays with its
                 // own group only.
@@ -456,7 +454,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
                 "the name '{}' is written in records of {} different people and is too generic to tell them apart ({})",
                 prepared[id].key,
                 by_root.len(),
-                prepared[id].parts.describe()
+                prepared[id].describe()
             ),
         });
     }
@@ -542,10 +540,10 @@ fn intern_tokens(prepared: &mut [Prepared]) {
     for name in prepared.iter_mut() {
         for token in &mut name.tokens {
             let next = ids.len() as u32;
-            token.id = match ids.get(token.canonical.as_str()) {
+            token.id = match ids.get(token.word.canonical.as_str()) {
                 Some(&id) => id,
                 None => {
-                    ids.insert(token.canonical.clone(), next);
+                    ids.insert(token.word.canonical.clone(), next);
                     next
                 }
             };
@@ -566,14 +564,14 @@ pub(super) fn mark_rare_parts(prepared: &mut [Prepared]) {
     let mut names_with: FxHashMap<&str, usize> = FxHashMap::default();
     let mut keys: FxHashSet<&str> = FxHashSet::default();
     for name in prepared.iter() {
-        if !keys.insert(name.key.as_str()) {
+        if !keys.insert(&name.key) {
             continue;
         }
         let mut seen: Vec<&str> = Vec::with_capacity(name.tokens.len());
         for token in &name.tokens {
-            if !seen.contains(&token.vowel_key.as_str()) {
-                seen.push(token.vowel_key.as_str());
-                *names_with.entry(token.vowel_key.as_str()).or_default() += 1;
+            if !seen.contains(&token.word.vowel_key.as_str()) {
+                seen.push(token.word.vowel_key.as_str());
+                *names_with.entry(token.word.vowel_key.as_str()).or_default() += 1;
             }
         }
     }
@@ -596,8 +594,8 @@ pub(super) fn mark_rare_parts(prepared: &mut [Prepared]) {
 fn distinctive_when_identical(name: &Prepared) -> bool {
     name.tokens.iter().any(|t| {
         !matches!(t.role, super::Role::Nisba | super::Role::Initial)
-            && !t.common
-            && !super::variants::is_generic(&t.canonical)
+            && !t.word.common
+            && !t.word.generic
     })
 }
 

@@ -9,12 +9,13 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::fxhash::FxHashMap;
-use super::structure::{base_weight, parse, NameParts, Role};
+use super::structure::{self, base_weight, parse_parts, Part, Role};
 use super::variants::{
     common_name, consonant_units, is_generic, same_word, skeleton, vowel_key, WordShape,
 };
 use std::cell::RefCell;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// Two parts this similar are candidates for alignment.
 const ALIGN_MIN: f64 = 0.84;
@@ -25,25 +26,43 @@ const INSUFFICIENT_CAP: f64 = 0.90;
 /// close (same spelling, vowel or consonant variant).
 const RARE_ANCHOR_MIN: f64 = 0.9;
 
-/// A name prepared once for many comparisons.
+/// A name prepared once for many comparisons. A million names are held at
+/// once, so it is kept small: its words' derived data is shared.
 #[derive(Clone, Debug)]
 pub struct Prepared {
-    pub parts: NameParts,
     pub tokens: Vec<PreparedToken>,
-    pub key: String,
+    pub key: Box<str>,
+    /// The parts that are not tokens (titles, parts that fold to nothing),
+    /// with their positions, for [`Prepared::describe`]; usually empty.
+    others: Vec<(usize, Part)>,
+}
+
+/// What a canonical word alone determines: a dataset repeats the same few
+/// thousand words in a million names, so each is folded once per thread
+/// and shared by every token that spells it.
+#[derive(Debug)]
+pub struct WordData {
+    pub canonical: String,
+    pub vowel_key: String,
+    pub skeleton: String,
+    /// One of the known common names (`COMMON_NAME_VARIANTS`).
+    pub common: bool,
+    /// A generic word (see [`is_generic`]).
+    pub generic: bool,
+    /// Consonant units and first vowel (see [`same_word`]); `None` for
+    /// other scripts.
+    pub units: Option<WordShape>,
 }
 
 #[derive(Clone, Debug)]
 pub struct PreparedToken {
-    pub canonical: String,
-    pub vowel_key: String,
-    pub skeleton: String,
+    pub word: Arc<WordData>,
     pub role: Role,
+    /// `abu`/`umm` for a kunya; empty otherwise.
+    pub head: &'static str,
     pub weight: f64,
     pub article: bool,
-    /// One of the known common names (`COMMON_NAME_VARIANTS`).
-    pub common: bool,
-    /// Index of the part in `parts.parts`, for nasab order.
+    /// Index of the part in the parsed name, for nasab order.
     pub position: usize,
     /// Written before the comma of `SURNAME, Given` (a family name).
     pub family: bool,
@@ -53,9 +72,6 @@ pub struct PreparedToken {
     /// The canonical spelling interned by the clusterer (an index into its
     /// token table), so that caches key on integers; [`NO_ID`] otherwise.
     pub id: u32,
-    /// Consonant units and first vowel (see [`same_word`]); `None` for
-    /// other scripts.
-    pub units: Option<WordShape>,
 }
 
 /// A token not interned: similarities are computed, not cached.
@@ -63,32 +79,53 @@ pub const NO_ID: u32 = u32::MAX;
 
 impl Prepared {
     pub fn new(name: &str) -> Self {
-        let parts = parse(name);
-        let tokens = parts
-            .parts
+        let parts = parse_parts(name);
+        let key = structure::key(
+            parts
+                .iter()
+                .map(|p| (p.canonical.as_str(), p.role, p.head, p.article)),
+        )
+        .into_boxed_str();
+        let mut tokens = Vec::with_capacity(parts.len());
+        let mut others = Vec::new();
+        for (position, part) in parts.into_iter().enumerate() {
+            if part.role == Role::Title || part.canonical.is_empty() {
+                others.push((position, part));
+                continue;
+            }
+            tokens.push(PreparedToken {
+                word: word_data(&part.canonical),
+                role: part.role,
+                head: part.head,
+                weight: base_weight(&part),
+                article: part.article,
+                position,
+                family: part.family,
+                rare: false,
+                id: NO_ID,
+            });
+        }
+        Prepared {
+            tokens,
+            key,
+            others,
+        }
+    }
+
+    /// One line naming the parts by role, as [`super::NameParts::describe`].
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<(usize, &str, Role, &str)> = self
+            .tokens
             .iter()
-            .enumerate()
-            .filter(|(_, p)| p.role != Role::Title && !p.canonical.is_empty())
-            .map(|(position, p)| {
-                let word = word_data(&p.canonical);
-                PreparedToken {
-                    vowel_key: word.vowel_key,
-                    skeleton: word.skeleton,
-                    canonical: p.canonical.clone(),
-                    role: p.role,
-                    weight: base_weight(p),
-                    article: p.article,
-                    common: word.common,
-                    position,
-                    family: p.family,
-                    rare: false,
-                    id: NO_ID,
-                    units: word.units,
-                }
-            })
+            .map(|t| (t.position, t.word.canonical.as_str(), t.role, t.head))
+            .chain(
+                self.others
+                    .iter()
+                    .map(|(i, p)| (*i, p.canonical.as_str(), p.role, p.head)),
+            )
             .collect();
-        let key = parts.key();
-        Prepared { parts, tokens, key }
+        parts.sort_by_key(|p| p.0);
+        structure::describe(parts.iter().map(|&(_, c, r, h)| (c, r, h)))
     }
 
     /// Mark the parts that can anchor a match because few names of the
@@ -105,36 +142,30 @@ impl Prepared {
                 _ => true,
             };
             token.rare = may_anchor
-                && !token.common
-                && !is_generic(&token.canonical)
-                && is_rare(&token.vowel_key);
+                && !token.word.common
+                && !token.word.generic
+                && is_rare(&token.word.vowel_key);
         }
     }
-}
-
-/// What a canonical word alone determines of its token: a dataset repeats
-/// the same words in many names, so each is folded once per thread.
-#[derive(Clone)]
-struct WordData {
-    vowel_key: String,
-    skeleton: String,
-    common: bool,
-    units: Option<WordShape>,
 }
 
 /// Bound on remembered words per thread, so that memory stays flat.
 const WORD_CACHE_LIMIT: usize = 1 << 16;
 
 thread_local! {
-    static WORDS: RefCell<FxHashMap<String, WordData>> = RefCell::new(FxHashMap::default());
+    static WORDS: RefCell<FxHashMap<String, Arc<WordData>>> = RefCell::new(FxHashMap::default());
 }
 
-fn word_data(canonical: &str) -> WordData {
-    let compute = || WordData {
-        vowel_key: vowel_key(canonical),
-        skeleton: skeleton(canonical),
-        common: common_name(canonical).is_some(),
-        units: consonant_units(canonical),
+fn word_data(canonical: &str) -> Arc<WordData> {
+    let compute = || {
+        Arc::new(WordData {
+            canonical: canonical.to_string(),
+            vowel_key: vowel_key(canonical),
+            skeleton: skeleton(canonical),
+            common: common_name(canonical).is_some(),
+            generic: is_generic(canonical),
+            units: consonant_units(canonical),
+        })
     };
     WORDS.with(|words| {
         let Ok(mut words) = words.try_borrow_mut() else {
@@ -203,12 +234,12 @@ impl Comparison {
 
 /// Similarity of two canonical tokens in [0, 1].
 pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
-    if a.canonical == b.canonical {
+    if a.word.canonical == b.word.canonical {
         return 1.0;
     }
     // Two different entries of the common-name table are different names,
     // however alike they look (Muhammad/Mahmud, Hamid/Ahmad).
-    if a.common && b.common {
+    if a.word.common && b.word.common {
         return 0.0;
     }
     if different_words(a, b) {
@@ -217,53 +248,54 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     if let Some(bound) = cheap_upper_bound(a, b) {
         return bound;
     }
-    let mut best = string_similarity(&a.canonical, &b.canonical);
+    let mut best = string_similarity(&a.word.canonical, &b.word.canonical);
     // `ALFAGIH` against `al-Faqih`: an article written into the word.
     for (with_article, other) in [(a, b), (b, a)] {
         if with_article.article && !other.article {
             if let Some(stripped) = other
+                .word
                 .canonical
                 .strip_prefix("al")
-                .or_else(|| other.canonical.strip_prefix("el"))
+                .or_else(|| other.word.canonical.strip_prefix("el"))
             {
                 if stripped.len() >= 3 {
-                    let s = string_similarity(&with_article.canonical, stripped);
+                    let s = string_similarity(&with_article.word.canonical, stripped);
                     best = best.max(s);
                 }
             }
         }
     }
-    let shorter = a.canonical.len().min(b.canonical.len());
-    if a.vowel_key == b.vowel_key && a.vowel_key.len() >= 3 {
+    let shorter = a.word.canonical.len().min(b.word.canonical.len());
+    if a.word.vowel_key == b.word.vowel_key && a.word.vowel_key.len() >= 3 {
         // Only the unwritten short vowels differ: Laden/Ladin, Hamed/Hamid.
         // In a short word the vowel is most of the word (Aman/Amin), so
         // there it is weaker evidence.
         best = best.max(if shorter >= 5 { 0.97 } else { 0.9 });
     } else {
-        let s = string_similarity(&a.vowel_key, &b.vowel_key) - 0.04;
+        let s = string_similarity(&a.word.vowel_key, &b.word.vowel_key) - 0.04;
         best = best.max(s);
     }
-    if a.skeleton == b.skeleton
-        && a.skeleton.len() >= 3
+    if a.word.skeleton == b.word.skeleton
+        && a.word.skeleton.len() >= 3
         && best >= 0.8
-        && vowel_groups(&a.vowel_key) == vowel_groups(&b.vowel_key)
+        && vowel_groups(&a.word.vowel_key) == vowel_groups(&b.word.vowel_key)
     {
         // Same consonants in the same order and the same number of
         // syllables (y/w/h written or not): a spelling variant. Salman and
         // Sulayman share consonants but not syllables.
         best = best.max(0.95);
     }
-    if shorter >= 5 && a.canonical.len() == b.canonical.len() && same_letters(a, b) {
+    if shorter >= 5 && a.word.canonical.len() == b.word.canonical.len() && same_letters(a, b) {
         // Two letters swapped, a common typo: Muhajir/Mujahir.
         best = best.max(0.94);
     }
-    if shorter <= 4 && a.vowel_key != b.vowel_key {
+    if shorter <= 4 && a.word.vowel_key != b.word.vowel_key {
         // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud).
         best = best.min(0.8);
     }
     // An initial is compatible with any name with that first letter.
     if (a.role == Role::Initial || b.role == Role::Initial)
-        && a.canonical.chars().next() == b.canonical.chars().next()
+        && a.word.canonical.chars().next() == b.word.canonical.chars().next()
     {
         best = best.max(0.9);
     }
@@ -282,12 +314,12 @@ const DIFFERENT_WORD: f64 = 0.5;
 fn different_words(a: &PreparedToken, b: &PreparedToken) -> bool {
     if a.role == Role::Initial
         || b.role == Role::Initial
-        || a.canonical.len() < 3
-        || b.canonical.len() < 3
+        || a.word.canonical.len() < 3
+        || b.word.canonical.len() < 3
     {
         return false;
     }
-    let (Some(x), Some(y)) = (&a.units, &b.units) else {
+    let (Some(x), Some(y)) = (&a.word.units, &b.word.units) else {
         return false;
     };
     if same_word(x, y) {
@@ -299,12 +331,13 @@ fn different_words(a: &PreparedToken, b: &PreparedToken) -> bool {
             continue;
         }
         let stripped = other
+            .word
             .canonical
             .strip_prefix("al")
-            .or_else(|| other.canonical.strip_prefix("el"))
+            .or_else(|| other.word.canonical.strip_prefix("el"))
             .filter(|rest| rest.len() >= 3)
             .and_then(consonant_units);
-        if let (Some(stripped), Some(own)) = (stripped, &with_article.units) {
+        if let (Some(stripped), Some(own)) = (stripped, &with_article.word.units) {
             if same_word(own, &stripped) {
                 return false;
             }
@@ -325,16 +358,16 @@ const UNLIKE_BELOW: f64 = 0.75;
 /// instead of the exact value changes no decision: every use of a
 /// similarity under `UNLIKE_BELOW` treats all such values alike.
 fn cheap_upper_bound(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
-    if a.vowel_key == b.vowel_key
-        || a.skeleton == b.skeleton
+    if a.word.vowel_key == b.word.vowel_key
+        || a.word.skeleton == b.word.skeleton
         || a.role == Role::Initial
         || b.role == Role::Initial
         || a.article != b.article
     {
         return None;
     }
-    let bound = string_bound(&a.canonical, &b.canonical)?
-        .max(string_bound(&a.vowel_key, &b.vowel_key)? - 0.04);
+    let bound = string_bound(&a.word.canonical, &b.word.canonical)?
+        .max(string_bound(&a.word.vowel_key, &b.word.vowel_key)? - 0.04);
     (bound < UNLIKE_BELOW).then_some(bound)
 }
 
@@ -377,7 +410,7 @@ fn vowel_groups(vowel_key: &str) -> usize {
 
 /// Same letters in another order, same first letter.
 fn same_letters(a: &PreparedToken, b: &PreparedToken) -> bool {
-    if a.canonical.chars().next() != b.canonical.chars().next() {
+    if a.word.canonical.chars().next() != b.word.canonical.chars().next() {
         return false;
     }
     let sorted = |s: &str| {
@@ -385,7 +418,7 @@ fn same_letters(a: &PreparedToken, b: &PreparedToken) -> bool {
         v.sort_unstable();
         v
     };
-    sorted(&a.canonical) == sorted(&b.canonical)
+    sorted(&a.word.canonical) == sorted(&b.word.canonical)
 }
 
 /// How much an aligned pair counts: a near-identical pair fully, a pair at
@@ -423,7 +456,7 @@ impl SimilarityCache {
     fn similarity(&mut self, a: &PreparedToken, b: &PreparedToken) -> f64 {
         // Interned ids are equal exactly when the canonical spellings are.
         let interned = a.id != NO_ID && b.id != NO_ID;
-        if interned && a.id == b.id || !interned && a.canonical == b.canonical {
+        if interned && a.id == b.id || !interned && a.word.canonical == b.word.canonical {
             return 1.0;
         }
         if a.id >= 1 << 30 || b.id >= 1 << 30 {
@@ -789,7 +822,7 @@ fn find_conflicts(
             let x_has_plain = x
                 .tokens
                 .iter()
-                .any(|t| is_plain(t.role) && t.canonical == tx.canonical);
+                .any(|t| is_plain(t.role) && t.word.canonical == tx.word.canonical);
             if !in_y(true) && in_y(false) && !x_has_plain {
                 conflicts.push(Conflict::KunyaVersusIsm);
             }
@@ -870,9 +903,9 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
         out,
         "'{}' [{}] vs '{}' [{}]: ",
         a.key,
-        a.parts.describe(),
+        a.describe(),
         b.key,
-        b.parts.describe()
+        b.describe()
     );
     if cmp.aligned.is_empty() {
         out.push_str("no parts align");
@@ -882,11 +915,11 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
             .iter()
             .map(|&(i, j, s)| {
                 let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
-                let how = if ta.canonical == tb.canonical {
+                let how = if ta.word.canonical == tb.word.canonical {
                     "same".to_string()
-                } else if ta.vowel_key == tb.vowel_key {
+                } else if ta.word.vowel_key == tb.word.vowel_key {
                     "vowel variant".to_string()
-                } else if ta.skeleton == tb.skeleton {
+                } else if ta.word.skeleton == tb.word.skeleton {
                     "consonant variant".to_string()
                 } else {
                     format!("similar {s:.2}")
@@ -894,9 +927,9 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
                 format!(
                     "{} {} ~ {} {} ({how})",
                     role_name(ta.role),
-                    ta.canonical,
+                    ta.word.canonical,
                     role_name(tb.role),
-                    tb.canonical
+                    tb.word.canonical
                 )
             })
             .collect();
@@ -911,7 +944,7 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
                     .iter()
                     .any(|&(i, j, _)| if side == 0 { i == *k } else { j == *k })
             })
-            .map(|(_, t)| format!("{} {}", role_name(t.role), t.canonical))
+            .map(|(_, t)| format!("{} {}", role_name(t.role), t.word.canonical))
             .collect()
     };
     let (left_a, left_b) = (leftover(a, 0), leftover(b, 1));

@@ -39,8 +39,8 @@ pub struct Part {
     pub canonical: String,
     pub role: Role,
     /// `abu`/`umm` for a kunya; empty otherwise.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub head: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub head: &'static str,
     /// Written with an article (`al-`, `ash-`, `el `).
     pub article: bool,
     /// Written before the comma of `SURNAME, Given`: a family name, even
@@ -70,44 +70,94 @@ impl NameParts {
     /// One line for explanations and `claimlint entities`, e.g.
     /// `kunya: abu bakr; nisba: al-baghdadi, al-qurashi`.
     pub fn describe(&self) -> String {
-        let mut fields: Vec<String> = Vec::new();
-        let mut push = |label: &str, values: &[String], prefix: &str| {
-            if !values.is_empty() {
-                let shown: Vec<String> = values.iter().map(|v| format!("{prefix}{v}")).collect();
-                fields.push(format!("{label}: {}", shown.join(", ")));
-            }
-        };
-        push("title", &self.titles, "");
-        push("kunya", &self.kunya, "");
-        if let Some(ism) = &self.ism {
-            push("ism", std::slice::from_ref(ism), "");
-        }
-        push("given", &self.given, "");
-        push("nasab", &self.nasab, "ibn ");
-        push("nisba", &self.nisba, "al-");
-        push("surname", &self.surname, "");
-        push("initials", &self.initials, "");
-        if fields.is_empty() {
-            "no name parts".to_string()
-        } else {
-            fields.join("; ")
-        }
+        describe(
+            self.parts
+                .iter()
+                .map(|p| (p.canonical.as_str(), p.role, p.head)),
+        )
     }
 
     /// The normalised key: the parts in order, titles left out.
     pub fn key(&self) -> String {
-        let mut out: Vec<String> = Vec::with_capacity(self.parts.len());
-        for part in &self.parts {
-            match part.role {
-                Role::Title => {}
-                Role::Kunya => out.push(format!("{} {}", part.head, part.canonical)),
-                Role::Nasab => out.push(format!("bin {}", part.canonical)),
-                _ if part.article => out.push(format!("al-{}", part.canonical)),
-                _ => out.push(part.canonical.clone()),
-            }
-        }
-        out.join(" ")
+        key(self
+            .parts
+            .iter()
+            .map(|p| (p.canonical.as_str(), p.role, p.head, p.article)))
     }
+}
+
+/// [`NameParts::describe`] of parts given in name order as (canonical,
+/// role, kunya head): the values of each role in order, roles in a fixed
+/// order (the last ism wins, as in [`NameParts::ism`]).
+pub(super) fn describe<'p>(
+    parts: impl Iterator<Item = (&'p str, Role, &'p str)> + Clone,
+) -> String {
+    use std::fmt::Write as _;
+    const ORDER: [(Role, &str, &str); 8] = [
+        (Role::Title, "title", ""),
+        (Role::Kunya, "kunya", ""),
+        (Role::Ism, "ism", ""),
+        (Role::Given, "given", ""),
+        (Role::Nasab, "nasab", "ibn "),
+        (Role::Nisba, "nisba", "al-"),
+        (Role::Surname, "surname", ""),
+        (Role::Initial, "initials", ""),
+    ];
+    let mut out = String::new();
+    for (role, label, prefix) in ORDER {
+        let mut values = parts.clone().filter(|p| p.1 == role).peekable();
+        if values.peek().is_none() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        let _ = write!(out, "{label}: ");
+        let values: Vec<(&str, Role, &str)> = if role == Role::Ism {
+            values.last().into_iter().collect()
+        } else {
+            values.collect()
+        };
+        for (i, (canonical, _, head)) in values.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if role == Role::Kunya {
+                let _ = write!(out, "{head} ");
+            }
+            let _ = write!(out, "{prefix}{canonical}");
+        }
+    }
+    if out.is_empty() {
+        "no name parts".to_string()
+    } else {
+        out
+    }
+}
+
+/// [`NameParts::key`] of parts given in name order as (canonical, role,
+/// kunya head, article).
+pub(super) fn key<'p>(parts: impl Iterator<Item = (&'p str, Role, &'p str, bool)>) -> String {
+    let mut out = String::new();
+    let mut first = true;
+    for (canonical, role, head, article) in parts {
+        let prefix = match role {
+            Role::Title => continue,
+            Role::Kunya => head,
+            Role::Nasab => "bin",
+            _ if article => "al-",
+            _ => "",
+        };
+        if !std::mem::take(&mut first) {
+            out.push(' ');
+        }
+        out.push_str(prefix);
+        if matches!(role, Role::Kunya | Role::Nasab) {
+            out.push(' ');
+        }
+        out.push_str(canonical);
+    }
+    out
 }
 
 /// A word after the compound rules, before roles are assigned.
@@ -121,6 +171,12 @@ struct Token {
 
 /// Parse a name into its structural parts.
 pub fn parse(name: &str) -> NameParts {
+    collect_views(parse_parts(name))
+}
+
+/// The parts of a name in order, without the per-role views of
+/// [`NameParts`] (the matcher's hot path needs only these).
+pub(super) fn parse_parts(name: &str) -> Vec<Part> {
     let tokens = compound(&words(name));
     assign_roles(&tokens)
 }
@@ -328,7 +384,7 @@ fn split_kunya_word(word: &str) -> Option<(&'static str, &str)> {
     None
 }
 
-fn assign_roles(tokens: &[Token]) -> NameParts {
+fn assign_roles(tokens: &[Token]) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     let content_count = tokens.iter().filter(|t| !is_title(&t.text)).count();
@@ -336,10 +392,10 @@ fn assign_roles(tokens: &[Token]) -> NameParts {
         let token = &tokens[i];
         let text = token.text.as_str();
         let has_next = i + 1 < tokens.len();
-        let part = |canonical: String, role: Role, head: &str, article: bool| Part {
+        let part = |canonical: String, role: Role, head: &'static str, article: bool| Part {
             canonical,
             role,
-            head: head.to_string(),
+            head,
             article,
             family: token.from_surname,
         };
@@ -401,7 +457,7 @@ fn assign_roles(tokens: &[Token]) -> NameParts {
         i += 1;
     }
     refine_roles(&mut parts);
-    collect_views(parts)
+    parts
 }
 
 /// Second pass: the ism is the first given name; a leading `al-X` that is
