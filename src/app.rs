@@ -146,7 +146,9 @@ fn entities(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
     if matches!(args.format, Format::Sarif | Format::Markdown) {
         bail!("`claimlint entities` prints human or json output");
     }
-    let config = config_for(cli, args)?;
+    let mut config = config_for(cli, args)?;
+    // The one command that shows why names were merged.
+    config.explain_merges = true;
     let analysis = analyse_with_review(args, &config)?;
     let text = render::entities::render(&analysis, args.format);
     write_stdout(&text)?;
@@ -167,6 +169,7 @@ fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
     let cfg = names::MatchConfig {
         threshold: config.matching.threshold,
         review_band: config.matching.review_band,
+        ..names::MatchConfig::default()
     };
     let pairs: Vec<(String, String)> = match &args.pairs {
         Some(path) => crate::pairs::read(path)?,
@@ -276,6 +279,7 @@ fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> {
     let matching = names::MatchConfig {
         threshold: config.matching.threshold,
         review_band: config.matching.review_band,
+        ..names::MatchConfig::default()
     };
     let found = find_entities(&analysis, &args.name, &matching);
     match found.as_slice() {

@@ -68,6 +68,11 @@ pub struct Config {
     /// Where the file was found; relative paths in it are resolved from here.
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// Set by the command, not the file: record every merge of names with
+    /// its explanation (`claimlint entities` shows them; other commands
+    /// spare the work of explaining a million merges nobody reads).
+    #[serde(skip)]
+    pub explain_merges: bool,
 }
 
 impl Config {

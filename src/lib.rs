@@ -97,6 +97,7 @@ fn checked(
     let matching = names::MatchConfig {
         threshold: config.matching.threshold,
         review_band: config.matching.review_band,
+        explain_merges: config.explain_merges,
     };
     let judgements = review
         .map(review::ReviewFile::name_judgements)

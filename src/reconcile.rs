@@ -5,11 +5,12 @@
 //! `same_as`/`not_same_as` judgements. The name matcher in [`crate::names`]
 //! clusters the groups under those constraints.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::model::Dataset;
+use crate::names::fxhash::FxHashMap;
 use crate::names::{self, Ambiguity, Constraints, MatchConfig, Merge};
 
 /// One person, as reconciled.
@@ -147,48 +148,51 @@ pub fn reconcile(
 
     let clustering = names::cluster(&groups, &constraints, config);
 
-    // Collect members per cluster; keep clusters that hold a claim or a record.
-    let mut members: BTreeMap<usize, (Vec<usize>, Option<usize>)> = BTreeMap::new();
+    // Collect members per cluster (clusters are numbered densely); keep
+    // clusters that hold a claim or a record.
+    let cluster_count = clustering
+        .cluster_of_group
+        .iter()
+        .max()
+        .map_or(0, |&c| c + 1);
+    let mut members: Vec<(Vec<usize>, Option<usize>)> = vec![(Vec::new(), None); cluster_count];
     for (claim, &cluster) in clustering.cluster_of_group[..dataset.claims.len()]
         .iter()
         .enumerate()
     {
-        members.entry(cluster).or_default().0.push(claim);
+        members[cluster].0.push(claim);
     }
     for i in 0..dataset.entities.len() {
         let cluster = clustering.cluster_of_group[first_record_group + i];
-        let slot = &mut members.entry(cluster).or_default().1;
         // Two records in one cluster: the first (by position) names it.
-        slot.get_or_insert(i);
+        members[cluster].1.get_or_insert(i);
     }
 
-    let mut list: Vec<Entity> = Vec::with_capacity(members.len());
-    let mut cluster_to_entity: HashMap<usize, usize> = HashMap::new();
-    for (cluster, (claims, record)) in members {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut all: Vec<String> = Vec::new();
+    let mut list: Vec<Entity> = Vec::new();
+    let mut cluster_to_entity: Vec<Option<usize>> = vec![None; cluster_count];
+    for (cluster, (claims, record)) in members.into_iter().enumerate() {
+        if claims.is_empty() && record.is_none() {
+            continue;
+        }
+        let mut all: Vec<&str> = Vec::new();
         for &c in &claims {
             let claim = &dataset.claims[c];
-            *counts.entry(claim.who.as_str()).or_default() += 1;
-            all.push(claim.who.clone());
-            all.extend(claim.aliases.iter().cloned());
+            all.push(claim.who.as_str());
+            all.extend(claim.aliases.iter().map(String::as_str));
         }
         if let Some(r) = record {
             let entity = &dataset.entities[r];
-            all.push(entity.name.clone());
-            all.extend(entity.aliases.iter().cloned());
+            all.push(entity.name.as_str());
+            all.extend(entity.aliases.iter().map(String::as_str));
         }
-        all.sort();
+        all.sort_unstable();
         all.dedup();
         let name = match record {
             Some(r) => dataset.entities[r].name.clone(),
-            None => counts
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(n, _)| n.to_string())
-                .unwrap_or_default(),
+            None => most_used_spelling(claims.iter().map(|&c| dataset.claims[c].who.as_str())),
         };
-        cluster_to_entity.insert(cluster, list.len());
+        let all: Vec<String> = all.into_iter().map(str::to_string).collect();
+        cluster_to_entity[cluster] = Some(list.len());
         list.push(Entity {
             id: record
                 .map(|r| dataset.entities[r].id.clone())
@@ -203,17 +207,29 @@ pub fn reconcile(
 
     // Attach each merge to the entity whose names it joined. One spelling
     // may belong to several entities (a generic kunya), so each name maps
-    // to all of its entities, in order.
-    let mut entities_of_name: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (e, entity) in list.iter().enumerate() {
-        for n in &entity.names {
-            entities_of_name.entry(n.as_str()).or_default().push(e);
+    // to all of its entities, in order. Only needed for merges and decided
+    // ambiguities.
+    let apart: HashSet<(usize, usize)> = constraints
+        .different
+        .iter()
+        .filter_map(|&(a, b)| {
+            let ea = cluster_to_entity[*clustering.cluster_of_group.get(a)?]?;
+            let eb = cluster_to_entity[*clustering.cluster_of_group.get(b)?]?;
+            Some((ea.min(eb), ea.max(eb)))
+        })
+        .collect();
+    let mut entities_of_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    if !clustering.merges.is_empty() || !apart.is_empty() {
+        for (e, entity) in list.iter().enumerate() {
+            for n in &entity.names {
+                entities_of_name.entry(n.as_str()).or_default().push(e);
+            }
         }
     }
     // A merge belongs to the entity that holds both of its names; the same
     // pair reported in both directions is kept once.
     let mut merges_by_entity: Vec<Vec<Merge>> = vec![Vec::new(); list.len()];
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for mut merge in clustering.merges {
         merge.names.sort();
         if !seen.insert(merge.names.clone()) {
@@ -233,15 +249,6 @@ pub fn reconcile(
     }
     // A near-match between people a curator or reviewer has already kept
     // apart (`not_same_as`, a not-same judgement) is decided: not reported.
-    let apart: std::collections::HashSet<(usize, usize)> = constraints
-        .different
-        .iter()
-        .filter_map(|&(a, b)| {
-            let ea = cluster_to_entity.get(clustering.cluster_of_group.get(a)?)?;
-            let eb = cluster_to_entity.get(clustering.cluster_of_group.get(b)?)?;
-            Some(((*ea).min(*eb), (*ea).max(*eb)))
-        })
-        .collect();
     let decided = |a: &str, b: &str| -> bool {
         let (Some(ea), Some(eb)) = (entities_of_name.get(a), entities_of_name.get(b)) else {
             return false;
@@ -277,7 +284,7 @@ pub fn reconcile(
     let list: Vec<Entity> = order.iter().filter_map(|&old| slots[old].take()).collect();
     let entity_of_claim = clustering.cluster_of_group[..dataset.claims.len()]
         .iter()
-        .map(|cluster| cluster_to_entity.get(cluster).map_or(0, |&e| new_index[e]))
+        .map(|&cluster| cluster_to_entity[cluster].map_or(0, |e| new_index[e]))
         .collect();
 
     Entities {
@@ -286,6 +293,19 @@ pub fn reconcile(
         ambiguous,
         candidate_pairs: clustering.candidate_pairs,
     }
+}
+
+/// The spelling most claims use; among equals the first in sorted order.
+fn most_used_spelling<'a>(spellings: impl Iterator<Item = &'a str>) -> String {
+    let mut sorted: Vec<&str> = spellings.collect();
+    sorted.sort_unstable();
+    let mut best: Option<(&str, usize)> = None;
+    for run in sorted.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(_, count)| run.len() > count) {
+            best = Some((run[0], run.len()));
+        }
+    }
+    best.map(|(name, _)| name.to_string()).unwrap_or_default()
 }
 
 /// Entities without a record get an id from their name (`lavdrim-muhaxheri`),

@@ -211,8 +211,14 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     let mut merges: Vec<Merge> = Vec::new();
     let mut ambiguous: Vec<Ambiguity> = Vec::new();
 
-    // Names in one group are one person.
-    for ids in &names_of_group {
+    // Names in one group are one person (recorded as merges only when
+    // merges are explained).
+    let explained_groups = if cfg.explain_merges {
+        names_of_group.as_slice()
+    } else {
+        &[]
+    };
+    for ids in explained_groups {
         for &other in ids.iter().skip(1) {
             merges.push(Merge {
                 names: [
@@ -248,11 +254,13 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             continue;
         }
         clusters.union(ra, rb);
-        merges.push(Merge {
-            names: [na, nb],
-            reason: "explicit same-person constraint".to_string(),
-            score: 1.0,
-        });
+        if cfg.explain_merges {
+            merges.push(Merge {
+                names: [na, nb],
+                reason: "explicit same-person constraint".to_string(),
+                score: 1.0,
+            });
+        }
     }
 
     // Score candidate pairs in parallel; the order of the result is the
@@ -359,15 +367,17 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             merged = true;
         }
         if merged {
-            matched_merges.push((merges.len(), edge.a, edge.b));
-            merges.push(Merge {
-                names: [
-                    display[edge.a as usize].clone(),
-                    display[edge.b as usize].clone(),
-                ],
-                reason: String::new(),
-                score: edge.score,
-            });
+            if cfg.explain_merges {
+                matched_merges.push((merges.len(), edge.a, edge.b));
+                merges.push(Merge {
+                    names: [
+                        display[edge.a as usize].clone(),
+                        display[edge.b as usize].clone(),
+                    ],
+                    reason: String::new(),
+                    score: edge.score,
+                });
+            }
         } else if let Some(why) = reason_blocked {
             blocked.push((edge.a, edge.b, edge.score, why));
         }

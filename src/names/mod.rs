@@ -14,7 +14,7 @@
 
 mod blocking;
 mod cluster;
-mod fxhash;
+pub mod fxhash;
 mod similarity;
 mod structure;
 mod text;
@@ -33,6 +33,15 @@ use similarity::{compare, explain, Comparison, Prepared};
 pub struct MatchConfig {
     pub threshold: f64,
     pub review_band: f64,
+    /// Record every merge with its explanation in [`Clustering::merges`];
+    /// without it only the decisions are made (ambiguities are always
+    /// explained).
+    #[serde(skip, default = "yes")]
+    pub explain_merges: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for MatchConfig {
@@ -40,6 +49,7 @@ impl Default for MatchConfig {
         MatchConfig {
             threshold: 0.92,
             review_band: 0.85,
+            explain_merges: true,
         }
     }
 }
