@@ -1,6 +1,8 @@
 //! From a raw string to words: Unicode folding, punctuation, OFAC's
 //! `SURNAME, Given Names` order. No knowledge of name structure here.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// One word of a name as written, lowercased and without diacritics.
@@ -26,21 +28,22 @@ pub fn words(name: &str) -> Vec<Word> {
         Some((end, _)) => &name[..end],
         None => name,
     };
-    let without_brackets = if bounded.contains(['(', '[', ')', ']']) {
-        drop_bracketed(bounded)
+    let without_brackets: Cow<str> = if bounded.contains(['(', '[', ')', ']']) {
+        Cow::Owned(drop_bracketed(bounded))
     } else {
-        bounded.to_string()
+        Cow::Borrowed(bounded)
     };
     // `SURNAME, Given Names`: the part after the first comma goes first. A
     // trailing comma or a comma with nothing after it is just punctuation.
     let (surname, given) = match without_brackets.split_once(',') {
         Some((before, after)) if !after.trim().is_empty() && !before.trim().is_empty() => {
-            (before.to_string(), after.to_string())
+            (before, after)
         }
-        _ => (String::new(), without_brackets),
+        _ => ("", &*without_brackets),
     };
-    let mut out = split_words(&given, false);
-    out.extend(split_words(&surname, true));
+    let mut out = Vec::with_capacity(4);
+    split_words(given, false, &mut out);
+    split_words(surname, true, &mut out);
     out
 }
 
@@ -60,8 +63,11 @@ fn drop_bracketed(name: &str) -> String {
     out
 }
 
-fn split_words(part: &str, from_surname: bool) -> Vec<Word> {
-    let mut words: Vec<Word> = Vec::new();
+fn split_words(part: &str, from_surname: bool, words: &mut Vec<Word>) {
+    if part.is_ascii() {
+        split_ascii_words(part, from_surname, words);
+        return;
+    }
     let mut current = String::new();
     let flush = |current: &mut String, words: &mut Vec<Word>, hyphen: bool, dotted: bool| {
         if !current.is_empty() {
@@ -76,13 +82,7 @@ fn split_words(part: &str, from_surname: bool) -> Vec<Word> {
     };
     // NFKD splits letters from their accents; the accents (combining marks)
     // are then dropped: `Ḥusayn` → `Husayn`, `Şeyh` → `Seyh`.
-    // Plain ASCII needs no decomposition.
-    let chars: Box<dyn Iterator<Item = char> + '_> = if part.is_ascii() {
-        Box::new(part.chars())
-    } else {
-        Box::new(part.nfkd())
-    };
-    for c in chars {
+    for c in part.nfkd() {
         if is_combining_mark(c) {
             continue;
         }
@@ -91,15 +91,40 @@ fn split_words(part: &str, from_surname: bool) -> Vec<Word> {
             '\'' | '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'
             | '`' | '\u{00B4}' | '\u{02B9}' => {}
             '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => {
-                flush(&mut current, &mut words, true, false);
+                flush(&mut current, words, true, false);
             }
-            '.' => flush(&mut current, &mut words, false, true),
+            '.' => flush(&mut current, words, false, true),
             c if c.is_alphanumeric() => current.extend(c.to_lowercase()),
-            _ => flush(&mut current, &mut words, false, false),
+            _ => flush(&mut current, words, false, false),
         }
     }
-    flush(&mut current, &mut words, false, false);
-    words
+    flush(&mut current, words, false, false);
+}
+
+/// [`split_words`] for plain ASCII, the common case, byte by byte: the
+/// same rules without decomposition or Unicode case tables.
+fn split_ascii_words(part: &str, from_surname: bool, words: &mut Vec<Word>) {
+    let mut current = String::new();
+    // One letter is an initial in ASCII whether or not a dot follows.
+    let mut flush = |current: &mut String, hyphen: bool| {
+        if !current.is_empty() {
+            words.push(Word {
+                initial: current.len() == 1,
+                text: std::mem::take(current),
+                hyphen_after: hyphen,
+                from_surname,
+            });
+        }
+    };
+    for &b in part.as_bytes() {
+        match b {
+            b'\'' | b'`' => {}
+            b'-' => flush(&mut current, true),
+            b if b.is_ascii_alphanumeric() => current.push(char::from(b.to_ascii_lowercase())),
+            _ => flush(&mut current, false),
+        }
+    }
+    flush(&mut current, false);
 }
 
 /// Combining marks (Unicode categories Mn/Me) that NFKD separates out.
