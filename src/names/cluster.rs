@@ -133,6 +133,9 @@ impl Clusters {
     }
 }
 
+/// No name: a spelling with nothing to compare.
+const NO_NAME: u32 = u32::MAX;
+
 /// A scored pair of distinct names.
 struct Edge {
     a: u32,
@@ -146,58 +149,69 @@ struct Edge {
 pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfig) -> Clustering {
     // Parse each distinct spelling once: a large dataset repeats the same
     // `who` in many claims.
+    // `spelling_of_entry` is every group's names, flat, as spelling ids.
     let mut spelling_index: FxHashMap<&str, u32> = FxHashMap::default();
     let mut spellings: Vec<&str> = Vec::new();
+    let mut spelling_of_entry: Vec<u32> = Vec::with_capacity(groups.len());
     for &name in groups.iter().flatten() {
-        spelling_index.entry(name).or_insert_with(|| {
+        let spelling = *spelling_index.entry(name).or_insert_with(|| {
             spellings.push(name);
             (spellings.len() - 1) as u32
         });
+        spelling_of_entry.push(spelling);
     }
+    drop(spelling_index);
     let mut parsed: Vec<Option<Prepared>> = spellings
         .par_iter()
         .map(|n| Some(Prepared::new(n)))
         .collect();
-    // Distinct normalised names, interned; each remembers its first spelling
-    // and the groups it appears in.
-    let mut id_of_key: FxHashMap<String, u32> = FxHashMap::default();
-    let mut display: Vec<String> = Vec::new();
+    // Distinct normalised names, interned in order of first appearance;
+    // each remembers its first spelling and the groups it appears in.
+    // Both relations are mostly one-to-one, so they are kept flat (`Rows`)
+    // rather than as a million one-element vectors.
+    // Spellings are numbered in that same order, so numbering names while
+    // walking the spellings gives the same ids.
+    let mut id_of_key: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut display: Vec<&str> = Vec::new();
     let mut spelling_of_name: Vec<u32> = Vec::new();
-    let mut groups_of_name: Vec<Vec<usize>> = Vec::new();
-    let mut names_of_group: Vec<Vec<u32>> = Vec::with_capacity(groups.len());
-    for (g, group) in groups.iter().enumerate() {
-        let mut ids: Vec<u32> = Vec::with_capacity(group.len());
-        for &name in group {
-            let Some(&spelling) = spelling_index.get(name) else {
-                continue;
-            };
-            let key = parsed[spelling as usize].as_ref().map_or("", |p| &*p.key);
+    let name_of_spelling: Vec<u32> = spellings
+        .iter()
+        .zip(&parsed)
+        .enumerate()
+        .map(|(spelling, (name, prepared))| {
+            let key = prepared.as_ref().map_or("", |p| &*p.key);
             if key.is_empty() {
                 // Nothing to compare (emoji, punctuation): it stays with its
                 // own group only.
+                return NO_NAME;
+            }
+            *id_of_key.entry(key).or_insert_with(|| {
+                display.push(name.trim());
+                spelling_of_name.push(spelling as u32);
+                (display.len() - 1) as u32
+            })
+        })
+        .collect();
+    let mut name_in_group: Vec<(u32, u32)> = Vec::with_capacity(groups.len());
+    let mut names_of_group = Rows::with_capacity(groups.len());
+    let mut entries = spelling_of_entry.iter();
+    for (g, group) in groups.iter().enumerate() {
+        let g = g as u32;
+        for &spelling in entries.by_ref().take(group.len()) {
+            let id = name_of_spelling[spelling as usize];
+            if id == NO_NAME {
                 continue;
             }
-            let id = match id_of_key.get(key) {
-                Some(&id) => id,
-                None => {
-                    let id = display.len() as u32;
-                    id_of_key.insert(key.to_string(), id);
-                    display.push(name.trim().to_string());
-                    spelling_of_name.push(spelling);
-                    groups_of_name.push(Vec::new());
-                    id
-                }
-            };
-            if groups_of_name[id as usize].last() != Some(&g) {
-                groups_of_name[id as usize].push(g);
-            }
-            if !ids.contains(&id) {
-                ids.push(id);
+            if !names_of_group.last_row().contains(&id) {
+                names_of_group.push_to_last(id);
+                name_in_group.push((id, g));
             }
         }
-        names_of_group.push(ids);
+        names_of_group.end_row();
     }
     drop(id_of_key);
+    let groups_of_name = Rows::grouped(display.len(), &name_in_group);
+    drop(name_in_group);
     // The first spelling of each name stands for it.
     let mut prepared: Vec<Prepared> = spelling_of_name
         .iter()
@@ -214,16 +228,16 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // Names in one group are one person (recorded as merges only when
     // merges are explained).
     let explained_groups = if cfg.explain_merges {
-        names_of_group.as_slice()
+        names_of_group.len()
     } else {
-        &[]
+        0
     };
-    for ids in explained_groups {
+    for ids in (0..explained_groups).map(|g| names_of_group.row(g)) {
         for &other in ids.iter().skip(1) {
             merges.push(Merge {
                 names: [
-                    display[ids[0] as usize].clone(),
-                    display[other as usize].clone(),
+                    display[ids[0] as usize].to_string(),
+                    display[other as usize].to_string(),
                 ],
                 reason: "given as aliases in one record".to_string(),
                 score: 1.0,
@@ -284,7 +298,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // The same normalised name in several groups: one person, if the name
     // is distinctive enough on its own and nothing forbids it.
     let mut generic_identical: Vec<usize> = Vec::new();
-    for (id, gs) in groups_of_name.iter().enumerate() {
+    for (id, gs) in (0..groups_of_name.len()).map(|id| (id, groups_of_name.row(id))) {
         if gs.len() < 2 {
             continue;
         }
@@ -298,14 +312,14 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             continue;
         }
         for &g in &gs[1..] {
-            let (r0, rg) = (clusters.find(gs[0]), clusters.find(g));
+            let (r0, rg) = (clusters.find(gs[0] as usize), clusters.find(g as usize));
             if r0 == rg {
                 continue;
             }
             if clusters.forbidden(r0, rg) {
                 ambiguous.push(Ambiguity {
-                    name: display[id].clone(),
-                    candidates: vec![group_label(groups, g)],
+                    name: display[id].to_string(),
+                    candidates: vec![group_label(groups, g as usize)],
                     score: 1.0,
                     explanation: "identical name in records kept apart by a constraint or by evidence of difference".to_string(),
                 });
@@ -317,28 +331,62 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
 
     // Strong differences become cannot-links between the clusters involved
     // (after identical names are joined, so each is lifted once).
+    //
+    // From here on clusters only grow through `Same` edges, and a
+    // cannot-link is only ever consulted between two clusters that such an
+    // edge reaches. So a root that no `Same` edge touches (through any group
+    // of either name) needs none: most strong differences are between
+    // people who are never merged with anyone.
+    let mut touched = vec![false; groups.len()];
+    for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
+        for &g in groups_of_name
+            .row(edge.a as usize)
+            .iter()
+            .chain(groups_of_name.row(edge.b as usize))
+        {
+            let root = clusters.find(g as usize);
+            touched[root] = true;
+        }
+    }
+    let (mut roots_a, mut roots_b): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for edge in edges.iter().filter(|e| e.strong_difference) {
         let (ga, gb) = (
-            &groups_of_name[edge.a as usize],
-            &groups_of_name[edge.b as usize],
+            groups_of_name.row(edge.a as usize),
+            groups_of_name.row(edge.b as usize),
         );
+        if let ([x], [y]) = (ga, gb) {
+            // The common case, without sorting.
+            let (rx, ry) = (clusters.find(*x as usize), clusters.find(*y as usize));
+            if touched[rx] && touched[ry] {
+                clusters.forbid(rx, ry);
+            }
+            continue;
+        }
         if ga.len() * gb.len() > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END {
             continue;
         }
         // Identical names are joined by now, so the groups of a name mostly
         // share one root: forbid each root pair once.
-        let mut roots_a: Vec<usize> = ga.iter().map(|&x| clusters.find(x)).collect();
-        let mut roots_b: Vec<usize> = gb.iter().map(|&y| clusters.find(y)).collect();
-        roots_a.sort_unstable();
-        roots_a.dedup();
-        roots_b.sort_unstable();
-        roots_b.dedup();
+        let mut roots = |of: &[u32], into: &mut Vec<usize>| {
+            into.clear();
+            into.extend(
+                of.iter()
+                    .map(|&x| clusters.find(x as usize))
+                    .filter(|&r| touched[r]),
+            );
+            into.sort_unstable();
+            into.dedup();
+        };
+        roots(ga, &mut roots_a);
+        roots(gb, &mut roots_b);
         for &rx in &roots_a {
             for &ry in &roots_b {
                 clusters.forbid(rx, ry);
             }
         }
     }
+    // Only the edges that merge or ask for review matter from here on.
+    edges.retain(|e| e.decision != Decision::Different);
 
     // Best edges first; ties broken by the name ids, which follow input order.
     edges.sort_by(|x, y| {
@@ -350,10 +398,12 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     let mut blocked: Vec<(u32, u32, f64, &'static str)> = Vec::new();
     // (index in `merges`, name ids) of the merges the matcher decided.
     let mut matched_merges: Vec<(usize, u32, u32)> = Vec::new();
+    let mut lifted: Vec<(usize, usize)> = Vec::new();
     for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
         let mut merged = false;
         let mut reason_blocked = None;
-        for (rx, ry) in lifted_roots(&mut clusters, &groups_of_name, edge) {
+        lifted_roots(&mut clusters, &groups_of_name, edge.a, edge.b, &mut lifted);
+        for &(rx, ry) in &lifted {
             let (rx, ry) = (clusters.find(rx), clusters.find(ry));
             if rx == ry {
                 continue;
@@ -371,8 +421,8 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
                 matched_merges.push((merges.len(), edge.a, edge.b));
                 merges.push(Merge {
                     names: [
-                        display[edge.a as usize].clone(),
-                        display[edge.b as usize].clone(),
+                        display[edge.a as usize].to_string(),
+                        display[edge.b as usize].to_string(),
                     ],
                     reason: String::new(),
                     score: edge.score,
@@ -406,9 +456,8 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         .filter(|e| e.decision == Decision::Review)
         .map(|e| (e.a, e.b, e.score, "score in the review band"));
     for (a, b, score, why) in review.chain(blocked.iter().copied()) {
-        let apart = lifted_roots_ids(&mut clusters, &groups_of_name, a, b)
-            .iter()
-            .any(|(x, y)| x != y);
+        lifted_roots(&mut clusters, &groups_of_name, a, b, &mut lifted);
+        let apart = lifted.iter().any(|(x, y)| x != y);
         if apart {
             open.entry(a).or_default().push((b, score, why));
         }
@@ -422,7 +471,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
                 .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
             let mut candidates: Vec<String> = options
                 .iter()
-                .map(|(b, _, _)| display[*b as usize].clone())
+                .map(|(b, _, _)| display[*b as usize].to_string())
                 .collect();
             candidates.sort();
             candidates.dedup();
@@ -432,7 +481,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
                 None => (0.0, String::new()),
             };
             Ambiguity {
-                name: display[*a as usize].clone(),
+                name: display[*a as usize].to_string(),
                 candidates,
                 score,
                 explanation,
@@ -445,7 +494,8 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // different people: it could be any of them.
     for id in generic_identical {
         let mut by_root: BTreeMap<usize, usize> = BTreeMap::new();
-        for &g in &groups_of_name[id] {
+        for &g in groups_of_name.row(id) {
+            let g = g as usize;
             by_root.entry(clusters.find(g)).or_insert(g);
         }
         if by_root.len() < 2 {
@@ -457,7 +507,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         candidates.dedup();
         candidates.truncate(MAX_CANDIDATES);
         ambiguous.push(Ambiguity {
-            name: display[id].clone(),
+            name: display[id].to_string(),
             candidates,
             score: 1.0,
             explanation: format!(
@@ -500,47 +550,102 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     }
 }
 
-/// The cluster roots an edge connects, one pair per distinct root pair,
-/// bounded for names that appear in very many clusters.
+/// The cluster roots the names `a` and `b` connect, one pair per distinct
+/// root pair, into `out` (cleared first); none for names that appear in very
+/// many clusters.
 fn lifted_roots(
     clusters: &mut Clusters,
-    groups_of_name: &[Vec<usize>],
-    edge: &Edge,
-) -> Vec<(usize, usize)> {
-    lifted_roots_ids(clusters, groups_of_name, edge.a, edge.b)
-}
-
-fn lifted_roots_ids(
-    clusters: &mut Clusters,
-    groups_of_name: &[Vec<usize>],
+    groups_of_name: &Rows,
     a: u32,
     b: u32,
-) -> Vec<(usize, usize)> {
-    let (ga, gb) = (&groups_of_name[a as usize], &groups_of_name[b as usize]);
-    if ga.len() == 1 && gb.len() == 1 {
-        // The common case, without allocating per name.
-        return vec![(clusters.find(ga[0]), clusters.find(gb[0]))];
+    out: &mut Vec<(usize, usize)>,
+) {
+    out.clear();
+    let (ga, gb) = (
+        groups_of_name.row(a as usize),
+        groups_of_name.row(b as usize),
+    );
+    if let ([x], [y]) = (ga, gb) {
+        // The common case, without sorting.
+        out.push((clusters.find(*x as usize), clusters.find(*y as usize)));
+        return;
     }
-    let mut roots = |id: u32| {
-        let mut r: Vec<usize> = groups_of_name[id as usize]
-            .iter()
-            .map(|&g| clusters.find(g))
-            .collect();
+    let mut roots = |groups: &[u32]| {
+        let mut r: Vec<usize> = groups.iter().map(|&g| clusters.find(g as usize)).collect();
         r.sort_unstable();
         r.dedup();
         r
     };
-    let (ra, rb) = (roots(a), roots(b));
+    let (ra, rb) = (roots(ga), roots(gb));
     if ra.len() * rb.len() > MAX_GROUPS_PER_EDGE_END {
-        return Vec::new();
+        return;
     }
-    let mut out = Vec::with_capacity(ra.len() * rb.len());
     for &x in &ra {
         for &y in &rb {
             out.push((x, y));
         }
     }
-    out
+}
+
+/// Rows of small integers stored flat: row `i` is
+/// `items[starts[i]..starts[i + 1]]`. A million one-element rows cost two
+/// integers each instead of a vector each.
+struct Rows {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Rows {
+    fn with_capacity(rows: usize) -> Self {
+        let mut starts = Vec::with_capacity(rows + 1);
+        starts.push(0);
+        Rows {
+            starts,
+            items: Vec::with_capacity(rows),
+        }
+    }
+
+    /// Rows `0..rows` from (row, item) pairs, each row's items in the
+    /// order given (a counting sort).
+    fn grouped(rows: usize, pairs: &[(u32, u32)]) -> Self {
+        let mut starts = vec![0u32; rows + 1];
+        for &(row, _) in pairs {
+            starts[row as usize + 1] += 1;
+        }
+        for i in 0..rows {
+            starts[i + 1] += starts[i];
+        }
+        let mut next: Vec<u32> = starts[..rows].to_vec();
+        let mut items = vec![0u32; pairs.len()];
+        for &(row, item) in pairs {
+            let slot = &mut next[row as usize];
+            items[*slot as usize] = item;
+            *slot += 1;
+        }
+        Rows { starts, items }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn row(&self, i: usize) -> &[u32] {
+        &self.items[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The row being filled by [`Rows::push_to_last`].
+    fn last_row(&self) -> &[u32] {
+        let start = self.starts.last().map_or(0, |&s| s as usize);
+        &self.items[start..]
+    }
+
+    fn push_to_last(&mut self, item: u32) {
+        self.items.push(item);
+    }
+
+    fn end_row(&mut self) {
+        self.starts.push(self.items.len() as u32);
+    }
 }
 
 /// Give every distinct canonical token an integer id (in order of first
