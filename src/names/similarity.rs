@@ -52,6 +52,9 @@ pub struct WordData {
     /// Consonant units and first vowel (see [`same_word`]); `None` for
     /// other scripts.
     pub units: Option<WordShape>,
+    /// The units of the word without a leading `al`/`el` (`alfaqih` →
+    /// `faqih`), for an article written into the other word.
+    pub units_without_article: Option<WordShape>,
 }
 
 #[derive(Clone, Debug)]
@@ -165,6 +168,11 @@ fn word_data(canonical: &str) -> Arc<WordData> {
             common: common_name(canonical).is_some(),
             generic: is_generic(canonical),
             units: consonant_units(canonical),
+            units_without_article: canonical
+                .strip_prefix("al")
+                .or_else(|| canonical.strip_prefix("el"))
+                .filter(|rest| rest.len() >= 3)
+                .and_then(consonant_units),
         })
     };
     WORDS.with(|words| {
@@ -237,14 +245,27 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     if a.word.canonical == b.word.canonical {
         return 1.0;
     }
+    quick_similarity(a, b).unwrap_or_else(|| string_based_similarity(a, b))
+}
+
+/// The similarity of two different words when their letters alone decide
+/// it, without string metrics: two common names, or different consonants.
+/// Cheap enough not to be worth remembering.
+fn quick_similarity(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
     // Two different entries of the common-name table are different names,
     // however alike they look (Muhammad/Mahmud, Hamid/Ahmad).
     if a.word.common && b.word.common {
-        return 0.0;
+        return Some(0.0);
     }
     if different_words(a, b) {
-        return DIFFERENT_WORD;
+        return Some(DIFFERENT_WORD);
     }
+    None
+}
+
+/// [`token_similarity`] of two different words that [`quick_similarity`]
+/// leaves open.
+fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     if let Some(bound) = cheap_upper_bound(a, b) {
         return bound;
     }
@@ -330,15 +351,9 @@ fn different_words(a: &PreparedToken, b: &PreparedToken) -> bool {
         if !with_article.article || other.article {
             continue;
         }
-        let stripped = other
-            .word
-            .canonical
-            .strip_prefix("al")
-            .or_else(|| other.word.canonical.strip_prefix("el"))
-            .filter(|rest| rest.len() >= 3)
-            .and_then(consonant_units);
+        let stripped = &other.word.units_without_article;
         if let (Some(stripped), Some(own)) = (stripped, &with_article.word.units) {
-            if same_word(own, &stripped) {
+            if same_word(own, stripped) {
                 return false;
             }
         }
@@ -454,13 +469,17 @@ const CACHE_LIMIT: usize = 1 << 20;
 
 impl SimilarityCache {
     fn similarity(&mut self, a: &PreparedToken, b: &PreparedToken) -> f64 {
-        // Interned ids are equal exactly when the canonical spellings are.
+        // Interned ids are equal exactly when the canonical spellings are,
+        // so past this test the words differ.
         let interned = a.id != NO_ID && b.id != NO_ID;
         if interned && a.id == b.id || !interned && a.word.canonical == b.word.canonical {
             return 1.0;
         }
         if a.id >= 1 << 30 || b.id >= 1 << 30 {
             return token_similarity(a, b);
+        }
+        if let Some(value) = quick_similarity(a, b) {
+            return value;
         }
         let flags = u64::from(a.article)
             | u64::from(b.article) << 1
@@ -470,7 +489,7 @@ impl SimilarityCache {
         if let Some(&known) = self.known.get(&key) {
             return known;
         }
-        let value = token_similarity(a, b);
+        let value = string_based_similarity(a, b);
         if self.known.len() >= CACHE_LIMIT {
             self.known.clear();
         }
