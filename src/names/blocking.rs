@@ -15,8 +15,9 @@
 //! comparing neighbours is enough to connect a run of them (the sorted
 //! neighbourhood method). This adds at most `NEIGHBOURS` pairs per name.
 
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::similarity::Prepared;
-use std::collections::HashMap;
+use rayon::prelude::*;
 
 /// Largest block that is expanded into all its pairs.
 pub const MAX_BLOCK: usize = 48;
@@ -30,7 +31,7 @@ const MAX_PARTS: usize = 8;
 /// Sorted, deduplicated pairs (i < j) of indices into `names`.
 pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
     // Intern skeleton keys so the index holds integers, not strings.
-    let mut key_ids: HashMap<&str, u32> = HashMap::new();
+    let mut key_ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut name_keys: Vec<Vec<u32>> = Vec::with_capacity(names.len());
     for name in names {
         let mut keys: Vec<u32> = name
@@ -55,8 +56,8 @@ pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
     let is_rare = |k: u32| frequency[k as usize] as usize <= MAX_BLOCK;
 
     // Single-part blocks for rare parts, pair blocks for frequent ones.
-    let mut single_blocks: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut pair_blocks: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+    let mut single_blocks: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut pair_blocks: FxHashMap<(u32, u32), Vec<u32>> = FxHashMap::default();
     for (index, keys) in name_keys.iter().enumerate() {
         let index = index as u32;
         let frequent: Vec<u32> = keys.iter().copied().filter(|&k| !is_rare(k)).collect();
@@ -87,23 +88,40 @@ pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
     for members in pair_blocks.values() {
         expand(members);
     }
-    // Sorted neighbourhood over the names' sorted part skeletons.
-    let mut order: Vec<(Vec<&str>, u32)> = names
+    // Sorted neighbourhood over the names' sorted part skeletons. Each
+    // skeleton is replaced by its rank in sorted order, so that comparing
+    // rank sequences orders names exactly as comparing the strings would,
+    // without a string comparison (or a vector) per name.
+    let mut skeletons: Vec<&str> = names
+        .iter()
+        .flat_map(|n| n.tokens.iter().map(|t| t.word.skeleton.as_str()))
+        .collect::<FxHashSet<&str>>()
+        .into_iter()
+        .collect();
+    skeletons.par_sort_unstable();
+    let rank: FxHashMap<&str, u32> = skeletons
         .iter()
         .enumerate()
-        .map(|(i, n)| {
-            let mut parts: Vec<&str> = n.tokens.iter().map(|t| t.word.skeleton.as_str()).collect();
-            parts.sort_unstable();
-            (parts, i as u32)
-        })
+        .map(|(r, &s)| (s, r as u32))
         .collect();
-    order.sort_unstable();
-    for (x, (_, a)) in order.iter().enumerate() {
-        for (_, b) in order.iter().skip(x + 1).take(NEIGHBOURS) {
-            pairs.push(((*a).min(*b), (*a).max(*b)));
+    let mut starts: Vec<usize> = Vec::with_capacity(names.len() + 1);
+    let mut ranks: Vec<u32> = Vec::new();
+    for name in names {
+        starts.push(ranks.len());
+        let from = ranks.len();
+        ranks.extend(name.tokens.iter().map(|t| rank[t.word.skeleton.as_str()]));
+        ranks[from..].sort_unstable();
+    }
+    starts.push(ranks.len());
+    let parts_of = |i: u32| &ranks[starts[i as usize]..starts[i as usize + 1]];
+    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    order.par_sort_unstable_by(|&x, &y| parts_of(x).cmp(parts_of(y)).then(x.cmp(&y)));
+    for (x, &a) in order.iter().enumerate() {
+        for &b in order.iter().skip(x + 1).take(NEIGHBOURS) {
+            pairs.push((a.min(b), a.max(b)));
         }
     }
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
