@@ -3,11 +3,14 @@
 //! plain given name or surname. The matcher weighs each kind differently,
 //! because many people share a nisba or a kunya, but few share a whole name.
 
+use super::fxhash::FxHashMap;
 use super::text::{words, Word};
 use super::variants::{
     canonical_token, is_generic, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
 };
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// What a word does in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -181,8 +184,81 @@ pub(super) fn parse_parts(name: &str) -> Vec<Part> {
     assign_roles(&tokens)
 }
 
-fn is_article(words: &[Word], i: usize) -> bool {
-    let Some(word) = words.get(i) else {
+/// What the compound and role rules ask of one word, whatever its
+/// neighbours, answered once per distinct word per thread: a dataset writes
+/// a million names with a few thousand words, and each answer is otherwise
+/// a table scan or a hash lookup.
+#[derive(Debug)]
+struct Lexeme {
+    plain_article: bool,
+    /// Written like one of the sun-letter articles (`ash`, `ad` …).
+    sun_article: bool,
+    abd_with_article: bool,
+    /// `din`, `allah` …: the suffix it makes as the second half of a
+    /// compound (`Salah ad-Din`).
+    second_half: Option<&'static str>,
+    nasab_marker: bool,
+    kunya_head: bool,
+    title: bool,
+    /// `Abdelaziz`, `Salahuddin`, `Nasrallah` written as one word.
+    joined: Option<String>,
+    /// `Abubakar` → `abu` + `bakar`.
+    kunya_split: Option<(&'static str, String)>,
+    canonical: String,
+}
+
+impl Lexeme {
+    fn of(text: &str) -> Lexeme {
+        Lexeme {
+            plain_article: PLAIN_ARTICLES.contains(&text),
+            sun_article: SUN_ARTICLES.iter().any(|(article, _)| *article == text),
+            abd_with_article: ABD_WITH_ARTICLE.contains(&text),
+            second_half: match text {
+                "din" | "deen" | "dine" | "ddin" => Some("aldin"),
+                "allah" | "ullah" | "ulla" | "alla" | "llah" => Some("allah"),
+                _ => None,
+            },
+            nasab_marker: NASAB_MARKERS.contains(&text),
+            kunya_head: KUNYA_HEADS.contains(&text),
+            title: is_title(text),
+            joined: split_abd_word(text)
+                .or_else(|| split_din_word(text))
+                .or_else(|| split_allah_word(text)),
+            kunya_split: split_kunya_word(text).map(|(head, rest)| (head, rest.to_string())),
+            canonical: canonical_token(text),
+        }
+    }
+}
+
+/// Bound on remembered words per thread, so that memory stays flat.
+const LEXICON_LIMIT: usize = 1 << 16;
+
+/// The [`Lexeme`] of a word, remembered.
+fn lexeme(text: &str) -> Rc<Lexeme> {
+    thread_local! {
+        static LEXICON: RefCell<FxHashMap<Box<str>, Rc<Lexeme>>> =
+            RefCell::new(FxHashMap::default());
+    }
+    LEXICON
+        .try_with(|lexicon| {
+            let Ok(mut lexicon) = lexicon.try_borrow_mut() else {
+                return Rc::new(Lexeme::of(text));
+            };
+            if let Some(known) = lexicon.get(text) {
+                return known.clone();
+            }
+            if lexicon.len() >= LEXICON_LIMIT {
+                lexicon.clear();
+            }
+            let known = Rc::new(Lexeme::of(text));
+            lexicon.insert(text.into(), known.clone());
+            known
+        })
+        .unwrap_or_else(|_| Rc::new(Lexeme::of(text)))
+}
+
+fn is_article(words: &[Word], lexemes: &[Rc<Lexeme>], i: usize) -> bool {
+    let (Some(word), Some(lexeme)) = (words.get(i), lexemes.get(i)) else {
         return false;
     };
     let Some(next) = words.get(i + 1) else {
@@ -192,16 +268,17 @@ fn is_article(words: &[Word], i: usize) -> bool {
     if next.from_surname != word.from_surname {
         return false;
     }
-    if PLAIN_ARTICLES.contains(&word.text.as_str()) {
+    if lexeme.plain_article {
         return true;
     }
     // Sun-letter forms only when hyphenated and followed by their letter:
     // `ash-Shishani` yes, a name `As` followed by `Salam` written apart no.
-    SUN_ARTICLES.iter().any(|(article, letter)| {
-        *article == word.text
-            && (word.hyphen_after || article.len() == 2 && *article == "ul")
-            && next.text.starts_with(letter)
-    })
+    lexeme.sun_article
+        && SUN_ARTICLES.iter().any(|(article, letter)| {
+            *article == word.text
+                && (word.hyphen_after || article.len() == 2 && *article == "ul")
+                && next.text.starts_with(letter)
+        })
 }
 
 /// `Abdel`, `Abdul`, `Abdur`…: `Abd` with the article already attached.
@@ -273,11 +350,13 @@ fn split_allah_word(word: &str) -> Option<String> {
 /// Join or split words into name units: `Abd al-Aziz` → one unit,
 /// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
 fn compound(words: &[Word]) -> Vec<Token> {
+    let lexemes: Vec<Rc<Lexeme>> = words.iter().map(|w| lexeme(&w.text)).collect();
     let mut out: Vec<Token> = Vec::with_capacity(words.len());
     let mut i = 0;
     let mut pending_article = false;
     while i < words.len() {
         let word = &words[i];
+        let lx = &lexemes[i];
         let text = word.text.as_str();
         let token = |text: String, article: bool| Token {
             text,
@@ -287,19 +366,19 @@ fn compound(words: &[Word]) -> Vec<Token> {
         };
         let next_index = |from: usize| {
             // Skip an article between the two halves of a compound.
-            if is_article(words, from) {
+            if is_article(words, &lexemes, from) {
                 from + 1
             } else {
                 from
             }
         };
 
-        if is_article(words, i) {
+        if is_article(words, &lexemes, i) {
             pending_article = true;
             i += 1;
             continue;
         }
-        if ABD_WITH_ARTICLE.contains(&text) {
+        if lx.abd_with_article {
             let j = next_index(i + 1);
             if let Some(next) = words.get(j) {
                 if next.from_surname == word.from_surname && !next.initial {
@@ -312,14 +391,12 @@ fn compound(words: &[Word]) -> Vec<Token> {
         }
         // `Salah ad-Din`, `Nur al-Din`, `Nasr Allah`, `Inayat ur Rahman`.
         let j = next_index(i + 1);
-        if let Some(next) = words.get(j).filter(|n| n.from_surname == word.from_surname) {
-            let suffix = match next.text.as_str() {
-                "din" | "deen" | "dine" | "ddin" => Some("aldin"),
-                "allah" | "ullah" | "ulla" | "alla" | "llah" => Some("allah"),
-                _ => None,
-            };
-            if let Some(suffix) = suffix {
-                if !text.is_empty() && !NASAB_MARKERS.contains(&text) {
+        if words
+            .get(j)
+            .is_some_and(|n| n.from_surname == word.from_surname)
+        {
+            if let Some(suffix) = lexemes[j].second_half {
+                if !text.is_empty() && !lx.nasab_marker {
                     out.push(token(format!("{text}{suffix}"), pending_article));
                     pending_article = false;
                     i = j + 1;
@@ -327,18 +404,15 @@ fn compound(words: &[Word]) -> Vec<Token> {
                 }
             }
         }
-        let joined = split_abd_word(text)
-            .or_else(|| split_din_word(text))
-            .or_else(|| split_allah_word(text));
         if let Some(rest) = attached_article(word) {
             // `ALFAGIH`, `ALSUBAIE`: OFAC sometimes writes the article into
             // a family name.
             out.push(token(rest.to_string(), true));
-        } else if let Some(joined) = joined {
-            out.push(token(joined, pending_article));
-        } else if let Some((head, rest)) = split_kunya_word(text) {
+        } else if let Some(joined) = &lx.joined {
+            out.push(token(joined.clone(), pending_article));
+        } else if let Some((head, rest)) = &lx.kunya_split {
             out.push(token(head.to_string(), pending_article));
-            out.push(token(rest.to_string(), false));
+            out.push(token(rest.clone(), false));
         } else {
             out.push(token(text.to_string(), pending_article));
         }
@@ -386,10 +460,12 @@ fn split_kunya_word(word: &str) -> Option<(&'static str, &str)> {
 
 fn assign_roles(tokens: &[Token]) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::with_capacity(tokens.len());
+    let lexemes: Vec<Rc<Lexeme>> = tokens.iter().map(|t| lexeme(&t.text)).collect();
     let mut i = 0;
-    let content_count = tokens.iter().filter(|t| !is_title(&t.text)).count();
+    let content_count = lexemes.iter().filter(|lx| !lx.title).count();
     while i < tokens.len() {
         let token = &tokens[i];
+        let lx = &lexemes[i];
         let text = token.text.as_str();
         let has_next = i + 1 < tokens.len();
         let part = |canonical: String, role: Role, head: &'static str, article: bool| Part {
@@ -401,45 +477,46 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
         };
         // A title is a title only if something else names the person:
         // `Imam` alone is a name, `Shaykh Said` is Said.
-        if is_title(text) && content_count > 0 && !token.initial {
+        if lx.title && content_count > 0 && !token.initial {
             parts.push(part(text.to_string(), Role::Title, "", false));
             i += 1;
             continue;
         }
-        if has_next && KUNYA_HEADS.contains(&text) && text != "abi" {
+        if has_next && lx.kunya_head && text != "abi" {
             let head = if text.starts_with('u') || text.starts_with('o') {
                 "umm"
             } else {
                 "abu"
             };
-            let next = &tokens[i + 1];
-            parts.push(part(canonical_token(&next.text), Role::Kunya, head, false));
+            parts.push(part(
+                lexemes[i + 1].canonical.clone(),
+                Role::Kunya,
+                head,
+                false,
+            ));
             i += 2;
             continue;
         }
         // `b.` counts as `bin` only between two names; `Ben` first followed
         // by a name is still `bin` (OFAC `AIADI, Ben Muhammad`).
-        let is_marker = NASAB_MARKERS.contains(&text)
-            && has_next
-            && (text != "b" || i > 0)
-            && !tokens[i + 1].initial;
+        let is_marker =
+            lx.nasab_marker && has_next && (text != "b" || i > 0) && !tokens[i + 1].initial;
         if is_marker {
             let mut j = i + 1;
             // `bin Abi Talib`: the forefather is known by his kunya.
             if (tokens[j].text == "abi" || tokens[j].text == "abu") && j + 1 < tokens.len() {
                 j += 1;
             }
-            let next = &tokens[j];
             parts.push(part(
-                canonical_token(&next.text),
+                lexemes[j].canonical.clone(),
                 Role::Nasab,
                 "",
-                next.article,
+                tokens[j].article,
             ));
             i = j + 1;
             continue;
         }
-        let canonical = canonical_token(text);
+        let canonical = lx.canonical.clone();
         let role = if token.initial {
             Role::Initial
         } else if token.from_surname {
