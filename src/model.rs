@@ -104,7 +104,18 @@ impl Status {
     /// Parses a status word, case-insensitively, accepting the synonyms.
     /// The error names the nearest valid word.
     pub fn parse(word: &str) -> Result<Status, String> {
-        let lower = word.trim().to_lowercase();
+        // A short ASCII word, as nearly every status is: lowered on the stack.
+        let trimmed = word.trim();
+        let mut buffer = [0u8; 16];
+        if let Some(lower) = ascii_lowercase(trimmed, &mut buffer) {
+            if let Some(status) = Status::ALL.iter().find(|s| s.as_str() == lower) {
+                return Ok(*status);
+            }
+            if let Some((_, status)) = Status::SYNONYMS.iter().find(|(w, _)| *w == lower) {
+                return Ok(*status);
+            }
+        }
+        let lower = trimmed.to_lowercase();
         if let Some(status) = Status::ALL.iter().find(|s| s.as_str() == lower) {
             return Ok(*status);
         }
@@ -149,6 +160,20 @@ impl fmt::Display for Status {
     }
 }
 
+/// `word` in lower case, written into `buffer`, when it is ASCII and fits
+/// (for ASCII, `to_lowercase` and this agree).
+fn ascii_lowercase<'a>(word: &str, buffer: &'a mut [u8; 16]) -> Option<&'a str> {
+    let bytes = word.as_bytes();
+    let lower = buffer.get_mut(..bytes.len())?;
+    for (to, from) in lower.iter_mut().zip(bytes) {
+        if !from.is_ascii() {
+            return None;
+        }
+        *to = from.to_ascii_lowercase();
+    }
+    std::str::from_utf8(lower).ok()
+}
+
 /// The Admiralty/NATO credibility scale, 1 (confirmed) to 6 (cannot be judged).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -184,7 +209,14 @@ impl Certainty {
     }
 
     pub fn parse(word: &str) -> Result<Certainty, String> {
-        let lower = word.trim().to_lowercase();
+        let trimmed = word.trim();
+        let mut buffer = [0u8; 16];
+        if let Some(lower) = ascii_lowercase(trimmed, &mut buffer) {
+            if let Some(c) = Certainty::ALL.iter().find(|c| c.as_str() == lower) {
+                return Ok(*c);
+            }
+        }
+        let lower = trimmed.to_lowercase();
         if let Some(c) = Certainty::ALL.iter().find(|c| c.as_str() == lower) {
             return Ok(*c);
         }
@@ -237,13 +269,13 @@ pub enum Reliability {
 
 impl Reliability {
     pub fn parse(text: &str) -> Result<Reliability, String> {
-        match text.trim().to_ascii_uppercase().as_str() {
-            "A" => Ok(Reliability::A),
-            "B" => Ok(Reliability::B),
-            "C" => Ok(Reliability::C),
-            "D" => Ok(Reliability::D),
-            "E" => Ok(Reliability::E),
-            "F" => Ok(Reliability::F),
+        match text.trim().as_bytes() {
+            [b'A' | b'a'] => Ok(Reliability::A),
+            [b'B' | b'b'] => Ok(Reliability::B),
+            [b'C' | b'c'] => Ok(Reliability::C),
+            [b'D' | b'd'] => Ok(Reliability::D),
+            [b'E' | b'e'] => Ok(Reliability::E),
+            [b'F' | b'f'] => Ok(Reliability::F),
             _ => Err(format!(
                 "unknown reliability `{text}`; use a letter from A (completely reliable) to F (cannot be judged)"
             )),
