@@ -1,7 +1,8 @@
 //! The validated dataset: claims, sources and entity records, each with the
 //! place in the input it came from.
 
-use std::collections::HashMap;
+mod id_index;
+
 use std::fmt;
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use crate::date::{Edtf, Interval};
 use crate::suggest::nearest;
+pub(crate) use id_index::IdIndex;
 
 /// Where a record or an input problem sits: file, 1-based line and column
 /// (the column counts characters, as editors do).
@@ -382,21 +384,24 @@ pub struct Dataset {
     pub errors: Vec<crate::load::InputError>,
     /// Files read, in the order read.
     pub files: Vec<Arc<str>>,
-    claim_index: HashMap<String, usize>,
-    source_index: HashMap<String, usize>,
+    claim_index: IdIndex,
+    source_index: IdIndex,
 }
 
 impl Dataset {
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claim_index.get(id).map(|&i| &self.claims[i])
+        self.claim_index(id).and_then(|i| self.claims.get(i))
     }
 
     pub fn claim_index(&self, id: &str) -> Option<usize> {
-        self.claim_index.get(id).copied()
+        self.claim_index
+            .get(id, |i| self.claims.get(i).map_or("", |c| c.id.as_str()))
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.source_index.get(id).map(|&i| &self.sources[i])
+        self.source_index
+            .get(id, |i| self.sources.get(i).map_or("", |s| s.id.as_str()))
+            .and_then(|i| self.sources.get(i))
     }
 
     /// The source of a claim, when it has a known one.
@@ -404,20 +409,11 @@ impl Dataset {
         claim.source.as_deref().and_then(|id| self.source(id))
     }
 
-    /// Rebuilds the id indexes; the loader calls it once it is done.
-    pub(crate) fn index(&mut self) {
-        self.claim_index = self
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
-        self.source_index = self
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+    /// Takes the id indexes of these very claims and sources (whose ids are
+    /// unique); the loader builds them while it checks for duplicates.
+    pub(crate) fn set_indexes(&mut self, claims: IdIndex, sources: IdIndex) {
+        self.claim_index = claims;
+        self.source_index = sources;
     }
 }
 
