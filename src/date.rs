@@ -161,10 +161,13 @@ pub struct Edtf {
 
 impl Edtf {
     pub fn parse(text: &str) -> Result<Edtf, DateError> {
-        let interval = parse_interval(text.trim()).map_err(|reason| DateError {
-            text: text.to_string(),
-            reason,
-        })?;
+        let interval = match plain_date(text) {
+            Some(interval) => interval,
+            None => parse_interval(text.trim()).map_err(|reason| DateError {
+                text: text.to_string(),
+                reason,
+            })?,
+        };
         Ok(Edtf {
             text: text.to_string(),
             interval,
@@ -241,8 +244,45 @@ fn parse_interval(text: &str) -> Result<Interval, String> {
     })
 }
 
+/// A valid `YYYY`, `YYYY-MM` or `YYYY-MM-DD` of plain digits, the form of
+/// nearly every date in a large dataset, read without the general parser's
+/// splitting; anything else (including every invalid date, for its message)
+/// is left to [`parse_qualified`], which gives the same interval for these.
+fn plain_date(text: &str) -> Option<Interval> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = digits(0..4)? as i32;
+    let (earliest, latest) = match b.len() {
+        4 => (days_from_civil(year, 1, 1), days_from_civil(year, 12, 31)),
+        7 if b[4] == b'-' => {
+            let month = digits(5..7).filter(|m| (1..=12).contains(m))?;
+            (
+                days_from_civil(year, month, 1),
+                days_from_civil(year, month, days_in_month(year, month)),
+            )
+        }
+        10 if b[4] == b'-' && b[7] == b'-' => {
+            let month = digits(5..7).filter(|m| (1..=12).contains(m))?;
+            let day = digits(8..10).filter(|d| (1..=days_in_month(year, month)).contains(d))?;
+            let d = days_from_civil(year, month, day);
+            (d, d)
+        }
+        _ => return None,
+    };
+    Some(Interval::new(earliest, latest))
+}
+
 /// One EDTF date (no `/`), with its qualifier.
 fn parse_single(text: &str) -> Result<Interval, String> {
+    plain_date(text).map_or_else(|| parse_qualified(text), Ok)
+}
+
+/// [`parse_single`] for every form, and with the message for an invalid one.
+fn parse_qualified(text: &str) -> Result<Interval, String> {
     let (body, uncertain, approximate) = match text.as_bytes().last() {
         Some(b'?') => (&text[..text.len() - 1], true, false),
         Some(b'~') => (&text[..text.len() - 1], false, true),
@@ -478,6 +518,31 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         days_from_civil(y, m, d)
+    }
+
+    #[test]
+    fn plain_dates_read_as_the_general_parser_reads_them() {
+        let mut texts = vec![
+            "0000".to_string(),
+            "9999".into(),
+            "2017-1".into(),
+            "20170".into(),
+        ];
+        for year in [1900, 1999, 2000, 2016, 2017, 2024] {
+            texts.push(format!("{year}"));
+            for month in 0..=13 {
+                texts.push(format!("{year}-{month:02}"));
+                for day in 0..=32 {
+                    texts.push(format!("{year}-{month:02}-{day:02}"));
+                }
+            }
+        }
+        for text in texts {
+            match plain_date(&text) {
+                Some(interval) => assert_eq!(Ok(interval), parse_qualified(&text), "{text}"),
+                None => assert!(parse_qualified(&text).is_err(), "{text}"),
+            }
+        }
     }
 
     #[test]

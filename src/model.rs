@@ -1,7 +1,8 @@
 //! The validated dataset: claims, sources and entity records, each with the
 //! place in the input it came from.
 
-use std::collections::HashMap;
+mod id_index;
+
 use std::fmt;
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use crate::date::{Edtf, Interval};
 use crate::suggest::nearest;
+pub(crate) use id_index::IdIndex;
 
 /// Where a record or an input problem sits: file, 1-based line and column
 /// (the column counts characters, as editors do).
@@ -104,7 +106,18 @@ impl Status {
     /// Parses a status word, case-insensitively, accepting the synonyms.
     /// The error names the nearest valid word.
     pub fn parse(word: &str) -> Result<Status, String> {
-        let lower = word.trim().to_lowercase();
+        // A short ASCII word, as nearly every status is: lowered on the stack.
+        let trimmed = word.trim();
+        let mut buffer = [0u8; 16];
+        if let Some(lower) = ascii_lowercase(trimmed, &mut buffer) {
+            if let Some(status) = Status::ALL.iter().find(|s| s.as_str() == lower) {
+                return Ok(*status);
+            }
+            if let Some((_, status)) = Status::SYNONYMS.iter().find(|(w, _)| *w == lower) {
+                return Ok(*status);
+            }
+        }
+        let lower = trimmed.to_lowercase();
         if let Some(status) = Status::ALL.iter().find(|s| s.as_str() == lower) {
             return Ok(*status);
         }
@@ -149,6 +162,20 @@ impl fmt::Display for Status {
     }
 }
 
+/// `word` in lower case, written into `buffer`, when it is ASCII and fits
+/// (for ASCII, `to_lowercase` and this agree).
+fn ascii_lowercase<'a>(word: &str, buffer: &'a mut [u8; 16]) -> Option<&'a str> {
+    let bytes = word.as_bytes();
+    let lower = buffer.get_mut(..bytes.len())?;
+    for (to, from) in lower.iter_mut().zip(bytes) {
+        if !from.is_ascii() {
+            return None;
+        }
+        *to = from.to_ascii_lowercase();
+    }
+    std::str::from_utf8(lower).ok()
+}
+
 /// The Admiralty/NATO credibility scale, 1 (confirmed) to 6 (cannot be judged).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -184,7 +211,14 @@ impl Certainty {
     }
 
     pub fn parse(word: &str) -> Result<Certainty, String> {
-        let lower = word.trim().to_lowercase();
+        let trimmed = word.trim();
+        let mut buffer = [0u8; 16];
+        if let Some(lower) = ascii_lowercase(trimmed, &mut buffer) {
+            if let Some(c) = Certainty::ALL.iter().find(|c| c.as_str() == lower) {
+                return Ok(*c);
+            }
+        }
+        let lower = trimmed.to_lowercase();
         if let Some(c) = Certainty::ALL.iter().find(|c| c.as_str() == lower) {
             return Ok(*c);
         }
@@ -237,13 +271,13 @@ pub enum Reliability {
 
 impl Reliability {
     pub fn parse(text: &str) -> Result<Reliability, String> {
-        match text.trim().to_ascii_uppercase().as_str() {
-            "A" => Ok(Reliability::A),
-            "B" => Ok(Reliability::B),
-            "C" => Ok(Reliability::C),
-            "D" => Ok(Reliability::D),
-            "E" => Ok(Reliability::E),
-            "F" => Ok(Reliability::F),
+        match text.trim().as_bytes() {
+            [b'A' | b'a'] => Ok(Reliability::A),
+            [b'B' | b'b'] => Ok(Reliability::B),
+            [b'C' | b'c'] => Ok(Reliability::C),
+            [b'D' | b'd'] => Ok(Reliability::D),
+            [b'E' | b'e'] => Ok(Reliability::E),
+            [b'F' | b'f'] => Ok(Reliability::F),
             _ => Err(format!(
                 "unknown reliability `{text}`; use a letter from A (completely reliable) to F (cannot be judged)"
             )),
@@ -350,21 +384,24 @@ pub struct Dataset {
     pub errors: Vec<crate::load::InputError>,
     /// Files read, in the order read.
     pub files: Vec<Arc<str>>,
-    claim_index: HashMap<String, usize>,
-    source_index: HashMap<String, usize>,
+    claim_index: IdIndex,
+    source_index: IdIndex,
 }
 
 impl Dataset {
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claim_index.get(id).map(|&i| &self.claims[i])
+        self.claim_index(id).and_then(|i| self.claims.get(i))
     }
 
     pub fn claim_index(&self, id: &str) -> Option<usize> {
-        self.claim_index.get(id).copied()
+        self.claim_index
+            .get(id, |i| self.claims.get(i).map_or("", |c| c.id.as_str()))
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.source_index.get(id).map(|&i| &self.sources[i])
+        self.source_index
+            .get(id, |i| self.sources.get(i).map_or("", |s| s.id.as_str()))
+            .and_then(|i| self.sources.get(i))
     }
 
     /// The source of a claim, when it has a known one.
@@ -372,20 +409,11 @@ impl Dataset {
         claim.source.as_deref().and_then(|id| self.source(id))
     }
 
-    /// Rebuilds the id indexes; the loader calls it once it is done.
-    pub(crate) fn index(&mut self) {
-        self.claim_index = self
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
-        self.source_index = self
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+    /// Takes the id indexes of these very claims and sources (whose ids are
+    /// unique); the loader builds them while it checks for duplicates.
+    pub(crate) fn set_indexes(&mut self, claims: IdIndex, sources: IdIndex) {
+        self.claim_index = claims;
+        self.source_index = sources;
     }
 }
 

@@ -3,10 +3,12 @@
 //! points at the file, line and column at fault. A bad record never stops the
 //! others from loading.
 
+mod fast;
 mod position;
 pub mod raw;
 pub mod scan;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::Read;
@@ -21,10 +23,12 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::date::{Edtf, Interval, DAWN};
-use crate::model::{Certainty, Claim, Dataset, EntityRecord, Pos, Reliability, Source, Status};
+use crate::model::{
+    Certainty, Claim, Dataset, EntityRecord, IdIndex, Pos, Reliability, Source, Status,
+};
 use crate::suggest::did_you_mean;
 use position::LineIndex;
-use raw::{RawClaim, RawEntity, RawSource, RawSourceRef};
+use raw::{ClaimText, RawClaim, RawEntity, RawSource, RawSourceRef, Text};
 use scan::Section;
 
 /// The review file lives beside the data but is never data itself.
@@ -38,25 +42,15 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 const MAX_LINE_BYTES: usize = 16 << 20;
 
 /// NDJSON is read this many bytes at a time.
-const BLOCK_BYTES: usize = 8 << 20;
+const BLOCK_BYTES: usize = 16 << 20;
+
+/// NDJSON bytes per parallel task: a thousand records or so, enough to
+/// amortise the task, few enough to spread a block over the cores.
+const TASK_BYTES: usize = 256 << 10;
 
 /// Records per parallel task: enough to amortise the task, few enough to
 /// spread a block over the cores.
 const RECORDS_PER_TASK: usize = 2048;
-
-/// Reads until `buf` is full or the input ends; the count read.
-fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut filled = 0;
-    while filled < buf.len() {
-        match reader.read(&mut buf[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(err) => return Err(err),
-        }
-    }
-    Ok(filled)
-}
 
 /// Limits on single strings: long enough for any real name or quote, short
 /// enough that a runaway value is caught.
@@ -95,6 +89,11 @@ pub struct LoadOptions {
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Dataset {
     let mut loader = Loader::default();
     let files = collect_files(paths, options, &mut loader.errors);
+    loader.bytes_total = files
+        .iter()
+        .filter_map(|f| fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
     for file in &files {
         loader.load_file(file);
     }
@@ -202,7 +201,6 @@ fn file_error(path: &Path, message: String) -> InputError {
     }
 }
 
-/// A claim whose references are not resolved yet.
 /// Where a claim's record starts: which file, which byte. Kept beside the
 /// claims rather than in them, so the claims can move into the dataset in
 /// place instead of being copied (a million claims are half a gigabyte).
@@ -210,6 +208,9 @@ fn file_error(path: &Path, message: String) -> InputError {
 struct RecordStart {
     file_index: usize,
     record_offset: usize,
+    /// The claim id's [`IdIndex::hash`], taken while the parsing threads
+    /// have the id at hand.
+    id_hash: u64,
 }
 
 /// An error whose exact column needs the record's text again: references are
@@ -233,6 +234,12 @@ struct Loader {
     deferred: Vec<DeferredError>,
     /// Inline sources, keyed by id, with the claim that first gave them.
     inline_sources: BTreeMap<String, Source>,
+    /// Bytes of all the files to read, and of those whose records are
+    /// taken over: how many claims are still to come, roughly.
+    bytes_total: u64,
+    bytes_done: u64,
+    /// Bytes of the NDJSON lines that gave claims.
+    claim_bytes: u64,
 }
 
 /// Where one record sits, for turning offsets into positions.
@@ -320,6 +327,7 @@ impl Loader {
                 .push(file_error(path, format!("cannot read file: {err}")));
             return;
         }
+        self.bytes_done += bytes.len() as u64;
         match String::from_utf8(bytes) {
             Ok(text) => self.json_text(&file, &text),
             Err(err) => {
@@ -383,9 +391,11 @@ impl Loader {
             .map(|chunk| {
                 let mut part = Loader::default();
                 let cursor = position::Cursor::default();
+                // The task's own `Arc`, as for NDJSON (see `parse_lines`).
+                let file: Arc<str> = Arc::from(&**file);
                 for element in chunk {
                     let at = RecordAt {
-                        file,
+                        file: &file,
                         file_index,
                         text: &text[element.start..],
                         offset: element.start,
@@ -401,6 +411,13 @@ impl Loader {
                 part
             })
             .collect();
+        let claims = parts.iter().map(|p| p.claims.len()).sum();
+        let claim_bytes = elements
+            .iter()
+            .filter(|e| e.section == Section::Claims)
+            .map(|e| (e.end - e.start) as u64)
+            .sum();
+        self.reserve_claims(claims, claim_bytes);
         for part in parts {
             self.absorb(part);
         }
@@ -422,21 +439,23 @@ impl Loader {
 
     /// An NDJSON stream, one record per line. Read in blocks: the lines of a
     /// block are parsed on every core, then the block's text is dropped, so
-    /// memory holds the records, never the whole file.
-    fn lines(&mut self, file: &Arc<str>, mut reader: impl Read) {
+    /// memory holds the records, never the whole file. While one block is
+    /// parsed, the next is read and the records of the one before are moved
+    /// into place, so no core waits for those.
+    fn lines(&mut self, file: &Arc<str>, mut reader: impl Read + Send) {
         let file_index = self.files.len() - 1;
         let mut block: Vec<u8> = Vec::new();
         // Lines and bytes before the block.
         let mut line_no = 0u32;
         let mut offset = 0usize;
         let mut any = false;
-        let mut eof = false;
         // Inside a line already reported as too long: drop up to its end.
         let mut skipping = false;
-        while !eof {
-            let before = block.len();
-            block.resize(before + BLOCK_BYTES, 0);
-            let read = match read_full(&mut reader, &mut block[before..]) {
+        // Records parsed but not yet moved into `self`, and their bytes.
+        let mut parsed: (Vec<Loader>, usize) = (Vec::new(), 0);
+        let mut next_read = read_block(&mut reader, &mut block);
+        loop {
+            let read = match next_read {
                 Ok(read) => read,
                 Err(err) => {
                     self.errors.push(InputError {
@@ -448,11 +467,10 @@ impl Loader {
                     0
                 }
             };
-            block.truncate(before + read);
-            eof = read == 0;
+            let eof = read == 0;
             any |= !block.is_empty();
             if skipping {
-                match block.iter().position(|b| *b == b'\n') {
+                match memchr::memchr(b'\n', &block) {
                     Some(end) => {
                         block.drain(..=end);
                         offset += end + 1;
@@ -462,16 +480,17 @@ impl Loader {
                     None => {
                         offset += block.len();
                         block.clear();
-                        continue;
                     }
                 }
             }
             // Complete lines end at the last newline; at the end of the
-            // file, whatever is left is the last line.
+            // file, whatever is left is the last line. None yet: read on.
             let complete = if eof {
                 block.len()
+            } else if skipping {
+                0
             } else {
-                match block.iter().rposition(|b| *b == b'\n') {
+                match memchr::memrchr(b'\n', &block) {
                     Some(last) => last + 1,
                     None if block.len() > MAX_LINE_BYTES => {
                         self.errors.push(InputError {
@@ -485,38 +504,36 @@ impl Loader {
                         offset += block.len();
                         block.clear();
                         skipping = true;
-                        continue;
+                        0
                     }
-                    None => continue,
+                    None => 0,
                 }
             };
-            let mut lines: Vec<(u32, usize, &[u8])> = Vec::new();
-            let mut start = 0;
-            while start < complete {
-                let end = block[start..complete]
-                    .iter()
-                    .position(|b| *b == b'\n')
-                    .map_or(complete, |i| start + i + 1);
-                line_no += 1;
-                lines.push((line_no, offset + start, &block[start..end]));
-                start = end;
-            }
-            let parts: Vec<Loader> = lines
-                .par_chunks(RECORDS_PER_TASK)
-                .map(|chunk| {
-                    let mut part = Loader::default();
-                    for &(line, at, bytes) in chunk {
-                        part.ndjson_line(file, file_index, line, at, bytes);
+            // The partial last line starts the next block.
+            let mut next = Vec::with_capacity(block.len() - complete + BLOCK_BYTES);
+            next.extend_from_slice(&block[complete..]);
+            let earlier = std::mem::take(&mut parsed);
+            let ((parts, lines), read_on) = rayon::join(
+                || parse_lines(file, file_index, &block[..complete], line_no, offset),
+                || {
+                    self.absorb_all(earlier.0, earlier.1);
+                    if eof {
+                        Ok(0)
+                    } else {
+                        read_block(&mut reader, &mut next)
                     }
-                    part
-                })
-                .collect();
-            for part in parts {
-                self.absorb(part);
-            }
-            block.drain(..complete);
+                },
+            );
+            parsed = (parts, complete);
+            line_no += lines;
             offset += complete;
+            if eof {
+                break;
+            }
+            block = next;
+            next_read = read_on;
         }
+        self.absorb_all(parsed.0, parsed.1);
         if !any {
             self.errors.push(InputError {
                 file: file.clone(),
@@ -524,6 +541,43 @@ impl Loader {
                 column: 1,
                 message: "the file is empty; expected one JSON record per line".into(),
             });
+        }
+    }
+
+    /// Takes over the records of `parts`, in order, which came from `bytes`
+    /// bytes of input, making room for the claims among them and those
+    /// still to come first.
+    fn absorb_all(&mut self, parts: Vec<Loader>, bytes: usize) {
+        self.bytes_done += bytes as u64;
+        let claims = parts.iter().map(|p| p.claims.len()).sum();
+        let claim_bytes = parts.iter().map(|p| p.claim_bytes).sum();
+        self.reserve_claims(claims, claim_bytes);
+        for part in parts {
+            self.absorb(part);
+        }
+    }
+
+    /// Makes room for `claims` new claims and those still to come, in one
+    /// step, so that a million claims are not copied again at every
+    /// doubling of the vector. The estimate takes the rest of the input to
+    /// be claims as dense as these (`bytes` bytes of their records). Room
+    /// never used is never touched: it costs address space, not memory.
+    fn reserve_claims(&mut self, claims: usize, bytes: u64) {
+        if claims == 0 {
+            return;
+        }
+        let remaining = self.bytes_total.saturating_sub(self.bytes_done);
+        let more = (claims as u128 * u128::from(remaining) / u128::from(bytes.max(1))) as usize;
+        let wanted = self.claims.len() + claims + more + more / 8;
+        if wanted > self.claims.capacity() {
+            // Never less than doubling, so a poor estimate costs no more
+            // copies than growing the usual way, which is also the fallback
+            // should the room not be had.
+            let wanted = wanted.max(self.claims.capacity() * 2);
+            let _ = self.claims.try_reserve_exact(wanted - self.claims.len());
+            let _ = self
+                .claim_starts
+                .try_reserve_exact(wanted - self.claim_starts.len());
         }
     }
 
@@ -558,13 +612,47 @@ impl Loader {
             offset,
             lines: Locator::Line(line),
         };
+        let claims = self.claims.len();
         self.line_record(&at, trimmed);
+        if self.claims.len() > claims {
+            self.claim_bytes += bytes.len() as u64;
+        }
     }
 
     fn line_record(&mut self, at: &RecordAt, record: &str) {
+        // A plain claim without a `type` other than `claim` is one, whatever
+        // else the record mentions: no need to look for `"type"` first.
+        if let Some(claim) = fast::claim(record) {
+            if matches!(claim.kind.as_deref(), None | Some("claim")) {
+                return self.add_claim(at, claim, false);
+            }
+        }
         // Only records that mention `type` can be sources or entities; the
         // common case (a claim) goes straight to the typed parser.
         if record.contains("\"type\"") {
+            // A well-formed claim or source says what it is by parsing as
+            // one, which the reading below would only confirm. A glance at
+            // `type` first picks which to try: a failed parse costs more.
+            let kind = serde_json::from_str::<raw::RecordKind>(record)
+                .ok()
+                .and_then(|r| r.kind);
+            match kind.as_deref() {
+                None | Some("claim") => {
+                    if let Ok(claim) = serde_json::from_str::<ClaimText>(record) {
+                        if matches!(claim.kind.as_deref(), None | Some("claim")) {
+                            return self.add_claim(at, claim, false);
+                        }
+                    }
+                }
+                Some("source") => {
+                    if let Ok(source) = serde_json::from_str::<RawSource>(record) {
+                        if source.kind.as_deref() == Some("source") {
+                            return self.add_source(at, source);
+                        }
+                    }
+                }
+                Some(_) => {}
+            }
             if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(record) {
                 match map.get("type").and_then(Value::as_str) {
                     Some("source") => return self.source_record(at, record),
@@ -587,16 +675,28 @@ impl Loader {
     }
 
     fn claim_record(&mut self, at: &RecordAt, record: &str, type_reported: bool) {
-        let Some(raw) = parse_record::<RawClaim>(
-            at,
-            record,
-            "claim",
-            &raw::CLAIM_FIELDS,
-            &["who", "status"],
-            &mut self.errors,
-        ) else {
-            return;
+        if let Some(raw) = fast::claim(record) {
+            return self.add_claim(at, raw, type_reported);
+        }
+        let raw = match serde_json::from_str::<ClaimText>(record) {
+            Ok(raw) => raw,
+            // Read again the slow way, which says what is wrong and where.
+            Err(_) => match parse_record::<RawClaim>(
+                at,
+                record,
+                "claim",
+                &raw::CLAIM_FIELDS,
+                &["who", "status"],
+                &mut self.errors,
+            ) {
+                Some(raw) => ClaimText::from(raw),
+                None => return,
+            },
         };
+        self.add_claim(at, raw, type_reported);
+    }
+
+    fn add_claim(&mut self, at: &RecordAt, raw: ClaimText, type_reported: bool) {
         if !type_reported {
             if let Some(kind) = raw.kind.as_deref().filter(|k| *k != "claim") {
                 self.errors.push(at.field_error(
@@ -610,7 +710,11 @@ impl Loader {
         let mut field_error =
             |field: &str, message: String| errors.push(at.field_error(field, message));
 
-        let who = raw.who.trim().to_string();
+        let who = match raw.who.0 {
+            Cow::Borrowed(who) => who.trim().to_string(),
+            Cow::Owned(who) if who.trim().len() == who.len() => who,
+            Cow::Owned(who) => who.trim().to_string(),
+        };
         if who.is_empty() {
             field_error(
                 "who",
@@ -636,16 +740,15 @@ impl Loader {
                 Certainty::Unknown
             }
         };
-        let mut text =
-            |field: &'static str, value: Option<String>, limit: usize| -> Option<String> {
-                let value = value?;
-                if too_long(&value, limit) {
-                    field_error(field, too_long_message(field, &value, limit));
-                    None
-                } else {
-                    Some(value)
-                }
-            };
+        let mut text = |field: &'static str, value: Option<Text>, limit: usize| -> Option<String> {
+            let value = value?.0;
+            if too_long(&value, limit) {
+                field_error(field, too_long_message(field, &value, limit));
+                None
+            } else {
+                Some(value.into_owned())
+            }
+        };
         let according_to = text("according_to", raw.according_to, MAX_FIELD_CHARS);
         let evidence = text("evidence", raw.evidence, MAX_TEXT_CHARS);
         let place = text("place", raw.place, MAX_FIELD_CHARS);
@@ -720,11 +823,12 @@ impl Loader {
             when: Interval::UNKNOWN,
             report: None,
         };
-        self.claims.push(claim);
         self.claim_starts.push(RecordStart {
             file_index: at.file_index,
             record_offset: at.offset,
+            id_hash: IdIndex::hash(&claim.id),
         });
+        self.claims.push(claim);
     }
 
     fn source_record(&mut self, at: &RecordAt, record: &str) {
@@ -738,6 +842,10 @@ impl Loader {
         ) else {
             return;
         };
+        self.add_source(at, raw);
+    }
+
+    fn add_source(&mut self, at: &RecordAt, raw: RawSource) {
         let (source, problems) = source_from_raw(raw, at.pos_at(0), false);
         for (field, message) in problems {
             self.errors.push(at.field_error(field, message));
@@ -788,97 +896,137 @@ impl Loader {
         let mut dataset = Dataset::default();
         dataset.files = std::mem::take(&mut self.files);
 
-        // Sources: explicit records first, then inline ones not defined explicitly.
-        let mut source_ids: HashMap<String, Pos> = HashMap::new();
-        for (source, _, _) in std::mem::take(&mut self.sources) {
-            if let Some(first) = source_ids.get(&source.id) {
-                self.errors
-                    .push(duplicate("source", &source.id, &source.pos, first));
-                continue;
-            }
-            source_ids.insert(source.id.clone(), source.pos.clone());
-            dataset.sources.push(source);
-        }
-        for (id, source) in std::mem::take(&mut self.inline_sources) {
-            if let std::collections::hash_map::Entry::Vacant(slot) = source_ids.entry(id) {
-                slot.insert(source.pos.clone());
-                dataset.sources.push(source);
-            }
-        }
-        self.check_citations(&mut dataset.sources, &source_ids);
+        // Sources: explicit records first (the first of an id wins), then
+        // inline ones not defined explicitly.
+        let explicit: Vec<Source> = std::mem::take(&mut self.sources)
+            .into_iter()
+            .map(|(source, _, _)| source)
+            .collect();
+        let (explicit_index, duplicates) = IdIndex::build(&explicit, |s| s.id.as_str());
+        let keep = self.duplicates("source", &explicit, &duplicates, |s| (&s.id, &s.pos));
+        let inline: Vec<Source> = std::mem::take(&mut self.inline_sources)
+            .into_values()
+            .filter(|s| {
+                explicit_index
+                    .get(&s.id, |i| explicit[i].id.as_str())
+                    .is_none()
+            })
+            .collect();
+        let unchanged = duplicates.is_empty() && inline.is_empty();
+        dataset.sources = explicit
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(source, keep)| keep.then_some(source))
+            .chain(inline)
+            .collect();
+        let source_index = if unchanged {
+            explicit_index
+        } else {
+            IdIndex::build(&dataset.sources, |s| s.id.as_str()).0
+        };
+        self.check_citations(&mut dataset.sources, &source_index);
+        let sources = &dataset.sources;
+        // Every claim looks its source up: the ids packed together and the
+        // dates beside them keep a million lookups in cache.
+        let source_ids = PackedIds::new(sources.iter().map(|s| s.id.as_str()));
+        let published: Vec<Option<Interval>> = sources
+            .iter()
+            .map(|s| s.published.as_ref().map(|p| p.interval))
+            .collect();
 
         // Claims: drop duplicates (the first wins), then check references.
-        // Ids are borrowed, not cloned: a million claims means a million ids.
         let mut claims = std::mem::take(&mut self.claims);
         let starts = std::mem::take(&mut self.claim_starts);
-        let mut keep = vec![true; claims.len()];
-        let mut unresolved: Vec<DeferredError> = Vec::new();
-        {
-            let mut first: HashMap<&str, usize> = HashMap::with_capacity(claims.len());
-            for (i, claim) in claims.iter().enumerate() {
-                match first.entry(claim.id.as_str()) {
-                    std::collections::hash_map::Entry::Occupied(slot) => {
-                        let first_pos = &claims[*slot.get()].pos;
-                        self.errors
-                            .push(duplicate("claim", &claim.id, &claim.pos, first_pos));
-                        keep[i] = false;
+        let hashes: Vec<u64> = starts.iter().map(|s| s.id_hash).collect();
+        let (mut claim_index, duplicates) =
+            IdIndex::build_hashed(&claims, &hashes, |c| c.id.as_str());
+        drop(hashes);
+        let keep = self.duplicates("claim", &claims, &duplicates, |c| (&c.id, &c.pos));
+        let deferred = |i: usize, field: &'static str, message: String| DeferredError {
+            file_index: starts[i].file_index,
+            record_offset: starts[i].record_offset,
+            field,
+            message,
+        };
+        // One pass over all the claims (half a gigabyte of them): dates,
+        // unknown sources, and which claims refute others, to check after.
+        let (unknown_sources, refuting) = claims
+            .par_iter_mut()
+            .enumerate()
+            .filter(|(i, _)| keep[*i])
+            .fold(
+                || (Vec::new(), Vec::new()),
+                |(mut unknown, mut refuting), (i, claim)| {
+                    let source = claim
+                        .source
+                        .as_deref()
+                        .map(|id| (id, source_index.get(id, |j| source_ids.get(j))));
+                    let published = match source {
+                        Some((_, Some(at))) => published[at],
+                        _ => None,
+                    };
+                    claim.report = claim.reported.as_ref().map(|r| r.interval).or(published);
+                    claim.when = match (&claim.date, claim.report) {
+                        (Some(date), _) => date.interval,
+                        // Undated: at an unknown time no later than the report.
+                        (None, Some(report)) => Interval::new(DAWN, report.latest),
+                        (None, None) => Interval::UNKNOWN,
+                    };
+                    if let Some((id, None)) = source {
+                        let hint = did_you_mean(id, sources.iter().map(|s| s.id.as_str()));
+                        unknown.push(deferred(
+                            i,
+                            "source",
+                            format!("unknown source `{id}`{hint}; define it in a `sources` array or give the source inline"),
+                        ));
                     }
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        slot.insert(i);
+                    if !claim.refutes.is_empty() {
+                        refuting.push(i);
                     }
-                }
-            }
-            for (i, claim) in claims.iter().enumerate().filter(|(i, _)| keep[*i]) {
-                for target in claim
+                    (unknown, refuting)
+                },
+            )
+            .reduce(
+                || (Vec::new(), Vec::new()),
+                |(mut unknown, mut refuting), (more_unknown, more_refuting)| {
+                    unknown.extend(more_unknown);
+                    refuting.extend(more_refuting);
+                    (unknown, refuting)
+                },
+            );
+        self.deferred.extend(unknown_sources);
+        let unknown_claims: Vec<DeferredError> = refuting
+            .par_iter()
+            .flat_map_iter(|&i| {
+                claims[i]
                     .refutes
                     .iter()
-                    .filter(|r| !first.contains_key(r.as_str()))
-                {
-                    let hint = did_you_mean(target, first.keys().copied());
-                    unresolved.push(DeferredError {
-                        file_index: starts[i].file_index,
-                        record_offset: starts[i].record_offset,
-                        field: "refutes",
-                        message: format!("`refutes` names unknown claim `{target}`{hint}"),
-                    });
-                }
-            }
-        }
-        self.deferred.append(&mut unresolved);
-        let published: HashMap<&str, Interval> = dataset
-            .sources
-            .iter()
-            .filter_map(|s| Some((s.id.as_str(), s.published.as_ref()?.interval)))
+                    .filter(|target| claim_index.get(target, |j| claims[j].id.as_str()).is_none())
+                    .map(|target| {
+                        let kept = claims
+                            .iter()
+                            .zip(&keep)
+                            .filter(|(_, keep)| **keep)
+                            .map(|(c, _)| c.id.as_str());
+                        let hint = did_you_mean(target, kept);
+                        deferred(
+                            i,
+                            "refutes",
+                            format!("`refutes` names unknown claim `{target}`{hint}"),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect();
-        for (i, claim) in claims.iter_mut().enumerate().filter(|(i, _)| keep[*i]) {
-            if let Some(source) = claim.source.as_deref() {
-                if !source_ids.contains_key(source) {
-                    let hint = did_you_mean(source, source_ids.keys().map(String::as_str));
-                    self.deferred.push(DeferredError {
-                        file_index: starts[i].file_index,
-                        record_offset: starts[i].record_offset,
-                        field: "source",
-                        message: format!("unknown source `{source}`{hint}; define it in a `sources` array or give the source inline"),
-                    });
-                }
-            }
-            claim.report = claim.reported.as_ref().map(|r| r.interval).or_else(|| {
-                claim
-                    .source
-                    .as_deref()
-                    .and_then(|s| published.get(s).copied())
-            });
-            claim.when = match (&claim.date, claim.report) {
-                (Some(date), _) => date.interval,
-                // Undated: at an unknown time no later than the report.
-                (None, Some(report)) => Interval::new(DAWN, report.latest),
-                (None, None) => Interval::UNKNOWN,
-            };
+        self.deferred.extend(unknown_claims);
+        if !duplicates.is_empty() {
+            let mut kept = keep.iter();
+            claims.retain(|_| kept.next().copied().unwrap_or(true));
+            claim_index = IdIndex::build(&claims, |c| c.id.as_str()).0;
         }
-        let mut kept = keep.iter();
-        claims.retain(|_| kept.next().copied().unwrap_or(true));
-        drop(published);
+        drop(source_ids);
         dataset.claims = claims;
+        dataset.set_indexes(claim_index, source_index);
 
         let mut entity_ids: HashMap<String, Pos> = HashMap::new();
         for entity in std::mem::take(&mut self.entities) {
@@ -895,45 +1043,64 @@ impl Loader {
         self.errors.sort();
         self.errors.dedup();
         dataset.errors = self.errors;
-        dataset.index();
         dataset
     }
 
-    /// Unknown `cites` targets and citation cycles.
-    fn check_citations(&mut self, sources: &mut [Source], ids: &HashMap<String, Pos>) {
-        for source in sources.iter_mut() {
-            let unknown: Vec<String> = source
-                .cites
-                .iter()
-                .filter(|c| !ids.contains_key(c.as_str()))
-                .cloned()
-                .collect();
-            for target in &unknown {
-                let hint = did_you_mean(target, ids.keys().map(String::as_str));
-                self.errors.push(error_at(
-                    &source.pos,
-                    format!(
-                        "source `{}` cites unknown source `{target}`{hint}",
-                        source.id
-                    ),
-                ));
+    /// Reports the `(later, first)` pairs of records of one `kind` that
+    /// share an id; which records to keep (all but the later ones).
+    fn duplicates<T>(
+        &mut self,
+        kind: &str,
+        records: &[T],
+        duplicates: &[(usize, usize)],
+        id_and_pos: impl Fn(&T) -> (&String, &Pos),
+    ) -> Vec<bool> {
+        let mut keep = vec![true; records.len()];
+        for &(later, first) in duplicates {
+            let (id, pos) = id_and_pos(&records[later]);
+            self.errors
+                .push(duplicate(kind, id, pos, id_and_pos(&records[first]).1));
+            keep[later] = false;
+        }
+        keep
+    }
+
+    /// Unknown `cites` targets and citation cycles; `index` finds sources by id.
+    fn check_citations(&mut self, sources: &mut [Source], index: &IdIndex) {
+        let mut unknown_cites: Vec<(usize, Vec<String>)> = Vec::new();
+        {
+            let sources = &*sources;
+            let known = |id: &str| index.get(id, |i| sources[i].id.as_str()).is_some();
+            for (n, source) in sources.iter().enumerate() {
+                let unknown: Vec<String> =
+                    source.cites.iter().filter(|c| !known(c)).cloned().collect();
+                for target in &unknown {
+                    let hint = did_you_mean(target, sources.iter().map(|s| s.id.as_str()));
+                    self.errors.push(error_at(
+                        &source.pos,
+                        format!(
+                            "source `{}` cites unknown source `{target}`{hint}",
+                            source.id
+                        ),
+                    ));
+                }
+                if !unknown.is_empty() {
+                    unknown_cites.push((n, unknown));
+                }
             }
-            source.cites.retain(|c| !unknown.contains(c));
+        }
+        for (n, unknown) in unknown_cites {
+            sources[n].cites.retain(|c| !unknown.contains(c));
         }
         // Depth-first search with colours; each cycle is reported once, at the
         // source where the search closes it, and that citation is dropped so
         // that provenance tracing always terminates.
-        let index: HashMap<&str, usize> = sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
         let edges: Vec<Vec<usize>> = sources
             .iter()
             .map(|s| {
                 s.cites
                     .iter()
-                    .filter_map(|c| index.get(c.as_str()).copied())
+                    .filter_map(|c| index.get(c, |i| sources[i].id.as_str()))
                     .collect()
             })
             .collect();
@@ -1012,6 +1179,116 @@ impl Loader {
             }
         }
     }
+}
+
+/// The ids of records packed into one string, in record order.
+struct PackedIds {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl PackedIds {
+    fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Self {
+        let mut packed = PackedIds {
+            text: String::new(),
+            ends: Vec::new(),
+        };
+        for id in ids {
+            packed.text.push_str(id);
+            packed.ends.push(packed.text.len());
+        }
+        packed
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = match i {
+            0 => 0,
+            _ => self.ends.get(i - 1).copied().unwrap_or_default(),
+        };
+        let end = self.ends.get(i).copied().unwrap_or_default();
+        self.text.get(start..end).unwrap_or_default()
+    }
+}
+
+/// Reads up to [`BLOCK_BYTES`] more into `block`; what was read. After an
+/// error, `block` is as it was.
+fn read_block(reader: &mut impl Read, block: &mut Vec<u8>) -> std::io::Result<usize> {
+    let before = block.len();
+    let read = reader.take(BLOCK_BYTES as u64).read_to_end(block);
+    if read.is_err() {
+        block.truncate(before);
+    }
+    read
+}
+
+/// Parses the lines of `text` (the last may lack its newline) on every
+/// core: the records of each slice of it, in order, and the number of
+/// lines. `lines_before` and `offset` place `text` in its file.
+fn parse_lines(
+    file: &Arc<str>,
+    file_index: usize,
+    text: &[u8],
+    lines_before: u32,
+    offset: usize,
+) -> (Vec<Loader>, u32) {
+    // Slices of about TASK_BYTES that end at a newline.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = match text.get(start + TASK_BYTES..) {
+            Some(rest) => {
+                memchr::memchr(b'\n', rest).map_or(text.len(), |i| start + TASK_BYTES + i + 1)
+            }
+            None => text.len(),
+        };
+        ranges.push((start, end));
+        start = end;
+    }
+    // Line numbers: count the newlines of every slice first.
+    let counts: Vec<u32> = ranges
+        .par_iter()
+        .map(|&(start, end)| memchr::memchr_iter(b'\n', &text[start..end]).count() as u32)
+        .collect();
+    let mut first_lines = Vec::with_capacity(ranges.len());
+    let mut lines = lines_before;
+    for count in &counts {
+        first_lines.push(lines);
+        lines += count;
+    }
+    if text.last().is_some_and(|b| *b != b'\n') {
+        lines += 1;
+    }
+    let parts: Vec<Loader> = ranges
+        .par_iter()
+        .zip(first_lines)
+        .zip(&counts)
+        .map(|((&(start, end), first_line), &lines)| {
+            let mut part = Loader::default();
+            // Most lines are claims: room for them all at once.
+            part.claims.reserve(lines as usize + 1);
+            part.claim_starts.reserve(lines as usize + 1);
+            // An `Arc` of the task's own: a million claims cloning one
+            // shared `Arc` would make the cores fight over its count.
+            let file: Arc<str> = Arc::from(&**file);
+            let mut line = first_line;
+            let mut line_start = start;
+            while line_start < end {
+                let line_end = memchr::memchr(b'\n', &text[line_start..end])
+                    .map_or(end, |i| line_start + i + 1);
+                line += 1;
+                part.ndjson_line(
+                    &file,
+                    file_index,
+                    line,
+                    offset + line_start,
+                    &text[line_start..line_end],
+                );
+                line_start = line_end;
+            }
+            part
+        })
+        .collect();
+    (parts, lines - lines_before)
 }
 
 /// Parses one record: the typed fast path, and on failure a field-by-field
