@@ -9,7 +9,7 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::fxhash::FxHashMap;
-use super::structure::{self, base_weight, parse_parts, Part, Role};
+use super::structure::{self, parse_parts, role_weight, Part, Role};
 use super::variants::{
     common_name, consonant_units, is_generic, same_word, skeleton, vowel_key, WordShape,
 };
@@ -96,11 +96,12 @@ impl Prepared {
                 others.push((position, part));
                 continue;
             }
+            let word = word_data(&part.canonical);
             tokens.push(PreparedToken {
-                word: word_data(&part.canonical),
+                weight: role_weight(part.role, word.generic),
+                word,
                 role: part.role,
                 head: part.head,
-                weight: base_weight(&part),
                 article: part.article,
                 position,
                 family: part.family,

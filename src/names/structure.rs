@@ -6,7 +6,7 @@
 use super::fxhash::FxHashMap;
 use super::text::{words, Word};
 use super::variants::{
-    canonical_token, is_generic, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
+    canonical_token, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
 };
 use serde::Serialize;
 use std::cell::RefCell;
@@ -601,9 +601,9 @@ fn collect_views(parts: Vec<Part>) -> NameParts {
 
 /// How much a part says about identity, before corpus frequencies: a title
 /// nothing, a nisba or a generic kunya little, a rare own name most.
-pub fn base_weight(part: &Part) -> f64 {
-    let generic = is_generic(&part.canonical);
-    match part.role {
+/// `generic`: whether its word is generic (`variants::is_generic`).
+pub fn role_weight(role: Role, generic: bool) -> f64 {
+    match role {
         Role::Title => 0.0,
         Role::Initial => 0.2,
         Role::Nisba => 0.6,
