@@ -77,6 +77,8 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
             progress.phase(phase)
         });
     progress.finish();
+    // Everything after the analysis: reviews laid over, report built and written.
+    let rendering = std::time::Instant::now();
     let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
     if args.dataset.format != Format::Json {
         // JSON carries them as `stale_reviews`; elsewhere they are notes.
@@ -121,6 +123,12 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         Format::Markdown => render::markdown::render(&report),
     };
     write_stdout(&text)?;
+    if cli.verbose {
+        eprintln!(
+            "claimlint: render {:.3} s",
+            rendering.elapsed().as_secs_f64()
+        );
+    }
     // Reviewed findings work like accepted snapshots: only new ones fail.
     let failing = analysis
         .findings
