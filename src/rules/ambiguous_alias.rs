@@ -147,11 +147,13 @@ fn claims_naming(ctx: &Context) -> Naming {
 
 /// Lower case, every run of non-alphanumerics one space, trimmed.
 fn surface_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    if name.is_ascii() {
-        ascii_surface_key(name, |byte| key.push(char::from(byte)));
-        return key;
+    let mut key = Vec::new();
+    if ascii_surface_key(name, &mut key) {
+        if let Ok(key) = String::from_utf8(key) {
+            return key;
+        }
     }
+    let mut key = String::with_capacity(name.len());
     for word in name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -167,28 +169,52 @@ fn surface_key(name: &str) -> String {
 /// The bytes of [`surface_key`] into `key`, replacing what it held, with
 /// no string built for an ASCII name (the common case).
 fn surface_key_into(name: &str, key: &mut Vec<u8>) {
-    key.clear();
-    if name.is_ascii() {
-        ascii_surface_key(name, |byte| key.push(byte));
-    } else {
+    if !ascii_surface_key(name, key) {
+        key.clear();
         key.extend_from_slice(surface_key(name).as_bytes());
     }
 }
 
-/// [`surface_key`] of an ASCII name, byte by byte into `push`.
-fn ascii_surface_key(name: &str, mut push: impl FnMut(u8)) {
-    let (mut started, mut gap) = (false, false);
-    for byte in name.bytes() {
-        if byte.is_ascii_alphanumeric() {
-            if gap && started {
-                push(b' ');
+/// What each byte of a name becomes in its key: a letter or digit itself,
+/// lower-cased; anything else between words, a gap; a byte of a non-ASCII
+/// character, [`NON_ASCII`].
+const FOLD: [u8; 256] = {
+    let mut fold = [GAP; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            fold[byte] = b.to_ascii_lowercase();
+        } else if !b.is_ascii() {
+            fold[byte] = NON_ASCII;
+        }
+        byte += 1;
+    }
+    fold
+};
+const GAP: u8 = 0;
+const NON_ASCII: u8 = 0x80;
+
+/// [`surface_key`]'s bytes of an ASCII name into `key`, replacing what it
+/// held; false, with `key` unspecified, when the name is not ASCII.
+fn ascii_surface_key(name: &str, key: &mut Vec<u8>) -> bool {
+    key.clear();
+    key.reserve(name.len());
+    let mut gap = false;
+    for &byte in name.as_bytes() {
+        match FOLD[usize::from(byte)] {
+            GAP => gap = true,
+            NON_ASCII => return false,
+            folded => {
+                if gap && !key.is_empty() {
+                    key.push(b' ');
+                }
+                gap = false;
+                key.push(folded);
             }
-            (started, gap) = (true, false);
-            push(byte.to_ascii_lowercase());
-        } else {
-            gap = true;
         }
     }
+    true
 }
 
 /// The claims of a name or candidate (its surface key numbered `key`):
