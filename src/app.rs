@@ -77,6 +77,8 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
             progress.phase(phase)
         });
     progress.finish();
+    // Everything after the analysis: reviews laid over, report built and written.
+    let rendering = std::time::Instant::now();
     let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
     if args.dataset.format != Format::Json {
         // JSON carries them as `stale_reviews`; elsewhere they are notes.
@@ -108,19 +110,26 @@ fn check(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         show_reviewed: args.show_reviewed,
         statistics: args.statistics,
     };
+    // Human and JSON are streamed: a large dataset's report is not built in memory.
+    let streamed = |write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| -> Result<String> {
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        write(&mut stdout).context("writing to stdout")?;
+        stdout.flush().context("writing to stdout")?;
+        Ok(String::new())
+    };
     let text = match args.dataset.format {
-        Format::Human => render::human::render(&report, palette),
-        Format::Json => {
-            // Streamed: the report of a large dataset is not built in memory.
-            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            render::json::write(&report, &mut stdout).context("writing to stdout")?;
-            stdout.flush().context("writing to stdout")?;
-            String::new()
-        }
+        Format::Human => streamed(&|out| render::human::write(&report, palette, out))?,
+        Format::Json => streamed(&|out| render::json::write(&report, out))?,
         Format::Sarif => render::sarif::render(&report),
         Format::Markdown => render::markdown::render(&report),
     };
     write_stdout(&text)?;
+    if cli.verbose {
+        eprintln!(
+            "claimlint: render {:.3} s",
+            rendering.elapsed().as_secs_f64()
+        );
+    }
     // Reviewed findings work like accepted snapshots: only new ones fail.
     let failing = analysis
         .findings

@@ -394,16 +394,21 @@ impl<'a> Applied<'a> {
                 review,
             })
             .collect();
-        let known: HashSet<&str> = entities
-            .list
-            .iter()
-            .flat_map(|e| e.names.iter().map(String::as_str))
-            .collect();
-        let stale_entities = file
-            .entities
-            .iter()
-            .filter(|j| j.names.iter().any(|n| !known.contains(n.as_str())))
-            .collect();
+        // Every spelling of a million claims is costly to index: only when
+        // there are judgements to check against it.
+        let stale_entities = if file.entities.is_empty() {
+            Vec::new()
+        } else {
+            let known: HashSet<&str> = entities
+                .list
+                .iter()
+                .flat_map(|e| e.names.iter().map(String::as_str))
+                .collect();
+            file.entities
+                .iter()
+                .filter(|j| j.names.iter().any(|n| !known.contains(n.as_str())))
+                .collect()
+        };
         Applied {
             by_finding,
             stale,

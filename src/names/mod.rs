@@ -21,6 +21,7 @@ mod text;
 mod variants;
 
 pub use cluster::{cluster, Ambiguity, Clustering, Constraints, Merge};
+pub use fxhash::{FxHashMap, FxHashSet};
 pub use structure::{NameParts, Part, Role};
 pub use variants::COMMON_NAME_VARIANTS;
 

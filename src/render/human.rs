@@ -12,24 +12,42 @@ use crate::render::{CheckReport, Palette};
 const QUOTE_CHARS: usize = 200;
 
 pub fn render(report: &CheckReport, palette: Palette) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(report, palette, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], streamed into `writer`, the findings rendered in parallel
+/// blocks (see [`crate::render::write_findings`]).
+pub fn write(
+    report: &CheckReport,
+    palette: Palette,
+    mut writer: impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut head = String::new();
     for error in &report.dataset.errors {
-        input_error(&mut out, error, palette);
+        input_error(&mut head, error, palette);
     }
-    for (index, finding) in report.findings.iter().enumerate() {
+    writer.write_all(head.as_bytes())?;
+    crate::render::write_findings(report.findings, &mut writer, |index, finding, out| {
         if report.shown(index) {
-            self::finding(&mut out, report, finding, palette);
+            let mut text = String::new();
+            self::finding(&mut text, report, finding, palette);
             if let Some(review) = report.review(index) {
-                review_line(&mut out, review, palette);
-                out.push('\n');
+                review_line(&mut text, review, palette);
+                text.push('\n');
             }
+            out.extend_from_slice(text.as_bytes());
         }
-    }
+        Ok::<(), std::io::Error>(())
+    })?;
+    let mut tail = String::new();
     if report.statistics {
-        statistics(&mut out, report, palette);
+        statistics(&mut tail, report, palette);
     }
-    summary(&mut out, report, palette);
-    out
+    summary(&mut tail, report, palette);
+    writer.write_all(tail.as_bytes())
 }
 
 /// How a reviewed finding is marked: after its fingerprint, one line.
@@ -182,7 +200,8 @@ fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, pa
         palette.bold(&claim.id)
     );
     let mut details = Vec::new();
-    match dataset.source_of(claim) {
+    let source = dataset.source_of(claim);
+    match source {
         Some(source) => {
             let grade = source
                 .reliability
@@ -194,7 +213,7 @@ fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, pa
     }
     if let Some(reported) = &claim.reported {
         details.push(format!("reported {reported}"));
-    } else if let Some(published) = dataset.source_of(claim).and_then(|s| s.published.as_ref()) {
+    } else if let Some(published) = source.and_then(|s| s.published.as_ref()) {
         details.push(format!("reported {published}"));
     }
     if let Some(origin) = &claim.according_to {

@@ -117,10 +117,45 @@ pub fn render(report: &CheckReport) -> String {
 }
 
 /// [`render`], streamed into `writer`: a million claims' report is written
-/// as it is serialised, never held whole in memory.
+/// as it is serialised, never held whole in memory. The findings, nearly
+/// all of it, are serialised in parallel a block at a time and written in
+/// order; the rest of the report is serialised around an empty findings
+/// array, whose place is then filled, so every byte is serde_json's.
 pub fn write(report: &CheckReport, writer: impl std::io::Write) -> std::io::Result<()> {
     let mut writer = writer;
-    let out = Report {
+    let skeleton = serde_json::to_vec_pretty(&outline(report, Vec::new()))?;
+    // A top-level key, two spaces in: no string value holds its quotes bare.
+    const EMPTY: &[u8] = b"\n  \"findings\": []";
+    let at = skeleton.windows(EMPTY.len()).position(|w| w == EMPTY);
+    let at = match at {
+        Some(at) if !report.findings.is_empty() => at,
+        _ if report.findings.is_empty() => {
+            writer.write_all(&skeleton)?;
+            return writer.write_all(b"\n");
+        }
+        // Not where it should be: serialise it all in one piece.
+        _ => {
+            let findings = (0..report.findings.len())
+                .map(|i| json_finding(report, i))
+                .collect();
+            serde_json::to_writer_pretty(&mut writer, &outline(report, findings))?;
+            return writer.write_all(b"\n");
+        }
+    };
+    // Up to and with the `[`.
+    writer.write_all(&skeleton[..at + EMPTY.len() - 1])?;
+    crate::render::write_findings(report.findings, &mut writer, |index, _, out| {
+        out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+        element(out, &json_finding(report, index))
+    })?;
+    writer.write_all(b"\n  ]")?;
+    writer.write_all(&skeleton[at + EMPTY.len()..])?;
+    writer.write_all(b"\n")
+}
+
+/// The report around `findings`.
+fn outline<'a>(report: &'a CheckReport<'a>, findings: Vec<JsonFinding<'a>>) -> Report<'a> {
+    Report {
         version: VERSION,
         summary: Summary {
             claims: report.dataset.claims.len(),
@@ -132,22 +167,35 @@ pub fn write(report: &CheckReport, writer: impl std::io::Write) -> std::io::Resu
             },
             reviewed: report.reviewed(),
         },
-        findings: report
-            .findings
-            .iter()
-            .enumerate()
-            .map(|(i, f)| JsonFinding {
-                review: report.review(i),
-                ..finding(report.dataset, report.entities, f)
-            })
-            .collect(),
+        findings,
         input_errors: &report.dataset.errors,
         stale_reviews: &report.reviews.stale,
         stale_entity_judgements: &report.reviews.stale_entities,
         statistics: report.statistics.then(|| report.rule_statistics()),
-    };
-    serde_json::to_writer_pretty(&mut writer, &out)?;
-    writer.write_all(b"\n")
+    }
+}
+
+/// Finding `index` of the report, with its review.
+fn json_finding<'a>(report: &'a CheckReport<'a>, index: usize) -> JsonFinding<'a> {
+    JsonFinding {
+        review: report.review(index),
+        ..finding(report.dataset, report.entities, &report.findings[index])
+    }
+}
+
+/// An element of a top-level array as serde_json prints it in place: its
+/// pretty form, every line two levels in.
+fn element(out: &mut Vec<u8>, value: &impl Serialize) -> std::io::Result<()> {
+    use serde_json::ser::{Formatter, PrettyFormatter};
+    let mut formatter = PrettyFormatter::new();
+    // Two levels in (the report, its array), as if they had been opened.
+    for _ in 0..2 {
+        formatter.begin_array(&mut std::io::sink())?;
+    }
+    out.extend_from_slice(b"    ");
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
+        .map_err(std::io::Error::from)
 }
 
 /// Pretty JSON with a final newline; serialising plain structs cannot fail,
@@ -159,5 +207,53 @@ pub fn to_pretty<T: Serialize>(value: &T) -> String {
             text
         }
         Err(err) => format!("{{\"error\": \"{err}\"}}\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::review::{Applied, ReviewFile};
+
+    /// The report as serde_json prints it in one piece.
+    fn whole(report: &CheckReport) -> String {
+        let findings = (0..report.findings.len())
+            .map(|i| json_finding(report, i))
+            .collect();
+        to_pretty(&outline(report, findings))
+    }
+
+    #[test]
+    fn the_streamed_report_is_the_report_serialised_whole() {
+        let many: String = (0..600)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "k{i}", "who": "Person {i}", "status": "killed", "date": "2014", "source": "s"}},
+                       {{"id": "a{i}", "who": "Person {i}", "status": "alive", "date": "2016", "source": "s", "quote": "said \"hi\"\n"}},"#
+                )
+            })
+            .collect();
+        let quiet = r#"{"sources": [{"id": "s"}], "claims": [{"who": "X", "status": "born", "date": "1980", "source": "s"}]}"#;
+        let busy = format!(
+            r#"{{"sources": [{{"id": "s"}}], "claims": [{many} {{"who": "Y", "status": "nonsense"}}]}}"#
+        );
+        for (text, statistics) in [(quiet, false), (busy.as_str(), false), (&busy, true)] {
+            let analysis =
+                crate::analyse_dataset(crate::load::load_str("t.json", text), &Config::default());
+            let review = ReviewFile::default();
+            let reviews = Applied::new(&review, &analysis.findings, &analysis.entities);
+            let report = CheckReport {
+                dataset: &analysis.dataset,
+                entities: &analysis.entities,
+                findings: &analysis.findings,
+                reviews: &reviews,
+                show_reviewed: false,
+                statistics,
+            };
+            // The busy one spans several blocks of findings.
+            assert!(text == quiet || analysis.findings.len() > 600);
+            assert_eq!(render(&report), whole(&report));
+        }
     }
 }

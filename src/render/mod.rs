@@ -87,6 +87,41 @@ impl CheckReport<'_> {
     }
 }
 
+/// Writes `findings` into `writer` in order, each one as `render` puts it
+/// (given its index in the report) into a buffer. Blocks of findings are
+/// rendered in parallel, a batch at a time, so a million claims' report is
+/// neither rendered on one core nor held whole in memory.
+pub(crate) fn write_findings<E>(
+    findings: &[Finding],
+    mut writer: impl std::io::Write,
+    render: impl Fn(usize, &Finding, &mut Vec<u8>) -> Result<(), E> + Sync,
+) -> Result<(), E>
+where
+    E: From<std::io::Error> + Send,
+{
+    use rayon::prelude::*;
+    const BLOCK: usize = 256;
+    const BATCH: usize = 16 * BLOCK;
+    for (batch, findings) in findings.chunks(BATCH).enumerate() {
+        let blocks: Vec<Vec<u8>> = findings
+            .par_chunks(BLOCK)
+            .enumerate()
+            .map(|(block, findings)| {
+                let first = batch * BATCH + block * BLOCK;
+                let mut out = Vec::new();
+                for (i, finding) in findings.iter().enumerate() {
+                    render(first + i, finding, &mut out)?;
+                }
+                Ok(out)
+            })
+            .collect::<Result<_, E>>()?;
+        for block in blocks {
+            writer.write_all(&block)?;
+        }
+    }
+    Ok(())
+}
+
 /// ANSI styling, or none: an explicit `--color` wins, then `NO_COLOR`, then
 /// whether stdout is a terminal.
 #[derive(Clone, Copy, Debug)]

@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::evidence::{favour, strength};
+use crate::rules::evidence::{favour, score};
 use crate::rules::{declare_rule, describe, Context};
 
 declare_rule! {
@@ -48,40 +48,37 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for timeline in ctx.timelines() {
+    ctx.per_entity(|_, timeline, findings| {
         let mut reported = BTreeSet::new();
-        for &c in timeline {
-            let capture = ctx.claim(c);
-            if capture.status != Status::Captured {
+        for entry in timeline {
+            if entry.status != Status::Captured {
                 continue;
             }
+            let c = entry.claim;
             // The release that ends this custody: of those not before the
             // capture, the one that may come first (the shortest period).
             let release = timeline
                 .iter()
-                .copied()
-                .filter(|&r| {
-                    let claim = ctx.claim(r);
-                    matches!(claim.status, Status::Released | Status::Escaped)
-                        && claim.when.latest >= capture.when.earliest
+                .filter(|r| {
+                    matches!(r.status, Status::Released | Status::Escaped)
+                        && r.when.latest >= entry.when.earliest
                 })
-                .min_by_key(|&r| ctx.claim(r).when.earliest);
+                .min_by_key(|r| r.when.earliest);
             let inside: Vec<usize> = timeline
                 .iter()
-                .copied()
-                .filter(|&a| {
-                    let activity = ctx.claim(a);
-                    activity.status == Status::Active
-                        && !reported.contains(&a)
-                        && capture.when.certainly_before(&activity.when)
-                        && release
-                            .is_none_or(|r| activity.when.certainly_before(&ctx.claim(r).when))
+                .filter(|a| {
+                    a.status == Status::Active
+                        && !reported.contains(&a.claim)
+                        && entry.when.certainly_before(&a.when)
+                        && release.is_none_or(|r| a.when.certainly_before(&r.when))
                 })
+                .map(|a| a.claim)
                 .collect();
+            let release = release.map(|r| r.claim);
             if inside.is_empty() {
                 continue;
             }
+            let capture = ctx.claim(c);
             reported.extend(inside.iter().copied());
             let period = match release {
                 Some(r) => format!(
@@ -100,7 +97,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 .collect();
             let strongest = inside
                 .iter()
-                .map(|&a| (a, strength(ctx.dataset, ctx.claim(a)).score))
+                .map(|&a| (a, score(ctx.dataset, ctx.claim(a))))
                 .fold(None, |best: Option<(usize, f64)>, cand| match best {
                     Some(b) if b.1 > cand.1 => Some(b),
                     _ => Some(cand),
@@ -140,6 +137,5 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 favours,
             ));
         }
-    }
-    findings
+    })
 }

@@ -4,8 +4,8 @@
 //! finding, not five.
 
 use crate::date::{Interval, Order};
-use crate::model::Claim;
-use crate::rules::Context;
+use crate::finding::Finding;
+use crate::rules::{Context, Entry, Rule};
 
 /// How an event is ordered after a death.
 ///
@@ -91,6 +91,26 @@ impl AfterDeath {
     }
 
     /// All claims, the death first, then the events in timeline order.
+    /// The finding of `rule` about this death and its events, its
+    /// reasoning the sentences of `reasoning` joined.
+    pub fn finding(
+        &self,
+        ctx: &Context,
+        rule: &Rule,
+        message: String,
+        reasoning: &[String],
+        favours: Option<usize>,
+    ) -> Finding {
+        ctx.grouped_finding(
+            rule,
+            &self.grounds(),
+            self.claims(),
+            message,
+            reasoning.join("; "),
+            favours,
+        )
+    }
+
     pub fn claims(&self) -> Vec<usize> {
         std::iter::once(self.death)
             .chain(self.events.iter().map(|(c, _)| *c))
@@ -99,35 +119,37 @@ impl AfterDeath {
 }
 
 /// For every death claim of every entity, the claims matching `is_event`
-/// whose date (as `when` gives it) is certainly or possibly after the death.
-/// Deaths with no such event are left out. Deterministic: entities in
-/// reconciliation order, claims in timeline order.
+/// whose date (as `when` gives it) is certainly or possibly after the death,
+/// each group turned into a finding by `report`. Deaths with no such event
+/// are left out. Deterministic: entities in reconciliation order, claims in
+/// timeline order.
 pub(crate) fn find(
     ctx: &Context,
-    is_event: impl Fn(&Claim) -> bool,
-    when: impl Fn(&Claim) -> Interval,
-) -> Vec<AfterDeath> {
-    let mut found = Vec::new();
-    for timeline in ctx.timelines() {
-        for &death in timeline {
-            let death_claim = ctx.claim(death);
-            if !death_claim.status.is_death() {
+    is_event: impl Fn(&Entry) -> bool + Sync,
+    when: impl Fn(&Entry) -> Interval + Sync,
+    report: impl Fn(AfterDeath) -> Finding + Sync,
+) -> Vec<Finding> {
+    ctx.per_entity(|_, timeline, findings| {
+        for death in timeline {
+            if !death.status.is_death() {
                 continue;
             }
             let events: Vec<(usize, Order)> = timeline
                 .iter()
-                .filter(|&&c| c != death && is_event(ctx.claim(c)))
-                .filter_map(|&c| match order(&death_claim.when, &when(ctx.claim(c))) {
+                .filter(|e| e.claim != death.claim && is_event(e))
+                .filter_map(|e| match order(&death.when, &when(e)) {
                     Order::Impossible => None,
-                    o => Some((c, o)),
+                    o => Some((e.claim, o)),
                 })
                 .collect();
             if !events.is_empty() {
-                found.push(AfterDeath { death, events });
+                findings.push(report(AfterDeath {
+                    death: death.claim,
+                    events,
+                }));
             }
         }
-    }
-    found
+    })
 }
 
 #[cfg(test)]

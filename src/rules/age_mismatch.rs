@@ -42,18 +42,18 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for (entity, timeline) in ctx.timelines().iter().enumerate() {
+    ctx.per_entity(|entity, timeline, findings| {
         let births = births(ctx, entity, timeline);
         if births.is_empty() {
-            continue;
+            return;
         }
-        for &event in timeline {
-            let claim = ctx.claim(event);
-            let Some(age) = claim.age else { continue };
-            if claim.status == Status::Born {
+        for entry in timeline {
+            if !entry.aged || entry.status == Status::Born {
                 continue;
             }
+            let event = entry.claim;
+            let claim = ctx.claim(event);
+            let Some(age) = claim.age else { continue };
             let when = widened(claim.when);
             let stated = i64::from(age);
             // The first birth that the stated age contradicts.
@@ -79,7 +79,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 claim.status,
                 claim.date_text(),
                 claim.id,
-                birth.label
+                birth.label(ctx, entity)
             );
             let reasoning = format!(
                 "the birth {born} and the event {when}: the youngest possible age (latest birth day {} to earliest event day {}) is {youngest} and the oldest (earliest birth day {} to latest event day {}) is {oldest} completed years; the stated {age} is {}",
@@ -91,6 +91,5 @@ fn check(ctx: &Context) -> Vec<Finding> {
             );
             findings.push(birth.finding(ctx, &RULE, Order::Certain, event, message, reasoning));
         }
-    }
-    findings
+    })
 }

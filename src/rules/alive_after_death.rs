@@ -1,7 +1,7 @@
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::evidence::{favour, strength};
+use crate::rules::evidence::{favour, score};
 use crate::rules::{after_death, declare_rule, Context};
 
 declare_rule! {
@@ -63,9 +63,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    after_death::find(ctx, |c| c.status.is_sign_of_life(), |c| c.when)
-        .into_iter()
-        .map(|group| {
+    after_death::find(
+        ctx,
+        |e| e.status.is_sign_of_life(),
+        |e| e.when,
+        |group| {
             let death = ctx.claim(group.death);
             let headline = ctx.claim(group.headline(ctx));
             let message = format!(
@@ -89,7 +91,11 @@ fn check(ctx: &Context) -> Vec<Finding> {
             } else if !active.is_empty() {
                 reasoning.push(format!(
                     "{} only activity (`active`), weaker than proof of life (`alive`)",
-                    if active.len() == 1 { format!("{} is", active[0]) } else { format!("{} are", active.join(", ")) }
+                    if active.len() == 1 {
+                        format!("{} is", active[0])
+                    } else {
+                        format!("{} are", active.join(", "))
+                    }
                 ));
             }
             let strongest = strongest_sign_of_life(ctx, &group);
@@ -97,16 +103,9 @@ fn check(ctx: &Context) -> Vec<Finding> {
             reasoning.push(format!(
                 "weighing the death against the strongest sign of life: {why}"
             ));
-            ctx.grouped_finding(
-                &RULE,
-                &group.grounds(),
-                group.claims(),
-                message,
-                reasoning.join("; "),
-                favours,
-            )
-        })
-        .collect()
+            group.finding(ctx, &RULE, message, &reasoning, favours)
+        },
+    )
 }
 
 /// `killed 2014-08`: status and date as written.
@@ -125,11 +124,7 @@ fn strongest_sign_of_life(ctx: &Context, group: &after_death::AfterDeath) -> usi
         .filter(|(_, o)| !any_certain || *o == Order::Certain)
         .map(|&(c, _)| {
             let claim = ctx.claim(c);
-            (
-                c,
-                claim.status == Status::Alive,
-                strength(ctx.dataset, claim).score,
-            )
+            (c, claim.status == Status::Alive, score(ctx.dataset, claim))
         })
         .fold(None, |best: Option<(usize, bool, f64)>, cand| match best {
             Some(b) if (b.1, b.2) > (cand.1, cand.2) => Some(b),

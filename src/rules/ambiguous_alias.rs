@@ -1,8 +1,8 @@
-use std::collections::{BTreeSet, HashMap};
+use std::borrow::Cow;
 
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
-use crate::names::{normalise, Ambiguity};
+use crate::names::{normalise, Ambiguity, FxHashMap, FxHashSet};
 use crate::rules::{declare_rule, Context};
 
 declare_rule! {
@@ -47,24 +47,26 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
+    use rayon::prelude::*;
     if ctx.entities.ambiguous.is_empty() {
         return Vec::new();
     }
-    let claims_by_name = claims_naming(ctx);
-    let fallback = std::cell::OnceCell::new();
+    let naming = claims_naming(ctx);
+    let fallback = std::sync::OnceLock::new();
     ctx.entities
         .ambiguous
-        .iter()
-        .filter_map(|ambiguity| finding(ctx, &claims_by_name, &fallback, ambiguity))
+        .par_iter()
+        .zip(&naming.keys)
+        .filter_map(|(ambiguity, keys)| finding(ctx, &naming, &fallback, ambiguity, keys))
         .collect()
 }
 
 /// First claim of each entity by id and by every normalised name, for
 /// candidates no claim gives; built only if one is needed.
-type Fallback = HashMap<String, usize>;
+type Fallback = FxHashMap<String, usize>;
 
 fn build_fallback(ctx: &Context) -> Fallback {
-    let mut first_claim: Fallback = HashMap::new();
+    let mut first_claim = Fallback::default();
     for entity in &ctx.entities.list {
         let Some(&claim) = entity.claims.first() else {
             continue;
@@ -77,33 +79,80 @@ fn build_fallback(ctx: &Context) -> Fallback {
     first_claim
 }
 
+/// The names the ambiguities mention, each by its surface key, with the
+/// claims that give it.
+struct Naming {
+    /// For every key, the claims that give it as `who` or among `aliases`,
+    /// in dataset order.
+    claims: Vec<Vec<usize>>,
+    /// For every ambiguity, the keys of its name and then of each candidate.
+    keys: Vec<Vec<usize>>,
+}
+
 /// For every name an ambiguity mentions, the claims that give it as `who`
 /// or among `aliases`, in dataset order, one pass over the claims. The
 /// matcher reports names as they are spelt in the records, so a surface key
 /// (case and punctuation folded: `usama al mujahir` is `Usama al-Mujahir`)
 /// finds them without the matcher's full normalisation of every spelling,
-/// which dominated this rule on a million claims.
-fn claims_naming(ctx: &Context) -> HashMap<String, Vec<usize>> {
-    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
-    for ambiguity in &ctx.entities.ambiguous {
-        for name in std::iter::once(&ambiguity.name).chain(&ambiguity.candidates) {
-            wanted.entry(surface_key(name)).or_default();
-        }
-    }
-    for (index, claim) in ctx.dataset.claims.iter().enumerate() {
-        for name in std::iter::once(&claim.who).chain(&claim.aliases) {
-            if let Some(claims) = wanted.get_mut(&surface_key(name)) {
-                if claims.last() != Some(&index) {
-                    claims.push(index);
+/// which dominated this rule on a million claims. The pass runs over blocks
+/// of claims in parallel, each spelling's key built in one reused buffer.
+fn claims_naming(ctx: &Context) -> Naming {
+    use rayon::prelude::*;
+    const BLOCK: usize = 8192;
+    let mut numbers: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
+    let keys: Vec<Vec<usize>> = ctx
+        .entities
+        .ambiguous
+        .iter()
+        .map(|ambiguity| {
+            std::iter::once(&ambiguity.name)
+                .chain(&ambiguity.candidates)
+                .map(|name| {
+                    let next = numbers.len();
+                    *numbers
+                        .entry(surface_key(name).into_bytes())
+                        .or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    // (key, claim) for every spelling that is wanted, in dataset order.
+    let hits: Vec<Vec<(usize, usize)>> = ctx
+        .dataset
+        .claims
+        .par_chunks(BLOCK)
+        .enumerate()
+        .map(|(block, claims)| {
+            let mut key = Vec::new();
+            let mut hits = Vec::new();
+            for (offset, claim) in claims.iter().enumerate() {
+                for name in std::iter::once(&claim.who).chain(&claim.aliases) {
+                    surface_key_into(name, &mut key);
+                    if let Some(&k) = numbers.get(key.as_slice()) {
+                        hits.push((k, block * BLOCK + offset));
+                    }
                 }
             }
+            hits
+        })
+        .collect();
+    let mut claims: Vec<Vec<usize>> = vec![Vec::new(); numbers.len()];
+    for (k, index) in hits.into_iter().flatten() {
+        if claims[k].last() != Some(&index) {
+            claims[k].push(index);
         }
     }
-    wanted
+    Naming { claims, keys }
 }
 
 /// Lower case, every run of non-alphanumerics one space, trimmed.
 fn surface_key(name: &str) -> String {
+    let mut key = Vec::new();
+    if ascii_surface_key(name, &mut key) {
+        if let Ok(key) = String::from_utf8(key) {
+            return key;
+        }
+    }
     let mut key = String::with_capacity(name.len());
     for word in name
         .split(|c: char| !c.is_alphanumeric())
@@ -117,42 +166,97 @@ fn surface_key(name: &str) -> String {
     key
 }
 
-/// The claims of a candidate: those that give its name; failing that (a
-/// name only an entity record carries, or an entity id), the first claim of
-/// the entity that has that name or id.
-fn claims_of_candidate(
+/// The bytes of [`surface_key`] into `key`, replacing what it held, with
+/// no string built for an ASCII name (the common case).
+fn surface_key_into(name: &str, key: &mut Vec<u8>) {
+    if !ascii_surface_key(name, key) {
+        key.clear();
+        key.extend_from_slice(surface_key(name).as_bytes());
+    }
+}
+
+/// What each byte of a name becomes in its key: a letter or digit itself,
+/// lower-cased; anything else between words, a gap; a byte of a non-ASCII
+/// character, [`NON_ASCII`].
+const FOLD: [u8; 256] = {
+    let mut fold = [GAP; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            fold[byte] = b.to_ascii_lowercase();
+        } else if !b.is_ascii() {
+            fold[byte] = NON_ASCII;
+        }
+        byte += 1;
+    }
+    fold
+};
+const GAP: u8 = 0;
+const NON_ASCII: u8 = 0x80;
+
+/// [`surface_key`]'s bytes of an ASCII name into `key`, replacing what it
+/// held; false, with `key` unspecified, when the name is not ASCII.
+fn ascii_surface_key(name: &str, key: &mut Vec<u8>) -> bool {
+    key.clear();
+    key.reserve(name.len());
+    let mut gap = false;
+    for &byte in name.as_bytes() {
+        match FOLD[usize::from(byte)] {
+            GAP => gap = true,
+            NON_ASCII => return false,
+            folded => {
+                if gap && !key.is_empty() {
+                    key.push(b' ');
+                }
+                gap = false;
+                key.push(folded);
+            }
+        }
+    }
+    true
+}
+
+/// The claims of a name or candidate (its surface key numbered `key`):
+/// those that give it; failing that (a name only an entity record carries,
+/// or an entity id), the first claim of the entity that has that name or id.
+fn claims_of<'n>(
     ctx: &Context,
-    claims_by_name: &HashMap<String, Vec<usize>>,
-    fallback: &std::cell::OnceCell<Fallback>,
-    candidate: &str,
-) -> Vec<usize> {
-    if let Some(claims) = claims_by_name
-        .get(&surface_key(candidate))
-        .filter(|c| !c.is_empty())
-    {
-        return claims.clone();
+    naming: &'n Naming,
+    fallback: &std::sync::OnceLock<Fallback>,
+    key: usize,
+    name: &str,
+) -> Cow<'n, [usize]> {
+    if let Some(claims) = naming.claims.get(key).filter(|c| !c.is_empty()) {
+        return Cow::Borrowed(claims);
     }
     // A name only an entity record carries, or an entity id.
     let first_claim = fallback.get_or_init(|| build_fallback(ctx));
-    first_claim
-        .get(candidate)
-        .or_else(|| first_claim.get(&normalise(candidate)))
-        .copied()
-        .into_iter()
-        .collect()
+    Cow::Owned(
+        first_claim
+            .get(name)
+            .or_else(|| first_claim.get(&normalise(name)))
+            .copied()
+            .into_iter()
+            .collect(),
+    )
 }
 
 fn finding(
     ctx: &Context,
-    claims_by_name: &HashMap<String, Vec<usize>>,
-    fallback: &std::cell::OnceCell<Fallback>,
+    naming: &Naming,
+    fallback: &std::sync::OnceLock<Fallback>,
     ambiguity: &Ambiguity,
+    keys: &[usize],
 ) -> Option<Finding> {
-    let mut claims: Vec<usize> =
-        claims_of_candidate(ctx, claims_by_name, fallback, &ambiguity.name);
-    let mut seen: BTreeSet<usize> = claims.iter().copied().collect();
-    for candidate in &ambiguity.candidates {
-        for c in claims_of_candidate(ctx, claims_by_name, fallback, candidate) {
+    let mut names = std::iter::once(&ambiguity.name)
+        .chain(&ambiguity.candidates)
+        .zip(keys);
+    let (name, &key) = names.next()?;
+    let mut claims: Vec<usize> = claims_of(ctx, naming, fallback, key, name).into_owned();
+    let mut seen: FxHashSet<usize> = claims.iter().copied().collect();
+    for (candidate, &key) in names {
+        for &c in claims_of(ctx, naming, fallback, key, candidate).iter() {
             if seen.insert(c) {
                 claims.push(c);
             }
@@ -247,6 +351,30 @@ mod tests {
         );
         assert!(f.message.contains("score 0.88"), "{}", f.message);
         assert!(f.reasoning.contains("transposition"), "{}", f.reasoning);
+    }
+
+    #[test]
+    fn surface_keys_fold_case_and_punctuation_alike_on_every_path() {
+        let mut key = Vec::new();
+        for name in [
+            "Usama al-Mujahir",
+            "  usama   AL--mujahir. ",
+            "Abu Bakr al-Baghdadi (Ibrahim)",
+            "",
+            "--",
+            "X",
+            "Ab\u{e9}l AL-Sh\u{ee}sh\u{e2}ni",
+        ] {
+            surface_key_into(name, &mut key);
+            let general: String = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(surface_key(name), general, "{name:?}");
+            assert_eq!(key, general.into_bytes(), "{name:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! `event-before-birth`, `age-mismatch` and `lifespan`.
 
 use crate::date::{civil_from_days, days_from_civil, Day, Interval, DAWN, DUSK};
-use crate::rules::{evidence, Context};
+use crate::rules::{evidence, Context, Entry};
 
 /// One statement of when a person was born.
 #[derive(Clone, Debug)]
@@ -11,39 +11,55 @@ pub struct Birth {
     /// The `born` claim, or `None` for the entity record's `born`.
     pub claim: Option<usize>,
     pub interval: Interval,
-    /// `born 1986 (`lavdrim-born`)` or `born 1986 (entity record `muhaxheri`)`.
-    pub label: String,
 }
 
-/// The births of `entity`: its dated `born` claims in timeline order, then
-/// its record's `born`. Undated `born` claims say nothing about when.
-pub fn births(ctx: &Context, entity: usize, timeline: &[usize]) -> Vec<Birth> {
+/// The births of `entity`, whose timeline is `timeline`: read from the
+/// timeline (a dated claim's `when` is its date), so that checking every
+/// entity reads no claim; [`Birth::label`] reads it when a finding needs it.
+pub fn births(ctx: &Context, entity: usize, timeline: &[Entry]) -> Vec<Birth> {
     let mut births: Vec<Birth> = timeline
         .iter()
-        .filter_map(|&c| {
-            let claim = ctx.claim(c);
-            let date = claim.date.as_ref()?;
-            (claim.status == crate::model::Status::Born).then(|| Birth {
-                claim: Some(c),
-                interval: date.interval,
-                label: format!("born {} (`{}`)", date.text, claim.id),
-            })
+        .filter(|e| e.status == crate::model::Status::Born && e.dated)
+        .map(|e| Birth {
+            claim: Some(e.claim),
+            interval: e.when,
         })
         .collect();
-    let record = ctx.entities.list[entity]
-        .record
-        .map(|r| &ctx.dataset.entities[r]);
-    if let Some((record, born)) = record.and_then(|r| r.born.as_ref().map(|b| (r, b))) {
+    if let Some(born) = record(ctx, entity).and_then(|r| r.born.as_ref()) {
         births.push(Birth {
             claim: None,
             interval: born.interval,
-            label: format!("born {} (entity record `{}`)", born.text, record.id),
         });
     }
     births
 }
 
+/// The entity record of `entity`, when a curator wrote one.
+fn record<'a>(ctx: &Context<'a>, entity: usize) -> Option<&'a crate::model::EntityRecord> {
+    ctx.entities.list[entity]
+        .record
+        .map(|r| &ctx.dataset.entities[r])
+}
+
 impl Birth {
+    /// `born 1986 (`lavdrim-born`)` or `born 1986 (entity record `muhaxheri`)`.
+    pub fn label(&self, ctx: &Context, entity: usize) -> String {
+        match self.claim {
+            Some(c) => {
+                let claim = ctx.claim(c);
+                format!("born {} (`{}`)", claim.date_text(), claim.id)
+            }
+            None => match record(ctx, entity) {
+                Some(record) => format!(
+                    "born {} (entity record `{}`)",
+                    record.born.as_ref().map_or("", |b| b.text.as_str()),
+                    record.id
+                ),
+                None => "born".to_string(),
+            },
+        }
+    }
+
     /// The claims of a finding about `event` and this birth, event first.
     pub fn claims_with(&self, event: usize) -> Vec<usize> {
         std::iter::once(event).chain(self.claim).collect()

@@ -1,5 +1,5 @@
 use crate::finding::{Finding, Severity};
-use crate::rules::evidence::{favour, strength};
+use crate::rules::evidence::{favour, score};
 use crate::rules::{after_death, declare_rule, Context};
 
 declare_rule! {
@@ -38,9 +38,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    after_death::find(ctx, |c| c.status.is_custody(), |c| c.when)
-        .into_iter()
-        .map(|group| {
+    after_death::find(
+        ctx,
+        |e| e.status.is_custody(),
+        |e| e.when,
+        |group| {
             let death = ctx.claim(group.death);
             let headline = ctx.claim(group.headline(ctx));
             let message = format!(
@@ -57,7 +59,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             let strongest = group
                 .events
                 .iter()
-                .map(|&(c, _)| (c, strength(ctx.dataset, ctx.claim(c)).score))
+                .map(|&(c, _)| (c, score(ctx.dataset, ctx.claim(c))))
                 .fold(None, |best: Option<(usize, f64)>, cand| match best {
                     Some(b) if b.1 > cand.1 => Some(b),
                     _ => Some(cand),
@@ -67,14 +69,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             reasoning.push(format!(
                 "weighing the death against the strongest event: {why}"
             ));
-            ctx.grouped_finding(
-                &RULE,
-                &group.grounds(),
-                group.claims(),
-                message,
-                reasoning.join("; "),
-                favours,
-            )
-        })
-        .collect()
+            group.finding(ctx, &RULE, message, &reasoning, favours)
+        },
+    )
 }

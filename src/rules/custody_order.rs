@@ -1,7 +1,7 @@
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
-use crate::model::{Claim, Status};
-use crate::rules::{declare_rule, describe, explain_order, Context};
+use crate::model::Status;
+use crate::rules::{declare_rule, describe, explain_order, Context, Entry};
 
 declare_rule! {
     /// ## What it does
@@ -45,32 +45,27 @@ declare_rule! {
     }
 }
 
-fn is_release(claim: &Claim) -> bool {
-    matches!(claim.status, Status::Released | Status::Escaped)
+fn is_release(status: Status) -> bool {
+    matches!(status, Status::Released | Status::Escaped)
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for timeline in ctx.timelines() {
-        let captures: Vec<usize> = timeline
+    ctx.per_entity(|_, timeline, findings| {
+        let captures: Vec<&Entry> = timeline
             .iter()
-            .copied()
-            .filter(|&c| ctx.claim(c).status == Status::Captured)
+            .filter(|e| e.status == Status::Captured)
             .collect();
-        let releases: Vec<usize> = timeline
-            .iter()
-            .copied()
-            .filter(|&c| is_release(ctx.claim(c)))
-            .collect();
-        for &r in &releases {
-            let release = ctx.claim(r);
+        let releases: Vec<&Entry> = timeline.iter().filter(|e| is_release(e.status)).collect();
+        for entry in &releases {
             // A capture counts if it may fall before the release or on its days.
             if captures
                 .iter()
-                .any(|&c| ctx.claim(c).when.earliest <= release.when.latest)
+                .any(|c| c.when.earliest <= entry.when.latest)
             {
                 continue;
             }
+            let r = entry.claim;
+            let release = ctx.claim(r);
             let (order, reasoning) = match captures.first() {
                 None => (
                     Order::Certain,
@@ -80,8 +75,8 @@ fn check(ctx: &Context) -> Vec<Finding> {
                         describe(release)
                     ),
                 ),
-                Some(&c) => {
-                    let capture = ctx.claim(c);
+                Some(c) => {
+                    let capture = ctx.claim(c.claim);
                     let order = release.when.before(&capture.when);
                     (
                         order,
@@ -113,17 +108,18 @@ fn check(ctx: &Context) -> Vec<Finding> {
             ));
         }
         for pair in captures.windows(2) {
-            let (first, second) = (ctx.claim(pair[0]), ctx.claim(pair[1]));
-            if first.when.overlaps(&second.when) {
+            let (first, second) = (pair[0].when, pair[1].when);
+            if first.overlaps(&second) {
                 continue; // two reports of one arrest
             }
-            let between = releases.iter().any(|&r| {
-                let release = &ctx.claim(r).when;
-                release.latest >= first.when.earliest && release.earliest <= second.when.latest
-            });
+            let between = releases
+                .iter()
+                .any(|r| r.when.latest >= first.earliest && r.when.earliest <= second.latest);
             if between {
                 continue;
             }
+            let pair = [pair[0].claim, pair[1].claim];
+            let (first, second) = (ctx.claim(pair[0]), ctx.claim(pair[1]));
             let order = first.when.before(&second.when);
             findings.push(ctx.finding(
                 &RULE,
@@ -148,6 +144,5 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 None,
             ));
         }
-    }
-    findings
+    })
 }

@@ -2,7 +2,7 @@ use crate::date::Order;
 use crate::finding::{Finding, Severity};
 use crate::model::Claim;
 use crate::rules::evidence::strongest;
-use crate::rules::{declare_rule, describe, wording_agrees, Context};
+use crate::rules::{declare_rule, describe, wording_agrees, Context, Entry};
 
 declare_rule! {
     /// ## What it does
@@ -155,18 +155,21 @@ fn agents_conflict(a: &Claim, b: &Claim) -> bool {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for timeline in ctx.timelines() {
-        let deaths: Vec<usize> = timeline
-            .iter()
-            .copied()
-            .filter(|&c| ctx.claim(c).status.is_death())
-            .collect();
+    ctx.per_entity(|_, timeline, findings| {
+        let deaths: Vec<&Entry> = timeline.iter().filter(|e| e.status.is_death()).collect();
+        if deaths.len() < 2 {
+            return;
+        }
         // Conflicting pairs, joined into clusters that share a claim; a
         // cluster is one disputed death.
         let mut clusters: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
-        for (i, &a) in deaths.iter().enumerate() {
-            for &b in &deaths[i + 1..] {
+        for (i, ea) in deaths.iter().enumerate() {
+            for eb in &deaths[i + 1..] {
+                // The dates first: they are at hand, the claims are not.
+                if !ea.when.overlaps(&eb.when) {
+                    continue;
+                }
+                let (a, b) = (ea.claim, eb.claim);
                 let (ca, cb) = (ctx.claim(a), ctx.claim(b));
                 if !(same_death(ca, cb) && agents_conflict(ca, cb)) {
                     continue;
@@ -198,7 +201,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
         }
         for (mut members, mut reasoning) in clusters {
             // Back to timeline order.
-            members.sort_unstable_by_key(|c| deaths.iter().position(|d| d == c));
+            members.sort_unstable_by_key(|&c| deaths.iter().position(|d| d.claim == c));
             members.dedup();
             // The agents, each with the claims that credit it.
             let mut agents: Vec<(String, Vec<usize>)> = Vec::new();
@@ -249,8 +252,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 favours,
             ));
         }
-    }
-    findings
+    })
 }
 
 #[cfg(test)]

@@ -39,22 +39,20 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for (entity, timeline) in ctx.timelines().iter().enumerate() {
+    ctx.per_entity(|entity, timeline, findings| {
         let births = births(ctx, entity, timeline);
         if births.is_empty() {
-            continue;
+            return;
         }
-        for &event in timeline {
-            let claim = ctx.claim(event);
-            if claim.status == Status::Born {
+        for entry in timeline {
+            if entry.status == Status::Born {
                 continue;
             }
             let order_against = |birth: &Birth| {
-                let order = claim.when.before(&birth.interval);
+                let order = entry.when.before(&birth.interval);
                 // An open or unknown start is before anything: that is no
                 // evidence, so only a certain order counts for it.
-                let vague = claim.date.is_none() || claim.when.earliest <= DAWN;
+                let vague = !entry.dated || entry.when.earliest <= DAWN;
                 if order == Order::Possible && vague {
                     Order::Impossible
                 } else {
@@ -70,6 +68,8 @@ fn check(ctx: &Context) -> Vec<Finding> {
             else {
                 continue;
             };
+            let event = entry.claim;
+            let claim = ctx.claim(event);
             let person = &ctx.entities.list[entity].name;
             let message = format!(
                 "{person} {} {} (`{}`) {} before {}",
@@ -81,7 +81,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 } else {
                     "may be dated"
                 },
-                birth.label
+                birth.label(ctx, entity)
             );
             let reasoning = if order == Order::Certain {
                 format!(
@@ -105,6 +105,5 @@ fn check(ctx: &Context) -> Vec<Finding> {
             };
             findings.push(birth.finding(ctx, &RULE, order, event, message, reasoning));
         }
-    }
-    findings
+    })
 }

@@ -37,35 +37,52 @@ pub struct Strength {
 }
 
 pub fn strength(dataset: &Dataset, claim: &Claim) -> Strength {
-    let mut reasons = vec![claim.certainty.as_str().to_string()];
+    let mut reasons = Vec::new();
+    let score = weigh(dataset, claim, Some(&mut reasons));
+    Strength { score, reasons }
+}
+
+/// [`strength`]'s score alone, for ranking claims without saying why.
+pub fn score(dataset: &Dataset, claim: &Claim) -> f64 {
+    weigh(dataset, claim, None)
+}
+
+/// The score of `claim`, pushing the reasons onto `reasons` when given.
+fn weigh(dataset: &Dataset, claim: &Claim, mut reasons: Option<&mut Vec<String>>) -> f64 {
+    let mut say = |reason: &dyn Fn() -> String| {
+        if let Some(reasons) = reasons.as_mut() {
+            reasons.push(reason());
+        }
+    };
+    say(&|| claim.certainty.as_str().to_string());
     let mut score = claim.certainty.weight();
     match dataset.source_of(claim).and_then(|s| s.reliability) {
         Some(grade) => {
             score *= grade.weight();
-            reasons.push(format!("source graded {grade}"));
+            say(&|| format!("source graded {grade}"));
         }
         None if claim.source.is_none() => {
             score *= 0.3;
-            reasons.push("no source".into());
+            say(&|| "no source".into());
         }
         None => {
             score *= 0.5;
-            reasons.push("source not graded".into());
+            say(&|| "source not graded".into());
         }
     }
     if let Some(evidence) = &claim.evidence {
         let lower = evidence.to_lowercase();
         if CONFIRMATIONS.iter().any(|w| lower.contains(w)) {
             score = (score * 1.5).min(1.0);
-            reasons.push(format!("confirmation: {evidence}"));
+            say(&|| format!("confirmation: {evidence}"));
         } else if WEAKENERS.iter().any(|w| lower.contains(w)) {
             score *= 0.7;
-            reasons.push(format!("weak basis: {evidence}"));
+            say(&|| format!("weak basis: {evidence}"));
         } else {
-            reasons.push(format!("basis: {evidence}"));
+            say(&|| format!("basis: {evidence}"));
         }
     }
-    Strength { score, reasons }
+    score
 }
 
 /// Scores closer than this are a draw: neither claim is favoured.
@@ -116,13 +133,14 @@ pub fn strongest(dataset: &Dataset, alternatives: &[Vec<usize>]) -> (Option<usiz
         .filter_map(|claims| {
             claims
                 .iter()
-                .map(|&c| (c, strength(dataset, &dataset.claims[c])))
+                .map(|&c| (c, score(dataset, &dataset.claims[c])))
                 // Ties go to the earlier-listed claim, for determinism.
-                .fold(None, |acc: Option<(usize, Strength)>, (c, s)| match acc {
-                    Some((_, ref a)) if a.score >= s.score => acc,
+                .fold(None, |acc: Option<(usize, f64)>, (c, s)| match acc {
+                    Some((_, a)) if a >= s => acc,
                     _ => Some((c, s)),
                 })
         })
+        .map(|(c, _)| (c, strength(dataset, &dataset.claims[c])))
         .collect();
     best.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
     let describe = |(c, s): &(usize, Strength)| {

@@ -1,4 +1,4 @@
-use crate::date::{Order, DAWN};
+use crate::date::{Day, Order, DAWN};
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
 use crate::rules::birth::{add_years, births, show, Birth};
@@ -44,34 +44,43 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for (entity, timeline) in ctx.timelines().iter().enumerate() {
+    ctx.per_entity(|entity, timeline, findings| {
         let births = births(ctx, entity, timeline);
         if births.is_empty() {
-            continue;
+            return;
         }
         let person = &ctx.entities.list[entity].name;
         for (i, a) in births.iter().enumerate() {
             for b in &births[i + 1..] {
-                if let Some(finding) = disagreeing_births(ctx, person, a, b) {
+                if let Some(finding) = disagreeing_births(ctx, entity, person, a, b) {
                     findings.push(finding);
                 }
             }
         }
-        for &event in timeline {
-            let claim = ctx.claim(event);
-            if claim.status == Status::Born || claim.date.is_none() {
+        // The days MAX_YEARS after each birth's latest and earliest day.
+        let limits: Vec<(Day, Day)> = births
+            .iter()
+            .map(|b| {
+                (
+                    add_years(b.interval.latest, MAX_YEARS),
+                    add_years(b.interval.earliest, MAX_YEARS),
+                )
+            })
+            .collect();
+        for entry in timeline {
+            if entry.status == Status::Born || !entry.dated {
                 continue;
             }
-            let order_after = |birth: &Birth| {
+            let when = entry.when;
+            let order_after = |birth: &Birth, &(after_latest, after_earliest): &(Day, Day)| {
                 let span = birth.interval;
                 if span.earliest <= DAWN {
                     return Order::Impossible;
                 }
-                let firm = !span.uncertain && !claim.when.uncertain;
-                if claim.when.earliest > add_years(span.latest, MAX_YEARS) && firm {
+                let firm = !span.uncertain && !when.uncertain;
+                if when.earliest > after_latest && firm {
                     Order::Certain
-                } else if claim.when.latest > add_years(span.earliest, MAX_YEARS) {
+                } else if when.latest > after_earliest {
                     Order::Possible
                 } else {
                     Order::Impossible
@@ -79,12 +88,15 @@ fn check(ctx: &Context) -> Vec<Finding> {
             };
             let Some((order, birth)) = births
                 .iter()
-                .map(|b| (order_after(b), b))
+                .zip(&limits)
+                .map(|(b, limit)| (order_after(b, limit), b))
                 .filter(|(o, _)| *o != Order::Impossible)
                 .min_by_key(|(o, _)| *o)
             else {
                 continue;
             };
+            let event = entry.claim;
+            let claim = ctx.claim(event);
             let message = format!(
                 "{person} {} {} (`{}`) {} more than {MAX_YEARS} years after {}",
                 claim.status,
@@ -95,7 +107,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 } else {
                     "may be"
                 },
-                birth.label
+                birth.label(ctx, entity)
             );
             let reasoning = if order == Order::Certain {
                 format!(
@@ -116,13 +128,18 @@ fn check(ctx: &Context) -> Vec<Finding> {
             };
             findings.push(birth.finding(ctx, &RULE, order, event, message, reasoning));
         }
-    }
-    findings
+    })
 }
 
 /// Two births of one person whose dates share no day. `a` comes first in
 /// the timeline; a record's birth is always `b` (it is listed last).
-fn disagreeing_births(ctx: &Context, person: &str, a: &Birth, b: &Birth) -> Option<Finding> {
+fn disagreeing_births(
+    ctx: &Context,
+    entity: usize,
+    person: &str,
+    a: &Birth,
+    b: &Birth,
+) -> Option<Finding> {
     if a.interval.overlaps(&b.interval) {
         return None;
     }
@@ -158,7 +175,11 @@ fn disagreeing_births(ctx: &Context, person: &str, a: &Birth, b: &Birth) -> Opti
         &RULE,
         order,
         claims,
-        format!("{person}: {} and {} disagree", a.label, b.label),
+        format!(
+            "{person}: {} and {} disagree",
+            a.label(ctx, entity),
+            b.label(ctx, entity)
+        ),
         reasoning,
         favours,
     ))

@@ -47,57 +47,74 @@ declare_rule! {
     }
 }
 
-/// Why two death claims cannot be one event, and how sure that is; `None`
-/// when they can.
-fn apart(a: &Claim, b: &Claim) -> Option<(Order, String)> {
-    let (first, second) = if a.when.earliest <= b.when.earliest {
+/// The two claims in order of their earliest day.
+fn ordered<'c>(a: &'c Claim, b: &'c Claim) -> (&'c Claim, &'c Claim) {
+    if a.when.earliest <= b.when.earliest {
         (a, b)
     } else {
         (b, a)
-    };
+    }
+}
+
+/// Whether two death claims cannot be one event, and how sure that is;
+/// `None` when they can. [`apart`] says why, in words.
+fn apart_order(a: &Claim, b: &Claim) -> Option<Order> {
+    let (first, second) = ordered(a, b);
     if !first.when.overlaps(&second.when) {
-        let order = first.when.before(&second.when);
-        let text = explain_order(
+        return Some(first.when.before(&second.when));
+    }
+    match (&a.place, &b.place) {
+        (Some(pa), Some(pb)) if !wording_agrees(pa, pb) => Some(Order::Possible),
+        _ => None,
+    }
+}
+
+/// Why two death claims cannot be one event, and how sure that is; `None`
+/// when they can.
+fn apart(a: &Claim, b: &Claim) -> Option<(Order, String)> {
+    let order = apart_order(a, b)?;
+    let (first, second) = ordered(a, b);
+    let text = if !first.when.overlaps(&second.when) {
+        explain_order(
             &describe(first),
             &first.when,
             &describe(second),
             &second.when,
             order,
-        );
-        return Some((order, text));
-    }
-    match (&a.place, &b.place) {
-        (Some(pa), Some(pb)) if !wording_agrees(pa, pb) => Some((
-            Order::Possible,
-            format!(
-                "{} and {} overlap in date but name different places ({pa} and {pb}; places are compared as text only)",
-                describe(a),
-                describe(b)
-            ),
-        )),
-        _ => None,
-    }
+        )
+    } else {
+        format!(
+            "{} and {} overlap in date but name different places ({} and {}; places are compared as text only)",
+            describe(a),
+            describe(b),
+            a.place.as_deref().unwrap_or_default(),
+            b.place.as_deref().unwrap_or_default()
+        )
+    };
+    Some((order, text))
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for timeline in ctx.timelines() {
+    ctx.per_entity(|_, timeline, findings| {
         let deaths: Vec<usize> = timeline
             .iter()
-            .copied()
-            .filter(|&c| ctx.claim(c).status.is_death())
+            .filter(|e| e.status.is_death())
+            .map(|e| e.claim)
             .collect();
+        if deaths.len() < 2 {
+            return;
+        }
         let involved: Vec<usize> = deaths
             .iter()
             .copied()
             .filter(|&d| {
                 deaths
                     .iter()
-                    .any(|&o| o != d && apart(ctx.claim(d), ctx.claim(o)).is_some())
+                    .any(|&o| o != d && apart_order(ctx.claim(d), ctx.claim(o)).is_some())
             })
             .collect();
         if involved.is_empty() {
-            continue;
+            return;
         }
         // Reports of one death form one alternative: a claim joins the first
         // group it agrees with entirely, else starts its own. Each new group
@@ -106,10 +123,10 @@ fn check(ctx: &Context) -> Vec<Finding> {
         let mut reasoning = Vec::new();
         for &d in &involved {
             let claim = ctx.claim(d);
-            if let Some(group) = groups
-                .iter_mut()
-                .find(|g| g.iter().all(|&o| apart(claim, ctx.claim(o)).is_none()))
-            {
+            if let Some(group) = groups.iter_mut().find(|g| {
+                g.iter()
+                    .all(|&o| apart_order(claim, ctx.claim(o)).is_none())
+            }) {
                 group.push(d);
                 continue;
             }
@@ -123,7 +140,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
         let mut grounds = Vec::new();
         for (i, &a) in involved.iter().enumerate() {
             for &b in &involved[i + 1..] {
-                if let Some((order, _)) = apart(ctx.claim(a), ctx.claim(b)) {
+                if let Some(order) = apart_order(ctx.claim(a), ctx.claim(b)) {
                     grounds.push((order, vec![a, b]));
                 }
             }
@@ -162,6 +179,5 @@ fn check(ctx: &Context) -> Vec<Finding> {
             reasoning.join("; "),
             favours,
         ));
-    }
-    findings
+    })
 }

@@ -51,48 +51,39 @@ declare_rule! {
 fn check(ctx: &Context) -> Vec<Finding> {
     after_death::find(
         ctx,
-        |c| c.status == Status::Role && c.date.is_some(),
-        tenure_start,
+        |e| e.status == Status::Role && e.dated,
+        |e| tenure_start(ctx.claim(e.claim)),
+        |group| {
+            let death = ctx.claim(group.death);
+            let headline = ctx.claim(group.headline(ctx));
+            let message = format!(
+                "{} reported {} {} but {} of {} from {}{}",
+                ctx.name_of(group.death),
+                death.status,
+                death.date_text(),
+                headline.role.as_deref().unwrap_or("a role"),
+                headline.org.as_deref().unwrap_or("an unnamed organisation"),
+                headline.date_text(),
+                group.more_after("role", "roles")
+            );
+            let mut reasoning: Vec<String> = group
+                .events
+                .iter()
+                .map(|&(c, order)| {
+                    let role = ctx.claim(c);
+                    let start = tenure_start(role);
+                    explain_order(
+                        &describe(death),
+                        &death.when,
+                        &describe_date("the tenure's start", role, &start),
+                        &start,
+                        order,
+                    )
+                })
+                .collect();
+            let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
+            reasoning.push(format!("weighing the death against the role: {why}"));
+            group.finding(ctx, &RULE, message, &reasoning, favours)
+        },
     )
-    .into_iter()
-    .map(|group| {
-        let death = ctx.claim(group.death);
-        let headline = ctx.claim(group.headline(ctx));
-        let message = format!(
-            "{} reported {} {} but {} of {} from {}{}",
-            ctx.name_of(group.death),
-            death.status,
-            death.date_text(),
-            headline.role.as_deref().unwrap_or("a role"),
-            headline.org.as_deref().unwrap_or("an unnamed organisation"),
-            headline.date_text(),
-            group.more_after("role", "roles")
-        );
-        let mut reasoning: Vec<String> = group
-            .events
-            .iter()
-            .map(|&(c, order)| {
-                let role = ctx.claim(c);
-                let start = tenure_start(role);
-                explain_order(
-                    &describe(death),
-                    &death.when,
-                    &describe_date("the tenure's start", role, &start),
-                    &start,
-                    order,
-                )
-            })
-            .collect();
-        let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
-        reasoning.push(format!("weighing the death against the role: {why}"));
-        ctx.grouped_finding(
-            &RULE,
-            &group.grounds(),
-            group.claims(),
-            message,
-            reasoning.join("; "),
-            favours,
-        )
-    })
-    .collect()
 }

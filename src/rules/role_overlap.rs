@@ -74,11 +74,12 @@ fn check(ctx: &Context) -> Vec<Finding> {
     // the days each certainly covers.
     let mut holders: Vec<Vec<Tenure>> = vec![Vec::new(); unique.len()];
     for (entity, timeline) in ctx.timelines().iter().enumerate() {
-        for &c in timeline {
-            let claim = ctx.claim(c);
-            if claim.status != Status::Role {
+        for entry in timeline {
+            if entry.status != Status::Role {
                 continue;
             }
+            let c = entry.claim;
+            let claim = ctx.claim(c);
             let key = (
                 normalise(claim.role.as_deref().unwrap_or_default()),
                 normalise(claim.org.as_deref().unwrap_or_default()),

@@ -1,15 +1,17 @@
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use crate::date::{Interval, Order};
 use crate::finding::{Finding, Severity};
-use crate::model::Claim;
+use crate::model::{Claim, Status};
 use crate::provenance::{Origin, Provenance};
-use crate::rules::{declare_rule, Context};
+use crate::rules::{declare_rule, Context, Entry};
 
 /// Fewer reports than this are not corroboration worth checking.
 const MIN_REPORTS: usize = 3;
 /// Reports from a single source are one article, not corroboration.
 const MIN_SOURCES: usize = 2;
+/// Longer timelines are grouped by statement without first counting.
+const LONG_TIMELINE: usize = 64;
 
 declare_rule! {
     /// ## What it does
@@ -51,54 +53,103 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    let provenance = Provenance::new(ctx.dataset);
-    let mut findings = Vec::new();
-    for (entity, timeline) in ctx.timelines().iter().enumerate() {
-        // Claims saying the same kind of thing, in timeline order.
-        let mut by_statement: BTreeMap<(crate::model::Status, String, String), Vec<usize>> =
-            BTreeMap::new();
-        for &c in timeline {
-            let claim = ctx.claim(c);
-            if claim.date.is_none() {
+    // Built on first need: most datasets have no event with enough reports.
+    let provenance = std::sync::OnceLock::new();
+    ctx.per_entity(|entity, timeline, findings| {
+        // The reports of one event share a day and a status: a status none
+        // of whose days is covered by enough dated claims has no such
+        // event. Known from the timeline alone, before reading any claim.
+        // (A long timeline skips the count, quadratic in its length.)
+        let mut dated = [0usize; Status::ALL.len()];
+        for e in timeline.iter().filter(|e| e.dated) {
+            dated[e.status as usize] += 1;
+        }
+        let mut eventful = [timeline.len() > LONG_TIMELINE; Status::ALL.len()];
+        for e in timeline.iter().filter(|e| e.dated) {
+            if eventful[e.status as usize] || dated[e.status as usize] < MIN_REPORTS {
                 continue;
             }
-            by_statement.entry(statement(claim)).or_default().push(c);
+            let covering = timeline
+                .iter()
+                .filter(|o| {
+                    o.dated
+                        && o.status == e.status
+                        && o.when.earliest <= e.when.earliest
+                        && e.when.earliest <= o.when.latest
+                })
+                .count();
+            if covering >= MIN_REPORTS {
+                eventful[e.status as usize] = true;
+            }
         }
-        for claims in by_statement.values() {
-            for (event, common) in same_events(ctx, claims) {
-                if let Some(finding) = circular(ctx, &provenance, entity, &event, common) {
+        if !eventful.contains(&true) {
+            return;
+        }
+        // Claims saying the same kind of thing, grouped by statement in
+        // statement order, in timeline order within a group.
+        let mut by_statement: Vec<(Statement, &Entry)> = timeline
+            .iter()
+            .filter(|e| e.dated && eventful[e.status as usize])
+            .map(|e| (statement(ctx.claim(e.claim)), e))
+            .collect();
+        by_statement.sort_by(|a, b| a.0.cmp(&b.0));
+        for group in by_statement.chunk_by(|a, b| a.0 == b.0) {
+            if group.len() < MIN_REPORTS {
+                continue;
+            }
+            let claims: Vec<&Entry> = group.iter().map(|(_, e)| *e).collect();
+            for (event, common) in same_events(&claims) {
+                if event.len() < MIN_REPORTS {
+                    continue;
+                }
+                let provenance = provenance.get_or_init(|| Provenance::new(ctx.dataset));
+                let event: Vec<usize> = event.iter().map(|e| e.claim).collect();
+                if let Some(finding) = circular(ctx, provenance, entity, &event, common) {
                     findings.push(finding);
                 }
             }
         }
-    }
-    findings
+    })
 }
 
 /// What a claim says, apart from its date: its status, and for a role the
 /// role and organisation (folded).
-fn statement(claim: &Claim) -> (crate::model::Status, String, String) {
-    let fold = |s: &Option<String>| s.as_deref().unwrap_or("").trim().to_lowercase();
+type Statement<'c> = (Status, Cow<'c, str>, Cow<'c, str>);
+
+fn statement(claim: &Claim) -> Statement<'_> {
     (claim.status, fold(&claim.role), fold(&claim.org))
+}
+
+/// Trimmed and lower-cased; borrowed when that changes nothing.
+fn fold(text: &Option<String>) -> Cow<'_, str> {
+    let text = text.as_deref().unwrap_or("").trim();
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// Splits claims ordered by earliest day into events: runs of claims that
 /// all share at least one day. Returns each event's claims and that day span.
-fn same_events(ctx: &Context, claims: &[usize]) -> Vec<(Vec<usize>, Interval)> {
-    let mut events: Vec<(Vec<usize>, Interval)> = Vec::new();
-    for &c in claims {
-        let when = ctx.claim(c).when;
+fn same_events<'e>(claims: &'e [&'e Entry]) -> Vec<(&'e [&'e Entry], Interval)> {
+    let mut events: Vec<(std::ops::Range<usize>, Interval)> = Vec::new();
+    for (i, entry) in claims.iter().enumerate() {
+        let when = entry.when;
         if let Some((members, common)) = events.last_mut() {
             if common.overlaps(&when) {
                 common.earliest = common.earliest.max(when.earliest);
                 common.latest = common.latest.min(when.latest);
-                members.push(c);
+                members.end = i + 1;
                 continue;
             }
         }
-        events.push((vec![c], Interval::new(when.earliest, when.latest)));
+        events.push((i..i + 1, Interval::new(when.earliest, when.latest)));
     }
     events
+        .into_iter()
+        .map(|(members, common)| (&claims[members], common))
+        .collect()
 }
 
 /// A finding when the event's reports are many, from several sources, and
