@@ -54,6 +54,8 @@ fn main() {
     let matching = claimlint::names::MatchConfig {
         threshold: config.matching.threshold,
         review_band: config.matching.review_band,
+        // As `check` reconciles: merges are not explained.
+        explain_merges: false,
     };
     let entities = reconcile::reconcile(&dataset, &matching, &[]);
     println!(

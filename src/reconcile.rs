@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::Dataset;
@@ -168,42 +169,20 @@ pub fn reconcile(
         members[cluster].1.get_or_insert(i);
     }
 
-    let mut list: Vec<Entity> = Vec::new();
+    // Each entity is built on its own (in parallel: a million claims'
+    // spellings are gathered from all over the dataset), in cluster order.
     let mut cluster_to_entity: Vec<Option<usize>> = vec![None; cluster_count];
+    let mut kept: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
     for (cluster, (claims, record)) in members.into_iter().enumerate() {
-        if claims.is_empty() && record.is_none() {
-            continue;
+        if !claims.is_empty() || record.is_some() {
+            cluster_to_entity[cluster] = Some(kept.len());
+            kept.push((claims, record));
         }
-        let mut all: Vec<&str> = Vec::new();
-        for &c in &claims {
-            let claim = &dataset.claims[c];
-            all.push(claim.who.as_str());
-            all.extend(claim.aliases.iter().map(String::as_str));
-        }
-        if let Some(r) = record {
-            let entity = &dataset.entities[r];
-            all.push(entity.name.as_str());
-            all.extend(entity.aliases.iter().map(String::as_str));
-        }
-        all.sort_unstable();
-        all.dedup();
-        let name = match record {
-            Some(r) => dataset.entities[r].name.clone(),
-            None => most_used_spelling(claims.iter().map(|&c| dataset.claims[c].who.as_str())),
-        };
-        let all: Vec<String> = all.into_iter().map(str::to_string).collect();
-        cluster_to_entity[cluster] = Some(list.len());
-        list.push(Entity {
-            id: record
-                .map(|r| dataset.entities[r].id.clone())
-                .unwrap_or_default(),
-            name,
-            names: all,
-            claims,
-            merges: Vec::new(),
-            record,
-        });
     }
+    let mut list: Vec<Entity> = kept
+        .into_par_iter()
+        .map(|(claims, record)| new_entity(dataset, claims, record))
+        .collect();
 
     // Attach each merge to the entity whose names it joined. One spelling
     // may belong to several entities (a generic kunya), so each name maps
@@ -270,7 +249,7 @@ pub fn reconcile(
     assign_ids(&mut list);
     // Sorted by display name, then id, for stable output.
     let mut order: Vec<usize> = (0..list.len()).collect();
-    order.sort_by(|&a, &b| {
+    order.par_sort_by(|&a, &b| {
         list[a]
             .name
             .cmp(&list[b].name)
@@ -283,7 +262,7 @@ pub fn reconcile(
     let mut slots: Vec<Option<Entity>> = list.into_iter().map(Some).collect();
     let list: Vec<Entity> = order.iter().filter_map(|&old| slots[old].take()).collect();
     let entity_of_claim = clustering.cluster_of_group[..dataset.claims.len()]
-        .iter()
+        .par_iter()
         .map(|&cluster| cluster_to_entity[cluster].map_or(0, |e| new_index[e]))
         .collect();
 
@@ -292,6 +271,39 @@ pub fn reconcile(
         entity_of_claim,
         ambiguous,
         candidate_pairs: clustering.candidate_pairs,
+    }
+}
+
+/// An entity from its claims and record: every spelling, and the display
+/// name (the record's, else the most used `who`).
+fn new_entity(dataset: &Dataset, claims: Vec<usize>, record: Option<usize>) -> Entity {
+    let mut all: Vec<&str> = Vec::new();
+    for &c in &claims {
+        let claim = &dataset.claims[c];
+        all.push(claim.who.as_str());
+        all.extend(claim.aliases.iter().map(String::as_str));
+    }
+    if let Some(r) = record {
+        let entity = &dataset.entities[r];
+        all.push(entity.name.as_str());
+        all.extend(entity.aliases.iter().map(String::as_str));
+    }
+    all.sort_unstable();
+    all.dedup();
+    let name = match record {
+        Some(r) => dataset.entities[r].name.clone(),
+        None => most_used_spelling(claims.iter().map(|&c| dataset.claims[c].who.as_str())),
+    };
+    let all: Vec<String> = all.into_iter().map(str::to_string).collect();
+    Entity {
+        id: record
+            .map(|r| dataset.entities[r].id.clone())
+            .unwrap_or_default(),
+        name,
+        names: all,
+        claims,
+        merges: Vec::new(),
+        record,
     }
 }
 
