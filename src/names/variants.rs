@@ -280,29 +280,9 @@ pub const SUN_ARTICLES: &[(&str, &str)] = &[
 
 /// The canonical spelling of a token: the common-name table first, then the
 /// general fold. Canonical tokens are what [`super::normalise`] prints.
+/// Not remembered here: the structure parser remembers it per word along
+/// with everything else it asks of a word (`structure::Lexeme`).
 pub fn canonical_token(token: &str) -> String {
-    // Words repeat across the names of a dataset far more than names do:
-    // remember each word's canonical form (per thread, bounded).
-    thread_local! {
-        static KNOWN: std::cell::RefCell<FxHashMap<String, String>> =
-            std::cell::RefCell::new(FxHashMap::default());
-    }
-    const LIMIT: usize = 1 << 16;
-    if let Ok(Some(known)) = KNOWN.try_with(|k| k.borrow().get(token).cloned()) {
-        return known;
-    }
-    let canonical = canonical_token_uncached(token);
-    let _ = KNOWN.try_with(|k| {
-        let mut k = k.borrow_mut();
-        if k.len() >= LIMIT {
-            k.clear();
-        }
-        k.insert(token.to_string(), canonical.clone());
-    });
-    canonical
-}
-
-fn canonical_token_uncached(token: &str) -> String {
     if let Some(canon) = common_name(token) {
         return canon.to_string();
     }
