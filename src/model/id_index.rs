@@ -81,6 +81,33 @@ impl IdIndex {
         (IdIndex { shard_bits, shards }, duplicates)
     }
 
+    /// Dense numbers for the distinct ids of `records`, in order of first
+    /// appearance: the number of every record, and how many numbers there
+    /// are. What a `HashMap<&str, u32>` filled in order gives, built in
+    /// parallel shards (a million names take a third of a second serially).
+    pub fn number_distinct<T: Sync>(
+        records: &[T],
+        id: impl Fn(&T) -> &str + Sync,
+    ) -> (Vec<u32>, usize) {
+        let (_, duplicates) = IdIndex::build(records, id);
+        let mut number = Vec::with_capacity(records.len());
+        let mut next = 0u32;
+        let mut duplicates = duplicates.into_iter().peekable();
+        for i in 0..records.len() {
+            // `duplicates` is sorted by the later record, and the first
+            // record of an id comes before it, so its number is known.
+            let n = match duplicates.next_if(|&(later, _)| later == i) {
+                Some((_, first)) => number[first],
+                None => {
+                    next += 1;
+                    next - 1
+                }
+            };
+            number.push(n);
+        }
+        (number, next as usize)
+    }
+
     /// The hash of an id that [`IdIndex::build_hashed`] takes.
     pub fn hash(id: &str) -> u64 {
         hash(id)
@@ -212,6 +239,24 @@ mod tests {
             assert_eq!(index.get(id, |j| ids[j].as_str()), Some(i));
         }
         assert_eq!(index.get("c99999999", |j| ids[j].as_str()), None);
+    }
+
+    #[test]
+    fn distinct_ids_numbered_in_order_of_first_appearance() {
+        let ids = ["b", "a", "b", "c", "a", "b"];
+        assert_eq!(
+            IdIndex::number_distinct(&ids, |s| s),
+            (vec![0, 1, 0, 2, 1, 0], 3)
+        );
+        let many: Vec<String> = (0..50_000).map(|i| format!("n{}", i % 7_001)).collect();
+        let (numbers, count) = IdIndex::number_distinct(&many, |s| s.as_str());
+        assert_eq!(count, 7_001);
+        assert!(numbers
+            .iter()
+            .enumerate()
+            .all(|(i, &n)| n as usize == i % 7_001));
+        let none: [&str; 0] = [];
+        assert_eq!(IdIndex::number_distinct(&none, |s| s), (vec![], 0));
     }
 
     #[test]

@@ -15,8 +15,8 @@
 //! comparing neighbours is enough to connect a run of them (the sorted
 //! neighbourhood method). This adds at most `NEIGHBOURS` pairs per name.
 
-use super::fxhash::{FxHashMap, FxHashSet};
-use super::similarity::Prepared;
+use super::lexicon::Lexicon;
+use super::similarity::{Prepared, PreparedToken};
 use rayon::prelude::*;
 
 /// Largest block that is expanded into all its pairs.
@@ -28,88 +28,75 @@ pub const NEIGHBOURS: usize = 2;
 /// Parts per name that are looked at; a name with more is rare anyway.
 const MAX_PARTS: usize = 8;
 
-/// Sorted, deduplicated pairs (i < j) of indices into `names`.
-pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
-    // Intern skeleton keys so the index holds integers, not strings.
-    let mut key_ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut name_keys: Vec<Vec<u32>> = Vec::with_capacity(names.len());
+/// Sorted, deduplicated pairs (i < j) of indices into `names`, whose
+/// words `words` numbered.
+pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Vec<(u32, u32)> {
+    // Skeletons by their rank in sorted order: the index holds integers,
+    // not strings.
+    let skeleton = |t: &PreparedToken| words.skeleton_rank[t.id as usize];
+    let mut starts: Vec<usize> = Vec::with_capacity(names.len() + 1);
+    let mut name_keys: Vec<u32> = Vec::new();
+    let mut keys: Vec<u32> = Vec::new();
     for name in names {
-        let mut keys: Vec<u32> = name
-            .tokens
-            .iter()
-            .take(MAX_PARTS)
-            .map(|t| {
-                let next = key_ids.len() as u32;
-                *key_ids.entry(t.word.skeleton.as_str()).or_insert(next)
-            })
-            .collect();
+        starts.push(name_keys.len());
+        keys.clear();
+        keys.extend(name.tokens.iter().take(MAX_PARTS).map(skeleton));
         keys.sort_unstable();
         keys.dedup();
-        name_keys.push(keys);
+        name_keys.extend_from_slice(&keys);
     }
-    let mut frequency = vec![0u32; key_ids.len()];
-    for keys in &name_keys {
-        for &k in keys {
-            frequency[k as usize] += 1;
-        }
+    starts.push(name_keys.len());
+    let keys_of = |i: usize| &name_keys[starts[i]..starts[i + 1]];
+    let mut frequency = vec![0u32; words.skeletons];
+    for &k in &name_keys {
+        frequency[k as usize] += 1;
     }
     let is_rare = |k: u32| frequency[k as usize] as usize <= MAX_BLOCK;
 
-    // Single-part blocks for rare parts, pair blocks for frequent ones.
-    let mut single_blocks: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    let mut pair_blocks: FxHashMap<(u32, u32), Vec<u32>> = FxHashMap::default();
-    for (index, keys) in name_keys.iter().enumerate() {
+    // Single-part blocks for rare parts, pair blocks for frequent ones,
+    // as (block, name) entries: sorted, each block is a run.
+    let mut single: Vec<(u32, u32)> = Vec::new();
+    let mut pair: Vec<(u64, u32)> = Vec::new();
+    let mut frequent: Vec<u32> = Vec::new();
+    for index in 0..names.len() {
+        let keys = keys_of(index);
         let index = index as u32;
-        let frequent: Vec<u32> = keys.iter().copied().filter(|&k| !is_rare(k)).collect();
-        for &k in keys.iter().filter(|&&k| is_rare(k)) {
-            single_blocks.entry(k).or_default().push(index);
+        frequent.clear();
+        for &k in keys {
+            if is_rare(k) {
+                single.push((k, index));
+            } else {
+                frequent.push(k);
+            }
         }
         for (x, &a) in frequent.iter().enumerate() {
             for &b in &frequent[x + 1..] {
-                pair_blocks.entry((a, b)).or_default().push(index);
+                pair.push((u64::from(a) << 32 | u64::from(b), index));
             }
         }
     }
+    // Names were pushed in order, so a stable sort by block keeps each
+    // block's members in order.
+    single.par_sort_by_key(|e| e.0);
+    pair.par_sort_by_key(|e| e.0);
 
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut expand = |members: &[u32]| {
-        if members.len() < 2 || members.len() > MAX_BLOCK {
-            return;
-        }
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                pairs.push((a.min(b), a.max(b)));
-            }
-        }
-    };
-    for members in single_blocks.values() {
-        expand(members);
+    for block in single.chunk_by(|x, y| x.0 == y.0) {
+        expand(block, &mut pairs);
     }
-    for members in pair_blocks.values() {
-        expand(members);
+    for block in pair.chunk_by(|x, y| x.0 == y.0) {
+        expand(block, &mut pairs);
     }
-    // Sorted neighbourhood over the names' sorted part skeletons. Each
-    // skeleton is replaced by its rank in sorted order, so that comparing
-    // rank sequences orders names exactly as comparing the strings would,
-    // without a string comparison (or a vector) per name.
-    let mut skeletons: Vec<&str> = names
-        .iter()
-        .flat_map(|n| n.tokens.iter().map(|t| t.word.skeleton.as_str()))
-        .collect::<FxHashSet<&str>>()
-        .into_iter()
-        .collect();
-    skeletons.par_sort_unstable();
-    let rank: FxHashMap<&str, u32> = skeletons
-        .iter()
-        .enumerate()
-        .map(|(r, &s)| (s, r as u32))
-        .collect();
-    let mut starts: Vec<usize> = Vec::with_capacity(names.len() + 1);
+    drop((single, pair));
+    // Sorted neighbourhood over the names' sorted part skeletons. Ranks
+    // order names exactly as comparing the skeleton strings would, without
+    // a string comparison (or a vector) per name.
+    starts.clear();
     let mut ranks: Vec<u32> = Vec::new();
     for name in names {
         starts.push(ranks.len());
         let from = ranks.len();
-        ranks.extend(name.tokens.iter().map(|t| rank[t.word.skeleton.as_str()]));
+        ranks.extend(name.tokens.iter().map(skeleton));
         ranks[from..].sort_unstable();
     }
     starts.push(ranks.len());
@@ -126,6 +113,18 @@ pub fn candidate_pairs(names: &[Prepared]) -> Vec<(u32, u32)> {
     pairs
 }
 
+/// All pairs of the names of one block, unless it is too large.
+fn expand<K>(block: &[(K, u32)], pairs: &mut Vec<(u32, u32)>) {
+    if !(2..=MAX_BLOCK).contains(&block.len()) {
+        return;
+    }
+    for (x, &(_, a)) in block.iter().enumerate() {
+        for &(_, b) in &block[x + 1..] {
+            pairs.push((a.min(b), a.max(b)));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,20 +133,22 @@ mod tests {
     fn frequent_parts_do_not_make_quadratic_blocks() {
         // 500 different people all called Muhammad: only shared rarer parts
         // may pair them.
-        let names: Vec<Prepared> = (0..500)
+        let mut names: Vec<Prepared> = (0..500)
             .map(|i| Prepared::new(&format!("Muhammad Zz{i:03}qq")))
             .collect();
-        let pairs = candidate_pairs(&names);
+        let words = Lexicon::new(&mut names);
+        let pairs = candidate_pairs(&names, &words);
         assert!(pairs.len() < 500 * 10, "{} pairs", pairs.len());
     }
 
     #[test]
     fn variants_share_a_block() {
-        let names = vec![
+        let mut names = vec![
             Prepared::new("Ayman al-Zawahiri"),
             Prepared::new("Aiman al-Zawahri"),
             Prepared::new("Lavdrim Muhaxheri"),
         ];
-        assert!(candidate_pairs(&names).contains(&(0, 1)));
+        let words = Lexicon::new(&mut names);
+        assert!(candidate_pairs(&names, &words).contains(&(0, 1)));
     }
 }

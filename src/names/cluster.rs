@@ -20,8 +20,10 @@
 
 use super::blocking::candidate_pairs;
 use super::fxhash::{FxHashMap, FxHashSet};
+use super::lexicon::Lexicon;
 use super::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
 use super::{decide, Decision, MatchConfig};
+use crate::model::IdIndex;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -148,50 +150,49 @@ struct Edge {
 /// Cluster groups of names into people.
 pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfig) -> Clustering {
     // Parse each distinct spelling once: a large dataset repeats the same
-    // `who` in many claims.
-    // `spelling_of_entry` is every group's names, flat, as spelling ids.
-    let mut spelling_index: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut spellings: Vec<&str> = Vec::new();
-    let mut spelling_of_entry: Vec<u32> = Vec::with_capacity(groups.len());
-    for &name in groups.iter().flatten() {
-        let spelling = *spelling_index.entry(name).or_insert_with(|| {
-            spellings.push(name);
-            (spellings.len() - 1) as u32
-        });
-        spelling_of_entry.push(spelling);
+    // `who` in many claims. Spellings are numbered in order of first
+    // appearance; `spelling_of_entry` is every group's names, flat.
+    let entries: Vec<&str> = groups.iter().flatten().copied().collect();
+    let (spelling_of_entry, spelling_count) = IdIndex::number_distinct(&entries, |s| s);
+    let mut spellings: Vec<&str> = Vec::with_capacity(spelling_count);
+    for (&entry, &spelling) in entries.iter().zip(&spelling_of_entry) {
+        if spelling as usize == spellings.len() {
+            spellings.push(entry);
+        }
     }
-    drop(spelling_index);
-    let mut parsed: Vec<Option<Prepared>> = spellings
-        .par_iter()
-        .map(|n| Some(Prepared::new(n)))
-        .collect();
-    // Distinct normalised names, interned in order of first appearance;
+    drop(entries);
+    let parsed: Vec<Prepared> = spellings.par_iter().map(|n| Prepared::new(n)).collect();
+    // Distinct normalised names, numbered in order of first appearance;
     // each remembers its first spelling and the groups it appears in.
     // Both relations are mostly one-to-one, so they are kept flat (`Rows`)
     // rather than as a million one-element vectors.
     // Spellings are numbered in that same order, so numbering names while
     // walking the spellings gives the same ids.
-    let mut id_of_key: FxHashMap<&str, u32> = FxHashMap::default();
+    let (key_of_spelling, key_count) = IdIndex::number_distinct(&parsed, |p| &p.key);
+    let mut name_of_key = vec![NO_NAME; key_count];
     let mut display: Vec<&str> = Vec::new();
     let mut spelling_of_name: Vec<u32> = Vec::new();
-    let name_of_spelling: Vec<u32> = spellings
+    let name_of_spelling: Vec<u32> = key_of_spelling
         .iter()
         .zip(&parsed)
+        .zip(&spellings)
         .enumerate()
-        .map(|(spelling, (name, prepared))| {
-            let key = prepared.as_ref().map_or("", |p| &*p.key);
-            if key.is_empty() {
+        .map(|(spelling, ((&key, prepared), name))| {
+            if prepared.key.is_empty() {
                 // Nothing to compare (emoji, punctuation): it stays with its
                 // own group only.
                 return NO_NAME;
             }
-            *id_of_key.entry(key).or_insert_with(|| {
+            let id = &mut name_of_key[key as usize];
+            if *id == NO_NAME {
+                *id = display.len() as u32;
                 display.push(name.trim());
                 spelling_of_name.push(spelling as u32);
-                (display.len() - 1) as u32
-            })
+            }
+            *id
         })
         .collect();
+    drop(name_of_key);
     let mut name_in_group: Vec<(u32, u32)> = Vec::with_capacity(groups.len());
     let mut names_of_group = Rows::with_capacity(groups.len());
     let mut entries = spelling_of_entry.iter();
@@ -209,17 +210,22 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         }
         names_of_group.end_row();
     }
-    drop(id_of_key);
     let groups_of_name = Rows::grouped(display.len(), &name_in_group);
     drop(name_in_group);
-    // The first spelling of each name stands for it.
-    let mut prepared: Vec<Prepared> = spelling_of_name
-        .iter()
-        .filter_map(|&s| parsed[s as usize].take())
+    // The first spelling of each name stands for it; the others go (in
+    // parallel: dropping 600k names is not free).
+    let mut stands = vec![false; parsed.len()];
+    for &s in &spelling_of_name {
+        stands[s as usize] = true;
+    }
+    let mut prepared: Vec<Prepared> = parsed
+        .into_par_iter()
+        .zip(stands)
+        .filter_map(|(name, stands)| stands.then_some(name))
         .collect();
-    drop(parsed);
-    intern_tokens(&mut prepared);
-    mark_rare_parts(&mut prepared);
+    let words = Lexicon::new(&mut prepared);
+    // Names are distinct by key here: every one counts.
+    words.mark_rare_parts(&mut prepared, |_| true);
 
     let mut clusters = Clusters::new(groups.len());
     let mut merges: Vec<Merge> = Vec::new();
@@ -279,7 +285,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
 
     // Score candidate pairs in parallel; the order of the result is the
     // order of the sorted pairs, whatever the thread scheduling.
-    let pairs = candidate_pairs(&prepared);
+    let pairs = candidate_pairs(&prepared, &words);
     let candidate_count = pairs.len();
     let mut edges: Vec<Edge> = pairs
         .par_iter()
@@ -646,59 +652,6 @@ impl Rows {
     fn end_row(&mut self) {
         self.starts.push(self.items.len() as u32);
     }
-}
-
-/// Give every distinct canonical token an integer id (in order of first
-/// appearance, so ids do not depend on threads), for the similarity cache.
-fn intern_tokens(prepared: &mut [Prepared]) {
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    for name in prepared.iter_mut() {
-        for token in &mut name.tokens {
-            let next = ids.len() as u32;
-            token.id = match ids.get(token.word.canonical.as_str()) {
-                Some(&id) => id,
-                None => {
-                    ids.insert(token.word.canonical.clone(), next);
-                    next
-                }
-            };
-        }
-    }
-}
-
-/// Names sharing a part, at most, for the part to be rare: a share of the
-/// dataset (so that in a handful of names nothing is rare) and never more
-/// than an absolute bound (so that in a huge dataset a surname that
-/// thousands of people carry is not).
-const RARE_SHARE: usize = 100;
-const RARE_MAX_NAMES: usize = 12;
-
-/// Count, for each part's vowel key (its spelling with short vowels
-/// aside), the distinct names that hold it, and mark the rare parts (IDF over the names being clustered).
-pub(super) fn mark_rare_parts(prepared: &mut [Prepared]) {
-    let mut names_with: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut keys: FxHashSet<&str> = FxHashSet::default();
-    for name in prepared.iter() {
-        if !keys.insert(&name.key) {
-            continue;
-        }
-        let mut seen: Vec<&str> = Vec::with_capacity(name.tokens.len());
-        for token in &name.tokens {
-            if !seen.contains(&token.word.vowel_key.as_str()) {
-                seen.push(token.word.vowel_key.as_str());
-                *names_with.entry(token.word.vowel_key.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let limit = (keys.len() / RARE_SHARE).min(RARE_MAX_NAMES);
-    let rare: FxHashSet<String> = names_with
-        .into_iter()
-        .filter(|&(_, count)| count >= 2 && count <= limit)
-        .map(|(key, _)| key.to_string())
-        .collect();
-    prepared
-        .par_iter_mut()
-        .for_each(|name| name.mark_rare(|vowel_key| rare.contains(vowel_key)));
 }
 
 /// A readable label for a group: its first name.

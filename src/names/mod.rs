@@ -15,6 +15,7 @@
 mod blocking;
 mod cluster;
 pub mod fxhash;
+mod lexicon;
 mod similarity;
 mod structure;
 mod text;
@@ -100,7 +101,13 @@ pub struct NameSet {
 impl NameSet {
     pub fn new(names: &[&str]) -> Self {
         let mut prepared: Vec<Prepared> = names.iter().map(|n| Prepared::new(n)).collect();
-        cluster::mark_rare_parts(&mut prepared);
+        // A name given twice counts once among the names holding a part.
+        let mut keys = fxhash::FxHashSet::default();
+        let first: Vec<bool> = prepared
+            .iter()
+            .map(|p| keys.insert(p.key.clone()))
+            .collect();
+        lexicon::Lexicon::new(&mut prepared).mark_rare_parts(&mut prepared, |i| first[i]);
         NameSet { prepared }
     }
 

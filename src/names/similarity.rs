@@ -133,22 +133,19 @@ impl Prepared {
     }
 
     /// Mark the parts that can anchor a match because few names of the
-    /// dataset share them: `is_rare` gets a part's vowel key. Only
+    /// dataset share them (`is_rare`, see [`super::lexicon`]). Only
     /// parts that are not generic, a kunya or an initial qualify, and a
     /// nisba only where it is written as the family name (`AL-TURKI,
     /// Hassan`): an origin name after a given name is shared by many people
     /// however rare it is in one dataset (SPEC §2).
-    pub fn mark_rare(&mut self, is_rare: impl Fn(&str) -> bool) {
+    pub fn mark_rare(&mut self, is_rare: impl Fn(&PreparedToken) -> bool) {
         for token in &mut self.tokens {
             let may_anchor = match token.role {
                 Role::Kunya | Role::Initial | Role::Title => false,
                 Role::Nisba => token.family,
                 _ => true,
             };
-            token.rare = may_anchor
-                && !token.word.common
-                && !token.word.generic
-                && is_rare(&token.word.vowel_key);
+            token.rare = may_anchor && !token.word.common && !token.word.generic && is_rare(token);
         }
     }
 }

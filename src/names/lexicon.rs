@@ -1,0 +1,141 @@
+//! The words of the names being clustered, numbered.
+//!
+//! A million names are written with some tens of thousands of distinct
+//! words. Numbering the words once, and each word's vowel key and skeleton,
+//! lets the similarity cache, rare-part counting and blocking index arrays
+//! by integers instead of hashing the same strings a million times.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::fxhash::{FxHashMap, FxHashSet};
+use super::similarity::{Prepared, WordData};
+
+/// Names sharing a part, at most, for the part to be rare: a share of the
+/// dataset (so that in a handful of names nothing is rare) and never more
+/// than an absolute bound (so that in a huge dataset a surname that
+/// thousands of people carry is not).
+const RARE_SHARE: usize = 100;
+const RARE_MAX_NAMES: usize = 12;
+
+pub struct Lexicon {
+    /// Per word: the rank of its skeleton among the distinct skeletons in
+    /// sorted order, so that comparing ranks orders as comparing strings.
+    pub skeleton_rank: Vec<u32>,
+    /// How many distinct skeletons there are.
+    pub skeletons: usize,
+    /// Per word: the number of its vowel key.
+    vowel_key: Vec<u32>,
+    vowel_keys: usize,
+}
+
+impl Lexicon {
+    /// Numbers the canonical words of `names` in order of first appearance
+    /// (so numbers do not depend on threads) and sets every token's `id`.
+    pub fn new(names: &mut [Prepared]) -> Self {
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut words: Vec<Arc<WordData>> = Vec::new();
+        for name in names.iter_mut() {
+            for token in &mut name.tokens {
+                token.id = match ids.get(token.word.canonical.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = words.len() as u32;
+                        ids.insert(token.word.canonical.clone(), id);
+                        words.push(token.word.clone());
+                        id
+                    }
+                };
+            }
+        }
+        drop(ids);
+
+        let mut vowel_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let vowel_key: Vec<u32> = words
+            .iter()
+            .map(|w| {
+                let next = vowel_ids.len() as u32;
+                *vowel_ids.entry(w.vowel_key.as_str()).or_insert(next)
+            })
+            .collect();
+        let vowel_keys = vowel_ids.len();
+
+        let mut sorted: Vec<&str> = words
+            .iter()
+            .map(|w| w.skeleton.as_str())
+            .collect::<FxHashSet<&str>>()
+            .into_iter()
+            .collect();
+        sorted.par_sort_unstable();
+        let rank: FxHashMap<&str, u32> = sorted
+            .iter()
+            .enumerate()
+            .map(|(r, &s)| (s, r as u32))
+            .collect();
+        let skeleton_rank = words.iter().map(|w| rank[w.skeleton.as_str()]).collect();
+        Lexicon {
+            skeleton_rank,
+            skeletons: sorted.len(),
+            vowel_key,
+            vowel_keys,
+        }
+    }
+
+    /// Count, for each part's vowel key (its spelling with short vowels
+    /// aside), the names that hold it, and mark the rare parts (IDF over
+    /// the names being clustered). Only the names `counted` are counted, so
+    /// that a name given twice counts once.
+    pub fn mark_rare_parts(&self, names: &mut [Prepared], counted: impl Fn(usize) -> bool) {
+        let mut names_with = vec![0u32; self.vowel_keys];
+        let mut counted_names = 0usize;
+        let mut seen: Vec<u32> = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            if !counted(i) {
+                continue;
+            }
+            counted_names += 1;
+            seen.clear();
+            for token in &name.tokens {
+                let key = self.vowel_key[token.id as usize];
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    names_with[key as usize] += 1;
+                }
+            }
+        }
+        let limit = (counted_names / RARE_SHARE).min(RARE_MAX_NAMES);
+        let rare: Vec<bool> = names_with
+            .iter()
+            .map(|&count| count >= 2 && count as usize <= limit)
+            .collect();
+        names.par_iter_mut().for_each(|name| {
+            name.mark_rare(|token| rare[self.vowel_key[token.id as usize] as usize]);
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_numbered_once_and_skeletons_ranked_in_sorted_order() {
+        let mut names: Vec<Prepared> = ["Zayd Bakr", "Bakr Amir", "Zaid Bakr"]
+            .iter()
+            .map(|n| Prepared::new(n))
+            .collect();
+        let lexicon = Lexicon::new(&mut names);
+        let ids: Vec<Vec<u32>> = names
+            .iter()
+            .map(|n| n.tokens.iter().map(|t| t.id).collect())
+            .collect();
+        assert_eq!(ids[0][1], ids[1][0], "one word, one number");
+        let rank = |name: usize, token: usize| {
+            lexicon.skeleton_rank[names[name].tokens[token].id as usize]
+        };
+        // bkr < mr < zd
+        assert!(rank(0, 1) < rank(1, 1) && rank(1, 1) < rank(0, 0));
+        assert_eq!(lexicon.skeletons, 3);
+    }
+}
