@@ -248,13 +248,11 @@ pub fn reconcile(
 
     assign_ids(&mut list);
     // Sorted by display name, then id, for stable output.
-    let mut order: Vec<usize> = (0..list.len()).collect();
-    order.par_sort_by(|&a, &b| {
-        list[a]
-            .name
-            .cmp(&list[b].name)
-            .then_with(|| list[a].id.cmp(&list[b].id))
-    });
+    let order = sorted(
+        list.iter()
+            .enumerate()
+            .map(|(i, e)| ((e.name.as_str(), e.id.as_str()), i)),
+    );
     let mut new_index = vec![0; list.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -323,28 +321,39 @@ fn most_used_spelling<'a>(spellings: impl Iterator<Item = &'a str>) -> String {
 /// Entities without a record get an id from their name (`lavdrim-muhaxheri`),
 /// made unique with a numeric suffix in a deterministic order.
 fn assign_ids(list: &mut [Entity]) {
-    let mut taken: HashMap<String, usize> = list
+    let mut taken: FxHashMap<String, usize> = list
         .iter()
         .filter(|e| !e.id.is_empty())
         .map(|e| (e.id.clone(), 1))
         .collect();
-    let mut order: Vec<usize> = (0..list.len()).filter(|&i| list[i].id.is_empty()).collect();
-    order.sort_by(|&a, &b| {
-        list[a]
-            .name
-            .cmp(&list[b].name)
-            .then_with(|| list[a].claims.first().cmp(&list[b].claims.first()))
-    });
-    for i in order {
-        let base = slug(&list[i].name);
-        let count = taken.entry(base.clone()).or_insert(0);
-        *count += 1;
-        list[i].id = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
+    let order = sorted(
+        list.iter()
+            .enumerate()
+            .filter(|(_, e)| e.id.is_empty())
+            .map(|(i, e)| ((e.name.as_str(), e.claims.first()), i)),
+    );
+    let slugs: Vec<String> = order.par_iter().map(|&i| slug(&list[i].name)).collect();
+    for (i, base) in order.into_iter().zip(slugs) {
+        list[i].id = match taken.get_mut(&base) {
+            Some(count) => {
+                *count += 1;
+                format!("{base}-{count}")
+            }
+            None => {
+                taken.insert(base.clone(), 1);
+                base
+            }
         };
     }
+}
+
+/// The indices of `keyed` in order of their keys. Sorting (key, index)
+/// pairs rather than indices keeps each comparison off the entities
+/// themselves, which are large and scattered.
+fn sorted<K: Ord + Send>(keyed: impl Iterator<Item = (K, usize)>) -> Vec<usize> {
+    let mut keyed: Vec<(K, usize)> = keyed.collect();
+    keyed.par_sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A readable id from a display name: ASCII letters and digits, hyphenated
@@ -352,22 +361,42 @@ fn assign_ids(list: &mut [Entity]) {
 /// spellings together and would read oddly as an id.
 fn slug(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let folded: String = name
-        .nfkd()
-        .filter(|c| c.is_ascii())
-        .collect::<String>()
-        .to_lowercase();
-    let slug: String = folded
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let mut slug = String::with_capacity(name.len());
+    let mut push = |c: char| {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() && !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    };
+    // Accented letters lose their accents; other scripts are dropped.
+    if name.is_ascii() {
+        name.chars().for_each(&mut push);
+    } else {
+        name.nfkd().for_each(&mut push);
+    }
+    if slug.ends_with('-') {
+        slug.pop();
+    }
     if slug.is_empty() {
         "person".into()
     } else {
         slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_ascii_words_joined_by_hyphens() {
+        assert_eq!(slug("Abd al-Ghafur"), "abd-al-ghafur");
+        assert_eq!(slug("  AL-TAWIL, Hasan  "), "al-tawil-hasan");
+        assert_eq!(slug("Lavdrim Muhaxhëri"), "lavdrim-muhaxheri");
+        assert_eq!(slug("Abū Bakr (2)"), "abu-bakr-2");
+        assert_eq!(slug("أبو بكر Baghdadi"), "baghdadi");
+        assert_eq!(slug("أبو بكر"), "person");
+        assert_eq!(slug("--"), "person");
     }
 }
