@@ -343,50 +343,41 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // edge reaches. So a root that no `Same` edge touches (through any group
     // of either name) needs none: most strong differences are between
     // people who are never merged with anyone.
+    //
+    // Each name's clusters are taken once, as the distinct roots of its
+    // groups: identical names are joined by now, so a name's groups mostly
+    // share one root, and the edges below look up one root per name rather
+    // than every group (scattered reads, a million of them per pass).
+    let roots_of_name = {
+        let root_of_group: Vec<u32> = (0..groups.len()).map(|g| clusters.find(g) as u32).collect();
+        groups_of_name.mapped(|g| root_of_group[g as usize])
+    };
     let mut touched = vec![false; groups.len()];
     for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
-        for &g in groups_of_name
+        for &root in roots_of_name
             .row(edge.a as usize)
             .iter()
-            .chain(groups_of_name.row(edge.b as usize))
+            .chain(roots_of_name.row(edge.b as usize))
         {
-            let root = clusters.find(g as usize);
-            touched[root] = true;
+            touched[root as usize] = true;
         }
     }
-    let (mut roots_a, mut roots_b): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for edge in edges.iter().filter(|e| e.strong_difference) {
-        let (ga, gb) = (
-            groups_of_name.row(edge.a as usize),
-            groups_of_name.row(edge.b as usize),
-        );
-        if let ([x], [y]) = (ga, gb) {
-            // The common case, without sorting.
-            let (rx, ry) = (clusters.find(*x as usize), clusters.find(*y as usize));
-            if touched[rx] && touched[ry] {
-                clusters.forbid(rx, ry);
-            }
+        let (a, b) = (edge.a as usize, edge.b as usize);
+        if groups_of_name.row(a).len() * groups_of_name.row(b).len()
+            > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END
+        {
             continue;
         }
-        if ga.len() * gb.len() > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END {
-            continue;
-        }
-        // Identical names are joined by now, so the groups of a name mostly
-        // share one root: forbid each root pair once.
-        let mut roots = |of: &[u32], into: &mut Vec<usize>| {
-            into.clear();
-            into.extend(
-                of.iter()
-                    .map(|&x| clusters.find(x as usize))
-                    .filter(|&r| touched[r]),
-            );
-            into.sort_unstable();
-            into.dedup();
+        let touched_roots = |name: usize| {
+            roots_of_name
+                .row(name)
+                .iter()
+                .map(|&r| r as usize)
+                .filter(|&r| touched[r])
         };
-        roots(ga, &mut roots_a);
-        roots(gb, &mut roots_b);
-        for &rx in &roots_a {
-            for &ry in &roots_b {
+        for rx in touched_roots(a) {
+            for ry in touched_roots(b) {
                 clusters.forbid(rx, ry);
             }
         }
@@ -408,7 +399,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
         let mut merged = false;
         let mut reason_blocked = None;
-        lifted_roots(&mut clusters, &groups_of_name, edge.a, edge.b, &mut lifted);
+        lifted_roots(&mut clusters, &roots_of_name, edge.a, edge.b, &mut lifted);
         for &(rx, ry) in &lifted {
             let (rx, ry) = (clusters.find(rx), clusters.find(ry));
             if rx == ry {
@@ -462,7 +453,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         .filter(|e| e.decision == Decision::Review)
         .map(|e| (e.a, e.b, e.score, "score in the review band"));
     for (a, b, score, why) in review.chain(blocked.iter().copied()) {
-        lifted_roots(&mut clusters, &groups_of_name, a, b, &mut lifted);
+        lifted_roots(&mut clusters, &roots_of_name, a, b, &mut lifted);
         let apart = lifted.iter().any(|(x, y)| x != y);
         if apart {
             open.entry(a).or_default().push((b, score, why));
@@ -558,19 +549,17 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
 
 /// The cluster roots the names `a` and `b` connect, one pair per distinct
 /// root pair, into `out` (cleared first); none for names that appear in very
-/// many clusters.
+/// many clusters. `roots_of_name` holds each name's roots as they were
+/// once (any group of the cluster would do: `find` brings it up to date).
 fn lifted_roots(
     clusters: &mut Clusters,
-    groups_of_name: &Rows,
+    roots_of_name: &Rows,
     a: u32,
     b: u32,
     out: &mut Vec<(usize, usize)>,
 ) {
     out.clear();
-    let (ga, gb) = (
-        groups_of_name.row(a as usize),
-        groups_of_name.row(b as usize),
-    );
+    let (ga, gb) = (roots_of_name.row(a as usize), roots_of_name.row(b as usize));
     if let ([x], [y]) = (ga, gb) {
         // The common case, without sorting.
         out.push((clusters.find(*x as usize), clusters.find(*y as usize)));
@@ -633,6 +622,22 @@ impl Rows {
 
     fn len(&self) -> usize {
         self.starts.len() - 1
+    }
+
+    /// The same rows with every item mapped, each row sorted and without
+    /// repeats.
+    fn mapped(&self, f: impl Fn(u32) -> u32) -> Rows {
+        let mut out = Rows::with_capacity(self.len());
+        let mut row: Vec<u32> = Vec::new();
+        for i in 0..self.len() {
+            row.clear();
+            row.extend(self.row(i).iter().map(|&x| f(x)));
+            row.sort_unstable();
+            row.dedup();
+            out.items.extend_from_slice(&row);
+            out.end_row();
+        }
+        out
     }
 
     fn row(&self, i: usize) -> &[u32] {
