@@ -798,3 +798,6 @@ mod tests {
         assert_eq!(c.cluster_of_group, [0, 1, 2]);
     }
 }
+
+
+
