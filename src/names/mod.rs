@@ -20,6 +20,7 @@ mod similarity;
 mod structure;
 mod text;
 mod variants;
+mod word;
 
 pub use cluster::{cluster, Ambiguity, Clustering, Constraints, Merge};
 pub use fxhash::{FxHashMap, FxHashSet};

@@ -10,10 +10,8 @@
 
 use super::fxhash::FxHashMap;
 use super::structure::{self, parse_parts, role_weight, Part, Role};
-use super::variants::{
-    common_name, consonant_units, is_generic, same_word, skeleton, vowel_key, WordShape,
-};
-use std::cell::RefCell;
+use super::variants::same_word;
+pub use super::word::WordData;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -35,26 +33,6 @@ pub struct Prepared {
     /// The parts that are not tokens (titles, parts that fold to nothing),
     /// with their positions, for [`Prepared::describe`]; usually empty.
     others: Vec<(usize, Part)>,
-}
-
-/// What a canonical word alone determines: a dataset repeats the same few
-/// thousand words in a million names, so each is folded once per thread
-/// and shared by every token that spells it.
-#[derive(Debug)]
-pub struct WordData {
-    pub canonical: String,
-    pub vowel_key: String,
-    pub skeleton: String,
-    /// One of the known common names (`COMMON_NAME_VARIANTS`).
-    pub common: bool,
-    /// A generic word (see [`is_generic`]).
-    pub generic: bool,
-    /// Consonant units and first vowel (see [`same_word`]); `None` for
-    /// other scripts.
-    pub units: Option<WordShape>,
-    /// The units of the word without a leading `al`/`el` (`alfaqih` →
-    /// `faqih`), for an article written into the other word.
-    pub units_without_article: Option<WordShape>,
 }
 
 #[derive(Clone, Debug)]
@@ -96,7 +74,12 @@ impl Prepared {
                 others.push((position, part));
                 continue;
             }
-            let word = word_data(&part.canonical);
+            // Every part but a title carries its word; the fallback is for
+            // a part made some other way.
+            let word = part
+                .word
+                .clone()
+                .unwrap_or_else(|| WordData::of(&part.canonical));
             tokens.push(PreparedToken {
                 weight: role_weight(part.role, word.generic),
                 word,
@@ -148,45 +131,6 @@ impl Prepared {
             token.rare = may_anchor && !token.word.common && !token.word.generic && is_rare(token);
         }
     }
-}
-
-/// Bound on remembered words per thread, so that memory stays flat.
-const WORD_CACHE_LIMIT: usize = 1 << 16;
-
-thread_local! {
-    static WORDS: RefCell<FxHashMap<String, Arc<WordData>>> = RefCell::new(FxHashMap::default());
-}
-
-fn word_data(canonical: &str) -> Arc<WordData> {
-    let compute = || {
-        Arc::new(WordData {
-            canonical: canonical.to_string(),
-            vowel_key: vowel_key(canonical),
-            skeleton: skeleton(canonical),
-            common: common_name(canonical).is_some(),
-            generic: is_generic(canonical),
-            units: consonant_units(canonical),
-            units_without_article: canonical
-                .strip_prefix("al")
-                .or_else(|| canonical.strip_prefix("el"))
-                .filter(|rest| rest.len() >= 3)
-                .and_then(consonant_units),
-        })
-    };
-    WORDS.with(|words| {
-        let Ok(mut words) = words.try_borrow_mut() else {
-            return compute();
-        };
-        if let Some(known) = words.get(canonical) {
-            return known.clone();
-        }
-        let data = compute();
-        if words.len() >= WORD_CACHE_LIMIT {
-            words.clear();
-        }
-        words.insert(canonical.to_string(), data.clone());
-        data
-    })
 }
 
 /// Why two names are, or are not, the same person.

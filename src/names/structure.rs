@@ -8,9 +8,11 @@ use super::text::{words, Word};
 use super::variants::{
     canonical_token, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
 };
+use super::word::WordData;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// What a word does in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -50,6 +52,10 @@ pub struct Part {
     /// when it has the form of a nisba (`AL-TURKI, Hassan`).
     #[serde(skip)]
     pub family: bool,
+    /// What the canonical word determines, shared with its lexeme; `None`
+    /// for a title.
+    #[serde(skip)]
+    pub(super) word: Option<Arc<WordData>>,
 }
 
 /// A name taken apart. `parts` keeps the order of the name (given names
@@ -167,6 +173,9 @@ pub(super) fn key<'p>(parts: impl Iterator<Item = (&'p str, Role, &'p str, bool)
 #[derive(Clone, Debug)]
 struct Token {
     text: String,
+    /// The lexeme of `text`, when it is a word as written (not one made by
+    /// joining or splitting), so that it is not looked up twice.
+    lexeme: Option<Rc<Lexeme>>,
     article: bool,
     from_surname: bool,
     initial: bool,
@@ -205,10 +214,12 @@ struct Lexeme {
     /// `Abubakar` → `abu` + `bakar`.
     kunya_split: Option<(&'static str, String)>,
     canonical: String,
+    word: Arc<WordData>,
 }
 
 impl Lexeme {
     fn of(text: &str) -> Lexeme {
+        let canonical = canonical_token(text);
         Lexeme {
             plain_article: PLAIN_ARTICLES.contains(&text),
             sun_article: SUN_ARTICLES.iter().any(|(article, _)| *article == text),
@@ -225,7 +236,8 @@ impl Lexeme {
                 .or_else(|| split_din_word(text))
                 .or_else(|| split_allah_word(text)),
             kunya_split: split_kunya_word(text).map(|(head, rest)| (head, rest.to_string())),
-            canonical: canonical_token(text),
+            word: WordData::of(&canonical),
+            canonical,
         }
     }
 }
@@ -360,6 +372,7 @@ fn compound(words: &[Word]) -> Vec<Token> {
         let text = word.text.as_str();
         let token = |text: String, article: bool| Token {
             text,
+            lexeme: None,
             article,
             from_surname: word.from_surname,
             initial: word.initial,
@@ -414,7 +427,10 @@ fn compound(words: &[Word]) -> Vec<Token> {
             out.push(token(head.to_string(), pending_article));
             out.push(token(rest.clone(), false));
         } else {
-            out.push(token(text.to_string(), pending_article));
+            out.push(Token {
+                lexeme: Some(lx.clone()),
+                ..token(text.to_string(), pending_article)
+            });
         }
         pending_article = false;
         i += 1;
@@ -460,7 +476,10 @@ fn split_kunya_word(word: &str) -> Option<(&'static str, &str)> {
 
 fn assign_roles(tokens: &[Token]) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::with_capacity(tokens.len());
-    let lexemes: Vec<Rc<Lexeme>> = tokens.iter().map(|t| lexeme(&t.text)).collect();
+    let lexemes: Vec<Rc<Lexeme>> = tokens
+        .iter()
+        .map(|t| t.lexeme.clone().unwrap_or_else(|| lexeme(&t.text)))
+        .collect();
     let mut i = 0;
     let content_count = lexemes.iter().filter(|lx| !lx.title).count();
     while i < tokens.len() {
@@ -468,8 +487,10 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
         let lx = &lexemes[i];
         let text = token.text.as_str();
         let has_next = i + 1 < tokens.len();
-        let part = |canonical: String, role: Role, head: &'static str, article: bool| Part {
-            canonical,
+        // A part is its lexeme's canonical word, or a title as written.
+        let part = |of: Option<&Lexeme>, role: Role, head: &'static str, article: bool| Part {
+            canonical: of.map_or_else(|| text.to_string(), |lx| lx.canonical.clone()),
+            word: of.map(|lx| lx.word.clone()),
             role,
             head,
             article,
@@ -478,7 +499,7 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
         // A title is a title only if something else names the person:
         // `Imam` alone is a name, `Shaykh Said` is Said.
         if lx.title && content_count > 0 && !token.initial {
-            parts.push(part(text.to_string(), Role::Title, "", false));
+            parts.push(part(None, Role::Title, "", false));
             i += 1;
             continue;
         }
@@ -488,12 +509,7 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
             } else {
                 "abu"
             };
-            parts.push(part(
-                lexemes[i + 1].canonical.clone(),
-                Role::Kunya,
-                head,
-                false,
-            ));
+            parts.push(part(Some(&lexemes[i + 1]), Role::Kunya, head, false));
             i += 2;
             continue;
         }
@@ -507,16 +523,10 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
             if (tokens[j].text == "abi" || tokens[j].text == "abu") && j + 1 < tokens.len() {
                 j += 1;
             }
-            parts.push(part(
-                lexemes[j].canonical.clone(),
-                Role::Nasab,
-                "",
-                tokens[j].article,
-            ));
+            parts.push(part(Some(&lexemes[j]), Role::Nasab, "", tokens[j].article));
             i = j + 1;
             continue;
         }
-        let canonical = lx.canonical.clone();
         let role = if token.initial {
             Role::Initial
         } else if token.from_surname {
@@ -530,7 +540,7 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
         } else {
             Role::Given
         };
-        parts.push(part(canonical, role, "", token.article));
+        parts.push(part(Some(lx), role, "", token.article));
         i += 1;
     }
     refine_roles(&mut parts);

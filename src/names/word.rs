@@ -1,0 +1,44 @@
+//! What a canonical word alone determines, computed once per word.
+
+use std::sync::Arc;
+
+use super::variants::{common_name, consonant_units, is_generic, skeleton, vowel_key, WordShape};
+
+/// What a canonical word alone determines: a dataset repeats the same few
+/// thousand words in a million names, so each is folded once per thread
+/// (with the word's [`super::structure`] lexeme) and shared by every token
+/// that spells it.
+#[derive(Debug, PartialEq)]
+pub struct WordData {
+    pub canonical: String,
+    pub vowel_key: String,
+    pub skeleton: String,
+    /// One of the known common names (`COMMON_NAME_VARIANTS`).
+    pub common: bool,
+    /// A generic word (see [`is_generic`]).
+    pub generic: bool,
+    /// Consonant units and first vowel (see [`same_word`]); `None` for
+    /// other scripts.
+    pub units: Option<WordShape>,
+    /// The units of the word without a leading `al`/`el` (`alfaqih` →
+    /// `faqih`), for an article written into the other word.
+    pub units_without_article: Option<WordShape>,
+}
+
+impl WordData {
+    pub fn of(canonical: &str) -> Arc<WordData> {
+        Arc::new(WordData {
+            canonical: canonical.to_string(),
+            vowel_key: vowel_key(canonical),
+            skeleton: skeleton(canonical),
+            common: common_name(canonical).is_some(),
+            generic: is_generic(canonical),
+            units: consonant_units(canonical),
+            units_without_article: canonical
+                .strip_prefix("al")
+                .or_else(|| canonical.strip_prefix("el"))
+                .filter(|rest| rest.len() >= 3)
+                .and_then(consonant_units),
+        })
+    }
+}
