@@ -28,9 +28,17 @@ pub const NEIGHBOURS: usize = 2;
 /// Parts per name that are looked at; a name with more is rare anyway.
 const MAX_PARTS: usize = 8;
 
-/// Sorted, deduplicated pairs (i < j) of indices into `names`, whose
-/// words `words` numbered.
-pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Vec<(u32, u32)> {
+/// Candidate pairs, and the order they were found in.
+pub struct Candidates {
+    /// Sorted, deduplicated pairs (i < j) of indices into the names.
+    pub pairs: Vec<(u32, u32)>,
+    /// The names in the order of their part skeletons, sorted: a name's
+    /// candidates are mostly near it in this order.
+    pub order: Vec<u32>,
+}
+
+/// The candidate pairs of `names`, whose words `words` numbered.
+pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
     // Skeletons by their rank in sorted order: the index holds integers,
     // not strings.
     let skeleton = |t: &PreparedToken| words.skeleton_rank[t.id as usize];
@@ -91,7 +99,21 @@ pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Vec<(u32, u32)> {
     // Sorted neighbourhood over the names' sorted part skeletons. Ranks
     // order names exactly as comparing the skeleton strings would, without
     // a string comparison (or a vector) per name.
-    starts.clear();
+    let order = skeleton_order(names, words);
+    for (x, &a) in order.iter().enumerate() {
+        for &b in order.iter().skip(x + 1).take(NEIGHBOURS) {
+            pairs.push((a.min(b), a.max(b)));
+        }
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    Candidates { pairs, order }
+}
+
+/// The names in the order of their part skeletons, sorted.
+fn skeleton_order(names: &[Prepared], words: &Lexicon) -> Vec<u32> {
+    let skeleton = |t: &PreparedToken| words.skeleton_rank[t.id as usize];
+    let mut starts: Vec<usize> = Vec::with_capacity(names.len() + 1);
     let mut ranks: Vec<u32> = Vec::new();
     for name in names {
         starts.push(ranks.len());
@@ -103,14 +125,7 @@ pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Vec<(u32, u32)> {
     let parts_of = |i: u32| &ranks[starts[i as usize]..starts[i as usize + 1]];
     let mut order: Vec<u32> = (0..names.len() as u32).collect();
     order.par_sort_unstable_by(|&x, &y| parts_of(x).cmp(parts_of(y)).then(x.cmp(&y)));
-    for (x, &a) in order.iter().enumerate() {
-        for &b in order.iter().skip(x + 1).take(NEIGHBOURS) {
-            pairs.push((a.min(b), a.max(b)));
-        }
-    }
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+    order
 }
 
 /// All pairs of the names of one block, unless it is too large.
@@ -137,7 +152,7 @@ mod tests {
             .map(|i| Prepared::new(&format!("Muhammad Zz{i:03}qq")))
             .collect();
         let words = Lexicon::new(&mut names);
-        let pairs = candidate_pairs(&names, &words);
+        let pairs = candidate_pairs(&names, &words).pairs;
         assert!(pairs.len() < 500 * 10, "{} pairs", pairs.len());
     }
 
@@ -149,6 +164,6 @@ mod tests {
             Prepared::new("Lavdrim Muhaxheri"),
         ];
         let words = Lexicon::new(&mut names);
-        assert!(candidate_pairs(&names, &words).contains(&(0, 1)));
+        assert!(candidate_pairs(&names, &words).pairs.contains(&(0, 1)));
     }
 }
