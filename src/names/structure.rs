@@ -146,25 +146,36 @@ pub(super) fn describe<'p>(
 
 /// [`NameParts::key`] of parts given in name order as (canonical, role,
 /// kunya head, article).
-pub(super) fn key<'p>(parts: impl Iterator<Item = (&'p str, Role, &'p str, bool)>) -> String {
-    let mut out = String::new();
-    let mut first = true;
-    for (canonical, role, head, article) in parts {
+pub(super) fn key<'p>(
+    parts: impl Iterator<Item = (&'p str, Role, &'p str, bool)> + Clone,
+) -> String {
+    // (prefix, space after it, word) of each part but titles.
+    let pieces = parts.filter_map(|(canonical, role, head, article)| {
         let prefix = match role {
-            Role::Title => continue,
+            Role::Title => return None,
             Role::Kunya => head,
             Role::Nasab => "bin",
             _ if article => "al-",
             _ => "",
         };
-        if !std::mem::take(&mut first) {
+        Some((prefix, matches!(role, Role::Kunya | Role::Nasab), canonical))
+    });
+    // Sized exactly, so that a million keys are each allocated once.
+    let with_separators: usize = pieces
+        .clone()
+        .map(|(prefix, spaced, word)| 1 + prefix.len() + usize::from(spaced) + word.len())
+        .sum();
+    let mut out = String::with_capacity(with_separators.saturating_sub(1));
+    for (i, (prefix, spaced, word)) in pieces.enumerate() {
+        // Even after an empty first piece (a part that folds to nothing).
+        if i > 0 {
             out.push(' ');
         }
         out.push_str(prefix);
-        if matches!(role, Role::Kunya | Role::Nasab) {
+        if spaced {
             out.push(' ');
         }
-        out.push_str(canonical);
+        out.push_str(word);
     }
     out
 }
@@ -189,7 +200,7 @@ pub fn parse(name: &str) -> NameParts {
 /// The parts of a name in order, without the per-role views of
 /// [`NameParts`] (the matcher's hot path needs only these).
 pub(super) fn parse_parts(name: &str) -> Vec<Part> {
-    let tokens = compound(&words(name));
+    let tokens = compound(words(name));
     assign_roles(&tokens)
 }
 
@@ -361,7 +372,7 @@ fn split_allah_word(word: &str) -> Option<String> {
 
 /// Join or split words into name units: `Abd al-Aziz` → one unit,
 /// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
-fn compound(words: &[Word]) -> Vec<Token> {
+fn compound(mut words: Vec<Word>) -> Vec<Token> {
     let lexemes: Vec<Rc<Lexeme>> = words.iter().map(|w| lexeme(&w.text)).collect();
     let mut out: Vec<Token> = Vec::with_capacity(words.len());
     let mut i = 0;
@@ -370,23 +381,24 @@ fn compound(words: &[Word]) -> Vec<Token> {
         let word = &words[i];
         let lx = &lexemes[i];
         let text = word.text.as_str();
+        let (from_surname, initial) = (word.from_surname, word.initial);
         let token = |text: String, article: bool| Token {
             text,
             lexeme: None,
             article,
-            from_surname: word.from_surname,
-            initial: word.initial,
+            from_surname,
+            initial,
         };
         let next_index = |from: usize| {
             // Skip an article between the two halves of a compound.
-            if is_article(words, &lexemes, from) {
+            if is_article(&words, &lexemes, from) {
                 from + 1
             } else {
                 from
             }
         };
 
-        if is_article(words, &lexemes, i) {
+        if is_article(&words, &lexemes, i) {
             pending_article = true;
             i += 1;
             continue;
@@ -427,9 +439,11 @@ fn compound(words: &[Word]) -> Vec<Token> {
             out.push(token(head.to_string(), pending_article));
             out.push(token(rest.clone(), false));
         } else {
+            // The word as written: its text moves over (no later step
+            // looks back at it) and its lexeme goes along.
             out.push(Token {
                 lexeme: Some(lx.clone()),
-                ..token(text.to_string(), pending_article)
+                ..token(std::mem::take(&mut words[i].text), pending_article)
             });
         }
         pending_article = false;

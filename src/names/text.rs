@@ -119,12 +119,17 @@ fn split_ascii_words(part: &str, from_surname: bool, words: &mut Vec<Word>) {
             .iter()
             .position(|b| !in_word(b))
             .map_or(bytes.len(), |n| start + n);
-        let letters = bytes[start..end]
-            .iter()
-            .filter(|b| b.is_ascii_alphanumeric());
-        let text: String = letters
-            .map(|&b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        // ASCII bytes delimit it, so it is a `str` of its own.
+        let segment = &part[start..end];
+        let mut text = if segment.contains(['\'', '`']) {
+            segment
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect()
+        } else {
+            segment.to_owned()
+        };
+        text.make_ascii_lowercase();
         if !text.is_empty() {
             // One letter is an initial in ASCII whether or not a dot follows.
             words.push(Word {
