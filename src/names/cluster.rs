@@ -27,6 +27,7 @@ use crate::model::IdIndex;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A name in more groups (clusters) than this carries no identity of its
 /// own (`Abu Muhammad` in thousands of claims): its edges are not lifted to
@@ -74,59 +75,79 @@ pub struct Clustering {
 }
 
 /// Union-find over groups with cannot-link sets.
+///
+/// Parents and sizes are `u32` and every root's count of cannot-links is
+/// kept beside them: a million groups' union-find then fits in the CPU's
+/// cache, and the many roots without cannot-links never reach the map.
 struct Clusters {
-    parent: Vec<usize>,
-    size: Vec<usize>,
+    parent: Vec<u32>,
+    size: Vec<u32>,
+    /// `cannot_link[root].len()`, 0 for a root with none.
+    degree: Vec<u32>,
     cannot_link: FxHashMap<usize, FxHashSet<usize>>,
 }
 
 impl Clusters {
     fn new(n: usize) -> Self {
         Clusters {
-            parent: (0..n).collect(),
+            parent: (0..n as u32).collect(),
             size: vec![1; n],
+            degree: vec![0; n],
             cannot_link: FxHashMap::default(),
         }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
+    fn find(&mut self, x: usize) -> usize {
+        let mut x = x as u32;
+        while self.parent[x as usize] != x {
+            let grandparent = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = grandparent;
+            x = grandparent;
         }
-        x
+        x as usize
+    }
+
+    /// [`Clusters::find`] without shortening paths, for reading in
+    /// parallel.
+    fn root(&self, x: usize) -> usize {
+        let mut x = x as u32;
+        while self.parent[x as usize] != x {
+            x = self.parent[x as usize];
+        }
+        x as usize
     }
 
     fn forbidden(&self, a: usize, b: usize) -> bool {
-        self.cannot_link.get(&a).is_some_and(|s| s.contains(&b))
+        self.degree[a] > 0
+            && self.degree[b] > 0
+            && self.cannot_link.get(&a).is_some_and(|s| s.contains(&b))
     }
 
     fn forbid(&mut self, a: usize, b: usize) {
-        if a != b {
-            self.cannot_link.entry(a).or_default().insert(b);
+        if a != b && self.cannot_link.entry(a).or_default().insert(b) {
             self.cannot_link.entry(b).or_default().insert(a);
+            self.degree[a] += 1;
+            self.degree[b] += 1;
         }
-    }
-
-    /// How much bookkeeping moves if `root` is absorbed.
-    fn degree(&self, root: usize) -> usize {
-        self.cannot_link.get(&root).map_or(0, FxHashSet::len)
     }
 
     /// Join two roots. The one with more cannot-links survives, so that
     /// moving the other's is cheap (small into large).
     fn union(&mut self, a: usize, b: usize) -> usize {
-        let (keep, gone) = if (self.degree(a), self.size[a]) >= (self.degree(b), self.size[b]) {
+        let (keep, gone) = if (self.degree[a], self.size[a]) >= (self.degree[b], self.size[b]) {
             (a, b)
         } else {
             (b, a)
         };
-        self.parent[gone] = keep;
+        self.parent[gone] = keep as u32;
         self.size[keep] += self.size[gone];
-        if let Some(partners) = self.cannot_link.remove(&gone) {
-            for partner in partners {
+        if self.degree[gone] > 0 {
+            self.degree[gone] = 0;
+            for partner in self.cannot_link.remove(&gone).unwrap_or_default() {
                 if let Some(set) = self.cannot_link.get_mut(&partner) {
-                    set.remove(&gone);
+                    if set.remove(&gone) {
+                        self.degree[partner] -= 1;
+                    }
                 }
                 self.forbid(keep, partner);
             }
@@ -336,39 +357,52 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // groups: identical names are joined by now, so a name's groups mostly
     // share one root, and the edges below look up one root per name rather
     // than every group (scattered reads, a million of them per pass).
+    //
+    // All of this reads a fixed state (no union happens until the merges
+    // below), so it runs in parallel; only recording the cannot-links is
+    // serial, in edge order.
     let roots_of_name = {
-        let root_of_group: Vec<u32> = (0..groups.len()).map(|g| clusters.find(g) as u32).collect();
+        let clusters = &clusters;
+        let root_of_group: Vec<u32> = (0..groups.len())
+            .into_par_iter()
+            .map(|g| clusters.root(g) as u32)
+            .collect();
         groups_of_name.mapped(|g| root_of_group[g as usize])
     };
-    let mut touched = vec![false; groups.len()];
-    for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
-        for &root in roots_of_name
-            .row(edge.a as usize)
-            .iter()
-            .chain(roots_of_name.row(edge.b as usize))
-        {
-            touched[root as usize] = true;
-        }
-    }
-    for edge in edges.iter().filter(|e| e.strong_difference) {
-        let (a, b) = (edge.a as usize, edge.b as usize);
-        if groups_of_name.row(a).len() * groups_of_name.row(b).len()
-            > MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END
-        {
-            continue;
-        }
-        let touched_roots = |name: usize| {
-            roots_of_name
-                .row(name)
+    let touched: Vec<AtomicBool> = (0..groups.len()).map(|_| AtomicBool::new(false)).collect();
+    edges
+        .par_iter()
+        .filter(|e| e.decision == Decision::Same)
+        .for_each(|edge| {
+            for &root in roots_of_name
+                .row(edge.a as usize)
                 .iter()
-                .map(|&r| r as usize)
-                .filter(|&r| touched[r])
-        };
-        for rx in touched_roots(a) {
-            for ry in touched_roots(b) {
-                clusters.forbid(rx, ry);
+                .chain(roots_of_name.row(edge.b as usize))
+            {
+                touched[root as usize].store(true, Ordering::Relaxed);
             }
-        }
+        });
+    let touched: Vec<bool> = touched.into_iter().map(AtomicBool::into_inner).collect();
+    let touched_roots = |name: u32| {
+        roots_of_name
+            .row(name as usize)
+            .iter()
+            .copied()
+            .filter(|&r| touched[r as usize])
+    };
+    let cannot_links: Vec<(u32, u32)> = edges
+        .par_iter()
+        .filter(|e| {
+            e.strong_difference
+                && groups_of_name.row(e.a as usize).len() * groups_of_name.row(e.b as usize).len()
+                    <= MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END
+        })
+        .flat_map_iter(|edge| {
+            touched_roots(edge.a).flat_map(move |rx| touched_roots(edge.b).map(move |ry| (rx, ry)))
+        })
+        .collect();
+    for (rx, ry) in cannot_links {
+        clusters.forbid(rx as usize, ry as usize);
     }
     // Only the edges that merge or ask for review matter from here on.
     edges.retain(|e| e.decision != Decision::Different);
@@ -684,14 +718,15 @@ impl Rows {
         self.starts.len() - 1
     }
 
-    /// The same rows with every item mapped, each row sorted and without
-    /// repeats.
-    fn mapped(&self, f: impl Fn(u32) -> u32) -> Rows {
+    /// The same rows with every item mapped (in parallel), each row sorted
+    /// and without repeats.
+    fn mapped(&self, f: impl Fn(u32) -> u32 + Sync) -> Rows {
+        let mapped: Vec<u32> = self.items.par_iter().map(|&x| f(x)).collect();
         let mut out = Rows::with_capacity(self.len());
         let mut row: Vec<u32> = Vec::new();
         for i in 0..self.len() {
             row.clear();
-            row.extend(self.row(i).iter().map(|&x| f(x)));
+            row.extend_from_slice(&mapped[self.starts[i] as usize..self.starts[i + 1] as usize]);
             row.sort_unstable();
             row.dedup();
             out.items.extend_from_slice(&row);
@@ -858,3 +893,4 @@ mod tests {
         assert_eq!(c.cluster_of_group, [0, 1, 2]);
     }
 }
+
