@@ -893,4 +893,3 @@ mod tests {
         assert_eq!(c.cluster_of_group, [0, 1, 2]);
     }
 }
-
