@@ -572,8 +572,8 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
 /// Every candidate pair scored, as edges in the order of the pairs.
 ///
 /// A name's candidates are scattered over the name ids (which follow the
-/// input), so scoring in id order reads each partner from a random place
-/// in a few hundred megabytes of names. The names are therefore laid out
+/// input), so scoring in id order reads each partner, and its tokens, from
+/// a random place among all the names. The names are therefore laid out
 /// afresh, tokens included, in the order blocking found them (similar
 /// skeletons side by side), the pairs are scored in that layout, and the
 /// names and results are put back in id order. That halves the time of
@@ -601,6 +601,7 @@ fn score_pairs(
             name
         })
         .collect();
+    debug_assert_eq!(local.len(), by_id.len(), "blocking orders every name");
     drop(by_id);
     // (first, second, index of the pair), by position.
     let mut local_pairs: Vec<(u32, u32, u32)> = pairs
