@@ -77,7 +77,7 @@ impl IdIndex {
             shards.push(shard);
             duplicates.extend(found);
         }
-        duplicates.sort_unstable();
+        duplicates.par_sort_unstable();
         (IdIndex { shard_bits, shards }, duplicates)
     }
 
