@@ -304,45 +304,24 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         }
     }
 
+    // Blocking reads the names; joining identical names, which is serial,
+    // writes only the clusters: the two run side by side.
+    let (candidates, generic_identical) = rayon::join(
+        || candidate_pairs(&prepared, &words),
+        || {
+            let names = IdenticalNames {
+                prepared: &prepared,
+                groups_of_name: &groups_of_name,
+                display: &display,
+                groups,
+            };
+            names.join(&mut clusters, &mut ambiguous)
+        },
+    );
     // Score candidate pairs in parallel; the order of the result is the
     // order of the sorted pairs, whatever the thread scheduling.
-    let candidates = candidate_pairs(&prepared, &words);
     let candidate_count = candidates.pairs.len();
     let mut edges = score_pairs(&mut prepared, &candidates, cfg);
-
-    // The same normalised name in several groups: one person, if the name
-    // is distinctive enough on its own and nothing forbids it.
-    let mut generic_identical: Vec<usize> = Vec::new();
-    for (id, gs) in (0..groups_of_name.len()).map(|id| (id, groups_of_name.row(id))) {
-        if gs.len() < 2 {
-            continue;
-        }
-        // The cheap test first: most repeated names are distinctive.
-        if !distinctive_when_identical(&prepared[id])
-            && !compare(&prepared[id], &prepared[id]).sufficient
-        {
-            // Decided at the end: only a name whose records end up with
-            // different people is ambiguous.
-            generic_identical.push(id);
-            continue;
-        }
-        for &g in &gs[1..] {
-            let (r0, rg) = (clusters.find(gs[0] as usize), clusters.find(g as usize));
-            if r0 == rg {
-                continue;
-            }
-            if clusters.forbidden(r0, rg) {
-                ambiguous.push(Ambiguity {
-                    name: display[id].to_string(),
-                    candidates: vec![group_label(groups, g as usize)],
-                    score: 1.0,
-                    explanation: "identical name in records kept apart by a constraint or by evidence of difference".to_string(),
-                });
-                continue;
-            }
-            clusters.union(r0, rg);
-        }
-    }
 
     // Strong differences become cannot-links between the clusters involved
     // (after identical names are joined, so each is lifted once).
@@ -566,6 +545,59 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
         merges,
         ambiguous,
         candidate_pairs: candidate_count,
+    }
+}
+
+/// What joining identical names reads.
+struct IdenticalNames<'a> {
+    prepared: &'a [Prepared],
+    groups_of_name: &'a Rows,
+    display: &'a [&'a str],
+    groups: &'a [Vec<&'a str>],
+}
+
+impl IdenticalNames<'_> {
+    /// The same normalised name in several groups: one person, if the name
+    /// is distinctive enough on its own and nothing forbids it. Returns the
+    /// names too generic for that, decided at the end: only a name whose
+    /// records end up with different people is ambiguous.
+    fn join(&self, clusters: &mut Clusters, ambiguous: &mut Vec<Ambiguity>) -> Vec<usize> {
+        let IdenticalNames {
+            prepared,
+            groups_of_name,
+            display,
+            groups,
+        } = *self;
+        let mut generic_identical: Vec<usize> = Vec::new();
+        for (id, gs) in (0..groups_of_name.len()).map(|id| (id, groups_of_name.row(id))) {
+            if gs.len() < 2 {
+                continue;
+            }
+            // The cheap test first: most repeated names are distinctive.
+            if !distinctive_when_identical(&prepared[id])
+                && !compare(&prepared[id], &prepared[id]).sufficient
+            {
+                generic_identical.push(id);
+                continue;
+            }
+            for &g in &gs[1..] {
+                let (r0, rg) = (clusters.find(gs[0] as usize), clusters.find(g as usize));
+                if r0 == rg {
+                    continue;
+                }
+                if clusters.forbidden(r0, rg) {
+                    ambiguous.push(Ambiguity {
+                        name: display[id].to_string(),
+                        candidates: vec![group_label(groups, g as usize)],
+                        score: 1.0,
+                        explanation: "identical name in records kept apart by a constraint or by evidence of difference".to_string(),
+                    });
+                    continue;
+                }
+                clusters.union(r0, rg);
+            }
+        }
+        generic_identical
     }
 }
 
