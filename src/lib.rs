@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod pairs;
+pub mod permutation;
 pub mod provenance;
 pub mod reconcile;
 pub mod render;

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::model::Dataset;
 use crate::names::fxhash::FxHashMap;
 use crate::names::{self, Ambiguity, Constraints, MatchConfig, Merge};
+use crate::permutation::reordered;
 
 /// One person, as reconciled.
 #[derive(Clone, Debug, Serialize)]
@@ -257,8 +258,7 @@ pub fn reconcile(
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut slots: Vec<Option<Entity>> = list.into_iter().map(Some).collect();
-    let list: Vec<Entity> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    let list = reordered(list, order);
     let entity_of_claim = clustering.cluster_of_group[..dataset.claims.len()]
         .par_iter()
         .map(|&cluster| cluster_to_entity[cluster].map_or(0, |e| new_index[e]))

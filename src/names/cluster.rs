@@ -24,6 +24,7 @@ use super::lexicon::Lexicon;
 use super::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
 use super::{decide, Decision, MatchConfig};
 use crate::model::IdIndex;
+use crate::permutation::reordered;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -361,13 +362,12 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
                 touched[root as usize].store(true, Ordering::Relaxed);
             }
         });
-    let touched: Vec<bool> = touched.into_iter().map(AtomicBool::into_inner).collect();
     let touched_roots = |name: u32| {
         roots_of_name
             .row(name as usize)
             .iter()
             .copied()
-            .filter(|&r| touched[r as usize])
+            .filter(|&r| touched[r as usize].load(Ordering::Relaxed))
     };
     let cannot_links: Vec<(u32, u32)> = edges
         .par_iter()
@@ -620,21 +620,19 @@ fn score_pairs(
     for (p, &id) in order.iter().enumerate() {
         position[id as usize] = p as u32;
     }
-    let mut by_id: Vec<Option<Prepared>> = std::mem::take(prepared).into_iter().map(Some).collect();
+    let count = prepared.len();
     // Moved, not cloned (cloning would touch every word's shared count),
-    // into fresh allocations made in the new order.
-    let local: Vec<Prepared> = order
-        .iter()
-        .filter_map(|&id| by_id[id as usize].take())
-        .map(|mut name| {
-            let mut tokens = Vec::with_capacity(name.tokens.len());
-            tokens.append(&mut name.tokens);
-            name.tokens = tokens;
-            name
-        })
-        .collect();
-    debug_assert_eq!(local.len(), by_id.len(), "blocking orders every name");
-    drop(by_id);
+    // with the tokens reallocated in the new order.
+    let mut local = reordered(
+        std::mem::take(prepared),
+        order.iter().map(|&id| id as usize),
+    );
+    debug_assert_eq!(local.len(), count, "blocking orders every name");
+    for name in &mut local {
+        let mut tokens = Vec::with_capacity(name.tokens.len());
+        tokens.append(&mut name.tokens);
+        name.tokens = tokens;
+    }
     // (first, second, index of the pair), by position.
     let mut local_pairs: Vec<(u32, u32, u32)> = pairs
         .iter()
@@ -666,11 +664,7 @@ fn score_pairs(
         edge.decision = decision;
         edge.strong_difference = strong_difference;
     }
-    let mut local: Vec<Option<Prepared>> = local.into_iter().map(Some).collect();
-    *prepared = position
-        .iter()
-        .filter_map(|&p| local[p as usize].take())
-        .collect();
+    *prepared = reordered(local, position.iter().map(|&p| p as usize));
     edges
 }
 

@@ -50,8 +50,8 @@ pub struct PreparedToken {
     /// Rare among the names being clustered (see [`Prepared::mark_rare`]);
     /// always false for a pair compared without a dataset.
     pub rare: bool,
-    /// The canonical spelling interned by the clusterer (an index into its
-    /// token table), so that caches key on integers; [`NO_ID`] otherwise.
+    /// The canonical word's number in the clusterer's [`super::lexicon`],
+    /// so that caches and counts key on integers; [`NO_ID`] otherwise.
     pub id: u32,
 }
 
