@@ -9,7 +9,7 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::fxhash::FxHashMap;
-use super::structure::{self, parse_parts, role_weight, Part, Role};
+use super::structure::{self, role_weight, Part, Role};
 use super::variants::same_word;
 pub use super::word::WordData;
 use std::fmt::Write as _;
@@ -60,26 +60,21 @@ pub const NO_ID: u32 = u32::MAX;
 
 impl Prepared {
     pub fn new(name: &str) -> Self {
-        let parts = parse_parts(name);
+        let parts = structure::pieces(name);
         let key = structure::key(
             parts
                 .iter()
-                .map(|p| (p.canonical.as_str(), p.role, p.head, p.article)),
+                .map(|p| (p.canonical(), p.role, p.head, p.article)),
         )
         .into_boxed_str();
         let mut tokens = Vec::with_capacity(parts.len());
         let mut others = Vec::new();
-        for (position, part) in parts.into_iter().enumerate() {
-            if part.role == Role::Title || part.canonical.is_empty() {
-                others.push((position, part));
+        for (position, part) in parts.iter().enumerate() {
+            if part.role == Role::Title || part.canonical().is_empty() {
+                others.push((position, part.to_part()));
                 continue;
             }
-            // Every part but a title carries its word; the fallback is for
-            // a part made some other way.
-            let word = part
-                .word
-                .clone()
-                .unwrap_or_else(|| WordData::of(&part.canonical));
+            let word = part.word().clone();
             tokens.push(PreparedToken {
                 weight: role_weight(part.role, word.generic),
                 word,

@@ -4,7 +4,7 @@
 //! because many people share a nisba or a kunya, but few share a whole name.
 
 use super::fxhash::FxHashMap;
-use super::text::{words, Word};
+use super::text::for_each_word;
 use super::variants::{
     canonical_token, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
 };
@@ -52,10 +52,6 @@ pub struct Part {
     /// when it has the form of a nisba (`AL-TURKI, Hassan`).
     #[serde(skip)]
     pub family: bool,
-    /// What the canonical word determines, shared with its lexeme; `None`
-    /// for a title.
-    #[serde(skip)]
-    pub(super) word: Option<Arc<WordData>>,
 }
 
 /// A name taken apart. `parts` keeps the order of the name (given names
@@ -180,28 +176,79 @@ pub(super) fn key<'p>(
     out
 }
 
+/// A word of the name as written, with its lexeme.
+struct Spelled {
+    lexeme: Rc<Lexeme>,
+    hyphen_after: bool,
+    from_surname: bool,
+    initial: bool,
+}
+
 /// A word after the compound rules, before roles are assigned.
 #[derive(Clone, Debug)]
 struct Token {
-    text: String,
-    /// The lexeme of `text`, when it is a word as written (not one made by
-    /// joining or splitting), so that it is not looked up twice.
-    lexeme: Option<Rc<Lexeme>>,
+    lexeme: Rc<Lexeme>,
     article: bool,
     from_surname: bool,
     initial: bool,
 }
 
+/// A [`Part`] that borrows its word from the lexicon instead of owning a
+/// copy: the matcher parses a million names and keeps none of the parts.
+pub(super) struct Piece {
+    lexeme: Rc<Lexeme>,
+    /// A title, named as written rather than canonically.
+    as_written: bool,
+    pub role: Role,
+    pub head: &'static str,
+    pub article: bool,
+    pub family: bool,
+}
+
+impl Piece {
+    pub fn canonical(&self) -> &str {
+        if self.as_written {
+            &self.lexeme.text
+        } else {
+            &self.lexeme.word.canonical
+        }
+    }
+
+    /// What the canonical word determines; a title's too, though nothing
+    /// compares titles.
+    pub fn word(&self) -> &Arc<WordData> {
+        &self.lexeme.word
+    }
+
+    pub fn to_part(&self) -> Part {
+        Part {
+            canonical: self.canonical().to_string(),
+            role: self.role,
+            head: self.head,
+            article: self.article,
+            family: self.family,
+        }
+    }
+}
+
 /// Parse a name into its structural parts.
 pub fn parse(name: &str) -> NameParts {
-    collect_views(parse_parts(name))
+    collect_views(pieces(name).iter().map(Piece::to_part).collect())
 }
 
 /// The parts of a name in order, without the per-role views of
 /// [`NameParts`] (the matcher's hot path needs only these).
-pub(super) fn parse_parts(name: &str) -> Vec<Part> {
-    let tokens = compound(words(name));
-    assign_roles(&tokens)
+pub(super) fn pieces(name: &str) -> Vec<Piece> {
+    let mut words = Vec::with_capacity(8);
+    for_each_word(name, |word| {
+        words.push(Spelled {
+            lexeme: lexeme(word.text),
+            hyphen_after: word.hyphen_after,
+            from_surname: word.from_surname,
+            initial: word.initial,
+        });
+    });
+    assign_roles(&compound(&words))
 }
 
 /// What the compound and role rules ask of one word, whatever its
@@ -210,6 +257,8 @@ pub(super) fn parse_parts(name: &str) -> Vec<Part> {
 /// a table scan or a hash lookup.
 #[derive(Debug)]
 struct Lexeme {
+    /// The word as written (lowercased, without diacritics).
+    text: Box<str>,
     plain_article: bool,
     /// Written like one of the sun-letter articles (`ash`, `ad` …).
     sun_article: bool,
@@ -224,14 +273,13 @@ struct Lexeme {
     joined: Option<String>,
     /// `Abubakar` → `abu` + `bakar`.
     kunya_split: Option<(&'static str, String)>,
-    canonical: String,
     word: Arc<WordData>,
 }
 
 impl Lexeme {
     fn of(text: &str) -> Lexeme {
-        let canonical = canonical_token(text);
         Lexeme {
+            text: text.into(),
             plain_article: PLAIN_ARTICLES.contains(&text),
             sun_article: SUN_ARTICLES.iter().any(|(article, _)| *article == text),
             abd_with_article: ABD_WITH_ARTICLE.contains(&text),
@@ -247,8 +295,7 @@ impl Lexeme {
                 .or_else(|| split_din_word(text))
                 .or_else(|| split_allah_word(text)),
             kunya_split: split_kunya_word(text).map(|(head, rest)| (head, rest.to_string())),
-            word: WordData::of(&canonical),
-            canonical,
+            word: WordData::of(&canonical_token(text)),
         }
     }
 }
@@ -280,10 +327,11 @@ fn lexeme(text: &str) -> Rc<Lexeme> {
         .unwrap_or_else(|_| Rc::new(Lexeme::of(text)))
 }
 
-fn is_article(words: &[Word], lexemes: &[Rc<Lexeme>], i: usize) -> bool {
-    let (Some(word), Some(lexeme)) = (words.get(i), lexemes.get(i)) else {
+fn is_article(words: &[Spelled], i: usize) -> bool {
+    let Some(word) = words.get(i) else {
         return false;
     };
+    let lexeme = &word.lexeme;
     let Some(next) = words.get(i + 1) else {
         // A final `al` is not an article of anything.
         return false;
@@ -298,9 +346,9 @@ fn is_article(words: &[Word], lexemes: &[Rc<Lexeme>], i: usize) -> bool {
     // `ash-Shishani` yes, a name `As` followed by `Salam` written apart no.
     lexeme.sun_article
         && SUN_ARTICLES.iter().any(|(article, letter)| {
-            *article == word.text
+            *article == &*lexeme.text
                 && (word.hyphen_after || article.len() == 2 && *article == "ul")
-                && next.text.starts_with(letter)
+                && next.lexeme.text.starts_with(letter)
         })
 }
 
@@ -372,33 +420,31 @@ fn split_allah_word(word: &str) -> Option<String> {
 
 /// Join or split words into name units: `Abd al-Aziz` → one unit,
 /// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
-fn compound(mut words: Vec<Word>) -> Vec<Token> {
-    let lexemes: Vec<Rc<Lexeme>> = words.iter().map(|w| lexeme(&w.text)).collect();
-    let mut out: Vec<Token> = Vec::with_capacity(words.len());
+fn compound(words: &[Spelled]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(words.len() + 1);
     let mut i = 0;
     let mut pending_article = false;
     while i < words.len() {
         let word = &words[i];
-        let lx = &lexemes[i];
-        let text = word.text.as_str();
+        let lx = &word.lexeme;
+        let text = &*lx.text;
         let (from_surname, initial) = (word.from_surname, word.initial);
-        let token = |text: String, article: bool| Token {
-            text,
-            lexeme: None,
+        let token = |lexeme: Rc<Lexeme>, article: bool| Token {
+            lexeme,
             article,
             from_surname,
             initial,
         };
         let next_index = |from: usize| {
             // Skip an article between the two halves of a compound.
-            if is_article(&words, &lexemes, from) {
+            if is_article(words, from) {
                 from + 1
             } else {
                 from
             }
         };
 
-        if is_article(&words, &lexemes, i) {
+        if is_article(words, i) {
             pending_article = true;
             i += 1;
             continue;
@@ -407,7 +453,8 @@ fn compound(mut words: Vec<Word>) -> Vec<Token> {
             let j = next_index(i + 1);
             if let Some(next) = words.get(j) {
                 if next.from_surname == word.from_surname && !next.initial {
-                    out.push(token(abd_compound(&next.text), pending_article));
+                    let joined = abd_compound(&next.lexeme.text);
+                    out.push(token(lexeme(&joined), pending_article));
                     pending_article = false;
                     i = j + 1;
                     continue;
@@ -416,13 +463,11 @@ fn compound(mut words: Vec<Word>) -> Vec<Token> {
         }
         // `Salah ad-Din`, `Nur al-Din`, `Nasr Allah`, `Inayat ur Rahman`.
         let j = next_index(i + 1);
-        if words
-            .get(j)
-            .is_some_and(|n| n.from_surname == word.from_surname)
-        {
-            if let Some(suffix) = lexemes[j].second_half {
+        if let Some(next) = words.get(j).filter(|n| n.from_surname == word.from_surname) {
+            if let Some(suffix) = next.lexeme.second_half {
                 if !text.is_empty() && !lx.nasab_marker {
-                    out.push(token(format!("{text}{suffix}"), pending_article));
+                    let joined = format!("{text}{suffix}");
+                    out.push(token(lexeme(&joined), pending_article));
                     pending_article = false;
                     i = j + 1;
                     continue;
@@ -432,19 +477,14 @@ fn compound(mut words: Vec<Word>) -> Vec<Token> {
         if let Some(rest) = attached_article(word) {
             // `ALFAGIH`, `ALSUBAIE`: OFAC sometimes writes the article into
             // a family name.
-            out.push(token(rest.to_string(), true));
+            out.push(token(lexeme(rest), true));
         } else if let Some(joined) = &lx.joined {
-            out.push(token(joined.clone(), pending_article));
+            out.push(token(lexeme(joined), pending_article));
         } else if let Some((head, rest)) = &lx.kunya_split {
-            out.push(token(head.to_string(), pending_article));
-            out.push(token(rest.clone(), false));
+            out.push(token(lexeme(head), pending_article));
+            out.push(token(lexeme(rest), false));
         } else {
-            // The word as written: its text moves over (no later step
-            // looks back at it) and its lexeme goes along.
-            out.push(Token {
-                lexeme: Some(lx.clone()),
-                ..token(std::mem::take(&mut words[i].text), pending_article)
-            });
+            out.push(token(lx.clone(), pending_article));
         }
         pending_article = false;
         i += 1;
@@ -455,14 +495,14 @@ fn compound(mut words: Vec<Word>) -> Vec<Token> {
 /// The rest of a family name with `al`/`el` written into it, if any. Only
 /// before the comma of `SURNAME, Given`, and only `al` + consonant, so that
 /// `Alexander`, `Ali` or `Alona` are not cut.
-fn attached_article(word: &Word) -> Option<&str> {
-    if !word.from_surname || !word.text.is_ascii() || word.text.len() < 6 {
+fn attached_article(word: &Spelled) -> Option<&str> {
+    let text = &*word.lexeme.text;
+    if !word.from_surname || !text.is_ascii() || text.len() < 6 {
         return None;
     }
-    let rest = word
-        .text
+    let rest = text
         .strip_prefix("al")
-        .or_else(|| word.text.strip_prefix("el"))?;
+        .or_else(|| text.strip_prefix("el"))?;
     let first = rest.chars().next()?;
     let consonant = !matches!(first, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'l' | 'w');
     (consonant && rest.len() >= 4).then_some(rest)
@@ -488,23 +528,19 @@ fn split_kunya_word(word: &str) -> Option<(&'static str, &str)> {
     None
 }
 
-fn assign_roles(tokens: &[Token]) -> Vec<Part> {
-    let mut parts: Vec<Part> = Vec::with_capacity(tokens.len());
-    let lexemes: Vec<Rc<Lexeme>> = tokens
-        .iter()
-        .map(|t| t.lexeme.clone().unwrap_or_else(|| lexeme(&t.text)))
-        .collect();
+fn assign_roles(tokens: &[Token]) -> Vec<Piece> {
+    let mut parts: Vec<Piece> = Vec::with_capacity(tokens.len());
     let mut i = 0;
-    let content_count = lexemes.iter().filter(|lx| !lx.title).count();
+    let content_count = tokens.iter().filter(|t| !t.lexeme.title).count();
     while i < tokens.len() {
         let token = &tokens[i];
-        let lx = &lexemes[i];
-        let text = token.text.as_str();
+        let lx = &token.lexeme;
+        let text = &*lx.text;
         let has_next = i + 1 < tokens.len();
-        // A part is its lexeme's canonical word, or a title as written.
-        let part = |of: Option<&Lexeme>, role: Role, head: &'static str, article: bool| Part {
-            canonical: of.map_or_else(|| text.to_string(), |lx| lx.canonical.clone()),
-            word: of.map(|lx| lx.word.clone()),
+        // A part is a lexeme's canonical word, or a title as written.
+        let part = |of: &Rc<Lexeme>, role: Role, head: &'static str, article: bool| Piece {
+            lexeme: of.clone(),
+            as_written: role == Role::Title,
             role,
             head,
             article,
@@ -513,7 +549,7 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
         // A title is a title only if something else names the person:
         // `Imam` alone is a name, `Shaykh Said` is Said.
         if lx.title && content_count > 0 && !token.initial {
-            parts.push(part(None, Role::Title, "", false));
+            parts.push(part(lx, Role::Title, "", false));
             i += 1;
             continue;
         }
@@ -523,7 +559,7 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
             } else {
                 "abu"
             };
-            parts.push(part(Some(&lexemes[i + 1]), Role::Kunya, head, false));
+            parts.push(part(&tokens[i + 1].lexeme, Role::Kunya, head, false));
             i += 2;
             continue;
         }
@@ -534,10 +570,10 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
         if is_marker {
             let mut j = i + 1;
             // `bin Abi Talib`: the forefather is known by his kunya.
-            if (tokens[j].text == "abi" || tokens[j].text == "abu") && j + 1 < tokens.len() {
+            if matches!(&*tokens[j].lexeme.text, "abi" | "abu") && j + 1 < tokens.len() {
                 j += 1;
             }
-            parts.push(part(Some(&lexemes[j]), Role::Nasab, "", tokens[j].article));
+            parts.push(part(&tokens[j].lexeme, Role::Nasab, "", tokens[j].article));
             i = j + 1;
             continue;
         }
@@ -554,7 +590,7 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
         } else {
             Role::Given
         };
-        parts.push(part(Some(lx), role, "", token.article));
+        parts.push(part(lx, role, "", token.article));
         i += 1;
     }
     refine_roles(&mut parts);
@@ -564,13 +600,13 @@ fn assign_roles(tokens: &[Token]) -> Vec<Part> {
 /// Second pass: the ism is the first given name; a leading `al-X` that is
 /// not an `-i` origin name is an ism written with its article (`al-Bara`);
 /// the last plain word of a Western-style name is its surname.
-fn refine_roles(parts: &mut [Part]) {
-    let content: Vec<usize> = (0..parts.len())
-        .filter(|&i| !matches!(parts[i].role, Role::Title | Role::Initial))
-        .collect();
-    if let Some(&first) = content.first() {
+fn refine_roles(parts: &mut [Piece]) {
+    let is_content = |p: &Piece| !matches!(p.role, Role::Title | Role::Initial);
+    let first_content = parts.iter().position(is_content);
+    if let Some(first) = first_content {
         let p = &mut parts[first];
-        if p.role == Role::Nisba && !(p.canonical.ends_with('i') && p.canonical.len() >= 4) {
+        let canonical = p.canonical();
+        if p.role == Role::Nisba && !(canonical.ends_with('i') && canonical.len() >= 4) {
             p.role = Role::Given;
         }
     }
@@ -585,18 +621,19 @@ fn refine_roles(parts: &mut [Part]) {
         .iter()
         .any(|p| matches!(p.role, Role::Nasab | Role::Nisba | Role::Kunya));
     if !has_surname {
-        if let Some(&last) = content.last() {
-            let plain_count = content
+        if let (Some(first), Some(last)) = (first_content, parts.iter().rposition(is_content)) {
+            // Ism and given names are content.
+            let plain_count = parts
                 .iter()
-                .filter(|&&i| matches!(parts[i].role, Role::Ism | Role::Given))
+                .filter(|p| matches!(p.role, Role::Ism | Role::Given))
                 .count();
             // `Lavdrim Muhaxheri`, `Abubakar Shekau`: last plain word is the
             // family name. In `Ayman Muhammad Rabi` it is a father's name,
             // which matches the same way, so the label is harmless there.
             let kunya_then_name = has_arabic_structure
                 && parts[last].role == Role::Ism
-                && content.len() >= 2
-                && parts[content[0]].role == Role::Kunya;
+                && first != last
+                && parts[first].role == Role::Kunya;
             if (plain_count >= 2 && parts[last].role == Role::Given) || kunya_then_name {
                 parts[last].role = Role::Surname;
             }

@@ -5,10 +5,12 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
-/// One word of a name as written, lowercased and without diacritics.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Word {
-    pub text: String,
+/// One word of a name as written, lowercased and without diacritics. The
+/// text is lent for one call of the visitor of [`for_each_word`]: a
+/// million names are split without a string per word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'t> {
+    pub text: &'t str,
     /// Joined to the next word by a hyphen (`al-Baghdadi`, `ash-Shishani`):
     /// needed to tell the article `ash-` from a name.
     pub hyphen_after: bool,
@@ -22,8 +24,8 @@ pub struct Word {
 /// the work keeps a pathological input from slowing down a whole run.
 const MAX_NAME_CHARS: usize = 500;
 
-/// Split a name into words, with the inverted OFAC order undone.
-pub fn words(name: &str) -> Vec<Word> {
+/// Visit the words of a name in order, with the inverted OFAC order undone.
+pub fn for_each_word(name: &str, mut visit: impl FnMut(Word<'_>)) {
     // No more characters than bytes: most names need no counting.
     let bounded: &str = if name.len() <= MAX_NAME_CHARS {
         name
@@ -46,10 +48,10 @@ pub fn words(name: &str) -> Vec<Word> {
         }
         _ => ("", &*without_brackets),
     };
-    let mut out = Vec::with_capacity(4);
-    split_words(given, false, &mut out);
-    split_words(surname, true, &mut out);
-    out
+    // One buffer for the lowercased words of both halves.
+    let mut buffer = String::with_capacity(given.len().max(surname.len()));
+    split_words(given, false, &mut buffer, &mut visit);
+    split_words(surname, true, &mut buffer, &mut visit);
 }
 
 /// OFAC writes alternative spellings in brackets (`SANTOS, Ahmad (Ahmed)`):
@@ -68,21 +70,28 @@ fn drop_bracketed(name: &str) -> String {
     out
 }
 
-fn split_words(part: &str, from_surname: bool, words: &mut Vec<Word>) {
+/// Split one half of a name, lowercasing each word into `current`.
+fn split_words(
+    part: &str,
+    from_surname: bool,
+    current: &mut String,
+    visit: &mut impl FnMut(Word<'_>),
+) {
     if part.is_ascii() {
-        split_ascii_words(part, from_surname, words);
+        split_ascii_words(part, from_surname, current, visit);
         return;
     }
-    let mut current = String::new();
-    let flush = |current: &mut String, words: &mut Vec<Word>, hyphen: bool, dotted: bool| {
+    current.clear();
+    let mut flush = |current: &mut String, hyphen: bool, dotted: bool| {
         if !current.is_empty() {
             let initial = current.chars().count() == 1 && (dotted || current.is_ascii());
-            words.push(Word {
-                text: std::mem::take(current),
+            visit(Word {
+                text: current,
                 hyphen_after: hyphen,
                 from_surname,
                 initial,
             });
+            current.clear();
         }
     };
     // NFKD splits letters from their accents; the accents (combining marks)
@@ -96,20 +105,24 @@ fn split_words(part: &str, from_surname: bool, words: &mut Vec<Word>) {
             '\'' | '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'
             | '`' | '\u{00B4}' | '\u{02B9}' => {}
             '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => {
-                flush(&mut current, words, true, false);
+                flush(current, true, false);
             }
-            '.' => flush(&mut current, words, false, true),
+            '.' => flush(current, false, true),
             c if c.is_alphanumeric() => current.extend(c.to_lowercase()),
-            _ => flush(&mut current, words, false, false),
+            _ => flush(current, false, false),
         }
     }
-    flush(&mut current, words, false, false);
+    flush(current, false, false);
 }
 
 /// [`split_words`] for plain ASCII, the common case: the same rules
-/// without decomposition or Unicode case tables, each word allocated once
-/// at its size.
-fn split_ascii_words(part: &str, from_surname: bool, words: &mut Vec<Word>) {
+/// without decomposition or Unicode case tables.
+fn split_ascii_words(
+    part: &str,
+    from_surname: bool,
+    text: &mut String,
+    visit: &mut impl FnMut(Word<'_>),
+) {
     // Apostrophes join (`Sa'd`); any other non-alphanumeric byte ends a word.
     let in_word = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'`');
     let bytes = part.as_bytes();
@@ -121,18 +134,15 @@ fn split_ascii_words(part: &str, from_surname: bool, words: &mut Vec<Word>) {
             .map_or(bytes.len(), |n| start + n);
         // ASCII bytes delimit it, so it is a `str` of its own.
         let segment = &part[start..end];
-        let mut text = if segment.contains(['\'', '`']) {
-            segment
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect()
-        } else {
-            segment.to_owned()
-        };
+        text.clear();
+        text.push_str(segment);
         text.make_ascii_lowercase();
+        if segment.contains(['\'', '`']) {
+            text.retain(|c| c.is_ascii_alphanumeric());
+        }
         if !text.is_empty() {
             // One letter is an initial in ASCII whether or not a dot follows.
-            words.push(Word {
+            visit(Word {
                 initial: text.len() == 1,
                 text,
                 hyphen_after: bytes.get(end) == Some(&b'-'),
@@ -155,14 +165,29 @@ fn is_combining_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// The words of a name, each as (text, hyphen after, from surname,
+    /// initial).
+    fn words(name: &str) -> Vec<(String, bool, bool, bool)> {
+        let mut out = Vec::new();
+        for_each_word(name, |w| {
+            out.push((
+                w.text.to_string(),
+                w.hyphen_after,
+                w.from_surname,
+                w.initial,
+            ));
+        });
+        out
+    }
+
     fn texts(name: &str) -> Vec<String> {
-        words(name).into_iter().map(|w| w.text).collect()
+        words(name).into_iter().map(|w| w.0).collect()
     }
 
     #[test]
     fn inverted_ofac_order_puts_given_names_first() {
         assert_eq!(texts("MUHAXHERI, Lavdrim"), ["lavdrim", "muhaxheri"]);
-        assert!(words("MUHAXHERI, Lavdrim")[1].from_surname);
+        assert!(words("MUHAXHERI, Lavdrim")[1].2);
     }
 
     #[test]
@@ -175,8 +200,8 @@ mod tests {
     #[test]
     fn hyphen_is_remembered() {
         let w = words("ash-Shishani");
-        assert!(w[0].hyphen_after);
-        assert_eq!(w[1].text, "shishani");
+        assert!(w[0].1);
+        assert_eq!(w[1].0, "shishani");
     }
 
     #[test]
@@ -204,6 +229,6 @@ mod tests {
             let _ = words(name);
         }
         let long = "x".repeat(10_000);
-        assert!(words(&long)[0].text.len() <= MAX_NAME_CHARS);
+        assert!(words(&long)[0].0.len() <= MAX_NAME_CHARS);
     }
 }
