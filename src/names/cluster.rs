@@ -628,14 +628,14 @@ fn score_pairs(
         order.iter().map(|&id| id as usize),
     );
     debug_assert_eq!(local.len(), count, "blocking orders every name");
-    for name in &mut local {
+    local.par_iter_mut().for_each(|name| {
         let mut tokens = Vec::with_capacity(name.tokens.len());
         tokens.append(&mut name.tokens);
         name.tokens = tokens;
-    }
+    });
     // (first, second, index of the pair), by position.
     let mut local_pairs: Vec<(u32, u32, u32)> = pairs
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, &(a, b))| (position[a as usize], position[b as usize], i as u32))
         .collect();
@@ -644,7 +644,9 @@ fn score_pairs(
         .par_iter()
         .map_init(SimilarityCache::default, |cache, &(x, y, i)| {
             let cmp = compare_cached(&local[x as usize], &local[y as usize], cache);
-            (i, cmp.score, decide(&cmp, cfg), cmp.strong_difference())
+            let scored = (i, cmp.score, decide(&cmp, cfg), cmp.strong_difference());
+            cache.recycle(cmp);
+            scored
         })
         .collect();
     drop(local_pairs);

@@ -405,6 +405,9 @@ pub struct SimilarityCache {
 struct Scratch {
     values: Vec<f64>,
     sims: Vec<(f64, usize, usize)>,
+    /// The alignment of a comparison handed back by
+    /// [`SimilarityCache::recycle`], for the next one to fill.
+    aligned: Vec<(usize, usize, f64)>,
 }
 
 /// Bound on remembered pairs, so that memory stays flat on huge inputs.
@@ -414,6 +417,12 @@ const CACHE_LIMIT: usize = 1 << 20;
 const RECENT_SLOTS: usize = 1 << 16;
 
 impl SimilarityCache {
+    /// Take back the buffers of a comparison that is no longer needed, so
+    /// that the next [`compare_cached`] does not allocate them.
+    pub fn recycle(&mut self, comparison: Comparison) {
+        self.scratch.aligned = comparison.aligned;
+    }
+
     fn similarity(&mut self, a: &PreparedToken, b: &PreparedToken) -> f64 {
         // Interned ids are equal exactly when the canonical spellings are,
         // so past this test the words differ.
@@ -467,7 +476,7 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
         values: &values,
         columns: b.tokens.len(),
     };
-    compare_with_matrix(a, b, &matrix, &mut Vec::new())
+    compare_with_matrix(a, b, &matrix, &mut Vec::new(), Vec::new())
 }
 
 /// [`compare`] with token similarities taken from, and added to, a cache.
@@ -478,7 +487,8 @@ pub fn compare_cached(a: &Prepared, b: &Prepared, cache: &mut SimilarityCache) -
         values: &scratch.values,
         columns: b.tokens.len(),
     };
-    let cmp = compare_with_matrix(a, b, &matrix, &mut scratch.sims);
+    let aligned = std::mem::take(&mut scratch.aligned);
+    let cmp = compare_with_matrix(a, b, &matrix, &mut scratch.sims, aligned);
     cache.scratch = scratch;
     cmp
 }
@@ -519,18 +529,19 @@ fn compare_with_matrix(
     b: &Prepared,
     matrix: &Matrix,
     sims: &mut Vec<(f64, usize, usize)>,
+    mut aligned: Vec<(usize, usize, f64)>,
 ) -> Comparison {
-    let empty = Comparison {
-        score: 0.0,
-        aligned: Vec::new(),
-        conflicts: Vec::new(),
-        sufficient: false,
-        rare_anchor: false,
-    };
+    aligned.clear();
     let weight_a: f64 = a.tokens.iter().map(|t| t.weight).sum();
     let weight_b: f64 = b.tokens.iter().map(|t| t.weight).sum();
     if weight_a <= 0.0 || weight_b <= 0.0 {
-        return empty;
+        return Comparison {
+            score: 0.0,
+            aligned,
+            conflicts: Vec::new(),
+            sufficient: false,
+            rare_anchor: false,
+        };
     }
 
     // Greedy one-to-one alignment, best pairs first; ties by position so the
@@ -554,7 +565,6 @@ fn compare_with_matrix(
     let (mut heap_a, mut heap_b) = (Vec::new(), Vec::new());
     let used_a: &mut [bool] = flags(&mut stack_a, &mut heap_a, a.tokens.len());
     let used_b: &mut [bool] = flags(&mut stack_b, &mut heap_b, b.tokens.len());
-    let mut aligned = Vec::new();
     for &(s, i, j) in sims.iter() {
         if !used_a[i] && !used_b[j] {
             used_a[i] = true;
