@@ -95,7 +95,9 @@ struct Naming {
 /// (case and punctuation folded: `usama al mujahir` is `Usama al-Mujahir`)
 /// finds them without the matcher's full normalisation of every spelling,
 /// which dominated this rule on a million claims. The pass runs over blocks
-/// of claims in parallel, each spelling's key built in one reused buffer.
+/// of claims in parallel. Each spelling is only hashed as it is folded
+/// (what dominated next, building every key); the key itself is built to
+/// confirm a spelling whose hash is wanted.
 fn claims_naming(ctx: &Context) -> Naming {
     use rayon::prelude::*;
     const BLOCK: usize = 8192;
@@ -116,6 +118,7 @@ fn claims_naming(ctx: &Context) -> Naming {
                 .collect()
         })
         .collect();
+    let wanted: FxHashSet<u64> = numbers.keys().map(|key| KeyHash::of(key)).collect();
     // (key, claim) for every spelling that is wanted, in dataset order.
     let hits: Vec<Vec<(usize, usize)>> = ctx
         .dataset
@@ -127,6 +130,16 @@ fn claims_naming(ctx: &Context) -> Naming {
             let mut hits = Vec::new();
             for (offset, claim) in claims.iter().enumerate() {
                 for name in std::iter::once(&claim.who).chain(&claim.aliases) {
+                    let hash = match ascii_surface_hash(name) {
+                        Some(hash) => hash,
+                        None => {
+                            surface_key_into(name, &mut key);
+                            KeyHash::of(&key)
+                        }
+                    };
+                    if !wanted.contains(&hash) {
+                        continue;
+                    }
                     surface_key_into(name, &mut key);
                     if let Some(&k) = numbers.get(key.as_slice()) {
                         hits.push((k, block * BLOCK + offset));
@@ -143,6 +156,66 @@ fn claims_naming(ctx: &Context) -> Naming {
         }
     }
     Naming { claims, keys }
+}
+
+/// A hash of a surface key taken byte by byte, eight bytes to a step, so
+/// that a key can be hashed while it is folded, without being built.
+#[derive(Default)]
+struct KeyHash {
+    hash: u64,
+    word: u64,
+    bytes: u32,
+}
+
+impl KeyHash {
+    fn of(key: &[u8]) -> u64 {
+        let mut hash = KeyHash::default();
+        key.iter().for_each(|&b| hash.push(b));
+        hash.finish()
+    }
+
+    fn push(&mut self, byte: u8) {
+        self.word = self.word << 8 | u64::from(byte);
+        self.bytes += 1;
+        if self.bytes % 8 == 0 {
+            self.mix();
+        }
+    }
+
+    fn mix(&mut self) {
+        // FxHash's step.
+        self.hash = (self.hash.rotate_left(5) ^ self.word).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.word = 0;
+    }
+
+    fn finish(mut self) -> u64 {
+        // The length goes in last, so that keys that differ only in
+        // leading zero bytes (none do: keys are text) still differ.
+        self.word ^= u64::from(self.bytes) << 56;
+        self.mix();
+        self.hash
+    }
+}
+
+/// [`KeyHash::of`] the [`surface_key`] of an ASCII name, folded and hashed
+/// in one pass; `None` when the name is not ASCII.
+fn ascii_surface_hash(name: &str) -> Option<u64> {
+    let mut hash = KeyHash::default();
+    let mut gap = false;
+    for &byte in name.as_bytes() {
+        match FOLD[usize::from(byte)] {
+            GAP => gap = true,
+            NON_ASCII => return None,
+            folded => {
+                if gap && hash.bytes > 0 {
+                    hash.push(b' ');
+                }
+                gap = false;
+                hash.push(folded);
+            }
+        }
+    }
+    Some(hash.finish())
 }
 
 /// Lower case, every run of non-alphanumerics one space, trimmed.
@@ -318,6 +391,31 @@ mod tests {
         let ctx = Context::new(&dataset, &entities, &config);
         let findings = check(&ctx);
         (dataset, findings)
+    }
+
+    #[test]
+    fn a_name_hashed_while_folded_hashes_as_its_key() {
+        for name in [
+            "Usama al-Mujahir",
+            "  usama  AL mujahir ",
+            "--Abu--Bakr--",
+            "",
+            "---",
+            "a",
+            "abcdefgh",
+            "abcdefgh ijklmnop",
+            "Abdulrahmanibn Muhammad, AL-TURKI",
+        ] {
+            let key = surface_key(name);
+            assert_eq!(
+                ascii_surface_hash(name),
+                Some(KeyHash::of(key.as_bytes())),
+                "{name}"
+            );
+        }
+        assert_eq!(ascii_surface_hash("Abū Bakr"), None);
+        // Keys that differ only in length still hash apart.
+        assert_ne!(KeyHash::of(b"a"), KeyHash::of(b"a\0"));
     }
 
     fn ambiguity() -> Ambiguity {
