@@ -201,21 +201,7 @@ impl KeyHash {
 /// in one pass; `None` when the name is not ASCII.
 fn ascii_surface_hash(name: &str) -> Option<u64> {
     let mut hash = KeyHash::default();
-    let mut gap = false;
-    for &byte in name.as_bytes() {
-        match FOLD[usize::from(byte)] {
-            GAP => gap = true,
-            NON_ASCII => return None,
-            folded => {
-                if gap && hash.bytes > 0 {
-                    hash.push(b' ');
-                }
-                gap = false;
-                hash.push(folded);
-            }
-        }
-    }
-    Some(hash.finish())
+    fold_ascii(name, |byte| hash.push(byte)).then(|| hash.finish())
 }
 
 /// Lower case, every run of non-alphanumerics one space, trimmed.
@@ -273,17 +259,23 @@ const NON_ASCII: u8 = 0x80;
 fn ascii_surface_key(name: &str, key: &mut Vec<u8>) -> bool {
     key.clear();
     key.reserve(name.len());
-    let mut gap = false;
+    fold_ascii(name, |byte| key.push(byte))
+}
+
+/// The bytes of the [`surface_key`] of an ASCII name, one by one to
+/// `push`; false, with some pushed, when the name is not ASCII.
+fn fold_ascii(name: &str, mut push: impl FnMut(u8)) -> bool {
+    let (mut gap, mut started) = (false, false);
     for &byte in name.as_bytes() {
         match FOLD[usize::from(byte)] {
             GAP => gap = true,
             NON_ASCII => return false,
             folded => {
-                if gap && !key.is_empty() {
-                    key.push(b' ');
+                if gap && started {
+                    push(b' ');
                 }
-                gap = false;
-                key.push(folded);
+                (gap, started) = (false, true);
+                push(folded);
             }
         }
     }
