@@ -132,6 +132,43 @@ impl Clusters {
         }
     }
 
+    /// [`Clusters::forbid`] every pair of roots. Half a million pairs at a
+    /// million claims: each root's set is built on its own (in parallel)
+    /// from the pairs sorted by root, rather than pair by pair into the map.
+    fn forbid_all(&mut self, pairs: Vec<(u32, u32)>) {
+        let mut links: Vec<(u32, u32)> = pairs
+            .into_par_iter()
+            .filter(|(a, b)| a != b)
+            .flat_map_iter(|(a, b)| [(a, b), (b, a)])
+            .collect();
+        links.par_sort_unstable();
+        links.dedup();
+        let sets: Vec<(usize, FxHashSet<usize>)> = links
+            .par_chunk_by(|x, y| x.0 == y.0)
+            .map(|run| {
+                (
+                    run[0].0 as usize,
+                    run.iter().map(|&(_, b)| b as usize).collect(),
+                )
+            })
+            .collect();
+        for (root, set) in sets {
+            match self.cannot_link.entry(root) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    self.degree[root] = set.len() as u32;
+                    slot.insert(set);
+                }
+                std::collections::hash_map::Entry::Occupied(mut slot) => {
+                    for partner in set {
+                        if slot.get_mut().insert(partner) {
+                            self.degree[root] += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Join two roots. The one with more cannot-links survives, so that
     /// moving the other's is cheap (small into large).
     fn union(&mut self, a: usize, b: usize) -> usize {
@@ -380,9 +417,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             touched_roots(edge.a).flat_map(move |rx| touched_roots(edge.b).map(move |ry| (rx, ry)))
         })
         .collect();
-    for (rx, ry) in cannot_links {
-        clusters.forbid(rx as usize, ry as usize);
-    }
+    clusters.forbid_all(cannot_links);
     // Only the edges that merge or ask for review matter from here on.
     edges.retain(|e| e.decision != Decision::Different);
 
@@ -810,6 +845,21 @@ mod tests {
     fn run(names: &[&str], constraints: &Constraints) -> Clustering {
         let groups: Vec<Vec<&str>> = names.iter().map(|n| vec![*n]).collect();
         cluster(&groups, constraints, &MatchConfig::default())
+    }
+
+    #[test]
+    fn cannot_links_in_bulk_add_to_those_already_there() {
+        let mut c = Clusters::new(4);
+        c.forbid(0, 1);
+        c.forbid_all(vec![(1, 0), (0, 2), (2, 0), (3, 3)]);
+        assert_eq!(c.degree, [2, 1, 1, 0]);
+        assert!(c.forbidden(0, 1) && c.forbidden(1, 0));
+        assert!(c.forbidden(0, 2) && c.forbidden(2, 0));
+        assert!(!c.forbidden(1, 2) && !c.forbidden(3, 3));
+        // The survivor of a union keeps every cannot-link.
+        let kept = c.union(1, 2);
+        assert!(c.forbidden(kept, 0) && c.forbidden(0, kept));
+        assert_eq!(c.degree[0], 1);
     }
 
     #[test]
