@@ -83,10 +83,11 @@ pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
             }
         }
     }
-    // Names were pushed in order, so a stable sort by block keeps each
-    // block's members in order.
-    single.par_sort_by_key(|e| e.0);
-    pair.par_sort_by_key(|e| e.0);
+    // Each (block, name) entry is distinct, so sorting whole entries keeps
+    // each block's members in name order, as a stable sort by block would,
+    // without the stable sort's buffer and merging.
+    single.par_sort_unstable();
+    pair.par_sort_unstable();
 
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for block in single.chunk_by(|x, y| x.0 == y.0) {
@@ -123,9 +124,49 @@ fn skeleton_order(names: &[Prepared], words: &Lexicon) -> Vec<u32> {
     }
     starts.push(ranks.len());
     let parts_of = |i: u32| &ranks[starts[i as usize]..starts[i as usize + 1]];
-    let mut order: Vec<u32> = (0..names.len() as u32).collect();
-    order.par_sort_unstable_by(|&x, &y| parts_of(x).cmp(parts_of(y)).then(x.cmp(&y)));
-    order
+    // The first parts packed into one integer, compared without reading
+    // the ranks again; only names that agree on all of them, and have
+    // more, compare the rest.
+    let mut keyed: Vec<(u128, u32)> = (0..names.len() as u32)
+        .into_par_iter()
+        .map(|i| (packed_prefix(parts_of(i)), i))
+        .collect();
+    keyed.par_sort_unstable_by(|&(kx, x), &(ky, y)| {
+        by_parts((kx, || parts_of(x)), (ky, || parts_of(y))).then(x.cmp(&y))
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Sorted parts compared as slices, given each one's [`packed_prefix`]
+/// and a way to read the parts, which only a tie needs.
+fn by_parts<'p>(
+    (kx, px): (u128, impl FnOnce() -> &'p [u32]),
+    (ky, py): (u128, impl FnOnce() -> &'p [u32]),
+) -> std::cmp::Ordering {
+    kx.cmp(&ky).then_with(|| {
+        match (px().get(PACKED..), py().get(PACKED..)) {
+            (Some(rest_x), Some(rest_y)) => rest_x.cmp(rest_y),
+            // Equal keys mean equal lengths up to PACKED: both shorter.
+            _ => std::cmp::Ordering::Equal,
+        }
+    })
+}
+
+/// Parts whose ranks [`packed_prefix`] packs.
+const PACKED: usize = 4;
+
+/// The first [`PACKED`] ranks of sorted parts as one integer that orders
+/// as the slices do: each rank plus one in 32 bits, most significant
+/// first, 0 where a shorter name has no part (it sorts first, as a
+/// shorter slice does). Ranks number distinct skeletons, fewer than the
+/// `u32` word ids, so a rank plus one fits.
+fn packed_prefix(parts: &[u32]) -> u128 {
+    let mut key = 0u128;
+    for slot in 0..PACKED {
+        let rank = parts.get(slot).map_or(0, |&r| u128::from(r) + 1);
+        key = key << 32 | rank;
+    }
+    key
 }
 
 /// All pairs of the names of one block, unless it is too large.
@@ -143,6 +184,23 @@ fn expand<K>(block: &[(K, u32)], pairs: &mut Vec<(u32, u32)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_parts_order_as_the_slices_do() {
+        // Every slice of up to six ranks from 0..3, and the largest rank.
+        let mut slices: Vec<Vec<u32>> = vec![vec![], vec![u32::MAX - 1]];
+        for len in 1..=6u32 {
+            for code in 0..3u32.pow(len) {
+                slices.push((0..len).map(|i| code / 3u32.pow(i) % 3).collect());
+            }
+        }
+        for x in &slices {
+            for y in &slices {
+                let packed = by_parts((packed_prefix(x), || &x[..]), (packed_prefix(y), || &y[..]));
+                assert_eq!(packed, x.cmp(y), "{x:?} {y:?}");
+            }
+        }
+    }
 
     #[test]
     fn frequent_parts_do_not_make_quadratic_blocks() {
