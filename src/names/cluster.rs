@@ -421,8 +421,10 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // Only the edges that merge or ask for review matter from here on.
     edges.retain(|e| e.decision != Decision::Different);
 
-    // Best edges first; ties broken by the name ids, which follow input order.
-    edges.sort_by(|x, y| {
+    // Best edges first; ties broken by the name ids, which follow input
+    // order. No two edges join the same names, so the order is total and
+    // an unstable sort gives it.
+    edges.par_sort_unstable_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then(x.a.cmp(&y.a))
