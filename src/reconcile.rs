@@ -157,11 +157,18 @@ pub fn reconcile(
         .iter()
         .max()
         .map_or(0, |&c| c + 1);
-    let mut members: Vec<(Vec<usize>, Option<usize>)> = vec![(Vec::new(), None); cluster_count];
-    for (claim, &cluster) in clustering.cluster_of_group[..dataset.claims.len()]
-        .iter()
-        .enumerate()
-    {
+    // Counted first, so that each cluster's list is allocated once at its
+    // size rather than grown claim by claim.
+    let of_claims = &clustering.cluster_of_group[..dataset.claims.len()];
+    let mut sizes = vec![0usize; cluster_count];
+    for &cluster in of_claims {
+        sizes[cluster] += 1;
+    }
+    let mut members: Vec<(Vec<usize>, Option<usize>)> = sizes
+        .into_iter()
+        .map(|size| (Vec::with_capacity(size), None))
+        .collect();
+    for (claim, &cluster) in of_claims.iter().enumerate() {
         members[cluster].0.push(claim);
     }
     for i in 0..dataset.entities.len() {
@@ -275,7 +282,8 @@ pub fn reconcile(
 /// An entity from its claims and record: every spelling, and the display
 /// name (the record's, else the most used `who`).
 fn new_entity(dataset: &Dataset, claims: Vec<usize>, record: Option<usize>) -> Entity {
-    let mut all: Vec<&str> = Vec::new();
+    // Most claims give one name.
+    let mut all: Vec<&str> = Vec::with_capacity(claims.len() + 1);
     for &c in &claims {
         let claim = &dataset.claims[c];
         all.push(claim.who.as_str());
