@@ -32,7 +32,21 @@ mkdir -p "$results" target/bench-data
 # Data from older generators is never read again (the 1 M set is ~270 MB).
 find target/bench-data -mindepth 1 -maxdepth 1 -name 'n*' ! -name "*-$gen_version" \
     -exec rm -rf {} +
+# Steal time: CPU the hypervisor gave to other guests of a shared host.
+# It, not claimlint, explains most of the timing noise on a VM, so each
+# run reports the share of the machine's CPU time stolen while it ran.
+cpu_ticks() { awk '/^cpu /{print $9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat 2>/dev/null || true; }
+steal_share() {
+    read -r s1 t1 <<<"$1"
+    read -r s2 t2 <<<"$2"
+    if [ -n "${t2:-}" ] && [ "$((t2 - t1))" -gt 0 ]; then
+        echo "$(((s2 - s1) * 100 / (t2 - t1))) %"
+    else
+        echo "n/a"
+    fi
+}
 metrics=()
+steals=()
 for n in "${sizes[@]}"; do
     data=target/bench-data/n$n-s$seed-$gen_version
     if [ ! -f "$data/claimlint.toml" ]; then
@@ -44,9 +58,11 @@ for n in "${sizes[@]}"; do
     mkdir -p "$out"
     echo "bench: claimlint check on $n claims" >&2
     set +e
+    ticks_before=$(cpu_ticks)
     /usr/bin/time -v -o "$out/check.time" \
         "$bin" --verbose check --format json "$data" >"$out/report.json" 2>"$out/check.stderr"
     code=$?
+    steals+=("$n claims: $(steal_share "$ticks_before" "$(cpu_ticks)")")
     "$bin" entities --format json "$data" >"$out/entities.json" 2>"$out/entities.stderr"
     entities_code=$?
     set -e
@@ -71,4 +87,6 @@ done
     echo "claimlint $(git rev-parse --short HEAD 2>/dev/null || echo '?'), seed $seed, $(nproc) cores, $(date -u +%Y-%m-%d)"
     echo
     python3 scripts/score.py table "${metrics[@]}"
+    echo
+    echo "Host steal time during each check run (wall times are not comparable when it is high): $(IFS=';'; echo "${steals[*]}" | sed 's/;/, /g')."
 } | tee target/bench-results.md
