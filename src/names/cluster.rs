@@ -153,19 +153,13 @@ impl Clusters {
             })
             .collect();
         for (root, set) in sets {
-            match self.cannot_link.entry(root) {
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    self.degree[root] = set.len() as u32;
-                    slot.insert(set);
-                }
-                std::collections::hash_map::Entry::Occupied(mut slot) => {
-                    for partner in set {
-                        if slot.get_mut().insert(partner) {
-                            self.degree[root] += 1;
-                        }
-                    }
-                }
+            let known = self.cannot_link.entry(root).or_default();
+            if known.is_empty() {
+                *known = set;
+            } else {
+                known.extend(set);
             }
+            self.degree[root] = known.len() as u32;
         }
     }
 
@@ -376,8 +370,8 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // than every group (scattered reads, a million of them per pass).
     //
     // All of this reads a fixed state (no union happens until the merges
-    // below), so it runs in parallel; only recording the cannot-links is
-    // serial, in edge order.
+    // below), so it runs in parallel, and the cannot-links are recorded in
+    // bulk.
     let roots_of_name = {
         let clusters = &clusters;
         let root_of_group: Vec<u32> = (0..groups.len())

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::fxhash::{FxHashMap, FxHashSet};
-use super::similarity::{Prepared, WordData};
+use super::similarity::Prepared;
+use super::word::WordData;
 
 /// Names sharing a part, at most, for the part to be rare: a share of the
 /// dataset (so that in a handful of names nothing is rare) and never more

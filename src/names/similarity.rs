@@ -11,7 +11,7 @@
 use super::fxhash::FxHashMap;
 use super::structure::{self, role_weight, Part, Role};
 use super::variants::same_word;
-pub use super::word::WordData;
+use super::word::WordData;
 use std::fmt::Write as _;
 use std::sync::Arc;
 

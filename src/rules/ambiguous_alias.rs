@@ -130,17 +130,20 @@ fn claims_naming(ctx: &Context) -> Naming {
             let mut hits = Vec::new();
             for (offset, claim) in claims.iter().enumerate() {
                 for name in std::iter::once(&claim.who).chain(&claim.aliases) {
-                    let hash = match ascii_surface_hash(name) {
-                        Some(hash) => hash,
+                    // A name outside ASCII has its key built to be hashed.
+                    let (hash, built) = match ascii_surface_hash(name) {
+                        Some(hash) => (hash, false),
                         None => {
                             surface_key_into(name, &mut key);
-                            KeyHash::of(&key)
+                            (KeyHash::of(&key), true)
                         }
                     };
                     if !wanted.contains(&hash) {
                         continue;
                     }
-                    surface_key_into(name, &mut key);
+                    if !built {
+                        surface_key_into(name, &mut key);
+                    }
                     if let Some(&k) = numbers.get(key.as_slice()) {
                         hits.push((k, block * BLOCK + offset));
                     }
