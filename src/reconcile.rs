@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::Dataset;
-use crate::names::fxhash::FxHashMap;
+use crate::names::fxhash::{FxHashMap, FxHashSet};
 use crate::names::{self, Ambiguity, Constraints, MatchConfig, Merge};
 use crate::permutation::reordered;
 
@@ -258,13 +258,7 @@ pub fn reconcile(
         entity.merges = merges;
     }
 
-    assign_ids(&mut list);
-    // Sorted by display name, then id, for stable output.
-    let order = sorted(
-        list.iter()
-            .enumerate()
-            .map(|(i, e)| ((e.name.as_str(), e.id.as_str()), i)),
-    );
+    let order = assign_ids(&mut list);
     let mut new_index = vec![0; list.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -330,42 +324,81 @@ fn most_used_spelling<'a>(spellings: impl Iterator<Item = &'a str>) -> String {
     best.map(|(name, _)| name.to_string()).unwrap_or_default()
 }
 
-/// Entities without a record get an id from their name (`lavdrim-muhaxheri`),
-/// made unique with a numeric suffix in a deterministic order.
-fn assign_ids(list: &mut [Entity]) {
-    let mut taken: FxHashMap<String, usize> = list
+/// Gives entities without a record an id from their name
+/// (`lavdrim-muhaxheri`), made unique with a numeric suffix in order of
+/// name, then first claim; returns the order of output: by name, then id.
+///
+/// One sort serves both orders, which differ only among entities of one
+/// name (few, and sorted again by id). The suffixes are counted per id in
+/// sorted runs rather than through one map filled entity by entity.
+fn assign_ids(list: &mut [Entity]) -> Vec<usize> {
+    // (name, first claim, entity), in order.
+    let mut keyed: Vec<(&str, Option<usize>, usize)> = list
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.as_str(), e.claims.first().copied(), i))
+        .collect();
+    keyed.par_sort_unstable();
+    let unnamed: Vec<(usize, &str)> = keyed
+        .iter()
+        .filter(|&&(_, _, i)| list[i].id.is_empty())
+        .map(|&(name, _, i)| (i, name))
+        .collect();
+    // (base id, rank among the unnamed), by base: each run shares a base,
+    // in order. The first of a run keeps the base unless a record has it;
+    // the others are numbered from 2, as counting in order would.
+    let mut bases: Vec<(String, usize)> = unnamed
+        .par_iter()
+        .enumerate()
+        .map(|(rank, &(_, name))| (slug(name), rank))
+        .collect();
+    bases.par_sort_unstable();
+    let records: FxHashSet<&str> = list
         .iter()
         .filter(|e| !e.id.is_empty())
-        .map(|e| (e.id.clone(), 1))
+        .map(|e| e.id.as_str())
         .collect();
-    let order = sorted(
-        list.iter()
-            .enumerate()
-            .filter(|(_, e)| e.id.is_empty())
-            .map(|(i, e)| ((e.name.as_str(), e.claims.first()), i)),
-    );
-    let slugs: Vec<String> = order.par_iter().map(|&i| slug(&list[i].name)).collect();
-    for (i, base) in order.into_iter().zip(slugs) {
-        list[i].id = match taken.get_mut(&base) {
-            Some(count) => {
-                *count += 1;
-                format!("{base}-{count}")
-            }
-            None => {
-                taken.insert(base.clone(), 1);
-                base
-            }
+    let mut ids: Vec<String> = vec![String::new(); unnamed.len()];
+    for run in bases.chunk_by(|a, b| a.0 == b.0) {
+        let first = if records.contains(run[0].0.as_str()) {
+            2
+        } else {
+            1
         };
+        for (n, (base, rank)) in (first..).zip(run) {
+            ids[*rank] = match n {
+                1 => base.clone(),
+                _ => format!("{base}-{n}"),
+            };
+        }
     }
-}
-
-/// The indices of `keyed` in order of their keys. Sorting (key, index)
-/// pairs rather than indices keeps each comparison off the entities
-/// themselves, which are large and scattered.
-fn sorted<K: Ord + Send>(keyed: impl Iterator<Item = (K, usize)>) -> Vec<usize> {
-    let mut keyed: Vec<(K, usize)> = keyed.collect();
-    keyed.par_sort_unstable();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    drop(records);
+    // The id of each entity, given or new, for the output order.
+    let mut rank_of = vec![usize::MAX; list.len()];
+    for (rank, &(i, _)) in unnamed.iter().enumerate() {
+        rank_of[i] = rank;
+    }
+    let id_of = |i: usize| match rank_of[i] {
+        usize::MAX => list[i].id.as_str(),
+        rank => ids[rank].as_str(),
+    };
+    let mut order: Vec<usize> = keyed.iter().map(|&(_, _, i)| i).collect();
+    let mut start = 0;
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let same_name = &mut order[start..start + run.len()];
+        if same_name.len() > 1 {
+            same_name.sort_unstable_by(|&a, &b| id_of(a).cmp(id_of(b)).then(a.cmp(&b)));
+        }
+        start += run.len();
+    }
+    drop(keyed);
+    drop(unnamed);
+    for (i, rank) in rank_of.into_iter().enumerate() {
+        if rank != usize::MAX {
+            list[i].id = std::mem::take(&mut ids[rank]);
+        }
+    }
+    order
 }
 
 /// A readable id from a display name: ASCII letters and digits, hyphenated
@@ -399,7 +432,64 @@ fn slug(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::{assign_ids, slug, Entity};
+
+    fn entity(id: &str, name: &str, first_claim: usize) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            names: vec![name.into()],
+            claims: vec![first_claim],
+            merges: Vec::new(),
+            record: None,
+        }
+    }
+
+    #[test]
+    fn ids_are_numbered_in_order_of_name_then_first_claim() {
+        let mut list = vec![
+            entity("", "Abu Bakr", 3),
+            entity("abu-bakr", "Abu Bakr al-Baghdadi", 7),
+            entity("", "Zaid", 2),
+            entity("", "ABU BAKR", 5),
+            entity("", "Abu Bakr", 1),
+        ];
+        // Twelve people named Umar, first claimed in reverse order.
+        list.extend((0..12).map(|k| entity("", "Umar", 100 - k)));
+        let order = assign_ids(&mut list);
+        let ids: Vec<&str> = list.iter().map(|e| e.id.as_str()).collect();
+        // `abu-bakr` belongs to the record; the others count on from it.
+        assert_eq!(
+            ids[..5],
+            ["abu-bakr-4", "abu-bakr", "zaid", "abu-bakr-2", "abu-bakr-3"]
+        );
+        assert_eq!(list[16].id, "umar", "the earliest first claim");
+        assert_eq!(list[5].id, "umar-12");
+        // Output order: by name, then id as text (`umar-10` before `umar-2`).
+        let listed: Vec<&str> = order.iter().map(|&i| list[i].id.as_str()).collect();
+        assert_eq!(
+            listed,
+            [
+                "abu-bakr-2",
+                "abu-bakr-3",
+                "abu-bakr-4",
+                "abu-bakr",
+                "umar",
+                "umar-10",
+                "umar-11",
+                "umar-12",
+                "umar-2",
+                "umar-3",
+                "umar-4",
+                "umar-5",
+                "umar-6",
+                "umar-7",
+                "umar-8",
+                "umar-9",
+                "zaid"
+            ]
+        );
+    }
 
     #[test]
     fn slugs_are_ascii_words_joined_by_hyphens() {
