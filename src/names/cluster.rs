@@ -549,13 +549,22 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     }
 
     // Dense cluster numbers in order of first appearance.
-    let mut number_of_root: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut number_of_root = vec![usize::MAX; groups.len()];
+    let mut numbered = 0;
     let mut cluster_of_group = Vec::with_capacity(groups.len());
     for g in 0..groups.len() {
-        let root = clusters.find(g);
-        let next = number_of_root.len();
-        cluster_of_group.push(*number_of_root.entry(root).or_insert(next));
+        let number = &mut number_of_root[clusters.find(g)];
+        if *number == usize::MAX {
+            *number = numbered;
+            numbered += 1;
+        }
+        cluster_of_group.push(*number);
     }
+    drop(number_of_root);
+    // Freeing the parsed names and the cannot-link sets (a million and
+    // more allocations) is left to the pool, beside what the caller does
+    // next, rather than done here on one core.
+    rayon::spawn(move || drop((prepared, clusters, words)));
 
     merges.sort_by(|x, y| {
         x.names
