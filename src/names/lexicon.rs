@@ -36,21 +36,32 @@ impl Lexicon {
     /// (so numbers do not depend on threads) and sets every token's `id`.
     pub fn new(names: &mut [Prepared]) -> Self {
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        // Tokens of one word parsed on one thread share its data, so most
+        // are numbered by that pointer alone, without hashing the text.
+        let mut by_data: FxHashMap<*const WordData, u32> = FxHashMap::default();
         let mut words: Vec<Arc<WordData>> = Vec::new();
         for name in names.iter_mut() {
             for token in &mut name.tokens {
-                token.id = match ids.get(token.word.canonical.as_str()) {
+                let data = Arc::as_ptr(&token.word);
+                token.id = match by_data.get(&data) {
                     Some(&id) => id,
                     None => {
-                        let id = words.len() as u32;
-                        ids.insert(token.word.canonical.clone(), id);
-                        words.push(token.word.clone());
+                        let id = match ids.get(token.word.canonical.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = words.len() as u32;
+                                ids.insert(token.word.canonical.clone(), id);
+                                words.push(token.word.clone());
+                                id
+                            }
+                        };
+                        by_data.insert(data, id);
                         id
                     }
                 };
             }
         }
-        drop(ids);
+        drop((ids, by_data));
 
         let mut vowel_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let vowel_key: Vec<u32> = words
