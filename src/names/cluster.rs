@@ -175,13 +175,31 @@ impl Clusters {
         self.size[keep] += self.size[gone];
         if self.degree[gone] > 0 {
             self.degree[gone] = 0;
-            for partner in self.cannot_link.remove(&gone).unwrap_or_default() {
-                if let Some(set) = self.cannot_link.get_mut(&partner) {
-                    if set.remove(&gone) {
-                        self.degree[partner] -= 1;
+            // The survivor's set is taken out while the other's partners
+            // move in, so that each move looks up only the partner's set.
+            let partners = self.cannot_link.remove(&gone).unwrap_or_default();
+            let mut kept = self.cannot_link.remove(&keep).unwrap_or_default();
+            for partner in partners {
+                if partner == keep {
+                    // Joined although kept apart (a constraint decided).
+                    if kept.remove(&gone) {
+                        self.degree[keep] -= 1;
                     }
+                    continue;
                 }
-                self.forbid(keep, partner);
+                // Links are symmetric: the partner's set holds `gone`.
+                let set = self.cannot_link.entry(partner).or_default();
+                if set.remove(&gone) {
+                    self.degree[partner] -= 1;
+                }
+                if kept.insert(partner) {
+                    set.insert(keep);
+                    self.degree[keep] += 1;
+                    self.degree[partner] += 1;
+                }
+            }
+            if !kept.is_empty() {
+                self.cannot_link.insert(keep, kept);
             }
         }
         keep
@@ -865,6 +883,39 @@ mod tests {
         let kept = c.union(1, 2);
         assert!(c.forbidden(kept, 0) && c.forbidden(0, kept));
         assert_eq!(c.degree[0], 1);
+    }
+
+    #[test]
+    fn a_union_moves_links_both_ways_and_drops_the_one_between_its_halves() {
+        let mut c = Clusters::new(5);
+        c.forbid_all(vec![(0, 1), (0, 2), (1, 3), (1, 4), (3, 4)]);
+        // Joined although kept apart, as a curator's `same_as` may: the
+        // link between the two halves goes; the others move to the survivor.
+        let kept = c.union(0, 1);
+        let gone = 1 - kept;
+        for other in [2, 3, 4] {
+            assert!(
+                c.forbidden(kept, other) && c.forbidden(other, kept),
+                "{other}"
+            );
+            assert!(
+                !c.forbidden(gone, other) && !c.forbidden(other, gone),
+                "{other}"
+            );
+        }
+        assert_eq!(c.degree, {
+            let mut d = [0; 5];
+            d[kept] = 3;
+            d[2] = 1;
+            d[3] = 2;
+            d[4] = 2;
+            d
+        });
+        assert!(c.forbidden(3, 4));
+        // Joining two roots that share a partner leaves one link to it.
+        let root = c.union(3, 4);
+        assert!(c.forbidden(kept, root) && c.forbidden(root, kept));
+        assert_eq!((c.degree[kept], c.degree[root]), (2, 1));
     }
 
     #[test]
