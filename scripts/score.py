@@ -9,6 +9,10 @@
     score.py table METRICS.json...
         -> a Markdown table, one row per metrics file, in the order given
 
+    score.py median TIME...
+        -> the time file of the median run (by wall time), then every
+           run's wall time
+
 Quality is judged by rule id, never by which rules exist:
 
 * planted found: a person planted with rule R counts as found when the
@@ -173,6 +177,19 @@ def cmd_score(args):
     sys.stdout.write("\n")
 
 
+def cmd_median(args):
+    """The run of median wall time among repeated runs of one check: its
+    time file on the first line, then every run's wall time, in run order."""
+    walls = [parse_time(path).get("wall_s") for path in args.times]
+    timed = [(wall, i) for i, wall in enumerate(walls) if wall is not None]
+    if not timed:
+        sys.exit("score.py median: no wall time in " + ", ".join(args.times))
+    timed.sort()
+    _, median = timed[(len(timed) - 1) // 2]
+    print(args.times[median])
+    print(", ".join("–" if w is None else f"{w:.2f}" for w in walls))
+
+
 def pct(value, digits=2):
     return "–" if value is None else f"{100 * value:.{digits}f} %"
 
@@ -248,8 +265,10 @@ def main():
     score.add_argument("--label", default=None)
     table = sub.add_parser("table", help="Markdown table of several score outputs")
     table.add_argument("metrics", nargs="+")
+    median = sub.add_parser("median", help="the median run among repeated runs' time files")
+    median.add_argument("times", nargs="+", help="/usr/bin/time -v outputs")
     args = parser.parse_args()
-    {"score": cmd_score, "table": cmd_table}[args.command](args)
+    {"score": cmd_score, "table": cmd_table, "median": cmd_median}[args.command](args)
 
 
 if __name__ == "__main__":
