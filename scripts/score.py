@@ -234,7 +234,8 @@ def cmd_table(args):
             f"{num(m.get('entities'))} / {num(m.get('persons'))}",
             "/".join(str(findings.get(s, 0)) for s in ("error", "warning", "info")),
             f"{pct(m.get('planted_found_share'), 1)} ({m.get('planted_found', 0)}/{m.get('planted', 0)})",
-            f"{pct(m.get('false_alarm_share'))} ({m.get('false_alarm_persons', 0)})",
+            # Three digits: the target is 0.5 %, and 0.4975 % must not read as 0.50 %.
+            f"{pct(m.get('false_alarm_share'), 3)} ({m.get('false_alarm_persons', 0)})",
             num(m.get("entity_precision"), "{:.4f}"),
             num(m.get("entity_recall"), "{:.4f}"),
             num(m.get("exit"), "{}"),
