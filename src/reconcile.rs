@@ -339,18 +339,18 @@ fn assign_ids(list: &mut [Entity]) -> Vec<usize> {
         .map(|(i, e)| (e.name.as_str(), e.claims.first().copied(), i))
         .collect();
     keyed.par_sort_unstable();
-    let unnamed: Vec<(usize, &str)> = keyed
+    // (base id, rank among the unnamed, entity), by base: each run shares
+    // a base, in order. The first of a run keeps the base unless a record
+    // has it; the others are numbered from 2, as counting in order would.
+    let unnamed: Vec<(&str, usize)> = keyed
         .iter()
         .filter(|&&(_, _, i)| list[i].id.is_empty())
-        .map(|&(name, _, i)| (i, name))
+        .map(|&(name, _, i)| (name, i))
         .collect();
-    // (base id, rank among the unnamed), by base: each run shares a base,
-    // in order. The first of a run keeps the base unless a record has it;
-    // the others are numbered from 2, as counting in order would.
-    let mut bases: Vec<(String, usize)> = unnamed
+    let mut bases: Vec<(String, usize, usize)> = unnamed
         .par_iter()
         .enumerate()
-        .map(|(rank, &(_, name))| (slug(name), rank))
+        .map(|(rank, &(name, i))| (slug(name), rank, i))
         .collect();
     bases.par_sort_unstable();
     let records: FxHashSet<&str> = list
@@ -358,30 +358,17 @@ fn assign_ids(list: &mut [Entity]) -> Vec<usize> {
         .filter(|e| !e.id.is_empty())
         .map(|e| e.id.as_str())
         .collect();
-    let mut ids: Vec<String> = vec![String::new(); unnamed.len()];
+    let mut new_id: Vec<Option<String>> = vec![None; list.len()];
     for run in bases.chunk_by(|a, b| a.0 == b.0) {
-        let first = if records.contains(run[0].0.as_str()) {
-            2
-        } else {
-            1
-        };
-        for (n, (base, rank)) in (first..).zip(run) {
-            ids[*rank] = match n {
+        let first = 1 + usize::from(records.contains(run[0].0.as_str()));
+        for (n, (base, _, i)) in (first..).zip(run) {
+            new_id[*i] = Some(match n {
                 1 => base.clone(),
                 _ => format!("{base}-{n}"),
-            };
+            });
         }
     }
-    drop(records);
-    // The id of each entity, given or new, for the output order.
-    let mut rank_of = vec![usize::MAX; list.len()];
-    for (rank, &(i, _)) in unnamed.iter().enumerate() {
-        rank_of[i] = rank;
-    }
-    let id_of = |i: usize| match rank_of[i] {
-        usize::MAX => list[i].id.as_str(),
-        rank => ids[rank].as_str(),
-    };
+    let id_of = |i: usize| new_id[i].as_deref().unwrap_or(&list[i].id);
     let mut order: Vec<usize> = keyed.iter().map(|&(_, _, i)| i).collect();
     let mut start = 0;
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
@@ -391,11 +378,9 @@ fn assign_ids(list: &mut [Entity]) -> Vec<usize> {
         }
         start += run.len();
     }
-    drop(keyed);
-    drop(unnamed);
-    for (i, rank) in rank_of.into_iter().enumerate() {
-        if rank != usize::MAX {
-            list[i].id = std::mem::take(&mut ids[rank]);
+    for (entity, id) in list.iter_mut().zip(new_id) {
+        if let Some(id) = id {
+            entity.id = id;
         }
     }
     order

@@ -175,31 +175,13 @@ impl Clusters {
         self.size[keep] += self.size[gone];
         if self.degree[gone] > 0 {
             self.degree[gone] = 0;
-            // The survivor's set is taken out while the other's partners
-            // move in, so that each move looks up only the partner's set.
-            let partners = self.cannot_link.remove(&gone).unwrap_or_default();
-            let mut kept = self.cannot_link.remove(&keep).unwrap_or_default();
-            for partner in partners {
-                if partner == keep {
-                    // Joined although kept apart (a constraint decided).
-                    if kept.remove(&gone) {
-                        self.degree[keep] -= 1;
+            for partner in self.cannot_link.remove(&gone).unwrap_or_default() {
+                if let Some(set) = self.cannot_link.get_mut(&partner) {
+                    if set.remove(&gone) {
+                        self.degree[partner] -= 1;
                     }
-                    continue;
                 }
-                // Links are symmetric: the partner's set holds `gone`.
-                let set = self.cannot_link.entry(partner).or_default();
-                if set.remove(&gone) {
-                    self.degree[partner] -= 1;
-                }
-                if kept.insert(partner) {
-                    set.insert(keep);
-                    self.degree[keep] += 1;
-                    self.degree[partner] += 1;
-                }
-            }
-            if !kept.is_empty() {
-                self.cannot_link.insert(keep, kept);
+                self.forbid(keep, partner);
             }
         }
         keep
