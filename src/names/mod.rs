@@ -25,6 +25,7 @@ mod word;
 pub use cluster::{cluster, Ambiguity, Clustering, Constraints, Merge};
 pub use fxhash::{FxHashMap, FxHashSet};
 pub use structure::{NameParts, Part, Role};
+pub use text::lowercase_table;
 pub use variants::COMMON_NAME_VARIANTS;
 
 use serde::Serialize;

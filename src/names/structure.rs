@@ -11,7 +11,7 @@ use super::variants::{
 use super::word::WordData;
 use serde::Serialize;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 /// What a word does in a name.
@@ -239,16 +239,38 @@ pub fn parse(name: &str) -> NameParts {
 /// The parts of a name in order, without the per-role views of
 /// [`NameParts`] (the matcher's hot path needs only these).
 pub(super) fn pieces(name: &str) -> Vec<Piece> {
-    let mut words = Vec::with_capacity(8);
-    for_each_word(name, |word| {
-        words.push(Spelled {
-            lexeme: lexeme(word.text),
-            hyphen_after: word.hyphen_after,
-            from_surname: word.from_surname,
-            initial: word.initial,
+    // The words and tokens of one name are scratch: kept per thread, so a
+    // million names need no allocation for them.
+    thread_local! {
+        static SCRATCH: RefCell<(Vec<Spelled>, Vec<Token>)> = const {
+            RefCell::new((Vec::new(), Vec::new()))
+        };
+    }
+    let parse = |words: &mut Vec<Spelled>, tokens: &mut Vec<Token>| {
+        words.clear();
+        for_each_word(name, |word| {
+            words.push(Spelled {
+                lexeme: lexeme(word.text),
+                hyphen_after: word.hyphen_after,
+                from_surname: word.from_surname,
+                initial: word.initial,
+            });
         });
-    });
-    assign_roles(&compound(&words))
+        compound(words, tokens);
+        words.clear();
+        let parts = assign_roles(tokens);
+        tokens.clear();
+        parts
+    };
+    SCRATCH
+        .try_with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let (words, tokens) = &mut *scratch;
+                parse(words, tokens)
+            }
+            Err(_) => parse(&mut Vec::new(), &mut Vec::new()),
+        })
+        .unwrap_or_else(|_| parse(&mut Vec::new(), &mut Vec::new()))
 }
 
 /// What the compound and role rules ask of one word, whatever its
@@ -274,6 +296,10 @@ struct Lexeme {
     /// `Abubakar` → `abu` + `bakar`.
     kunya_split: Option<(&'static str, String)>,
     word: Arc<WordData>,
+    /// [`Lexeme::after_abd`], remembered. Weak: the lexicon owns every
+    /// lexeme (and may drop them to stay bounded), and a strong link could
+    /// close a cycle (`abdallah` after `abd` is `abdallah`).
+    after_abd: RefCell<Weak<Lexeme>>,
 }
 
 impl Lexeme {
@@ -296,33 +322,98 @@ impl Lexeme {
                 .or_else(|| split_allah_word(text)),
             kunya_split: split_kunya_word(text).map(|(head, rest)| (head, rest.to_string())),
             word: WordData::of(&canonical_token(text)),
+            after_abd: RefCell::new(Weak::new()),
         }
+    }
+
+    /// The one word that `Abd` (with its article) and this word make:
+    /// `Abdul Rahman` → `abdalrahman`. A quarter of the names of a large
+    /// dataset have one, so it is built once per word, not once per name.
+    fn after_abd(&self) -> Rc<Lexeme> {
+        if let Some(joined) = self.after_abd.borrow().upgrade() {
+            return joined;
+        }
+        let joined = lexeme(&abd_compound(&self.text));
+        *self.after_abd.borrow_mut() = Rc::downgrade(&joined);
+        joined
     }
 }
 
 /// Bound on remembered words per thread, so that memory stays flat.
 const LEXICON_LIMIT: usize = 1 << 16;
 
+/// Slots of [`Lexemes::recent`]: 48 KiB, about a core's L1 data cache.
+const RECENT_LEXEMES: usize = 1 << 11;
+
+/// The lexemes one thread has met.
+#[derive(Default)]
+struct Lexemes {
+    /// Direct-mapped, by the bytes of words of up to 16 bytes (nearly
+    /// all): a hit is two integer comparisons, where the map below hashes
+    /// the text and compares it byte by byte. Zero-padding is unambiguous
+    /// because a word never holds a zero byte; the empty word, all zeros,
+    /// marks an empty slot.
+    recent: Vec<([u64; 2], Option<Rc<Lexeme>>)>,
+    known: FxHashMap<Box<str>, Rc<Lexeme>>,
+}
+
+/// The bytes of a word of up to 16 bytes, zero-padded, as two integers.
+/// Shifted in byte by byte: a copy into a buffer read back as integers
+/// stalls the load on the narrower stores (store-to-load forwarding).
+fn packed(text: &str) -> Option<[u64; 2]> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut key = [0u64; 2];
+    for (i, &b) in bytes.iter().enumerate() {
+        key[i / 8] |= u64::from(b) << (8 * (i % 8));
+    }
+    Some(key)
+}
+
+impl Lexemes {
+    fn get(&mut self, text: &str) -> Rc<Lexeme> {
+        let Some(key) = packed(text) else {
+            return self.known(text);
+        };
+        if self.recent.is_empty() {
+            self.recent = vec![([0, 0], None); RECENT_LEXEMES];
+        }
+        let hash = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = (hash >> (64 - RECENT_LEXEMES.ilog2())) as usize;
+        if let (stored, Some(lexeme)) = &self.recent[slot] {
+            if *stored == key {
+                return lexeme.clone();
+            }
+        }
+        let lexeme = self.known(text);
+        self.recent[slot] = (key, Some(lexeme.clone()));
+        lexeme
+    }
+
+    fn known(&mut self, text: &str) -> Rc<Lexeme> {
+        if let Some(known) = self.known.get(text) {
+            return known.clone();
+        }
+        if self.known.len() >= LEXICON_LIMIT {
+            self.known.clear();
+        }
+        let known = Rc::new(Lexeme::of(text));
+        self.known.insert(text.into(), known.clone());
+        known
+    }
+}
+
 /// The [`Lexeme`] of a word, remembered.
 fn lexeme(text: &str) -> Rc<Lexeme> {
     thread_local! {
-        static LEXICON: RefCell<FxHashMap<Box<str>, Rc<Lexeme>>> =
-            RefCell::new(FxHashMap::default());
+        static LEXEMES: RefCell<Lexemes> = RefCell::new(Lexemes::default());
     }
-    LEXICON
-        .try_with(|lexicon| {
-            let Ok(mut lexicon) = lexicon.try_borrow_mut() else {
-                return Rc::new(Lexeme::of(text));
-            };
-            if let Some(known) = lexicon.get(text) {
-                return known.clone();
-            }
-            if lexicon.len() >= LEXICON_LIMIT {
-                lexicon.clear();
-            }
-            let known = Rc::new(Lexeme::of(text));
-            lexicon.insert(text.into(), known.clone());
-            known
+    LEXEMES
+        .try_with(|lexemes| match lexemes.try_borrow_mut() {
+            Ok(mut lexemes) => lexemes.get(text),
+            Err(_) => Rc::new(Lexeme::of(text)),
         })
         .unwrap_or_else(|_| Rc::new(Lexeme::of(text)))
 }
@@ -420,8 +511,8 @@ fn split_allah_word(word: &str) -> Option<String> {
 
 /// Join or split words into name units: `Abd al-Aziz` → one unit,
 /// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
-fn compound(words: &[Spelled]) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(words.len() + 1);
+fn compound(words: &[Spelled], out: &mut Vec<Token>) {
+    out.clear();
     let mut i = 0;
     let mut pending_article = false;
     while i < words.len() {
@@ -453,8 +544,7 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
             let j = next_index(i + 1);
             if let Some(next) = words.get(j) {
                 if next.from_surname == word.from_surname && !next.initial {
-                    let joined = abd_compound(&next.lexeme.text);
-                    out.push(token(lexeme(&joined), pending_article));
+                    out.push(token(next.lexeme.after_abd(), pending_article));
                     pending_article = false;
                     i = j + 1;
                     continue;
@@ -489,7 +579,6 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
         pending_article = false;
         i += 1;
     }
-    out
 }
 
 /// The rest of a family name with `al`/`el` written into it, if any. Only
@@ -731,5 +820,41 @@ mod tests {
         assert_eq!(p.surname.len(), 1);
         assert_eq!(p.key(), parse("Lavdrim Muhaxheri").key());
         assert!(p.describe().contains("surname"));
+    }
+
+    #[test]
+    fn remembered_words_are_told_apart_by_every_byte() {
+        // Words of 8, 9, 16 and 17 bytes, alike up to the last byte: the
+        // direct-mapped level keys words of up to 16 bytes by their bytes.
+        let words = [
+            "abdallah",
+            "abdallahi",
+            "abdallahx",
+            "muhammadmuhammad",
+            "muhammadmuhammae",
+            "muhammadmuhammadi",
+        ];
+        for _ in 0..2 {
+            for word in words {
+                assert_eq!(&*lexeme(word).text, word);
+            }
+        }
+        assert_eq!(packed(""), None);
+        assert_eq!(packed("muhammadmuhammadi"), None);
+        assert_ne!(packed("ab"), packed("ab\u{1}"));
+    }
+
+    #[test]
+    fn abd_compounds_agree_however_often_they_are_met() {
+        // The joined word is remembered on its second half: the second and
+        // later names must read it back unchanged.
+        for _ in 0..3 {
+            assert_eq!(
+                parse("Abdul Rahman al-Iraqi").key(),
+                parse("Abdurrahman al-Iraqi").key()
+            );
+            assert_eq!(parse("Abd al-Rahman").parts[0].canonical, "abdalrahman");
+            assert_eq!(parse("Abdel Rahman").parts[0].canonical, "abdalrahman");
+        }
     }
 }

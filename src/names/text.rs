@@ -35,16 +35,30 @@ pub fn for_each_word(name: &str, mut visit: impl FnMut(Word<'_>)) {
             None => name,
         }
     };
-    let without_brackets: Cow<str> = if bounded.contains(['(', '[', ')', ']']) {
+    // One pass for what decides the path: brackets and the first comma.
+    let (mut bracketed, mut comma) = (false, None);
+    for (i, &b) in bounded.as_bytes().iter().enumerate() {
+        match b {
+            b'(' | b'[' | b')' | b']' => bracketed = true,
+            b',' if comma.is_none() => comma = Some(i),
+            _ => {}
+        }
+    }
+    let without_brackets: Cow<str> = if bracketed {
         Cow::Owned(drop_bracketed(bounded))
     } else {
         Cow::Borrowed(bounded)
     };
+    let comma = if bracketed {
+        without_brackets.find(',')
+    } else {
+        comma
+    };
     // `SURNAME, Given Names`: the part after the first comma goes first. A
     // trailing comma or a comma with nothing after it is just punctuation.
-    let (surname, given) = match without_brackets.split_once(',') {
-        Some((before, after)) if !after.trim().is_empty() && !before.trim().is_empty() => {
-            (before, after)
+    let (surname, given) = match comma.map(|at| without_brackets.split_at(at)) {
+        Some((before, after)) if !after[1..].trim().is_empty() && !before.trim().is_empty() => {
+            (before, &after[1..])
         }
         _ => ("", &*without_brackets),
     };
@@ -123,34 +137,65 @@ fn split_ascii_words(
     text: &mut String,
     visit: &mut impl FnMut(Word<'_>),
 ) {
-    // Apostrophes join (`Sa'd`); any other non-alphanumeric byte ends a word.
-    let in_word = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'`');
-    let bytes = part.as_bytes();
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = bytes[start..]
-            .iter()
-            .position(|b| !in_word(b))
-            .map_or(bytes.len(), |n| start + n);
-        // ASCII bytes delimit it, so it is a `str` of its own.
-        let segment = &part[start..end];
-        text.clear();
-        text.push_str(segment);
-        text.make_ascii_lowercase();
-        if segment.contains(['\'', '`']) {
-            text.retain(|c| c.is_ascii_alphanumeric());
-        }
+    text.clear();
+    let mut flush = |text: &mut String, hyphen_after: bool| {
         if !text.is_empty() {
             // One letter is an initial in ASCII whether or not a dot follows.
             visit(Word {
                 initial: text.len() == 1,
                 text,
-                hyphen_after: bytes.get(end) == Some(&b'-'),
+                hyphen_after,
                 from_surname,
             });
+            text.clear();
         }
-        start = end + 1;
+    };
+    for &b in part.as_bytes() {
+        match ASCII_FOLD[usize::from(b)] {
+            JOINS => {}
+            ENDS => flush(text, false),
+            HYPHEN => flush(text, true),
+            lower => text.push(char::from(lower)),
+        }
     }
+    flush(text, false);
+}
+
+/// [`ASCII_FOLD`] of a byte that joins its neighbours into one word:
+/// apostrophes (`Sa'd`).
+const JOINS: u8 = 1;
+/// [`ASCII_FOLD`] of a byte that ends a word, other than the hyphen.
+const ENDS: u8 = 0;
+/// [`ASCII_FOLD`] of the hyphen: it ends a word and is remembered.
+const HYPHEN: u8 = 2;
+
+/// What each ASCII byte does in a word: a letter or digit is itself,
+/// lowercased; anything else is [`JOINS`], [`ENDS`] or [`HYPHEN`]. One
+/// table lookup a byte instead of a chain of tests.
+static ASCII_FOLD: [u8; 256] = {
+    let mut table = lowercase_table(ENDS, ENDS);
+    table[b'\'' as usize] = JOINS;
+    table[b'`' as usize] = JOINS;
+    table[b'-' as usize] = HYPHEN;
+    table
+};
+
+/// A byte table for folding names: an ASCII letter or digit maps to itself
+/// lowercased, any other ASCII byte to `other`, a byte of a non-ASCII
+/// character to `non_ascii`.
+pub const fn lowercase_table(other: u8, non_ascii: u8) -> [u8; 256] {
+    let mut table = [other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            table[byte] = b.to_ascii_lowercase();
+        } else if !b.is_ascii() {
+            table[byte] = non_ascii;
+        }
+        byte += 1;
+    }
+    table
 }
 
 /// Combining marks (Unicode categories Mn/Me) that NFKD separates out.

@@ -2,7 +2,7 @@ use std::borrow::Cow;
 
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
-use crate::names::{normalise, Ambiguity, FxHashMap, FxHashSet};
+use crate::names::{lowercase_table, normalise, Ambiguity, FxHashMap, FxHashSet};
 use crate::rules::{declare_rule, Context};
 
 declare_rule! {
@@ -240,20 +240,7 @@ fn surface_key_into(name: &str, key: &mut Vec<u8>) {
 /// What each byte of a name becomes in its key: a letter or digit itself,
 /// lower-cased; anything else between words, a gap; a byte of a non-ASCII
 /// character, [`NON_ASCII`].
-const FOLD: [u8; 256] = {
-    let mut fold = [GAP; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        if b.is_ascii_alphanumeric() {
-            fold[byte] = b.to_ascii_lowercase();
-        } else if !b.is_ascii() {
-            fold[byte] = NON_ASCII;
-        }
-        byte += 1;
-    }
-    fold
-};
+const FOLD: [u8; 256] = lowercase_table(GAP, NON_ASCII);
 const GAP: u8 = 0;
 const NON_ASCII: u8 = 0x80;
 
