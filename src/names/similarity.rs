@@ -200,6 +200,15 @@ fn quick_similarity(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
     None
 }
 
+/// Two words the same letter for letter, but where one has `e` and the
+/// other `a` or `i`.
+pub(super) fn e_for_a_or_i(x: &str, y: &str) -> bool {
+    x.len() == y.len()
+        && x.bytes()
+            .zip(y.bytes())
+            .all(|(p, q)| p == q || matches!((p, q), (b'e', b'a' | b'i') | (b'a' | b'i', b'e')))
+}
+
 /// [`token_similarity`] of two different words that [`quick_similarity`]
 /// leaves open.
 fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
@@ -227,8 +236,12 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     if a.word.vowel_key == b.word.vowel_key && a.word.vowel_key.len() >= 3 {
         // Only the unwritten short vowels differ: Laden/Ladin, Hamed/Hamid.
         // In a short word the vowel is most of the word (Aman/Amin), so
-        // there it is weaker evidence.
-        best = best.max(if shorter >= 5 { 0.97 } else { 0.9 });
+        // there it is weaker evidence, unless only an `e` stands for an `a`
+        // or `i` (Khan/Khen, Abbas/Abbes): Arabic has no `e`, so it is
+        // always one of those two, written the Maghrebi, Persian or Turkish
+        // way.
+        let strong = shorter >= 5 || e_for_a_or_i(&a.word.canonical, &b.word.canonical);
+        best = best.max(if strong { 0.97 } else { 0.9 });
     } else {
         let s = string_similarity(&a.word.vowel_key, &b.word.vowel_key) - 0.04;
         best = best.max(s);
