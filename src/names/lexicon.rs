@@ -40,25 +40,20 @@ impl Lexicon {
         // are numbered by that pointer alone, without hashing the text.
         let mut by_data: FxHashMap<*const WordData, u32> = FxHashMap::default();
         let mut words: Vec<Arc<WordData>> = Vec::new();
+        let mut number = |word: &Arc<WordData>| match ids.get(word.canonical.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = words.len() as u32;
+                ids.insert(word.canonical.clone(), id);
+                words.push(word.clone());
+                id
+            }
+        };
         for name in names.iter_mut() {
             for token in &mut name.tokens {
-                let data = Arc::as_ptr(&token.word);
-                token.id = match by_data.get(&data) {
-                    Some(&id) => id,
-                    None => {
-                        let id = match ids.get(token.word.canonical.as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                let id = words.len() as u32;
-                                ids.insert(token.word.canonical.clone(), id);
-                                words.push(token.word.clone());
-                                id
-                            }
-                        };
-                        by_data.insert(data, id);
-                        id
-                    }
-                };
+                token.id = *by_data
+                    .entry(Arc::as_ptr(&token.word))
+                    .or_insert_with(|| number(&token.word));
             }
         }
         drop((ids, by_data));

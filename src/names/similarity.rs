@@ -202,7 +202,7 @@ fn quick_similarity(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
 
 /// Two words the same letter for letter, but where one has `e` and the
 /// other `a` or `i`.
-pub(super) fn e_for_a_or_i(x: &str, y: &str) -> bool {
+fn e_for_a_or_i(x: &str, y: &str) -> bool {
     x.len() == y.len()
         && x.bytes()
             .zip(y.bytes())
@@ -1025,5 +1025,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_e_stands_for_an_a_or_an_i_only() {
+        assert!(e_for_a_or_i("khen", "khan"));
+        assert!(e_for_a_or_i("abes", "abis"));
+        assert!(!e_for_a_or_i("aman", "amin"));
+        assert!(!e_for_a_or_i("khen", "khun"));
+        assert!(!e_for_a_or_i("khen", "khann"));
     }
 }

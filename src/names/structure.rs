@@ -239,38 +239,16 @@ pub fn parse(name: &str) -> NameParts {
 /// The parts of a name in order, without the per-role views of
 /// [`NameParts`] (the matcher's hot path needs only these).
 pub(super) fn pieces(name: &str) -> Vec<Piece> {
-    // The words and tokens of one name are scratch: kept per thread, so a
-    // million names need no allocation for them.
-    thread_local! {
-        static SCRATCH: RefCell<(Vec<Spelled>, Vec<Token>)> = const {
-            RefCell::new((Vec::new(), Vec::new()))
-        };
-    }
-    let parse = |words: &mut Vec<Spelled>, tokens: &mut Vec<Token>| {
-        words.clear();
-        for_each_word(name, |word| {
-            words.push(Spelled {
-                lexeme: lexeme(word.text),
-                hyphen_after: word.hyphen_after,
-                from_surname: word.from_surname,
-                initial: word.initial,
-            });
+    let mut words = Vec::with_capacity(8);
+    for_each_word(name, |word| {
+        words.push(Spelled {
+            lexeme: lexeme(word.text),
+            hyphen_after: word.hyphen_after,
+            from_surname: word.from_surname,
+            initial: word.initial,
         });
-        compound(words, tokens);
-        words.clear();
-        let parts = assign_roles(tokens);
-        tokens.clear();
-        parts
-    };
-    SCRATCH
-        .try_with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => {
-                let (words, tokens) = &mut *scratch;
-                parse(words, tokens)
-            }
-            Err(_) => parse(&mut Vec::new(), &mut Vec::new()),
-        })
-        .unwrap_or_else(|_| parse(&mut Vec::new(), &mut Vec::new()))
+    });
+    assign_roles(&compound(&words))
 }
 
 /// What the compound and role rules ask of one word, whatever its
@@ -511,8 +489,8 @@ fn split_allah_word(word: &str) -> Option<String> {
 
 /// Join or split words into name units: `Abd al-Aziz` → one unit,
 /// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
-fn compound(words: &[Spelled], out: &mut Vec<Token>) {
-    out.clear();
+fn compound(words: &[Spelled]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(words.len() + 1);
     let mut i = 0;
     let mut pending_article = false;
     while i < words.len() {
@@ -579,6 +557,7 @@ fn compound(words: &[Spelled], out: &mut Vec<Token>) {
         pending_article = false;
         i += 1;
     }
+    out
 }
 
 /// The rest of a family name with `al`/`el` written into it, if any. Only

@@ -56,9 +56,10 @@ pub fn for_each_word(name: &str, mut visit: impl FnMut(Word<'_>)) {
     };
     // `SURNAME, Given Names`: the part after the first comma goes first. A
     // trailing comma or a comma with nothing after it is just punctuation.
-    let (surname, given) = match comma.map(|at| without_brackets.split_at(at)) {
-        Some((before, after)) if !after[1..].trim().is_empty() && !before.trim().is_empty() => {
-            (before, &after[1..])
+    let halves = comma.map(|at| (&without_brackets[..at], &without_brackets[at + 1..]));
+    let (surname, given) = match halves {
+        Some((before, after)) if !after.trim().is_empty() && !before.trim().is_empty() => {
+            (before, after)
         }
         _ => ("", &*without_brackets),
     };
@@ -170,8 +171,9 @@ const ENDS: u8 = 0;
 const HYPHEN: u8 = 2;
 
 /// What each ASCII byte does in a word: a letter or digit is itself,
-/// lowercased; anything else is [`JOINS`], [`ENDS`] or [`HYPHEN`]. One
-/// table lookup a byte instead of a chain of tests.
+/// lowercased; anything else is [`JOINS`], [`ENDS`] or [`HYPHEN`], which
+/// no letter or digit (`0` is 0x30) can be mistaken for. One table lookup
+/// a byte instead of a chain of tests.
 static ASCII_FOLD: [u8; 256] = {
     let mut table = lowercase_table(ENDS, ENDS);
     table[b'\'' as usize] = JOINS;
