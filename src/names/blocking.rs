@@ -30,11 +30,23 @@ const MAX_PARTS: usize = 8;
 
 /// Candidate pairs, and the order they were found in.
 pub struct Candidates {
-    /// Sorted, deduplicated pairs (i < j) of indices into the names.
-    pub pairs: Vec<(u32, u32)>,
     /// The names in the order of their part skeletons, sorted: a name's
     /// candidates are mostly near it in this order.
     pub order: Vec<u32>,
+    /// Sorted, deduplicated pairs (x < y) of positions in `order`, not of
+    /// names: taken in this order, a name's partners are read from nearby.
+    pub pairs: Vec<(u32, u32)>,
+}
+
+#[cfg(test)]
+impl Candidates {
+    /// The pairs as indices into the names, smaller first.
+    pub fn name_pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.pairs.iter().map(|&(x, y)| {
+            let (a, b) = (self.order[x as usize], self.order[y as usize]);
+            (a.min(b), a.max(b))
+        })
+    }
 }
 
 /// The candidate pairs of `names`, whose words `words` numbered.
@@ -89,26 +101,30 @@ pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
     single.par_sort_unstable();
     pair.par_sort_unstable();
 
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for block in single.chunk_by(|x, y| x.0 == y.0) {
-        expand(block, &mut pairs);
-    }
-    for block in pair.chunk_by(|x, y| x.0 == y.0) {
-        expand(block, &mut pairs);
-    }
-    drop((single, pair));
     // Sorted neighbourhood over the names' sorted part skeletons. Ranks
     // order names exactly as comparing the skeleton strings would, without
     // a string comparison (or a vector) per name.
     let order = skeleton_order(names, words);
-    for (x, &a) in order.iter().enumerate() {
-        for &b in order.iter().skip(x + 1).take(NEIGHBOURS) {
-            pairs.push((a.min(b), a.max(b)));
+    let mut position = vec![0u32; names.len()];
+    for (p, &name) in order.iter().enumerate() {
+        position[name as usize] = p as u32;
+    }
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for block in single.chunk_by(|x, y| x.0 == y.0) {
+        expand(block, &position, &mut pairs);
+    }
+    for block in pair.chunk_by(|x, y| x.0 == y.0) {
+        expand(block, &position, &mut pairs);
+    }
+    drop((single, pair));
+    for x in 0..order.len() as u32 {
+        for y in (x + 1..order.len() as u32).take(NEIGHBOURS) {
+            pairs.push((x, y));
         }
     }
     pairs.par_sort_unstable();
     pairs.dedup();
-    Candidates { pairs, order }
+    Candidates { order, pairs }
 }
 
 /// The names in the order of their part skeletons, sorted.
@@ -169,14 +185,17 @@ fn packed_prefix(parts: &[u32]) -> u128 {
     key
 }
 
-/// All pairs of the names of one block, unless it is too large.
-fn expand<K>(block: &[(K, u32)], pairs: &mut Vec<(u32, u32)>) {
+/// All pairs of the names of one block, as positions, unless the block is
+/// too large.
+fn expand<K>(block: &[(K, u32)], position: &[u32], pairs: &mut Vec<(u32, u32)>) {
     if !(2..=MAX_BLOCK).contains(&block.len()) {
         return;
     }
-    for (x, &(_, a)) in block.iter().enumerate() {
-        for &(_, b) in &block[x + 1..] {
-            pairs.push((a.min(b), a.max(b)));
+    for (i, &(_, a)) in block.iter().enumerate() {
+        let x = position[a as usize];
+        for &(_, b) in &block[i + 1..] {
+            let y = position[b as usize];
+            pairs.push((x.min(y), x.max(y)));
         }
     }
 }
@@ -222,6 +241,7 @@ mod tests {
             Prepared::new("Lavdrim Muhaxheri"),
         ];
         let words = Lexicon::new(&mut names);
-        assert!(candidate_pairs(&names, &words).pairs.contains(&(0, 1)));
+        let candidates = candidate_pairs(&names, &words);
+        assert!(candidates.name_pairs().any(|pair| pair == (0, 1)));
     }
 }

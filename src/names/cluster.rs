@@ -350,8 +350,9 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
             names.join(&mut clusters, &mut ambiguous)
         },
     );
-    // Score candidate pairs in parallel; the order of the result is the
-    // order of the sorted pairs, whatever the thread scheduling.
+    // Score candidate pairs in parallel. The edges come in the order of the
+    // pairs, whatever the thread scheduling; nothing below depends on it
+    // before they are sorted by score.
     let candidate_count = candidates.pairs.len();
     let mut edges = score_pairs(&mut prepared, &candidates, cfg);
 
@@ -647,19 +648,15 @@ impl IdenticalNames<'_> {
 /// input), so scoring in id order reads each partner, and its tokens, from
 /// a random place among all the names. The names are therefore laid out
 /// afresh, tokens included, in the order blocking found them (similar
-/// skeletons side by side), the pairs are scored in that layout, and the
-/// names and results are put back in id order. That halves the time of
-/// scoring a million claims' pairs; the results do not depend on it.
+/// skeletons side by side), where the pairs already are; after scoring,
+/// the names are put back in id order. That halves the time of scoring a
+/// million claims' pairs; the results do not depend on it.
 fn score_pairs(
     prepared: &mut Vec<Prepared>,
     candidates: &Candidates,
     cfg: &MatchConfig,
 ) -> Vec<Edge> {
-    let Candidates { pairs, order } = candidates;
-    let mut position = vec![0u32; prepared.len()];
-    for (p, &id) in order.iter().enumerate() {
-        position[id as usize] = p as u32;
-    }
+    let Candidates { order, pairs } = candidates;
     let count = prepared.len();
     // Moved, not cloned (cloning would touch every word's shared count),
     // with the tokens reallocated in the new order.
@@ -673,38 +670,27 @@ fn score_pairs(
         tokens.append(&mut name.tokens);
         name.tokens = tokens;
     });
-    // (first, second, index of the pair), by position.
-    let mut local_pairs: Vec<(u32, u32, u32)> = pairs
+    let edges: Vec<Edge> = pairs
         .par_iter()
-        .enumerate()
-        .map(|(i, &(a, b))| (position[a as usize], position[b as usize], i as u32))
-        .collect();
-    local_pairs.par_sort_unstable_by_key(|&(x, y, _)| (x.min(y), x.max(y)));
-    let scored: Vec<(u32, f64, Decision, bool)> = local_pairs
-        .par_iter()
-        .map_init(SimilarityCache::default, |cache, &(x, y, i)| {
-            let cmp = compare_cached(&local[x as usize], &local[y as usize], cache);
-            let scored = (i, cmp.score, decide(&cmp, cfg), cmp.strong_difference());
+        .map_init(SimilarityCache::default, |cache, &(x, y)| {
+            // The name with the smaller id first, as in every comparison.
+            let (a, b) = (order[x as usize], order[y as usize]);
+            let (first, second) = if a < b { (x, y) } else { (y, x) };
+            let cmp = compare_cached(&local[first as usize], &local[second as usize], cache);
+            let edge = Edge {
+                a: a.min(b),
+                b: a.max(b),
+                score: cmp.score,
+                decision: decide(&cmp, cfg),
+                strong_difference: cmp.strong_difference(),
+            };
             cache.recycle(cmp);
-            scored
+            edge
         })
         .collect();
-    drop(local_pairs);
-    let mut edges: Vec<Edge> = pairs
-        .iter()
-        .map(|&(a, b)| Edge {
-            a,
-            b,
-            score: 0.0,
-            decision: Decision::Different,
-            strong_difference: false,
-        })
-        .collect();
-    for (i, score, decision, strong_difference) in scored {
-        let edge = &mut edges[i as usize];
-        edge.score = score;
-        edge.decision = decision;
-        edge.strong_difference = strong_difference;
+    let mut position = vec![0u32; count];
+    for (p, &id) in order.iter().enumerate() {
+        position[id as usize] = p as u32;
     }
     *prepared = reordered(local, position.iter().map(|&p| p as usize));
     edges
