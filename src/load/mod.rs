@@ -44,6 +44,10 @@ const MAX_LINE_BYTES: usize = 16 << 20;
 /// NDJSON is read this many bytes at a time.
 const BLOCK_BYTES: usize = 16 << 20;
 
+/// The first block is smaller, so that the cores start parsing while the
+/// rest is read (reading a whole block first kept them waiting 25 ms).
+const FIRST_BLOCK_BYTES: usize = 1 << 20;
+
 /// NDJSON bytes per parallel task: a thousand records or so, enough to
 /// amortise the task, few enough to spread a block over the cores.
 const TASK_BYTES: usize = 256 << 10;
@@ -444,7 +448,7 @@ impl Loader {
     /// into place, so no core waits for those.
     fn lines(&mut self, file: &Arc<str>, mut reader: impl Read + Send) {
         let file_index = self.files.len() - 1;
-        let mut block: Vec<u8> = Vec::new();
+        let mut block: Vec<u8> = Vec::with_capacity(FIRST_BLOCK_BYTES);
         // Lines and bytes before the block.
         let mut line_no = 0u32;
         let mut offset = 0usize;
@@ -453,7 +457,7 @@ impl Loader {
         let mut skipping = false;
         // Records parsed but not yet moved into `self`, and their bytes.
         let mut parsed: (Vec<Loader>, usize) = (Vec::new(), 0);
-        let mut next_read = read_block(&mut reader, &mut block);
+        let mut next_read = read_block(&mut reader, &mut block, FIRST_BLOCK_BYTES);
         loop {
             let read = match next_read {
                 Ok(read) => read,
@@ -520,7 +524,7 @@ impl Loader {
                     if eof {
                         Ok(0)
                     } else {
-                        read_block(&mut reader, &mut next)
+                        read_block(&mut reader, &mut next, BLOCK_BYTES)
                     }
                 },
             );
@@ -1223,11 +1227,11 @@ impl PackedIds {
     }
 }
 
-/// Reads up to [`BLOCK_BYTES`] more into `block`; what was read. After an
+/// Reads up to `limit` more bytes into `block`; what was read. After an
 /// error, `block` is as it was.
-fn read_block(reader: &mut impl Read, block: &mut Vec<u8>) -> std::io::Result<usize> {
+fn read_block(reader: &mut impl Read, block: &mut Vec<u8>, limit: usize) -> std::io::Result<usize> {
     let before = block.len();
-    let read = reader.take(BLOCK_BYTES as u64).read_to_end(block);
+    let read = reader.take(limit as u64).read_to_end(block);
     if read.is_err() {
         block.truncate(before);
     }
