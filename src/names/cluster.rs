@@ -19,7 +19,7 @@
 //! [`Ambiguity`] records instead of silent decisions.
 
 use super::blocking::{candidate_pairs, Candidates};
-use super::fxhash::{FxHashMap, FxHashSet};
+use super::fxhash::FxHashMap;
 use super::lexicon::Lexicon;
 use super::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
 use super::{decide, Decision, MatchConfig};
@@ -75,17 +75,33 @@ pub struct Clustering {
     pub candidate_pairs: usize,
 }
 
-/// Union-find over groups with cannot-link sets.
+/// Union-find over groups with cannot-links.
 ///
 /// Parents and sizes are `u32` and every root's count of cannot-links is
 /// kept beside them: a million groups' union-find then fits in the CPU's
 /// cache, and the many roots without cannot-links never reach the map.
+///
+/// A root's cannot-links name the other side as it was when the link was
+/// made: a group, or a root that may since have joined another. Asking
+/// whether two roots are kept apart brings the entries of the shorter list
+/// up to date with [`Clusters::root`]; a union only appends one list to
+/// the other. Keeping every list exact instead meant rewriting the partner
+/// of every moved link, two hash lookups each, which was most of the
+/// merge loop's time at a million claims.
 struct Clusters {
     parent: Vec<u32>,
     size: Vec<u32>,
-    /// `cannot_link[root].len()`, 0 for a root with none.
+    /// The length of `cannot_link[root]`, 0 for a root with none.
     degree: Vec<u32>,
-    cannot_link: FxHashMap<usize, FxHashSet<usize>>,
+    cannot_link: FxHashMap<u32, Links>,
+}
+
+/// One root's cannot-links.
+#[derive(Default)]
+struct Links {
+    to: Vec<u32>,
+    /// How many of them were distinct when last brought up to date.
+    distinct: usize,
 }
 
 impl Clusters {
@@ -118,23 +134,37 @@ impl Clusters {
         x as usize
     }
 
+    /// Whether the roots `a` and `b` are kept apart.
     fn forbidden(&self, a: usize, b: usize) -> bool {
-        self.degree[a] > 0
-            && self.degree[b] > 0
-            && self.cannot_link.get(&a).is_some_and(|s| s.contains(&b))
+        if a == b || self.degree[a] == 0 || self.degree[b] == 0 {
+            return false;
+        }
+        let (shorter, other) = if self.degree[a] <= self.degree[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.cannot_link
+            .get(&(shorter as u32))
+            .is_some_and(|links| links.to.iter().any(|&x| self.root(x as usize) == other))
     }
 
     fn forbid(&mut self, a: usize, b: usize) {
-        if a != b && self.cannot_link.entry(a).or_default().insert(b) {
-            self.cannot_link.entry(b).or_default().insert(a);
-            self.degree[a] += 1;
-            self.degree[b] += 1;
+        if a != b && !self.forbidden(a, b) {
+            self.link(a, [b as u32]);
+            self.link(b, [a as u32]);
         }
     }
 
+    /// Adds cannot-links from the root `root`, one way.
+    fn link(&mut self, root: usize, to: impl IntoIterator<Item = u32>) {
+        let links = self.cannot_link.entry(root as u32).or_default();
+        links.to.extend(to);
+        self.degree[root] = links.to.len() as u32;
+    }
+
     /// [`Clusters::forbid`] every pair of roots. Half a million pairs at a
-    /// million claims: each root's set is built on its own (in parallel)
-    /// from the pairs sorted by root, rather than pair by pair into the map.
+    /// million claims: sorted by root, each root's links are added at once.
     fn forbid_all(&mut self, pairs: Vec<(u32, u32)>) {
         let mut links: Vec<(u32, u32)> = pairs
             .into_par_iter()
@@ -143,28 +173,16 @@ impl Clusters {
             .collect();
         links.par_sort_unstable();
         links.dedup();
-        let sets: Vec<(usize, FxHashSet<usize>)> = links
-            .par_chunk_by(|x, y| x.0 == y.0)
-            .map(|run| {
-                (
-                    run[0].0 as usize,
-                    run.iter().map(|&(_, b)| b as usize).collect(),
-                )
-            })
-            .collect();
-        for (root, set) in sets {
-            let known = self.cannot_link.entry(root).or_default();
-            if known.is_empty() {
-                *known = set;
-            } else {
-                known.extend(set);
-            }
-            self.degree[root] = known.len() as u32;
+        for run in links.chunk_by(|x, y| x.0 == y.0) {
+            self.link(run[0].0 as usize, run.iter().map(|&(_, b)| b));
         }
     }
 
     /// Join two roots. The one with more cannot-links survives, so that
-    /// moving the other's is cheap (small into large).
+    /// the other's are the ones appended (small onto large). A long list
+    /// that has doubled since it was last brought up to date is brought up
+    /// to date again, so that no list grows far beyond its distinct
+    /// partners.
     fn union(&mut self, a: usize, b: usize) -> usize {
         let (keep, gone) = if (self.degree[a], self.size[a]) >= (self.degree[b], self.size[b]) {
             (a, b)
@@ -175,18 +193,39 @@ impl Clusters {
         self.size[keep] += self.size[gone];
         if self.degree[gone] > 0 {
             self.degree[gone] = 0;
-            for partner in self.cannot_link.remove(&gone).unwrap_or_default() {
-                if let Some(set) = self.cannot_link.get_mut(&partner) {
-                    if set.remove(&gone) {
-                        self.degree[partner] -= 1;
-                    }
-                }
-                self.forbid(keep, partner);
+            let moved = self.cannot_link.remove(&(gone as u32)).unwrap_or_default();
+            self.link(keep, moved.to);
+            let links = &self.cannot_link[&(keep as u32)];
+            if links.to.len() >= COMPACT_LINKS.max(2 * links.distinct) {
+                self.compact(keep);
             }
         }
         keep
     }
+
+    /// Rewrites the links of `root` as distinct current roots, dropping
+    /// those to itself.
+    fn compact(&mut self, root: usize) {
+        let Some(Links { mut to, .. }) = self.cannot_link.remove(&(root as u32)) else {
+            return;
+        };
+        for x in &mut to {
+            *x = self.root(*x as usize) as u32;
+        }
+        to.sort_unstable();
+        to.dedup();
+        to.retain(|&x| x as usize != root);
+        self.degree[root] = to.len() as u32;
+        if !to.is_empty() {
+            let distinct = to.len();
+            self.cannot_link.insert(root as u32, Links { to, distinct });
+        }
+    }
 }
+
+/// Lists of cannot-links shorter than this are never brought up to date:
+/// reading them is cheaper.
+const COMPACT_LINKS: usize = 64;
 
 /// No name: a spelling with nothing to compare.
 const NO_NAME: u32 = u32::MAX;
@@ -838,19 +877,31 @@ mod tests {
         cluster(&groups, constraints, &MatchConfig::default())
     }
 
+    /// Every pair of current roots, and whether it is kept apart.
+    fn apart(c: &Clusters) -> Vec<(usize, usize)> {
+        let n = c.parent.len();
+        let roots: Vec<usize> = (0..n).filter(|&x| c.root(x) == x).collect();
+        let mut pairs = Vec::new();
+        for &x in &roots {
+            for &y in &roots {
+                assert_eq!(c.forbidden(x, y), c.forbidden(y, x), "{x} {y}");
+                if x < y && c.forbidden(x, y) {
+                    pairs.push((x, y));
+                }
+            }
+        }
+        pairs
+    }
+
     #[test]
     fn cannot_links_in_bulk_add_to_those_already_there() {
         let mut c = Clusters::new(4);
         c.forbid(0, 1);
         c.forbid_all(vec![(1, 0), (0, 2), (2, 0), (3, 3)]);
-        assert_eq!(c.degree, [2, 1, 1, 0]);
-        assert!(c.forbidden(0, 1) && c.forbidden(1, 0));
-        assert!(c.forbidden(0, 2) && c.forbidden(2, 0));
-        assert!(!c.forbidden(1, 2) && !c.forbidden(3, 3));
+        assert_eq!(apart(&c), [(0, 1), (0, 2)]);
         // The survivor of a union keeps every cannot-link.
         let kept = c.union(1, 2);
-        assert!(c.forbidden(kept, 0) && c.forbidden(0, kept));
-        assert_eq!(c.degree[0], 1);
+        assert_eq!(apart(&c), [(0, kept)]);
     }
 
     #[test]
@@ -860,30 +911,44 @@ mod tests {
         // Joined although kept apart, as a curator's `same_as` may: the
         // link between the two halves goes; the others move to the survivor.
         let kept = c.union(0, 1);
-        let gone = 1 - kept;
-        for other in [2, 3, 4] {
-            assert!(
-                c.forbidden(kept, other) && c.forbidden(other, kept),
-                "{other}"
-            );
-            assert!(
-                !c.forbidden(gone, other) && !c.forbidden(other, gone),
-                "{other}"
-            );
-        }
-        assert_eq!(c.degree, {
-            let mut d = [0; 5];
-            d[kept] = 3;
-            d[2] = 1;
-            d[3] = 2;
-            d[4] = 2;
-            d
-        });
-        assert!(c.forbidden(3, 4));
+        let sorted = |x: usize, y: usize| (x.min(y), x.max(y));
+        let mut expected = vec![sorted(kept, 2), sorted(kept, 3), sorted(kept, 4), (3, 4)];
+        expected.sort_unstable();
+        assert_eq!(apart(&c), expected);
         // Joining two roots that share a partner leaves one link to it.
         let root = c.union(3, 4);
-        assert!(c.forbidden(kept, root) && c.forbidden(root, kept));
-        assert_eq!((c.degree[kept], c.degree[root]), (2, 1));
+        let mut expected = vec![sorted(kept, 2), sorted(kept, root)];
+        expected.sort_unstable();
+        assert_eq!(apart(&c), expected);
+    }
+
+    #[test]
+    fn long_lists_of_cannot_links_are_brought_up_to_date() {
+        // Root 0 is kept apart from 200 groups, which then join into four
+        // clusters: its list is rewritten as those four as it grows.
+        let mut c = Clusters::new(401);
+        c.forbid_all((1..=200).map(|g| (0, g)).collect());
+        for g in 5..=200 {
+            let (x, y) = (c.find(g), c.find(1 + g % 4));
+            c.union(x, y);
+        }
+        // Another 200 groups, each kept apart from one of the four, join 0.
+        c.forbid_all(
+            (201..=400)
+                .map(|g| (g, c.root(1 + g as usize % 4) as u32))
+                .collect(),
+        );
+        for g in 201..=400 {
+            let (x, y) = (c.find(0), c.find(g));
+            c.union(x, y);
+        }
+        let zero = c.find(0);
+        let links = &c.cannot_link[&(zero as u32)];
+        assert!(links.to.len() < 64, "{} links", links.to.len());
+        for g in 1..=4 {
+            assert!(c.forbidden(zero, c.root(g)), "{g}");
+        }
+        assert_eq!(apart(&c).len(), 4);
     }
 
     #[test]
