@@ -24,6 +24,9 @@ struct Shard {
     slots: Vec<u64>,
 }
 
+/// Records per stretch of the parallel passes over all the records.
+const STRETCH: usize = 1 << 15;
+
 /// Records above this many are not worth splitting into shards.
 const RECORDS_PER_SHARD: usize = 1 << 14;
 
@@ -48,20 +51,36 @@ impl IdIndex {
         id: impl Fn(&T) -> &str + Sync,
     ) -> (IdIndex, Vec<(usize, usize)>) {
         let shard_bits = shard_bits(records.len());
-        // Positions per shard, in record order, so that the first wins.
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); 1 << shard_bits];
+        let shard_count = 1 << shard_bits;
         debug_assert_eq!(records.len(), hashes.len());
-        for (position, &h) in hashes.iter().take(records.len()).enumerate() {
-            members[shard_of(h, shard_bits)].push(position as u32);
-        }
-        let built: Vec<(Shard, Vec<(usize, usize)>)> = members
+        let hashes = &hashes[..records.len().min(hashes.len())];
+        // Positions per shard, in record order, so that the first wins:
+        // gathered in parallel over stretches of the records, and read
+        // per shard stretch by stretch, in order.
+        let stretches: Vec<Vec<Vec<u32>>> = hashes
+            .par_chunks(STRETCH)
+            .enumerate()
+            .map(|(stretch, hashes)| {
+                let mut members = vec![Vec::new(); shard_count];
+                for (k, &h) in hashes.iter().enumerate() {
+                    members[shard_of(h, shard_bits)].push((stretch * STRETCH + k) as u32);
+                }
+                members
+            })
+            .collect();
+        let built: Vec<(Shard, Vec<(usize, usize)>)> = (0..shard_count)
             .into_par_iter()
-            .map(|positions| {
+            .map(|s| {
+                let positions = stretches.iter().flat_map(|members| &members[s]);
+                let count = stretches
+                    .iter()
+                    .map(|members| members[s].len())
+                    .sum::<usize>();
                 let mut shard = Shard {
-                    slots: vec![0; (positions.len() * 2).next_power_of_two().max(4)],
+                    slots: vec![0; (count * 2).next_power_of_two().max(4)],
                 };
                 let mut duplicates = Vec::new();
-                for position in positions {
+                for &position in positions {
                     let p = position as usize;
                     let h = hashes.get(p).copied().unwrap_or_default();
                     if let Some(first) = shard.insert(h, p, |i| id(&records[i])) {
@@ -90,22 +109,50 @@ impl IdIndex {
         id: impl Fn(&T) -> &str + Sync,
     ) -> (Vec<u32>, usize) {
         let (_, duplicates) = IdIndex::build(records, id);
-        let mut number = Vec::with_capacity(records.len());
-        let mut next = 0u32;
-        let mut duplicates = duplicates.into_iter().peekable();
-        for i in 0..records.len() {
-            // `duplicates` is sorted by the later record, and the first
-            // record of an id comes before it, so its number is known.
-            let n = match duplicates.next_if(|&(later, _)| later == i) {
-                Some((_, first)) => number[first],
-                None => {
-                    next += 1;
-                    next - 1
-                }
-            };
-            number.push(n);
+        // The first record with each record's id; then the firsts are
+        // numbered, stretch by stretch in parallel from each stretch's
+        // count of them, and every record takes its first's number.
+        let mut first: Vec<u32> = (0..records.len() as u32).collect();
+        for (later, earlier) in duplicates {
+            first[later] = earlier as u32;
         }
-        (number, next as usize)
+        let is_first = |stretch: usize, k: usize, f: u32| f as usize == stretch * STRETCH + k;
+        let counts: Vec<u32> = first
+            .par_chunks(STRETCH)
+            .enumerate()
+            .map(|(stretch, first)| {
+                let firsts = first
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, &f)| is_first(stretch, k, f));
+                firsts.count() as u32
+            })
+            .collect();
+        let mut starts = Vec::with_capacity(counts.len());
+        let mut count = 0u32;
+        for c in counts {
+            starts.push(count);
+            count += c;
+        }
+        let mut number_of_first = vec![0u32; records.len()];
+        number_of_first
+            .par_chunks_mut(STRETCH)
+            .zip(first.par_chunks(STRETCH))
+            .zip(starts)
+            .enumerate()
+            .for_each(|(stretch, ((numbers, first), mut next))| {
+                for (k, (number, &f)) in numbers.iter_mut().zip(first).enumerate() {
+                    if is_first(stretch, k, f) {
+                        *number = next;
+                        next += 1;
+                    }
+                }
+            });
+        let number = first
+            .par_iter()
+            .map(|&f| number_of_first[f as usize])
+            .collect();
+        (number, count as usize)
     }
 
     /// The hash of an id that [`IdIndex::build_hashed`] takes.
