@@ -260,31 +260,35 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // rather than as a million one-element vectors.
     // Spellings are numbered in that same order, so numbering names while
     // walking the spellings gives the same ids.
-    let (key_of_spelling, key_count) = IdIndex::number_distinct(&parsed, |p| &p.key);
-    let mut name_of_key = vec![NO_NAME; key_count];
+    let (key_of_spelling, _) = IdIndex::number_distinct(&parsed, |p| &p.key);
+    // Every key is a name but the empty one (emoji, punctuation: nothing to
+    // compare), whose spellings stay with their own groups only. So a
+    // key's name is its number, less one past the empty key.
+    let empty_key = parsed
+        .par_iter()
+        .position_first(|p| p.key.is_empty())
+        .map(|s| key_of_spelling[s]);
+    let name_of_key = |key: u32| match empty_key {
+        Some(empty) if key == empty => NO_NAME,
+        Some(empty) if key > empty => key - 1,
+        _ => key,
+    };
+    let name_of_spelling: Vec<u32> = key_of_spelling
+        .par_iter()
+        .map(|&k| name_of_key(k))
+        .collect();
     let mut display: Vec<&str> = Vec::new();
     let mut spelling_of_name: Vec<u32> = Vec::new();
-    let name_of_spelling: Vec<u32> = key_of_spelling
-        .iter()
-        .zip(&parsed)
-        .zip(&spellings)
-        .enumerate()
-        .map(|(spelling, ((&key, prepared), name))| {
-            if prepared.key.is_empty() {
-                // Nothing to compare (emoji, punctuation): it stays with its
-                // own group only.
-                return NO_NAME;
-            }
-            let id = &mut name_of_key[key as usize];
-            if *id == NO_NAME {
-                *id = display.len() as u32;
-                display.push(name.trim());
+    let mut keys_seen = 0;
+    for (spelling, &key) in key_of_spelling.iter().enumerate() {
+        if key == keys_seen {
+            keys_seen += 1;
+            if name_of_key(key) != NO_NAME {
+                display.push(spellings[spelling].trim());
                 spelling_of_name.push(spelling as u32);
             }
-            *id
-        })
-        .collect();
-    drop(name_of_key);
+        }
+    }
     let mut name_in_group: Vec<(u32, u32)> = Vec::with_capacity(groups.len());
     let mut names_of_group = Rows::with_capacity(groups.len());
     let mut entries = spelling_of_entry.iter();
@@ -1059,5 +1063,24 @@ mod tests {
         assert!(c.cluster_of_group.is_empty());
         let c = run(&["", "🙂", "  "], &Constraints::default());
         assert_eq!(c.cluster_of_group, [0, 1, 2]);
+    }
+
+    #[test]
+    fn names_without_parts_among_others_stay_alone() {
+        // Names numbered before and after the first one with nothing to
+        // compare (its key is empty) still meet their variants.
+        let c = run(
+            &[
+                "Abu Bakr al-Baghdadi",
+                "🙂",
+                "Abubakr al-Baghdadi",
+                "!!!",
+                "Lavdrim Muhaxheri",
+                "Abu Bakr al-Baghdadi",
+                "Lavdrim Muhaxhiri",
+            ],
+            &Constraints::default(),
+        );
+        assert_eq!(c.cluster_of_group, [0, 1, 0, 2, 3, 0, 3]);
     }
 }
