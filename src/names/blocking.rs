@@ -33,6 +33,8 @@ pub struct Candidates {
     /// The names in the order of their part skeletons, sorted: a name's
     /// candidates are mostly near it in this order.
     pub order: Vec<u32>,
+    /// Where each name is in `order`.
+    pub position: Vec<u32>,
     /// Sorted, deduplicated pairs (x < y) of positions in `order`, not of
     /// names: taken in this order, a name's partners are read from nearby.
     pub pairs: Vec<(u32, u32)>,
@@ -124,7 +126,11 @@ pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
     }
     pairs.par_sort_unstable();
     pairs.dedup();
-    Candidates { order, pairs }
+    Candidates {
+        order,
+        position,
+        pairs,
+    }
 }
 
 /// The names in the order of their part skeletons, sorted.

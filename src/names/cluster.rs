@@ -397,7 +397,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     // pairs, whatever the thread scheduling; nothing below depends on it
     // before they are sorted by score.
     let candidate_count = candidates.pairs.len();
-    let (mut edges, prepared) = score_pairs(prepared, &candidates, cfg);
+    let (mut edges, prepared) = score_pairs(prepared, candidates, cfg);
 
     // Strong differences become cannot-links between the clusters involved
     // (after identical names are joined, so each is lifted once).
@@ -696,10 +696,14 @@ impl IdenticalNames<'_> {
 /// depend on it.
 fn score_pairs(
     prepared: Vec<Prepared>,
-    candidates: &Candidates,
+    candidates: Candidates,
     cfg: &MatchConfig,
 ) -> (Vec<Edge>, LaidOut) {
-    let Candidates { order, pairs } = candidates;
+    let Candidates {
+        order,
+        position,
+        pairs,
+    } = candidates;
     let count = prepared.len();
     // Moved, not cloned (cloning would touch every word's shared count),
     // with the tokens reallocated in the new order.
@@ -728,10 +732,6 @@ fn score_pairs(
             edge
         })
         .collect();
-    let mut position = vec![0u32; count];
-    for (p, &id) in order.iter().enumerate() {
-        position[id as usize] = p as u32;
-    }
     let names = LaidOut {
         names: local,
         position,
@@ -916,6 +916,7 @@ mod tests {
         c.forbid(0, 1);
         c.forbid_all(vec![(1, 0), (0, 2), (2, 0), (3, 3)]);
         assert_eq!(apart(&c), [(0, 1), (0, 2)]);
+        assert!(!c.forbidden(3, 3));
         // The survivor of a union keeps every cannot-link.
         let kept = c.union(1, 2);
         assert_eq!(apart(&c), [(0, kept)]);
@@ -932,6 +933,13 @@ mod tests {
         let mut expected = vec![sorted(kept, 2), sorted(kept, 3), sorted(kept, 4), (3, 4)];
         expected.sort_unstable();
         assert_eq!(apart(&c), expected);
+        let gone = 1 - kept;
+        for other in [2, 3, 4] {
+            assert!(
+                !c.forbidden(gone, other) && !c.forbidden(other, gone),
+                "{other}"
+            );
+        }
         // Joining two roots that share a partner leaves one link to it.
         let root = c.union(3, 4);
         let mut expected = vec![sorted(kept, 2), sorted(kept, root)];
