@@ -341,7 +341,8 @@ fn assign_ids(list: &mut [Entity]) -> Vec<usize> {
     keyed.par_sort_unstable();
     // (base id, rank among the unnamed, entity), by base: each run shares
     // a base, in order. The first of a run keeps the base unless a record
-    // has it; the others are numbered from 2, as counting in order would.
+    // has it; the others are numbered from 2, as counting in order would,
+    // past any number that is already someone's id.
     let unnamed: Vec<(&str, usize)> = keyed
         .iter()
         .filter(|&&(_, _, i)| list[i].id.is_empty())
@@ -358,14 +359,36 @@ fn assign_ids(list: &mut [Entity]) -> Vec<usize> {
         .filter(|e| !e.id.is_empty())
         .map(|e| e.id.as_str())
         .collect();
+    // A numbered id must not be anyone else's: not a record's, not another
+    // name's plain id (a second `Umar` is not `umar-2` when someone is named
+    // `Umar 2`), not one numbered before it. Plain ids come first because
+    // they are what a reader guesses from the name.
+    let is_base = |id: &str| {
+        bases
+            .binary_search_by(|(base, _, _)| base.as_str().cmp(id))
+            .is_ok()
+    };
+    let mut numbered: FxHashSet<String> = FxHashSet::default();
     let mut new_id: Vec<Option<String>> = vec![None; list.len()];
     for run in bases.chunk_by(|a, b| a.0 == b.0) {
-        let first = 1 + usize::from(records.contains(run[0].0.as_str()));
-        for (n, (base, _, i)) in (first..).zip(run) {
-            new_id[*i] = Some(match n {
-                1 => base.clone(),
-                _ => format!("{base}-{n}"),
-            });
+        let base = &run[0].0;
+        let mut rest = run.iter();
+        if !records.contains(base.as_str()) {
+            if let Some((_, _, i)) = rest.next() {
+                new_id[*i] = Some(base.clone());
+            }
+        }
+        let mut n = 2;
+        for (_, _, i) in rest {
+            let id = loop {
+                let id = format!("{base}-{n}");
+                n += 1;
+                if !records.contains(id.as_str()) && !is_base(&id) && !numbered.contains(&id) {
+                    break id;
+                }
+            };
+            numbered.insert(id.clone());
+            new_id[*i] = Some(id);
         }
     }
     let id_of = |i: usize| new_id[i].as_deref().unwrap_or(&list[i].id);
@@ -473,6 +496,26 @@ mod tests {
                 "umar-9",
                 "zaid"
             ]
+        );
+    }
+
+    #[test]
+    fn numbered_ids_never_take_another_entitys_id() {
+        let mut list = vec![
+            entity("", "Umar", 1),
+            entity("", "Umar", 2),
+            entity("", "Umar", 3),
+            entity("", "Umar 2", 4),
+            entity("umar-3", "Umar al-Shishani", 5),
+            entity("", "Umar 2", 6),
+        ];
+        assign_ids(&mut list);
+        let ids: Vec<&str> = list.iter().map(|e| e.id.as_str()).collect();
+        // `umar-2` is the plain id of `Umar 2`, `umar-3` a record's: the
+        // second and third `Umar` count on past both.
+        assert_eq!(
+            ids,
+            ["umar", "umar-4", "umar-5", "umar-2", "umar-3", "umar-2-2"]
         );
     }
 
