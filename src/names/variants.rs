@@ -409,10 +409,12 @@ pub fn fold(token: &str) -> String {
         out.push(c);
     }
     // A final h after a vowel is ta marbuta, often unwritten: Abdallah/Abdalla.
+    let mut marbuta = false;
     if out.len() > 3 && out.ends_with('h') {
         let before = out.as_bytes()[out.len() - 2];
         if b"aeiu".contains(&before) {
             out.pop();
+            marbuta = true;
         }
     }
     // A final y after a consonant is the long i: Shamy = Shami, Aiady = Ayadi.
@@ -424,7 +426,9 @@ pub fn fold(token: &str) -> String {
         }
     }
     // French spellings add a silent final e: Abderrahmane, Amine, Salaheddine.
-    if out.len() > 4 && out.ends_with('e') {
+    // Not the vowel a dropped ta marbuta leaves (Fatemeh, Abdulleh): that
+    // one is spoken.
+    if !marbuta && out.len() > 4 && out.ends_with('e') {
         let before = out.as_bytes()[out.len() - 2];
         if !b"aeiuy".contains(&before) {
             out.pop();
@@ -702,6 +706,10 @@ mod tests {
         assert_eq!(fold("abdalla"), fold("abdallah"));
         assert_eq!(vowel_key(&fold("laden")), vowel_key(&fold("ladin")));
         assert_eq!(vowel_key(&fold("hamed")), vowel_key(&fold("hamid")));
+        // The vowel before a dropped ta marbuta is spoken, not a silent e.
+        assert_eq!(vowel_key(&fold("fatemeh")), vowel_key(&fold("fatima")));
+        assert_eq!(fold("abdulleh"), "abdule");
+        assert_eq!(fold("amine"), "amin");
     }
 
     #[test]
