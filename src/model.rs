@@ -340,6 +340,10 @@ pub struct EntityRecord {
 }
 
 /// One claim about one person.
+///
+/// Optional text that is never edited is a `Box<str>`, two words where a
+/// `String` takes three: a million claims hold eight such fields, and the
+/// 64 bytes saved on each are 70 MB less to copy and to zero at 1 M.
 #[derive(Clone, Debug)]
 pub struct Claim {
     pub id: String,
@@ -347,19 +351,19 @@ pub struct Claim {
     pub status: Status,
     pub date: Option<Edtf>,
     /// Id of the source (inline sources are registered under a derived id).
-    pub source: Option<String>,
+    pub source: Option<Box<str>>,
     pub aliases: Vec<String>,
     pub reported: Option<Edtf>,
-    pub according_to: Option<String>,
+    pub according_to: Option<Box<str>>,
     pub certainty: Certainty,
-    pub evidence: Option<String>,
-    pub place: Option<String>,
-    pub by: Option<String>,
-    pub role: Option<String>,
-    pub org: Option<String>,
+    pub evidence: Option<Box<str>>,
+    pub place: Option<Box<str>>,
+    pub by: Option<Box<str>>,
+    pub role: Option<Box<str>>,
+    pub org: Option<Box<str>>,
     pub age: Option<u32>,
     pub refutes: Vec<String>,
-    pub quote: Option<String>,
+    pub quote: Option<Box<str>>,
     pub pos: Pos,
     /// When the event happened: `date`, or, without one, any time up to the
     /// end of the report date.

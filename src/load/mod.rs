@@ -744,15 +744,16 @@ impl Loader {
                 Certainty::Unknown
             }
         };
-        let mut text = |field: &'static str, value: Option<Text>, limit: usize| -> Option<String> {
-            let value = value?.0;
-            if too_long(&value, limit) {
-                field_error(field, too_long_message(field, &value, limit));
-                None
-            } else {
-                Some(value.into_owned())
-            }
-        };
+        let mut text =
+            |field: &'static str, value: Option<Text>, limit: usize| -> Option<Box<str>> {
+                let value = value?.0;
+                if too_long(&value, limit) {
+                    field_error(field, too_long_message(field, &value, limit));
+                    None
+                } else {
+                    Some(value.into())
+                }
+            };
         let according_to = text("according_to", raw.according_to, MAX_FIELD_CHARS);
         let evidence = text("evidence", raw.evidence, MAX_TEXT_CHARS);
         let place = text("place", raw.place, MAX_FIELD_CHARS);
@@ -803,14 +804,16 @@ impl Loader {
             // Without a person or a status there is nothing to reason about.
             return;
         };
-        let id =
-            id.unwrap_or_else(|| derived_claim_id(&who, status, date.as_ref(), source.as_deref()));
+        let id = id.map_or_else(
+            || derived_claim_id(&who, status, date.as_ref(), source.as_deref()),
+            str::into_string,
+        );
         let claim = Claim {
             id,
             who,
             status,
             date,
-            source,
+            source: source.map(String::into_boxed_str),
             aliases,
             reported,
             according_to,

@@ -206,7 +206,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             // The agents, each with the claims that credit it.
             let mut agents: Vec<(String, Vec<usize>)> = Vec::new();
             for &c in &members {
-                let by = ctx.claim(c).by.clone().unwrap_or_default();
+                let by = ctx.claim(c).by.as_deref().unwrap_or_default().to_string();
                 match agents.iter_mut().find(|(a, _)| agents_agree(a, &by)) {
                     Some((_, claims)) => claims.push(c),
                     None => agents.push((by, vec![c])),

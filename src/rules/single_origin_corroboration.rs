@@ -121,7 +121,7 @@ fn statement(claim: &Claim) -> Statement<'_> {
 }
 
 /// Trimmed and lower-cased; borrowed when that changes nothing.
-fn fold(text: &Option<String>) -> Cow<'_, str> {
+fn fold(text: &Option<Box<str>>) -> Cow<'_, str> {
     let text = text.as_deref().unwrap_or("").trim();
     if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Borrowed(text)
@@ -202,7 +202,7 @@ fn circular(
             let via = match (&claim.according_to, &claim.source) {
                 (Some(_), Some(s)) => format!("source `{s}`, {origin}"),
                 (Some(_), None) => origin.to_string(),
-                (None, Some(s)) if s == &origin.key => format!("source `{s}` itself"),
+                (None, Some(s)) if **s == *origin.key => format!("source `{s}` itself"),
                 (None, Some(s)) => format!("source `{s}`, which relays {origin}"),
                 (None, None) => String::new(),
             };
