@@ -240,11 +240,15 @@ struct Edge {
 }
 
 /// Cluster groups of names into people.
-pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfig) -> Clustering {
+pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
+    groups: &[G],
+    constraints: &Constraints,
+    cfg: &MatchConfig,
+) -> Clustering {
     // Parse each distinct spelling once: a large dataset repeats the same
     // `who` in many claims. Spellings are numbered in order of first
     // appearance; `spelling_of_entry` is every group's names, flat.
-    let entries: Vec<&str> = groups.iter().flatten().copied().collect();
+    let entries: Vec<&str> = groups.iter().flat_map(AsRef::as_ref).copied().collect();
     let (spelling_of_entry, spelling_count) = IdIndex::number_distinct(&entries, |s| s);
     let mut spellings: Vec<&str> = Vec::with_capacity(spelling_count);
     for (&entry, &spelling) in entries.iter().zip(&spelling_of_entry) {
@@ -294,7 +298,7 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
     let mut entries = spelling_of_entry.iter();
     for (g, group) in groups.iter().enumerate() {
         let g = g as u32;
-        for &spelling in entries.by_ref().take(group.len()) {
+        for &spelling in entries.by_ref().take(group.as_ref().len()) {
             let id = name_of_spelling[spelling as usize];
             if id == NO_NAME {
                 continue;
@@ -633,14 +637,14 @@ pub fn cluster(groups: &[Vec<&str>], constraints: &Constraints, cfg: &MatchConfi
 }
 
 /// What joining identical names reads.
-struct IdenticalNames<'a> {
+struct IdenticalNames<'a, G> {
     prepared: &'a [Prepared],
     groups_of_name: &'a Rows,
     display: &'a [&'a str],
-    groups: &'a [Vec<&'a str>],
+    groups: &'a [G],
 }
 
-impl IdenticalNames<'_> {
+impl<'n, G: AsRef<[&'n str]>> IdenticalNames<'_, G> {
     /// The same normalised name in several groups: one person, if the name
     /// is distinctive enough on its own and nothing forbids it. Returns the
     /// names too generic for that, decided at the end: only a name whose
@@ -878,10 +882,10 @@ fn distinctive_when_identical(name: &Prepared) -> bool {
     })
 }
 
-fn group_label(groups: &[Vec<&str>], g: usize) -> String {
+fn group_label<'n>(groups: &[impl AsRef<[&'n str]>], g: usize) -> String {
     groups
         .get(g)
-        .and_then(|names| names.first())
+        .and_then(|names| names.as_ref().first())
         .map_or_else(|| format!("group {g}"), |n| n.trim().to_string())
 }
 
@@ -1080,7 +1084,7 @@ mod tests {
 
     #[test]
     fn empty_input() {
-        let c = cluster(&[], &Constraints::default(), &MatchConfig::default());
+        let c = cluster::<Vec<&str>>(&[], &Constraints::default(), &MatchConfig::default());
         assert!(c.cluster_of_group.is_empty());
         let c = run(&["", "🙂", "  "], &Constraints::default());
         assert_eq!(c.cluster_of_group, [0, 1, 2]);
