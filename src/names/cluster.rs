@@ -476,10 +476,27 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
     // (index in `merges`, name ids) of the merges the matcher decided.
     let mut matched_merges: Vec<(usize, u32, u32)> = Vec::new();
     let mut lifted: Vec<(usize, usize)> = Vec::new();
-    for edge in edges.iter().filter(|e| e.decision == Decision::Same) {
+    // The loop below is serial, and each edge's names' roots are scattered
+    // reads (four cache misses an edge, half its time): read them first,
+    // in parallel, for the common edge between two names of one root each.
+    let merging: Vec<&Edge> = edges
+        .iter()
+        .filter(|e| e.decision == Decision::Same)
+        .collect();
+    let single: Vec<Option<(u32, u32)>> = merging
+        .par_iter()
+        .map(|e| single_roots(&roots_of_name, e.a, e.b))
+        .collect();
+    for (edge, single) in merging.into_iter().zip(single) {
         let mut merged = false;
         let mut reason_blocked = None;
-        lifted_roots(&mut clusters, &roots_of_name, edge.a, edge.b, &mut lifted);
+        match single {
+            Some((x, y)) => {
+                lifted.clear();
+                lifted.push((clusters.find(x as usize), clusters.find(y as usize)));
+            }
+            None => lifted_roots(&mut clusters, &roots_of_name, edge.a, edge.b, &mut lifted),
+        }
         for &(rx, ry) in &lifted {
             let (rx, ry) = (clusters.find(rx), clusters.find(ry));
             if rx == ry {
@@ -768,12 +785,12 @@ fn lifted_roots(
     out: &mut Vec<(usize, usize)>,
 ) {
     out.clear();
-    let (ga, gb) = (roots_of_name.row(a as usize), roots_of_name.row(b as usize));
-    if let ([x], [y]) = (ga, gb) {
+    if let Some((x, y)) = single_roots(roots_of_name, a, b) {
         // The common case, without sorting.
-        out.push((clusters.find(*x as usize), clusters.find(*y as usize)));
+        out.push((clusters.find(x as usize), clusters.find(y as usize)));
         return;
     }
+    let (ga, gb) = (roots_of_name.row(a as usize), roots_of_name.row(b as usize));
     let mut roots = |groups: &[u32]| {
         let mut r: Vec<usize> = groups.iter().map(|&g| clusters.find(g as usize)).collect();
         r.sort_unstable();
@@ -788,6 +805,14 @@ fn lifted_roots(
         for &y in &rb {
             out.push((x, y));
         }
+    }
+}
+
+/// The roots of the names `a` and `b` when each has one.
+fn single_roots(roots_of_name: &Rows, a: u32, b: u32) -> Option<(u32, u32)> {
+    match (roots_of_name.row(a as usize), roots_of_name.row(b as usize)) {
+        ([x], [y]) => Some((*x, *y)),
+        _ => None,
     }
 }
 
