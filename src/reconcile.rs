@@ -64,6 +64,20 @@ pub fn reconcile(
             std::iter::once(claim.who.as_str()).chain(claim.aliases.iter().map(String::as_str))
         })
         .collect();
+    // Where each claim's names start in `claim_names`: counted on every
+    // core (a pass over half a gigabyte of claims), summed on one.
+    let counts: Vec<usize> = dataset
+        .claims
+        .par_iter()
+        .map(|claim| 1 + claim.aliases.len())
+        .collect();
+    let mut claim_starts = Vec::with_capacity(counts.len() + 1);
+    let mut start = 0;
+    claim_starts.push(start);
+    for count in counts {
+        start += count;
+        claim_starts.push(start);
+    }
     // Groups after the claims' (records, names only judgements give).
     let first_record_group = dataset.claims.len();
     let mut other_groups: Vec<Vec<&str>> = Vec::with_capacity(dataset.entities.len());
@@ -152,19 +166,7 @@ pub fn reconcile(
         }
     }
 
-    // Where each claim's names start in `claim_names`: counted on every
-    // core (a pass over half a gigabyte of claims), summed on one.
-    let counts: Vec<usize> = dataset
-        .claims
-        .par_iter()
-        .map(|claim| 1 + claim.aliases.len())
-        .collect();
-    let mut starts = Vec::with_capacity(counts.len() + 1);
-    starts.push(0);
-    for count in counts {
-        starts.push(starts[starts.len() - 1] + count);
-    }
-    let mut groups: Vec<&[&str]> = starts
+    let mut groups: Vec<&[&str]> = claim_starts
         .par_windows(2)
         .map(|w| &claim_names[w[0]..w[1]])
         .collect();
