@@ -83,7 +83,7 @@ fn analyse(bencher: Bencher, claims: u64) {
     bencher
         .counter(ItemsCount::new(claims))
         .with_inputs(|| load_str("bench.json", &json))
-        .bench_values(|dataset| claimlint::analyse_dataset(dataset, &config));
+        .bench_values(|dataset| claimlint::analyse_dataset(dataset, &config.options()));
 }
 
 /// Every EDTF form the SPEC names, and the forms the generator writes.

@@ -18,6 +18,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use claimlint::checker::Context;
 use claimlint::config::Config;
 use claimlint::render::{self, CheckReport, Palette};
 use claimlint::review::{Applied, ReviewFile};
@@ -47,17 +48,10 @@ fn main() {
         }
     };
     let started = Instant::now();
-    let options = load::LoadOptions {
-        exclude: config.input.exclude.clone(),
-    };
-    let dataset = load::load(&paths, &options);
-    let matching = claimlint::names::MatchConfig {
-        threshold: config.matching.threshold,
-        review_band: config.matching.review_band,
-        // As `check` reconciles: merges are not explained.
-        explain_merges: false,
-    };
-    let entities = reconcile::reconcile(&dataset, &matching, &[]);
+    // As `check` reads and reconciles: merges are not explained.
+    let options = config.options();
+    let dataset = load::load(&paths, &options.load);
+    let entities = reconcile::reconcile(&dataset, &options.settings.matching, &[]);
     println!(
         "{} claims, {} entities: loaded and reconciled in {:.1} s; best of {runs} runs:",
         dataset.claims.len(),
@@ -71,7 +65,8 @@ fn main() {
     let mut findings = Vec::new();
     for _ in 0..runs {
         let (started, cpu) = (Instant::now(), cpu_time());
-        let (found, timings) = rules::run_timed(&rules::Context::new(&dataset, &entities, &config));
+        let (found, timings) =
+            rules::run_timed(&Context::new(&dataset, &entities, &options.settings));
         phase = phase.min(started.elapsed());
         phase_cpu = phase_cpu.min(cpu_time().saturating_sub(cpu));
         if per_rule.is_empty() {

@@ -8,30 +8,45 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use serde::Deserialize;
 
+use crate::analysis::Options;
+use crate::checker::{Settings, UniqueRole};
 use crate::finding::Severity;
-use crate::rules::{Rule, RULES};
+use crate::load::LoadOptions;
+use crate::names::MatchConfig;
+use crate::rules::RULES;
 use crate::suggest::did_you_mean;
 
+/// The configuration file's name, looked for in the dataset directory and
+/// its parents.
 pub const FILE_NAME: &str = "claimlint.toml";
 
 /// A rule's configured level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The rule does not run.
     Off,
+    /// Its findings are reported as `info`.
     Info,
+    /// Its findings are reported as `warning`.
     Warning,
+    /// Its findings are reported as `error`.
     Error,
 }
 
-/// A role that one person holds at a time (for `role-overlap`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UniqueRole {
-    pub role: String,
-    pub org: String,
+impl Level {
+    /// The severity this level reports at, `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
 }
 
+/// `[matching]`: the thresholds of name matching.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Matching {
@@ -50,6 +65,7 @@ impl Default for Matching {
     }
 }
 
+/// `[input]`: what directory reading leaves out.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Input {
@@ -58,35 +74,54 @@ pub struct Input {
     pub exclude: Vec<PathBuf>,
 }
 
+/// The contents of `claimlint.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    /// `[rules]`: rule id to level.
     pub rules: BTreeMap<String, Level>,
+    /// `[[unique_roles]]`: roles one person holds at a time.
     pub unique_roles: Vec<UniqueRole>,
+    /// `[matching]`.
     pub matching: Matching,
+    /// `[input]`.
     pub input: Input,
     /// Where the file was found; relative paths in it are resolved from here.
     #[serde(skip)]
     pub path: Option<PathBuf>,
-    /// Set by the command, not the file: record every merge of names with
-    /// its explanation (`claimlint entities` shows them; other commands
-    /// spare the work of explaining a million merges nobody reads).
-    #[serde(skip)]
-    pub explain_merges: bool,
 }
 
 impl Config {
-    /// The effective severity of a rule, `None` when it is off.
-    pub fn level(&self, rule: &Rule) -> Option<Severity> {
-        match self.rules.get(rule.id) {
-            None => Some(rule.severity),
-            Some(Level::Off) => None,
-            Some(Level::Info) => Some(Severity::Info),
-            Some(Level::Warning) => Some(Severity::Warning),
-            Some(Level::Error) => Some(Severity::Error),
+    /// The analysis options this configuration asks for. Merges are not
+    /// explained: only `claimlint entities` shows why names were merged, and
+    /// the other commands spare the work of explaining a million merges.
+    pub fn options(&self) -> Options {
+        Options {
+            load: LoadOptions {
+                exclude: self.input.exclude.clone(),
+            },
+            settings: Settings {
+                levels: (self.rules.iter())
+                    .map(|(id, level)| (id.clone(), level.severity()))
+                    .collect(),
+                unique_roles: self.unique_roles.clone(),
+                matching: self.match_config(),
+            },
+            ..Options::default()
         }
     }
 
+    /// The name matcher's configuration (merges not explained).
+    pub fn match_config(&self) -> MatchConfig {
+        MatchConfig {
+            threshold: self.matching.threshold,
+            review_band: self.matching.review_band,
+            explain_merges: false,
+        }
+    }
+
+    /// Parses the text of a configuration file read from `path` (named in
+    /// messages; relative `exclude` paths are resolved from its directory).
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
         let mut config: Config = toml::from_str(text).map_err(|err| {
             let message = err.message().to_string();
@@ -148,6 +183,7 @@ impl Config {
         Ok(config)
     }
 
+    /// Reads and parses the configuration file at `path`.
     pub fn read(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read configuration `{}`", path.display()))?;

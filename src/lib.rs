@@ -1,20 +1,45 @@
-//! claimlint: checks datasets of claims about people for provenance gaps and
-//! contradictions.
+//! claimlint checks datasets of claims about people (who was killed, alive,
+//! captured, designated, in which role, when, according to whom) for
+//! provenance gaps and contradictions.
 //!
-//! The pipeline is [`load`] → [`reconcile`] → [`rules::run`]; renderers in
-//! [`render`] show the result. [`app`] wires it to the command line.
+//! Data flows one way: [`load`] reads claims with their exact positions,
+//! [`reconcile`] decides which names are one person (with [`names`]),
+//! [`rules`] flag what cannot all be true (weighing claims with
+//! [`evidence`] and [`provenance`]), [`verdict`] says what the evidence
+//! favours, [`review`] lays a team's decisions over the findings, and
+//! [`render`] shows them. [`analyse`] runs the pipeline in one call.
+//!
+//! ```
+//! use claimlint::{analyse_dataset, load_str, Options};
+//!
+//! let dataset = load_str("example.json", r#"{
+//!   "sources": [{"id": "s", "published": "2018-01-10"}],
+//!   "claims": [
+//!     {"id": "killed", "who": "Abu Bakr al-Baghdadi", "status": "killed",
+//!      "date": "2017-06", "source": "s"},
+//!     {"id": "video", "who": "Abubakr al-Baghdadi", "status": "alive",
+//!      "date": "2017-09-28", "source": "s"}
+//!   ]
+//! }"#);
+//! let analysis = analyse_dataset(dataset, &Options::default());
+//! // Two spellings, one person; alive after his reported death.
+//! assert_eq!(analysis.entities.list.len(), 1);
+//! assert!(analysis.findings.iter().any(|f| f.rule == "alive-after-death"));
+//! ```
+#![warn(missing_docs)]
 
-pub mod app;
-pub mod cli;
+mod analysis;
+pub mod checker;
 pub mod config;
 pub mod date;
+pub mod evidence;
 pub mod finding;
-pub mod interactive;
 pub mod load;
+pub mod lookup;
 pub mod model;
 pub mod names;
 pub mod pairs;
-pub mod permutation;
+mod permutation;
 pub mod provenance;
 pub mod reconcile;
 pub mod render;
@@ -23,104 +48,10 @@ pub mod rules;
 pub mod suggest;
 pub mod verdict;
 
-use std::path::PathBuf;
-
-use config::Config;
-use finding::Finding;
-use model::Dataset;
-use reconcile::Entities;
-
-/// A loaded, reconciled and checked dataset.
-pub struct Analysis {
-    pub dataset: Dataset,
-    pub entities: Entities,
-    pub findings: Vec<Finding>,
-    /// Wall time of each phase, for `--verbose` (measure before optimising).
-    pub timings: Vec<(&'static str, std::time::Duration)>,
-}
-
-/// Loads `paths`, reconciles names and runs every enabled rule.
-pub fn analyse(paths: &[PathBuf], config: &Config) -> Analysis {
-    analyse_reviewed(paths, config, None)
-}
-
-/// [`analyse`], with a review file whose entity judgements (same / not the
-/// same person) reconciliation must respect. Finding decisions do not change
-/// the analysis; [`review::Applied`] lays them over its findings.
-pub fn analyse_reviewed(
-    paths: &[PathBuf],
-    config: &Config,
-    review: Option<&review::ReviewFile>,
-) -> Analysis {
-    analyse_observed(paths, config, review, &|_| {})
-}
-
-/// [`analyse_reviewed`], telling `on_phase` as each phase starts
-/// (`loading`, `reconciling names`, `checking rules`), for a progress display.
-pub fn analyse_observed(
-    paths: &[PathBuf],
-    config: &Config,
-    review: Option<&review::ReviewFile>,
-    on_phase: &dyn Fn(&'static str),
-) -> Analysis {
-    let options = load::LoadOptions {
-        exclude: config.input.exclude.clone(),
-    };
-    on_phase("loading");
-    let started = std::time::Instant::now();
-    let dataset = load::load(paths, &options);
-    let loaded = started.elapsed();
-    let mut analysis = checked(dataset, config, review, on_phase);
-    analysis.timings.insert(0, ("load", loaded));
-    analysis
-}
-
-/// Reconciles and checks an already loaded dataset.
-pub fn analyse_dataset(dataset: Dataset, config: &Config) -> Analysis {
-    analyse_dataset_reviewed(dataset, config, None)
-}
-
-/// [`analyse_dataset`] with a review file's entity judgements.
-pub fn analyse_dataset_reviewed(
-    dataset: Dataset,
-    config: &Config,
-    review: Option<&review::ReviewFile>,
-) -> Analysis {
-    checked(dataset, config, review, &|_| {})
-}
-
-fn checked(
-    dataset: Dataset,
-    config: &Config,
-    review: Option<&review::ReviewFile>,
-    on_phase: &dyn Fn(&'static str),
-) -> Analysis {
-    let matching = names::MatchConfig {
-        threshold: config.matching.threshold,
-        review_band: config.matching.review_band,
-        explain_merges: config.explain_merges,
-    };
-    let judgements = review
-        .map(review::ReviewFile::name_judgements)
-        .unwrap_or_default();
-    on_phase("reconciling names");
-    let started = std::time::Instant::now();
-    let entities = reconcile::reconcile(&dataset, &matching, &judgements);
-    let reconciled = started.elapsed();
-    on_phase("checking rules");
-    let started = std::time::Instant::now();
-    let (findings, rule_timings) =
-        rules::run_timed(&rules::Context::new(&dataset, &entities, config));
-    let checked = started.elapsed();
-    let mut timings = vec![("reconcile", reconciled), ("rules", checked)];
-    // The slowest rules, to see where the rules phase went.
-    let mut slowest = rule_timings;
-    slowest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    timings.extend(slowest.into_iter().take(3));
-    Analysis {
-        dataset,
-        entities,
-        findings,
-        timings,
-    }
-}
+pub use analysis::{analyse, analyse_dataset, Analysis, Options};
+pub use config::Config;
+pub use finding::{Finding, Severity};
+pub use load::{load, load_str, InputError};
+pub use model::{Claim, Dataset, Source, Status};
+pub use reconcile::Entities;
+pub use review::ReviewFile;

@@ -1,4 +1,7 @@
 //! Thin entry point: parse arguments, run, map the outcome to an exit code.
+//! The command line (`cli/`) belongs to the binary, not the library.
+
+mod cli;
 
 use std::process::ExitCode;
 
@@ -35,8 +38,8 @@ fn keep_freed_memory() {
 
 fn main() -> ExitCode {
     keep_freed_memory();
-    let cli = claimlint::cli::Cli::parse();
-    match claimlint::app::run(&cli) {
+    let cli = cli::args::Cli::parse();
+    match cli::run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             // A closed pipe (`claimlint check | head`) is not an error.
@@ -48,7 +51,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {err:#}");
-            ExitCode::from(claimlint::app::EXIT_BAD_INPUT)
+            ExitCode::from(cli::EXIT_BAD_INPUT)
         }
     }
 }

@@ -26,19 +26,7 @@ pub const REVIEW_FILE: &str = crate::load::REVIEW_FILE;
 pub const VERSION: u32 = 1;
 
 /// What a reviewer decided about one finding.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Decision {
     /// A real contradiction, kept as a known issue.
@@ -238,14 +226,17 @@ impl ReviewFile {
     }
 
     /// The file's text: pretty JSON, sorted, with a trailing newline.
-    pub fn to_text(&self) -> String {
-        crate::render::json::to_pretty(self)
+    pub fn to_text(&self) -> Result<String> {
+        let mut text =
+            serde_json::to_string_pretty(self).context("cannot serialise the review file")?;
+        text.push('\n');
+        Ok(text)
     }
 
     /// Writes the file atomically: a temporary file in the same directory,
     /// flushed to disk, then renamed over the old one.
     pub fn write(&self, path: &Path) -> Result<()> {
-        write_atomically(path, self.to_text().as_bytes())
+        write_atomically(path, self.to_text()?.as_bytes())
     }
 }
 
@@ -486,7 +477,7 @@ mod tests {
             who: "w".into(),
             when: "t".into(),
         });
-        let text = file.to_text();
+        let text = file.to_text().unwrap();
         assert!(text.ends_with("}\n"));
         assert!(text.find("\"00\"").unwrap() < text.find("\"ff\"").unwrap());
         assert!(text.contains("\"Abe\",\n        \"Zed\""), "{text}");

@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::date::{format_day, Day, Interval, Order, DUSK};
+use crate::evidence::{self, strength};
 use crate::model::{Claim, Dataset, Status};
 use crate::reconcile::Entities;
-use crate::rules::evidence::{self, strength};
 
 /// What the evidence says about a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -135,7 +135,7 @@ fn sarif_with_several_claims_has_related_locations() {
     // No rule with several claims is in the catalogue yet: build such a
     // finding from a fixture's claims and render it through the library.
     let config = claimlint::config::Config::default();
-    let mut analysis = claimlint::analyse(&[FIRES.into()], &config);
+    let mut analysis = claimlint::analyse(&[FIRES.into()], &config.options());
     let mut finding = analysis.findings[0].clone();
     finding.claims = vec![0, 1];
     finding.fingerprint = claimlint::finding::fingerprint(

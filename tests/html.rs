@@ -213,7 +213,7 @@ fn the_page_is_self_contained_and_escapes_hostile_data() {
 #[test]
 fn verdicts_are_shown_escaped() {
     let config = claimlint::config::Config::default();
-    let analysis = claimlint::analyse(&[HOSTILE.into()], &config);
+    let analysis = claimlint::analyse(&[HOSTILE.into()], &config.options());
     let file = claimlint::review::ReviewFile::new();
     let reviews = claimlint::review::Applied::new(&file, &analysis.findings, &analysis.entities);
     let mut verdicts = claimlint::verdict::verdicts(&analysis.dataset, &analysis.entities, None);

@@ -142,7 +142,7 @@ fn a_recorded_not_same_settles_an_ambiguity() {
         );
         let dataset = claimlint::load::load_str("t.json", &text);
         assert!(dataset.errors.is_empty(), "{:?}", dataset.errors);
-        let analysis = claimlint::analyse_dataset(dataset, &claimlint::config::Config::default());
+        let analysis = claimlint::analyse_dataset(dataset, &claimlint::Options::default());
         analysis
             .findings
             .iter()

@@ -27,7 +27,7 @@ fn findings_of(rule: &str, file: &Path) -> (Vec<serde_json::Value>, Vec<String>)
     let config = Config::discover(None, &[file.to_path_buf()]).expect("fixture config is valid");
     // cargo runs integration tests from the crate root, so the relative
     // path both loads and shows as `claims/fixtures/…`.
-    let analysis = claimlint::analyse(&[relative], &config);
+    let analysis = claimlint::analyse(&[relative], &config.options());
     let errors = analysis
         .dataset
         .errors

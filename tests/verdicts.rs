@@ -14,7 +14,7 @@ use common::{run, settings};
 fn analyse(path: &str) -> claimlint::Analysis {
     let paths = [PathBuf::from(path)];
     let config = Config::discover(None, &paths).expect("config");
-    claimlint::analyse(&paths, &config)
+    claimlint::analyse(&paths, &config.options())
 }
 
 fn entity(analysis: &claimlint::Analysis, id: &str) -> usize {

@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::names::Merge;
 use crate::render::json::{to_pretty, VERSION};
+use crate::render::Format;
 use crate::Analysis;
 
 #[derive(Serialize)]
@@ -50,7 +50,6 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                 .collect(),
         }),
         // `app` refuses these before rendering.
-        Format::Sarif | Format::Markdown => String::new(),
         Format::Human => {
             let mut out = String::new();
             for e in &analysis.entities.list {

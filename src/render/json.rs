@@ -213,7 +213,6 @@ pub fn to_pretty<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
     use crate::review::{Applied, ReviewFile};
 
     /// The report as serde_json prints it in one piece.
@@ -239,8 +238,10 @@ mod tests {
             r#"{{"sources": [{{"id": "s"}}], "claims": [{many} {{"who": "Y", "status": "nonsense"}}]}}"#
         );
         for (text, statistics) in [(quiet, false), (busy.as_str(), false), (&busy, true)] {
-            let analysis =
-                crate::analyse_dataset(crate::load::load_str("t.json", text), &Config::default());
+            let analysis = crate::analyse_dataset(
+                crate::load::load_str("t.json", text),
+                &crate::Options::default(),
+            );
             let review = ReviewFile::default();
             let reviews = Applied::new(&review, &analysis.findings, &analysis.entities);
             let report = CheckReport {

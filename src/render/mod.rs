@@ -20,6 +20,16 @@ use crate::model::Dataset;
 use crate::reconcile::Entities;
 use crate::review::{Applied, Decision, Review};
 
+/// The formats of the listings (`entities`, `timeline`, `sources`,
+/// `rules`); the `check` report has a renderer per format of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Text for a person at a terminal.
+    Human,
+    /// A stable, sorted JSON document for scripts.
+    Json,
+}
+
 /// Everything `check` reports.
 pub struct CheckReport<'a> {
     pub dataset: &'a Dataset,

@@ -8,12 +8,13 @@
 
 use serde::Serialize;
 
+use crate::checker::Rule;
 use crate::finding::Severity;
 use crate::model::Claim;
 use crate::render::json::to_pretty;
 use crate::render::CheckReport;
 use crate::review::Review;
-use crate::rules::{Rule, RULES};
+use crate::rules::RULES;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const SARIF_VERSION: &str = "2.1.0";

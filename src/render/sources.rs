@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::render::json::{to_pretty, VERSION};
+use crate::render::Format;
 use crate::verdict::TrackRecord;
 
 #[derive(Serialize)]
@@ -20,8 +20,6 @@ pub fn render(records: &[TrackRecord], format: Format) -> String {
             version: VERSION,
             sources: records,
         }),
-        // Refused by the command before rendering.
-        Format::Sarif | Format::Markdown => String::new(),
         Format::Human => {
             let width = records
                 .iter()

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::render::json::{to_pretty, VERSION};
+use crate::render::Format;
 use crate::render::Palette;
 use crate::verdict::Verdict;
 use crate::Analysis;
@@ -123,8 +123,6 @@ pub fn render(
             claims: rows,
             verdict,
         }),
-        // Refused by the command before rendering.
-        Format::Sarif | Format::Markdown => String::new(),
         Format::Human => {
             let mut out = String::new();
             let _ = writeln!(out, "{} ({})", palette.bold(&e.name), e.id);

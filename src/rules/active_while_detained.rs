@@ -1,10 +1,10 @@
 use std::collections::BTreeSet;
 
+use crate::checker::{declare_rule, describe, Context};
 use crate::date::Order;
+use crate::evidence::{favour, score};
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::evidence::{favour, score};
-use crate::rules::{declare_rule, describe, Context};
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
+use crate::checker::birth::{births, show, whole_years, widened};
+use crate::checker::{declare_rule, Context};
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::birth::{births, show, whole_years, widened};
-use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

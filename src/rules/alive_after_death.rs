@@ -1,8 +1,8 @@
+use crate::checker::{after_death, declare_rule, Context};
 use crate::date::Order;
+use crate::evidence::{favour, score};
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::evidence::{favour, score};
-use crate::rules::{after_death, declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

@@ -1,9 +1,9 @@
 use std::borrow::Cow;
 
+use crate::checker::{declare_rule, Context};
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
 use crate::names::{lowercase_table, normalise, Ambiguity, FxHashMap, FxHashSet};
-use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -326,7 +326,7 @@ fn finding(
         .map(|c| format!("`{c}`"))
         .collect::<Vec<_>>()
         .join(" or ");
-    let matching = &ctx.config.matching;
+    let matching = &ctx.settings.matching;
     let message = if ambiguity.score >= matching.threshold {
         // Not a near miss: an exact or strong match that evidence of
         // difference, a constraint, or a too-generic name keeps undecided.
@@ -350,7 +350,7 @@ fn finding(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::checker::Settings;
     use crate::load::load_str;
     use crate::names::MatchConfig;
     use crate::reconcile::reconcile;
@@ -369,8 +369,8 @@ mod tests {
         assert!(dataset.errors.is_empty(), "{:?}", dataset.errors);
         let mut entities = reconcile(&dataset, &MatchConfig::default(), &[]);
         entities.ambiguous = ambiguous;
-        let config = Config::default();
-        let ctx = Context::new(&dataset, &entities, &config);
+        let settings = Settings::default();
+        let ctx = Context::new(&dataset, &entities, &settings);
         let findings = check(&ctx);
         (dataset, findings)
     }

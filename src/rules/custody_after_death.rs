@@ -1,6 +1,6 @@
+use crate::checker::{after_death, declare_rule, Context};
+use crate::evidence::{favour, score};
 use crate::finding::{Finding, Severity};
-use crate::rules::evidence::{favour, score};
-use crate::rules::{after_death, declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

@@ -1,7 +1,7 @@
+use crate::checker::{declare_rule, describe, explain_order, Context, Entry};
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::{declare_rule, describe, explain_order, Context, Entry};
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
+use crate::checker::{declare_rule, describe, wording_agrees, Context, Entry};
 use crate::date::Order;
+use crate::evidence::strongest;
 use crate::finding::{Finding, Severity};
 use crate::model::Claim;
-use crate::rules::evidence::strongest;
-use crate::rules::{declare_rule, describe, wording_agrees, Context, Entry};
 
 declare_rule! {
     /// ## What it does

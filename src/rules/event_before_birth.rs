@@ -1,8 +1,8 @@
+use crate::checker::birth::{births, Birth};
+use crate::checker::{declare_rule, Context};
 use crate::date::{format_day, Order, DAWN};
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::birth::{births, Birth};
-use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,9 @@
+use crate::checker::birth::{add_years, births, show, Birth};
+use crate::checker::{declare_rule, Context};
 use crate::date::{Day, Order, DAWN};
+use crate::evidence;
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::birth::{add_years, births, show, Birth};
-use crate::rules::{declare_rule, evidence, Context};
 
 /// Longer than anyone is known to have lived, with margin.
 const MAX_YEARS: i32 = 120;

@@ -1,8 +1,8 @@
+use crate::checker::{declare_rule, describe, explain_order, wording_agrees, Context};
 use crate::date::Order;
+use crate::evidence::strongest;
 use crate::finding::{Finding, Severity};
 use crate::model::Claim;
-use crate::rules::evidence::strongest;
-use crate::rules::{declare_rule, describe, explain_order, wording_agrees, Context};
 
 declare_rule! {
     /// ## What it does

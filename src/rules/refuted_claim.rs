@@ -1,8 +1,9 @@
 use std::collections::BTreeSet;
 
+use crate::checker::{declare_rule, Context};
 use crate::date::Order;
+use crate::evidence;
 use crate::finding::{Finding, Severity};
-use crate::rules::{declare_rule, evidence, Context};
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
+use crate::checker::tenure::start as tenure_start;
+use crate::checker::{after_death, declare_rule, describe, describe_date, explain_order, Context};
+use crate::evidence::favour;
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
-use crate::rules::evidence::favour;
-use crate::rules::tenure::start as tenure_start;
-use crate::rules::{after_death, declare_rule, describe, describe_date, explain_order, Context};
 
 declare_rule! {
     /// ## What it does

@@ -1,10 +1,10 @@
 use std::collections::BTreeMap;
 
+use crate::checker::{declare_rule, tenure, Context};
 use crate::date::{Interval, Order};
+use crate::evidence::strongest;
 use crate::finding::{Finding, Severity};
 use crate::model::{Claim, Status};
-use crate::rules::evidence::strongest;
-use crate::rules::{declare_rule, tenure, Context};
 
 declare_rule! {
     /// ## What it does
@@ -62,7 +62,7 @@ fn normalise(text: &str) -> String {
 
 fn check(ctx: &Context) -> Vec<Finding> {
     let unique: Vec<(String, String)> = ctx
-        .config
+        .settings
         .unique_roles
         .iter()
         .map(|r| (normalise(&r.role), normalise(&r.org)))

@@ -1,10 +1,10 @@
 use std::borrow::Cow;
 
+use crate::checker::{declare_rule, Context, Entry};
 use crate::date::{Interval, Order};
 use crate::finding::{Finding, Severity};
 use crate::model::{Claim, Status};
 use crate::provenance::{Origin, Provenance};
-use crate::rules::{declare_rule, Context, Entry};
 
 /// Fewer reports than this are not corroboration worth checking.
 const MIN_REPORTS: usize = 3;

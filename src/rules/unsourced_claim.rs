@@ -1,6 +1,6 @@
+use crate::checker::{declare_rule, Context};
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
-use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

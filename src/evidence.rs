@@ -1,6 +1,6 @@
 //! Weighing claims against each other: which one the evidence favours, and
-//! why. Shared by every contradiction rule so that `favours` means the same
-//! thing everywhere.
+//! why. Used by every contradiction rule and by the verdicts, so that
+//! `favours` means the same thing everywhere.
 
 use crate::model::{Claim, Dataset};
 

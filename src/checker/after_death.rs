@@ -3,9 +3,9 @@
 //! so that one false death report followed by five signs of life gives one
 //! finding, not five.
 
+use crate::checker::{Context, Entry, Rule};
 use crate::date::{Interval, Order};
 use crate::finding::Finding;
-use crate::rules::{Context, Entry, Rule};
 
 /// How an event is ordered after a death.
 ///

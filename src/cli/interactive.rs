@@ -13,12 +13,11 @@ use anyhow::{Context as _, Result};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::terminal;
 
-use crate::app::EXIT_OK;
-use crate::finding::Finding;
-use crate::model::Claim;
-use crate::render::{human, CheckReport, Palette};
-use crate::review::{self, Applied, Decision, Review, ReviewFile};
-use crate::Analysis;
+use claimlint::finding::Finding;
+use claimlint::model::Claim;
+use claimlint::render::{human, CheckReport, Palette};
+use claimlint::review::{self, Applied, Decision, Review, ReviewFile};
+use claimlint::Analysis;
 
 /// Narrowest column worth showing claims side by side in.
 const MIN_COLUMN: usize = 28;
@@ -102,13 +101,15 @@ fn clear() -> Result<()> {
     show("\x1b[2J\x1b[H")
 }
 
+/// Reviews `analysis`'s unreviewed findings one at a time at the terminal,
+/// writing each decision to `file` at `path` as it is made.
 pub fn run(
     analysis: &Analysis,
     file: &mut ReviewFile,
     path: &Path,
     who: &str,
     palette: Palette,
-) -> Result<u8> {
+) -> Result<()> {
     let queue: Vec<usize> = (0..analysis.findings.len())
         .filter(|&i| {
             !file
@@ -122,129 +123,199 @@ pub fn run(
             analysis.findings.len(),
             path.display()
         );
-        return Ok(EXIT_OK);
+        return Ok(());
     }
     let raw = RawMode::enable()?;
-    let mut steps: Vec<Step> = Vec::new();
-    let mut position = 0;
-    let mut note = String::new();
-    let mut message = String::new();
-    loop {
+    let mut session = Session {
+        analysis,
+        file,
+        path,
+        who,
+        palette,
+        queue,
+        steps: Vec::new(),
+        position: 0,
+        note: String::new(),
+        message: String::new(),
+    };
+    while session.step(&raw)? {}
+    drop(raw);
+    clear()?;
+    let decided = decided(&session.steps);
+    eprintln!(
+        "claimlint: {} decisions recorded in {}; {} findings left unreviewed",
+        decided,
+        path.display(),
+        session.queue.len() - decided
+    );
+    Ok(())
+}
+
+/// One interactive review: the queue of findings and where the reviewer is.
+struct Session<'a> {
+    analysis: &'a Analysis,
+    file: &'a mut ReviewFile,
+    path: &'a Path,
+    who: &'a str,
+    palette: Palette,
+    /// The unreviewed findings, by index, in report order.
+    queue: Vec<usize>,
+    /// What was done so far, for undo.
+    steps: Vec<Step>,
+    /// Where in `queue` the reviewer is.
+    position: usize,
+    /// The note typed for the next decision.
+    note: String,
+    /// A one-off message shown under the next screen.
+    message: String,
+}
+
+/// A decision and, when resolving, the claim judged wrong.
+type Choice = (Decision, Option<String>);
+
+impl Session<'_> {
+    /// Shows one screen and acts on one key; `false` when the reviewer quits.
+    fn step(&mut self, raw: &RawMode) -> Result<bool> {
         clear()?;
-        if position >= queue.len() {
-            show(&format!(
-                "All {} findings seen; {} decisions recorded in {}.\n\n[u]ndo the last step  [q]uit\n",
-                queue.len(),
-                decided(&steps),
-                path.display()
-            ))?;
-            match read_key()? {
-                Key::Undo => undo(&mut steps, file, path, &mut position, &mut message)?,
-                Key::Quit | Key::Cancel => break,
-                _ => {}
-            }
-            continue;
+        if self.position >= self.queue.len() {
+            return self.at_end();
         }
-        let index = queue[position];
-        let finding = &analysis.findings[index];
+        let index = self.queue[self.position];
+        self.show_finding(index)?;
+        let choice = match read_key()? {
+            Key::Decide(decision) => Some((decision, None)),
+            Key::Resolve => self.ask_wrong_claim(index)?,
+            Key::Skip => {
+                self.steps.push(Step::Skipped {
+                    position: self.position,
+                });
+                self.position += 1;
+                self.note.clear();
+                None
+            }
+            Key::Note => {
+                self.note = read_note(raw, &self.note)?;
+                None
+            }
+            Key::Undo => {
+                self.undo()?;
+                self.note.clear();
+                None
+            }
+            Key::Quit => return Ok(false),
+            Key::Digit(_) | Key::Cancel => None,
+        };
+        if let Some(choice) = choice {
+            self.record(index, choice)?;
+        }
+        Ok(true)
+    }
+
+    /// Every finding seen: offer undo or quit.
+    fn at_end(&mut self) -> Result<bool> {
+        show(&format!(
+            "All {} findings seen; {} decisions recorded in {}.\n\n[u]ndo the last step  [q]uit\n",
+            self.queue.len(),
+            decided(&self.steps),
+            self.path.display()
+        ))?;
+        match read_key()? {
+            Key::Undo => self.undo()?,
+            Key::Quit | Key::Cancel => return Ok(false),
+            _ => {}
+        }
+        Ok(true)
+    }
+
+    fn show_finding(&mut self, index: usize) -> Result<()> {
+        let palette = self.palette;
         show(&screen(
-            analysis,
-            file,
+            self.analysis,
+            self.file,
             index,
-            position,
-            queue.len(),
+            self.position,
+            self.queue.len(),
             palette,
         ))?;
-        if !note.is_empty() {
-            show(&format!("{} {note}\n", palette.bold("note:")))?;
+        if !self.note.is_empty() {
+            show(&format!("{} {}\n", palette.bold("note:"), self.note))?;
         }
-        if !message.is_empty() {
-            show(&format!("{}\n", palette.dim(&message)))?;
-            message.clear();
+        if !self.message.is_empty() {
+            show(&format!("{}\n", palette.dim(&self.message)))?;
+            self.message.clear();
         }
         show(&format!(
             "\n{}\n",
             palette.bold("[c]onfirm  [d]ismiss  [r]esolve  [s]kip  [n]ote  [u]ndo  [q]uit")
-        ))?;
-        let decision = match read_key()? {
-            Key::Decide(decision) => Some((decision, None)),
-            Key::Resolve => {
-                show(&format!(
-                    "\nWhich claim is wrong? {}  (Esc cancels)\n",
-                    finding
-                        .claims
-                        .iter()
-                        .enumerate()
-                        .map(|(i, &c)| format!("[{}] {}", i + 1, analysis.dataset.claims[c].id))
-                        .collect::<Vec<_>>()
-                        .join("  ")
-                ))?;
-                match read_key()? {
-                    Key::Digit(n) if (1..=finding.claims.len()).contains(&n) => Some((
-                        Decision::Resolved,
-                        Some(analysis.dataset.claims[finding.claims[n - 1]].id.clone()),
-                    )),
-                    _ => {
-                        message = "resolve cancelled".into();
-                        None
-                    }
-                }
-            }
-            Key::Skip => {
-                steps.push(Step::Skipped { position });
-                position += 1;
-                note.clear();
-                None
-            }
-            Key::Note => {
-                note = read_note(&raw, &note)?;
-                None
-            }
-            Key::Undo => {
-                undo(&mut steps, file, path, &mut position, &mut message)?;
-                note.clear();
-                None
-            }
-            Key::Quit => break,
-            Key::Digit(_) | Key::Cancel => None,
-        };
-        if let Some((decision, wrong)) = decision {
-            let mut claims: Vec<String> = finding
+        ))
+    }
+
+    /// Asks which of the finding's claims is wrong; `None` if cancelled.
+    fn ask_wrong_claim(&mut self, index: usize) -> Result<Option<Choice>> {
+        let claims = &self.analysis.dataset.claims;
+        let finding = &self.analysis.findings[index];
+        show(&format!(
+            "\nWhich claim is wrong? {}  (Esc cancels)\n",
+            finding
                 .claims
                 .iter()
-                .map(|&c| analysis.dataset.claims[c].id.clone())
-                .collect();
-            claims.sort();
-            let previous = file.decide(
-                &finding.fingerprint,
-                Review {
-                    decision,
-                    wrong,
-                    note: std::mem::take(&mut note),
-                    who: who.to_string(),
-                    when: review::now(),
-                    rule: finding.rule.to_string(),
-                    claims,
-                },
-            );
-            file.write(path)?;
-            steps.push(Step::Decided {
-                position,
-                fingerprint: finding.fingerprint.clone(),
-                previous,
-            });
-            position += 1;
-        }
+                .enumerate()
+                .map(|(i, &c)| format!("[{}] {}", i + 1, claims[c].id))
+                .collect::<Vec<_>>()
+                .join("  ")
+        ))?;
+        Ok(match read_key()? {
+            Key::Digit(n) if (1..=finding.claims.len()).contains(&n) => Some((
+                Decision::Resolved,
+                Some(claims[finding.claims[n - 1]].id.clone()),
+            )),
+            _ => {
+                self.message = "resolve cancelled".into();
+                None
+            }
+        })
     }
-    drop(raw);
-    clear()?;
-    eprintln!(
-        "claimlint: {} decisions recorded in {}; {} findings left unreviewed",
-        decided(&steps),
-        path.display(),
-        queue.len() - decided(&steps)
-    );
-    Ok(EXIT_OK)
+
+    /// Records the decision about finding `index` and moves on.
+    fn record(&mut self, index: usize, (decision, wrong): Choice) -> Result<()> {
+        let finding = &self.analysis.findings[index];
+        let mut claims: Vec<String> = finding
+            .claims
+            .iter()
+            .map(|&c| self.analysis.dataset.claims[c].id.clone())
+            .collect();
+        claims.sort();
+        let previous = self.file.decide(
+            &finding.fingerprint,
+            Review {
+                decision,
+                wrong,
+                note: std::mem::take(&mut self.note),
+                who: self.who.to_string(),
+                when: review::now(),
+                rule: finding.rule.to_string(),
+                claims,
+            },
+        );
+        self.file.write(self.path)?;
+        self.steps.push(Step::Decided {
+            position: self.position,
+            fingerprint: finding.fingerprint.clone(),
+            previous,
+        });
+        self.position += 1;
+        Ok(())
+    }
+
+    fn undo(&mut self) -> Result<()> {
+        undo(
+            &mut self.steps,
+            self.file,
+            self.path,
+            &mut self.position,
+            &mut self.message,
+        )
+    }
 }
 
 fn decided(steps: &[Step]) -> usize {
@@ -495,7 +566,7 @@ fn side_by_side(analysis: &Analysis, finding: &Finding, width: usize) -> String 
 /// The person's claims in date order; the finding's claims marked `▶`.
 fn timeline(analysis: &Analysis, finding: &Finding) -> String {
     let entity = &analysis.entities.list[finding.entity];
-    let claims = crate::render::timeline::ordered_claims(&analysis.dataset, &entity.claims);
+    let claims = claimlint::render::timeline::ordered_claims(&analysis.dataset, &entity.claims);
     let mut out = String::new();
     for c in claims {
         let claim = &analysis.dataset.claims[c];
@@ -520,12 +591,12 @@ mod tests {
 
     #[test]
     fn two_claims_stand_side_by_side_when_there_is_room() {
-        let dataset = crate::load::load_str(
+        let dataset = claimlint::load::load_str(
             "t.json",
             r#"[{"id": "dead", "who": "Lavdrim Muhaxheri", "status": "killed", "date": "2014-08", "reported": "2014-09"},
                 {"id": "alive", "who": "Lavdrim Muhaxheri", "status": "alive", "date": "2015-11", "reported": "2015-11"}]"#,
         );
-        let mut analysis = crate::analyse_dataset(dataset, &crate::config::Config::default());
+        let mut analysis = claimlint::analyse_dataset(dataset, &claimlint::Options::default());
         let mut finding = analysis.findings[0].clone();
         finding.claims = vec![0, 1];
         analysis.findings = vec![finding];

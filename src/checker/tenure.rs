@@ -69,9 +69,9 @@ pub(crate) fn certainly_held(claim: &Claim) -> Option<Interval> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::checker::after_death;
     use crate::date::Order;
     use crate::model::{Pos, Status};
-    use crate::rules::after_death;
 
     /// A role claim dated `date`, reported on `reported` if given.
     pub(crate) fn role(date: &str, reported: Option<&str>) -> Claim {

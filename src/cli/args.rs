@@ -1,10 +1,12 @@
-//! Command-line definitions (clap) and nothing else.
+//! Command-line definitions (clap), and the command line's own enums mapped
+//! onto the library's types: domain types know nothing of clap.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::finding::Severity;
+use claimlint::finding::Severity;
+use claimlint::review::Decision;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -107,8 +109,8 @@ pub struct CheckArgs {
 
     /// Exit with 1 when an unreviewed finding at or above this severity is
     /// reported; reviewed findings (confirmed, dismissed, resolved) never fail.
-    #[arg(long, value_enum, default_value_t = Severity::Error)]
-    pub fail_on: Severity,
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
 
     /// Also show dismissed findings in human and Markdown output (confirmed
     /// and resolved ones are always shown, marked as reviewed).
@@ -139,7 +141,7 @@ pub struct ReviewArgs {
 
     /// The decision about --fingerprint.
     #[arg(long, value_enum, requires = "fingerprint")]
-    pub decision: Option<crate::review::Decision>,
+    pub decision: Option<DecisionArg>,
 
     /// With --decision resolved: the id of the claim judged wrong (one of the
     /// finding's claims).
@@ -237,4 +239,43 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--fail-on`: the least severity that fails the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+}
+
+impl From<FailOn> for Severity {
+    fn from(value: FailOn) -> Severity {
+        match value {
+            FailOn::Info => Severity::Info,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Error => Severity::Error,
+        }
+    }
+}
+
+/// `--decision`: what the reviewer decided about a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DecisionArg {
+    /// A real contradiction, kept as a known issue.
+    Confirmed,
+    /// A false alarm.
+    Dismissed,
+    /// Settled: one named claim is judged wrong.
+    Resolved,
+}
+
+impl From<DecisionArg> for Decision {
+    fn from(value: DecisionArg) -> Decision {
+        match value {
+            DecisionArg::Confirmed => Decision::Confirmed,
+            DecisionArg::Dismissed => Decision::Dismissed,
+            DecisionArg::Resolved => Decision::Resolved,
+        }
+    }
 }

@@ -2,8 +2,9 @@
 //! `born` claim of the entity and the `born` of its entity record. Shared by
 //! `event-before-birth`, `age-mismatch` and `lifespan`.
 
+use crate::checker::{Context, Entry};
 use crate::date::{civil_from_days, days_from_civil, Day, Interval, DAWN, DUSK};
-use crate::rules::{evidence, Context, Entry};
+use crate::evidence;
 
 /// One statement of when a person was born.
 #[derive(Clone, Debug)]
@@ -70,7 +71,7 @@ impl Birth {
     pub fn finding(
         &self,
         ctx: &Context,
-        rule: &crate::rules::Rule,
+        rule: &crate::checker::Rule,
         order: crate::date::Order,
         event: usize,
         message: String,

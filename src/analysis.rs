@@ -1,0 +1,86 @@
+//! The pipeline as one call: load → reconcile → rules. [`analyse`] reads
+//! paths; [`analyse_dataset`] checks a dataset already in memory.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::checker::{Context, Settings};
+use crate::finding::Finding;
+use crate::load::{self, LoadOptions};
+use crate::model::Dataset;
+use crate::reconcile::{self, Entities, NameJudgement};
+use crate::rules;
+
+/// How to analyse: what to read, what the user set, and which names a
+/// reviewer has judged the same person or not.
+#[derive(Default)]
+pub struct Options {
+    /// How directories are read ([`analyse`] only).
+    pub load: LoadOptions,
+    /// Rule levels, unique roles and name matching.
+    pub settings: Settings,
+    /// Same / not-same judgements that reconciliation must respect (from a
+    /// review file: [`ReviewFile::name_judgements`](crate::review::ReviewFile::name_judgements)).
+    pub judgements: Vec<NameJudgement>,
+    /// Told the name of each phase as it starts (`loading`, `reconciling
+    /// names`, `checking rules`), for a progress display.
+    pub on_phase: Option<Box<dyn Fn(&'static str) + Send + Sync>>,
+}
+
+impl Options {
+    fn phase(&self, name: &'static str) {
+        if let Some(on_phase) = &self.on_phase {
+            on_phase(name);
+        }
+    }
+}
+
+/// A loaded, reconciled and checked dataset.
+pub struct Analysis {
+    /// The claims, sources and entity records read, and the input errors.
+    pub dataset: Dataset,
+    /// Who is who: the people the names were reconciled into.
+    pub entities: Entities,
+    /// What the rules found, sorted by the primary claim's position.
+    pub findings: Vec<Finding>,
+    /// Wall time of each phase, and of the slowest rules, for `--verbose`
+    /// (measure before optimising).
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Loads `paths` (files, or directories read recursively), reconciles the
+/// names and runs every enabled rule.
+pub fn analyse(paths: &[PathBuf], options: &Options) -> Analysis {
+    options.phase("loading");
+    let started = Instant::now();
+    let dataset = load::load(paths, &options.load);
+    let loaded = started.elapsed();
+    let mut analysis = analyse_dataset(dataset, options);
+    analysis.timings.insert(0, ("load", loaded));
+    analysis
+}
+
+/// Reconciles the names of a dataset already loaded (for example with
+/// [`load::load_str`]) and runs every enabled rule.
+pub fn analyse_dataset(dataset: Dataset, options: &Options) -> Analysis {
+    options.phase("reconciling names");
+    let started = Instant::now();
+    let entities = reconcile::reconcile(&dataset, &options.settings.matching, &options.judgements);
+    let reconciled = started.elapsed();
+    options.phase("checking rules");
+    let started = Instant::now();
+    let (findings, rule_timings) =
+        rules::run_timed(&Context::new(&dataset, &entities, &options.settings));
+    let checked = started.elapsed();
+    let mut timings = vec![("reconcile", reconciled), ("rules", checked)];
+    // The slowest rules, to see where the rules phase went.
+    let mut slowest = rule_timings;
+    slowest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    timings.extend(slowest.into_iter().take(3));
+    Analysis {
+        dataset,
+        entities,
+        findings,
+        timings,
+    }
+}

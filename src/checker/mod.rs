@@ -1,0 +1,347 @@
+//! What every rule works with: the [`Rule`] declaration, the [`Context`] a
+//! rule reads (the reconciled dataset, per-entity timelines, the user's
+//! [`Settings`]), how a finding is built and graded, and the facts several
+//! rules share ([`birth`], [`tenure`], [`after_death`], [`wording`]).
+//!
+//! The rules themselves live in `rules/`, one file each.
+
+pub mod after_death;
+pub mod birth;
+pub mod tenure;
+pub mod wording;
+
+use std::collections::BTreeMap;
+
+use crate::date::{Interval, Order};
+use crate::finding::{fingerprint, Finding, Severity};
+use crate::model::{Claim, Dataset, Status};
+use crate::names::MatchConfig;
+use crate::reconcile::Entities;
+
+pub(crate) use wording::{describe, describe_date, explain_order, wording_agrees};
+
+/// A rule: metadata and the pure function that checks the dataset.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    /// The doc comment: what it does, why it matters, examples.
+    pub doc: &'static str,
+    pub check: fn(&Context) -> Vec<Finding>,
+}
+
+impl Rule {
+    /// The documentation as Markdown, without the doc comments' leading space.
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+}
+
+/// Declares a rule: its doc comment becomes [`Rule::doc`].
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:expr])*
+        pub static $name:ident = {
+            id: $id:expr,
+            severity: $severity:expr,
+            summary: $summary:expr,
+            check: $check:expr $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub static $name: $crate::checker::Rule = $crate::checker::Rule {
+            id: $id,
+            severity: $severity,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// What a rule sees: the reconciled dataset and the user's settings.
+pub struct Context<'a> {
+    pub dataset: &'a Dataset,
+    pub entities: &'a Entities,
+    /// What the user set: levels, unique roles, matching.
+    pub settings: &'a Settings,
+    timelines: std::sync::OnceLock<Timelines>,
+}
+
+/// A claim as it stands in its entity's timeline: what the rules filter on
+/// (status, date), copied out of the claim. Most rules pass over every
+/// timeline and look at few claims in full; reading these from one compact
+/// array instead of a million scattered 400-byte claims is what makes a
+/// pass cheap.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// Index of the claim in the dataset.
+    pub claim: usize,
+    pub status: Status,
+    /// The claim's `when`: its date, or when undated what bounds it.
+    pub when: Interval,
+    /// Whether the claim has a `date` of its own.
+    pub dated: bool,
+    /// Whether the claim states an `age`.
+    pub aged: bool,
+}
+
+/// Every entity's timeline, one after another in entity order.
+pub struct Timelines {
+    entries: Vec<Entry>,
+    /// Where each entity's timeline starts in `entries`; one more than there
+    /// are entities, the last being the end.
+    starts: Vec<usize>,
+}
+
+impl Timelines {
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The timeline of entity `entity`.
+    pub fn get(&self, entity: usize) -> &[Entry] {
+        &self.entries[self.starts[entity]..self.starts[entity + 1]]
+    }
+
+    /// Each entity's timeline, in entity order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[Entry]> + '_ {
+        (0..self.len()).map(|e| self.get(e))
+    }
+}
+
+impl<'a> Context<'a> {
+    pub fn new(dataset: &'a Dataset, entities: &'a Entities, settings: &'a Settings) -> Self {
+        Context {
+            dataset,
+            entities,
+            settings,
+            timelines: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn claim(&self, index: usize) -> &'a Claim {
+        &self.dataset.claims[index]
+    }
+
+    /// The display name of the entity a claim belongs to.
+    pub fn name_of(&self, claim: usize) -> &'a str {
+        &self.entities.list[self.entities.entity_of_claim[claim]].name
+    }
+
+    /// Each entity's claims, ordered by the earliest day of their event
+    /// (then by id, for determinism).
+    /// Computed once per run and shared by every rule.
+    pub fn timelines(&self) -> &Timelines {
+        self.timelines.get_or_init(|| {
+            use rayon::prelude::*;
+            let list = &self.entities.list;
+            let mut starts = Vec::with_capacity(list.len() + 1);
+            starts.push(0);
+            for entity in list {
+                starts.push(starts[starts.len() - 1] + entity.claims.len());
+            }
+            let blank = Entry {
+                claim: 0,
+                status: Status::Killed,
+                when: Interval::UNKNOWN,
+                dated: false,
+                aged: false,
+            };
+            let mut entries = vec![blank; starts[list.len()]];
+            // One slice of `entries` per entity, filled and sorted in parallel.
+            let mut slots: Vec<&mut [Entry]> = Vec::with_capacity(list.len());
+            let mut rest = entries.as_mut_slice();
+            for entity in list {
+                let (slot, tail) = std::mem::take(&mut rest).split_at_mut(entity.claims.len());
+                slots.push(slot);
+                rest = tail;
+            }
+            slots
+                .into_par_iter()
+                .zip(list.par_iter())
+                .with_min_len(64)
+                .for_each(|(slot, entity)| {
+                    for (entry, &c) in slot.iter_mut().zip(&entity.claims) {
+                        let claim = self.claim(c);
+                        *entry = Entry {
+                            claim: c,
+                            status: claim.status,
+                            when: claim.when,
+                            dated: claim.date.is_some(),
+                            aged: claim.age.is_some(),
+                        };
+                    }
+                    slot.sort_by(|a, b| {
+                        a.when
+                            .earliest
+                            .cmp(&b.when.earliest)
+                            .then_with(|| self.claim(a.claim).id.cmp(&self.claim(b.claim).id))
+                    });
+                });
+            Timelines { entries, starts }
+        })
+    }
+
+    /// Runs `check` on every entity's timeline, in parallel, and returns
+    /// the findings in entity order, as a sequential pass would.
+    pub fn per_entity<F>(&self, check: F) -> Vec<Finding>
+    where
+        F: Fn(usize, &[Entry], &mut Vec<Finding>) + Sync,
+    {
+        use rayon::prelude::*;
+        let timelines = self.timelines();
+        let found: Vec<Vec<Finding>> = (0..timelines.len())
+            .into_par_iter()
+            .with_min_len(256)
+            .map(|entity| {
+                let mut findings = Vec::new();
+                check(entity, timelines.get(entity), &mut findings);
+                findings
+            })
+            .collect();
+        found.into_iter().flatten().collect()
+    }
+
+    /// A finding of `rule` about the entity of the first claim, at the
+    /// severity the evidence allows (see [`grade`]).
+    pub fn finding(
+        &self,
+        rule: &Rule,
+        order: Order,
+        claims: Vec<usize>,
+        message: String,
+        reasoning: String,
+        favours: Option<usize>,
+    ) -> Finding {
+        let weak = claims.iter().any(|&c| self.claim(c).certainty.is_weak());
+        let severity = grade(rule.severity, order, weak);
+        self.build(rule, severity, claims, message, reasoning, favours)
+    }
+
+    /// A finding that groups several contradictions (one death and every
+    /// sign of life after it), graded by the best-founded of them: each
+    /// ground is an order and the claims it rests on. A doubtful report
+    /// among five solid ones does not lower the whole finding.
+    pub fn grouped_finding(
+        &self,
+        rule: &Rule,
+        grounds: &[(Order, Vec<usize>)],
+        claims: Vec<usize>,
+        message: String,
+        reasoning: String,
+        favours: Option<usize>,
+    ) -> Finding {
+        let severity = grounds
+            .iter()
+            .map(|(order, rests_on)| {
+                let weak = rests_on.iter().any(|&c| self.claim(c).certainty.is_weak());
+                grade(rule.severity, *order, weak)
+            })
+            .max()
+            .unwrap_or_else(|| grade(rule.severity, Order::Possible, false));
+        self.build(rule, severity, claims, message, reasoning, favours)
+    }
+
+    fn build(
+        &self,
+        rule: &Rule,
+        severity: Severity,
+        claims: Vec<usize>,
+        message: String,
+        reasoning: String,
+        favours: Option<usize>,
+    ) -> Finding {
+        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
+        Finding {
+            rule: rule.id,
+            severity,
+            entity: claims
+                .first()
+                .map_or(0, |&c| self.entities.entity_of_claim[c]),
+            fingerprint: fingerprint(rule.id, &ids),
+            claims,
+            message,
+            reasoning,
+            favours,
+        }
+    }
+}
+/// Severity follows the evidence: an order that is only possible, or a claim
+/// its own source calls doubtful or improbable, lowers it one step each.
+pub fn grade(default: Severity, order: Order, weak_claim: bool) -> Severity {
+    let mut severity = default;
+    if order == Order::Possible {
+        severity = severity.lower();
+    }
+    if weak_claim {
+        severity = severity.lower();
+    }
+    severity
+}
+
+/// A role that one person holds at a time (for `role-overlap`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UniqueRole {
+    /// The role, as claims word it (`caliph`); compared ignoring case.
+    pub role: String,
+    /// The organisation it is held in (`Islamic State`).
+    pub org: String,
+}
+
+/// What the user told the analysis: levels that replace a rule's default,
+/// the roles one person holds at a time, and how names are matched.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Rule id to its level; `None` turns the rule off. Rules not named run
+    /// at their default severity.
+    pub levels: BTreeMap<String, Option<Severity>>,
+    /// Roles declared unique (`role-overlap`).
+    pub unique_roles: Vec<UniqueRole>,
+    /// How names are matched: reconciliation merges by it, and
+    /// `ambiguous-alias` words its message by its threshold and review band.
+    pub matching: MatchConfig,
+}
+
+impl Settings {
+    /// The effective severity of a rule, `None` when it is off.
+    pub fn level(&self, rule: &Rule) -> Option<Severity> {
+        match self.levels.get(rule.id) {
+            None => Some(rule.severity),
+            Some(level) => *level,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_lowers_severity() {
+        assert_eq!(
+            grade(Severity::Error, Order::Certain, false),
+            Severity::Error
+        );
+        assert_eq!(
+            grade(Severity::Error, Order::Possible, false),
+            Severity::Warning
+        );
+        assert_eq!(
+            grade(Severity::Error, Order::Possible, true),
+            Severity::Info
+        );
+    }
+}

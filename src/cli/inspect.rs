@@ -1,0 +1,206 @@
+//! The commands that look into a dataset or the tool itself: `entities`,
+//! `timeline`, `sources`, `match`, `rules`, `explain`, `schema`.
+
+use anyhow::{bail, Result};
+
+use claimlint::finding::Severity;
+use claimlint::lookup::find_entities;
+use claimlint::names::{self, MatchConfig};
+use claimlint::render::{self, Palette};
+use claimlint::{rules, verdict, Analysis, Config};
+
+use super::args::{Cli, DatasetArgs, Format, MatchArgs, TimelineArgs};
+use super::output::write_stdout;
+use super::{analyse_with_review, config_for, report_input_errors, EXIT_BAD_INPUT, EXIT_OK};
+
+/// The listing format `format` asks for; SARIF and Markdown are for `check`.
+fn listing(command: &str, format: Format) -> Result<render::Format> {
+    match format {
+        Format::Human => Ok(render::Format::Human),
+        Format::Json => Ok(render::Format::Json),
+        Format::Sarif | Format::Markdown => {
+            bail!("`claimlint {command}` prints human or json output")
+        }
+    }
+}
+
+/// `claimlint entities`: who is who, and why names were merged.
+pub fn entities(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
+    let format = listing("entities", args.format)?;
+    let config = config_for(cli, &args.paths)?;
+    let mut options = config.options();
+    // The one command that shows why names were merged.
+    options.settings.matching.explain_merges = true;
+    let analysis = super::analyse_with_options(args, options)?;
+    write_stdout(&render::entities::render(&analysis, format))?;
+    if report_input_errors(&analysis) {
+        return Ok(EXIT_BAD_INPUT);
+    }
+    Ok(EXIT_OK)
+}
+
+/// The matcher as `match` and person lookup use it: merges explained.
+fn explained_matching(config: &Config) -> MatchConfig {
+    MatchConfig {
+        explain_merges: true,
+        ..config.match_config()
+    }
+}
+
+/// `claimlint match`: would two names be merged, with score and why.
+pub fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
+    let config = match &cli.config {
+        Some(path) => Config::read(path)?,
+        None => Config::discover(None, &[std::path::PathBuf::from(".")])?,
+    };
+    let matching = explained_matching(&config);
+    let pairs: Vec<(String, String)> = match &args.pairs {
+        Some(path) => claimlint::pairs::read(path)?,
+        None => match args.names.as_slice() {
+            [a, b] => vec![(a.clone(), b.clone())],
+            _ => bail!("give two names, or --pairs FILE"),
+        },
+    };
+    let mut out = String::new();
+    for (a, b) in &pairs {
+        let result = names::match_names(a, b, &matching);
+        out.push_str(&render::pairs::line(a, b, &result));
+    }
+    write_stdout(&out)?;
+    Ok(EXIT_OK)
+}
+
+/// `claimlint rules`: the rule catalogue.
+pub fn list_rules(format: Format, palette: Palette) -> Result<u8> {
+    let text = match format {
+        Format::Sarif | Format::Markdown => {
+            bail!("`claimlint rules` prints human or json; the SARIF rule catalogue is part of `check --format sarif`")
+        }
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct RuleInfo<'a> {
+                id: &'a str,
+                severity: Severity,
+                summary: &'a str,
+                documentation: String,
+            }
+            let list: Vec<RuleInfo> = rules::RULES
+                .iter()
+                .map(|r| RuleInfo {
+                    id: r.id,
+                    severity: r.severity,
+                    summary: r.summary,
+                    documentation: r.documentation(),
+                })
+                .collect();
+            render::json::to_pretty(&list)
+        }
+        Format::Human => {
+            let width = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let mut out = String::new();
+            for rule in rules::RULES {
+                out.push_str(&format!(
+                    "{:<width$}  {}  {}\n",
+                    palette.bold(rule.id),
+                    palette.severity(rule.severity, &format!("{:<7}", rule.severity.as_str())),
+                    rule.summary,
+                    width = width + if palette.enabled { 8 } else { 0 },
+                ));
+            }
+            out
+        }
+    };
+    write_stdout(&text)?;
+    Ok(EXIT_OK)
+}
+
+/// `claimlint explain ID`: one rule's documentation.
+pub fn explain(id: &str) -> Result<u8> {
+    let Some(rule) = rules::find(id) else {
+        let hint = claimlint::suggest::did_you_mean(id, rules::RULES.iter().map(|r| r.id));
+        bail!("unknown rule `{id}`{hint} (see `claimlint rules`)");
+    };
+    write_stdout(&format!(
+        "# {} ({}, default {})\n\n{}\n",
+        rule.id,
+        rule.summary,
+        rule.severity,
+        rule.documentation()
+    ))?;
+    Ok(EXIT_OK)
+}
+
+/// `claimlint schema`: the JSON Schema of the input.
+pub fn schema() -> Result<u8> {
+    let schema = claimlint::load::raw::schema();
+    write_stdout(&render::json::to_pretty(&schema))?;
+    Ok(EXIT_OK)
+}
+
+/// `claimlint timeline NAME`: one person's claims in order, and the verdict.
+pub fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> {
+    let format = listing("timeline", args.dataset.format)?;
+    let config = config_for(cli, &args.dataset.paths)?;
+    let as_of = match &args.as_of {
+        Some(text) => Some(
+            claimlint::date::Edtf::parse(text)
+                .map_err(|e| anyhow::anyhow!("--as-of: {e}"))?
+                .interval
+                .latest,
+        ),
+        None => None,
+    };
+    let analysis = analyse_with_review(&args.dataset, &config)?;
+    let bad_input = report_input_errors(&analysis);
+    let found = find_entities(&analysis.entities, &args.name, &explained_matching(&config));
+    match found.as_slice() {
+        [] => {
+            eprintln!(
+                "error: no person matches `{}` (see `claimlint entities`)",
+                args.name
+            );
+            return Ok(EXIT_BAD_INPUT);
+        }
+        [entity] => {
+            let verdict = verdict::verdict(&analysis.dataset, &analysis.entities, *entity, as_of);
+            write_stdout(&render::timeline::render(
+                &analysis, *entity, &verdict, format, palette,
+            ))?;
+        }
+        several => {
+            list_people(&analysis, &args.name, several);
+            return Ok(EXIT_BAD_INPUT);
+        }
+    }
+    Ok(if bad_input { EXIT_BAD_INPUT } else { EXIT_OK })
+}
+
+/// Never guess between people: list them and let the user choose.
+fn list_people(analysis: &Analysis, name: &str, several: &[usize]) {
+    eprintln!(
+        "error: `{}` matches {} people; name one by id:",
+        name,
+        several.len()
+    );
+    for &e in several {
+        let entity = &analysis.entities.list[e];
+        eprintln!(
+            "  {} ({}, {} claims)",
+            entity.id,
+            entity.name,
+            entity.claims.len()
+        );
+    }
+}
+
+/// `claimlint sources`: every source's and originator's track record.
+pub fn sources(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
+    let format = listing("sources", args.format)?;
+    let config = config_for(cli, &args.paths)?;
+    let analysis = analyse_with_review(args, &config)?;
+    let bad_input = report_input_errors(&analysis);
+    let verdicts = verdict::verdicts(&analysis.dataset, &analysis.entities, None);
+    let records = verdict::track_records(&analysis.dataset, &verdicts);
+    write_stdout(&render::sources::render(&records, format))?;
+    Ok(if bad_input { EXIT_BAD_INPUT } else { EXIT_OK })
+}

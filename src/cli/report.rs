@@ -1,0 +1,40 @@
+//! `claimlint report --html FILE`: one self-contained page.
+
+use anyhow::Result;
+
+use claimlint::render;
+use claimlint::review::{self, Applied, ReviewFile};
+use claimlint::{analyse, verdict};
+
+use super::args::{Cli, ReportArgs};
+use super::{config_for, options_for, EXIT_BAD_INPUT, EXIT_OK};
+
+/// Writes the HTML report, atomically.
+pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
+    let config = config_for(cli, &args.paths)?;
+    let review_path = review::locate(args.review_file.as_deref(), &args.paths);
+    let review_file = ReviewFile::read(&review_path)?;
+    let analysis = analyse(&args.paths, &options_for(&config, &review_file));
+    let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
+    for note in reviews.stale_notes(&review_path) {
+        eprintln!("{note}");
+    }
+    for error in &analysis.dataset.errors {
+        eprintln!("{error}");
+    }
+    let verdicts = verdict::verdicts(&analysis.dataset, &analysis.entities, None);
+    let page = render::html::render(&render::html::Page {
+        dataset: &analysis.dataset,
+        entities: &analysis.entities,
+        findings: &analysis.findings,
+        reviews: &reviews,
+        verdicts: &verdicts,
+    });
+    review::write_atomically(&args.html, page.as_bytes())?;
+    eprintln!("claimlint: wrote {}", args.html.display());
+    Ok(if analysis.dataset.errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    })
+}
