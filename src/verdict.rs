@@ -75,6 +75,11 @@ pub fn latest_evidence(dataset: &Dataset, claims: &[usize]) -> Option<Day> {
 }
 
 /// The verdict on one entity as of `as_of` (default: its latest evidence).
+///
+/// Death reports are weighed first: one stands unless a later sign of life
+/// or an explicit refutation outweighs it. The strongest standing death
+/// decides; without one, the last capture not followed by a release; without
+/// that, the last sign of life.
 pub fn verdict(
     dataset: &Dataset,
     entities: &Entities,
@@ -91,126 +96,170 @@ pub fn verdict(
         .copied()
         .filter(|&c| dataset.claims[c].when.earliest <= as_of)
         .collect();
-    let of = |status: fn(Status) -> bool| -> Vec<usize> {
-        claims
-            .iter()
-            .copied()
-            .filter(|&c| status(dataset.claims[c].status))
-            .collect()
-    };
-    let deaths = of(Status::is_death);
-    let lives = of(|s| {
-        s.is_sign_of_life()
-            || matches!(
-                s,
-                Status::Captured | Status::Released | Status::Escaped | Status::Injured
-            )
-    });
-
-    let mut rests_on = Vec::new();
-    let mut rejects = Vec::new();
-    let judged = |claim: usize, reason: String| Judged {
-        claim,
-        id: dataset.claims[claim].id.clone(),
-        reason,
-    };
-
-    // A death report stands unless a later sign of life or an explicit
-    // refutation outweighs it.
-    let mut accepted: Vec<usize> = Vec::new();
-    for &death in &deaths {
-        let d = &dataset.claims[death];
-        let challenger = lives
-            .iter()
-            .copied()
-            .filter(|&l| d.when.before(&dataset.claims[l].when) == Order::Certain)
-            .chain(
-                claims
-                    .iter()
-                    .copied()
-                    .filter(|&r| dataset.claims[r].refutes.contains(&d.id)),
-            )
-            .find_map(|other| {
-                // Anything but another death, dated after this one, is a trace
-                // left by a living man.
-                let later_life = !dataset.claims[other].status.is_death();
-                let (favoured, why) = evidence::favour(dataset, death, other, later_life);
-                (favoured == Some(other)).then_some((other, why))
-            });
-        match challenger {
-            Some((other, why)) => rejects.push(judged(
-                death,
-                format!(
-                    "contradicted by `{}` ({} {}): {why}",
-                    dataset.claims[other].id,
-                    dataset.claims[other].status,
-                    dataset.claims[other].date_text()
-                ),
-            )),
-            None => accepted.push(death),
-        }
-    }
-
+    let mut weighing = Weighing::new(dataset, claims);
+    let accepted = weighing.weigh_deaths();
     let strongest = accepted.iter().copied().max_by(|&a, &b| {
         strength(dataset, &dataset.claims[a])
             .score
             .total_cmp(&strength(dataset, &dataset.claims[b]).score)
             .then_with(|| dataset.claims[b].id.cmp(&dataset.claims[a].id))
     });
+    let (state, since, summary) = if let Some(death) = strongest {
+        weighing.dead(death, &accepted)
+    } else if let Some(capture) = in_custody(dataset, &weighing.claims) {
+        weighing.in_custody(capture)
+    } else if let Some(last) = last_sign_of_life(dataset, &weighing.lives) {
+        weighing.alive(last)
+    } else {
+        let summary = "unknown: no accepted death, custody or proof of life on record";
+        (State::Unknown, None, summary.into())
+    };
+    let Weighing {
+        mut rests_on,
+        mut rejects,
+        ..
+    } = weighing;
+    rests_on.sort_by(|a, b| a.id.cmp(&b.id));
+    rejects.sort_by(|a, b| a.id.cmp(&b.id));
+    Verdict {
+        entity,
+        as_of: format_day(as_of.min(DUSK)),
+        state,
+        since: since.map(|s: Interval| s.describe()),
+        summary,
+        rests_on,
+        rejects,
+    }
+}
 
-    let state;
-    let since;
-    let summary;
-    if let Some(death) = strongest {
-        let d = &dataset.claims[death];
-        state = State::Dead;
-        since = Some(d.when);
-        let mut corroborating = 0;
-        for &other in &accepted {
-            let o = &dataset.claims[other];
-            if other == death {
-                rests_on.push(judged(
-                    other,
-                    format!(
-                        "the strongest death claim ({})",
-                        strength(dataset, o).reasons.join(", ")
-                    ),
-                ));
-            } else if o.when.overlaps(&d.when) {
-                corroborating += 1;
-                rests_on.push(judged(
-                    other,
-                    format!("agrees with `{}` on the death ({})", d.id, o.date_text()),
-                ));
-            } else {
-                rejects.push(judged(
-                    other,
-                    format!(
-                        "a death on another date ({}); `{}` weighs more",
-                        o.date_text(),
-                        d.id
-                    ),
-                ));
+/// A verdict's state, since when, and its summary.
+type Outcome = (State, Option<Interval>, String);
+
+/// One entity's claims being weighed: what the verdict rests on and what it
+/// rejects, as the phases of [`verdict`] decide them.
+struct Weighing<'a> {
+    dataset: &'a Dataset,
+    /// The claims that may have happened by the verdict's day.
+    claims: Vec<usize>,
+    /// Deaths among them.
+    deaths: Vec<usize>,
+    /// Traces of a living man: signs of life, captures, releases, escapes,
+    /// injuries.
+    lives: Vec<usize>,
+    rests_on: Vec<Judged>,
+    rejects: Vec<Judged>,
+}
+
+impl<'a> Weighing<'a> {
+    fn new(dataset: &'a Dataset, claims: Vec<usize>) -> Self {
+        let of = |status: fn(Status) -> bool| -> Vec<usize> {
+            claims
+                .iter()
+                .copied()
+                .filter(|&c| status(dataset.claims[c].status))
+                .collect()
+        };
+        let deaths = of(Status::is_death);
+        let lives = of(|s| {
+            s.is_sign_of_life()
+                || matches!(
+                    s,
+                    Status::Captured | Status::Released | Status::Escaped | Status::Injured
+                )
+        });
+        Weighing {
+            dataset,
+            claims,
+            deaths,
+            lives,
+            rests_on: Vec::new(),
+            rejects: Vec::new(),
+        }
+    }
+
+    fn judged(&self, claim: usize, reason: String) -> Judged {
+        Judged {
+            claim,
+            id: self.dataset.claims[claim].id.clone(),
+            reason,
+        }
+    }
+
+    /// A death report stands unless a later sign of life or an explicit
+    /// refutation outweighs it: rejects those outweighed, returns the rest.
+    fn weigh_deaths(&mut self) -> Vec<usize> {
+        let dataset = self.dataset;
+        let mut accepted: Vec<usize> = Vec::new();
+        for &death in &self.deaths {
+            let d = &dataset.claims[death];
+            let challenger = (self.lives.iter().copied())
+                .filter(|&l| d.when.before(&dataset.claims[l].when) == Order::Certain)
+                .chain(
+                    (self.claims.iter().copied())
+                        .filter(|&r| dataset.claims[r].refutes.contains(&d.id)),
+                )
+                .find_map(|other| {
+                    // Anything but another death, dated after this one, is a trace
+                    // left by a living man.
+                    let later_life = !dataset.claims[other].status.is_death();
+                    let (favoured, why) = evidence::favour(dataset, death, other, later_life);
+                    (favoured == Some(other)).then_some((other, why))
+                });
+            match challenger {
+                Some((other, why)) => {
+                    let o = &dataset.claims[other];
+                    let reason = format!(
+                        "contradicted by `{}` ({} {}): {why}",
+                        o.id,
+                        o.status,
+                        o.date_text()
+                    );
+                    self.rejects.push(self.judged(death, reason));
+                }
+                None => accepted.push(death),
             }
         }
-        for &life in &lives {
-            let l = &dataset.claims[life];
-            if d.when.before(&l.when) == Order::Certain {
-                rejects.push(judged(
-                    life,
-                    format!(
-                        "dated after the death `{}`, which the evidence favours",
-                        d.id
-                    ),
-                ));
+        accepted
+    }
+
+    /// Dead, on the evidence of the strongest standing death `death`; the
+    /// other standing deaths agree with it or are rejected, as are signs of
+    /// life after it.
+    fn dead(&mut self, death: usize, accepted: &[usize]) -> Outcome {
+        let dataset = self.dataset;
+        let d = &dataset.claims[death];
+        let mut corroborating = 0;
+        for &other in accepted {
+            let o = &dataset.claims[other];
+            if other == death {
+                let reasons = strength(dataset, o).reasons.join(", ");
+                let reason = format!("the strongest death claim ({reasons})");
+                self.rests_on.push(self.judged(other, reason));
+            } else if o.when.overlaps(&d.when) {
+                corroborating += 1;
+                let reason = format!("agrees with `{}` on the death ({})", d.id, o.date_text());
+                self.rests_on.push(self.judged(other, reason));
+            } else {
+                let reason = format!(
+                    "a death on another date ({}); `{}` weighs more",
+                    o.date_text(),
+                    d.id
+                );
+                self.rejects.push(self.judged(other, reason));
+            }
+        }
+        for &life in &self.lives {
+            if d.when.before(&dataset.claims[life].when) == Order::Certain {
+                let reason = format!(
+                    "dated after the death `{}`, which the evidence favours",
+                    d.id
+                );
+                self.rejects.push(self.judged(life, reason));
             }
         }
         // Corroboration counts independent origins, not articles.
-        let resting: Vec<&Claim> = rests_on
-            .iter()
-            .map(|j: &Judged| &dataset.claims[j.claim])
-            .collect();
-        let origins = crate::provenance::distinct_origins(dataset, resting.iter().copied());
+        let resting = self.rests_on.iter().map(|j| &dataset.claims[j.claim]);
+        let origins = crate::provenance::distinct_origins(dataset, resting);
         let corroboration = match (corroborating, origins.len()) {
             (0, _) => String::new(),
             (n, 1) => format!(
@@ -224,57 +273,40 @@ pub fn verdict(
             .as_deref()
             .map(|p| format!(", {p}"))
             .unwrap_or_default();
-        summary = format!(
+        let summary = format!(
             "dead {} ({}{place}{corroboration}), on the evidence of `{}`",
             when_text(d),
             d.status,
             d.id
         );
-    } else if let Some(capture) = in_custody(dataset, &claims) {
-        let c = &dataset.claims[capture];
-        state = State::InCustody;
-        since = Some(c.when);
-        rests_on.push(judged(
-            capture,
-            "the last capture, with no release or escape after it".into(),
-        ));
-        summary = format!("in custody {}, on the evidence of `{}`", when_text(c), c.id);
-    } else if let Some(last) = last_sign_of_life(dataset, &lives) {
-        let l = &dataset.claims[last];
-        state = State::Alive;
-        since = Some(l.when);
-        rests_on.push(judged(
-            last,
-            format!(
-                "the last {} on record",
-                if l.status == Status::Alive {
-                    "proof of life"
-                } else {
-                    "sign of activity"
-                }
-            ),
-        ));
+        (State::Dead, Some(d.when), summary)
+    }
+
+    /// In custody since `capture`.
+    fn in_custody(&mut self, capture: usize) -> Outcome {
+        let c = &self.dataset.claims[capture];
+        let reason = "the last capture, with no release or escape after it";
+        self.rests_on.push(self.judged(capture, reason.into()));
+        let summary = format!("in custody {}, on the evidence of `{}`", when_text(c), c.id);
+        (State::InCustody, Some(c.when), summary)
+    }
+
+    /// Alive or at large, as of the last sign of life `last`.
+    fn alive(&mut self, last: usize) -> Outcome {
+        let l = &self.dataset.claims[last];
+        let what = if l.status == Status::Alive {
+            "proof of life"
+        } else {
+            "sign of activity"
+        };
+        self.rests_on
+            .push(self.judged(last, format!("the last {what} on record")));
         let when = match &l.date {
             Some(date) => date.text.clone(),
             None => when_text(l),
         };
-        summary = format!("alive or at large: last {} {when} (`{}`)", l.status, l.id);
-    } else {
-        state = State::Unknown;
-        since = None;
-        summary = "unknown: no accepted death, custody or proof of life on record".into();
-    }
-
-    rests_on.sort_by(|a, b| a.id.cmp(&b.id));
-    rejects.sort_by(|a, b| a.id.cmp(&b.id));
-    Verdict {
-        entity,
-        as_of: format_day(as_of.min(DUSK)),
-        state,
-        since: since.map(|s: Interval| s.describe()),
-        summary,
-        rests_on,
-        rejects,
+        let summary = format!("alive or at large: last {} {when} (`{}`)", l.status, l.id);
+        (State::Alive, Some(l.when), summary)
     }
 }
 

@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::date::{civil_from_days, days_from_civil, Day, DAWN, DUSK};
 use crate::finding::{Finding, Severity};
-use crate::model::{Dataset, Status};
+use crate::model::{Claim, Dataset, Status};
 use crate::reconcile::Entities;
 use crate::review::Applied;
 
@@ -461,33 +461,61 @@ const RIGHT: f64 = 24.0;
 const ROW: f64 = 22.0;
 const TOP: f64 = 26.0;
 
-fn timeline(out: &mut String, dataset: &Dataset, claims: &[usize], flagged: &BTreeSet<usize>) {
-    let finite: Vec<Day> = claims
-        .iter()
-        .flat_map(|&c| {
-            let w = dataset.claims[c].when;
-            [w.earliest, w.latest]
+/// The years a timeline spans and where a day falls on it.
+struct Scale {
+    first_year: i32,
+    last_year: i32,
+    start: Day,
+    end: Day,
+    /// The drawing's height: one row per claim.
+    height: f64,
+}
+
+impl Scale {
+    /// Whole years around the claims' finite days, at least three, so a
+    /// point never sits on the frame; `None` when no claim is dated.
+    fn of(dataset: &Dataset, claims: &[usize]) -> Option<Scale> {
+        let finite = claims
+            .iter()
+            .flat_map(|&c| {
+                let w = dataset.claims[c].when;
+                [w.earliest, w.latest]
+            })
+            .filter(|&d| d > DAWN && d < DUSK);
+        let (min, max) = finite.fold(None, |range: Option<(Day, Day)>, d| match range {
+            None => Some((d, d)),
+            Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
+        })?;
+        let first_year = civil_from_days(min).0 - 1;
+        let mut last_year = civil_from_days(max).0 + 2;
+        if last_year - first_year < 3 {
+            last_year = first_year + 3;
+        }
+        Some(Scale {
+            first_year,
+            last_year,
+            start: days_from_civil(first_year, 1, 1),
+            end: days_from_civil(last_year, 1, 1),
+            height: TOP + ROW * claims.len() as f64 + 10.0,
         })
-        .filter(|&d| d > DAWN && d < DUSK)
-        .collect();
-    let (Some(&min), Some(&max)) = (finite.iter().min(), finite.iter().max()) else {
+    }
+
+    /// The x coordinate of `day`.
+    fn x(&self, day: Day) -> f64 {
+        let plot = WIDTH - GUTTER - RIGHT;
+        let day = day.clamp(self.start, self.end);
+        GUTTER + plot * f64::from(day - self.start) / f64::from((self.end - self.start).max(1))
+    }
+}
+
+/// One person's claims drawn on a time axis, a row each, the flagged ones
+/// banded.
+fn timeline(out: &mut String, dataset: &Dataset, claims: &[usize], flagged: &BTreeSet<usize>) {
+    let Some(scale) = Scale::of(dataset, claims) else {
         out.push_str("<p class=\"muted\">No dated claims: nothing to draw.</p>\n");
         return;
     };
-    // Whole years, at least three, so a point never sits on the frame.
-    let first_year = civil_from_days(min).0 - 1;
-    let mut last_year = civil_from_days(max).0 + 2;
-    if last_year - first_year < 3 {
-        last_year = first_year + 3;
-    }
-    let start = days_from_civil(first_year, 1, 1);
-    let end = days_from_civil(last_year, 1, 1);
-    let plot = WIDTH - GUTTER - RIGHT;
-    let x = |day: Day| -> f64 {
-        let day = day.clamp(start, end);
-        GUTTER + plot * f64::from(day - start) / f64::from((end - start).max(1))
-    };
-    let height = TOP + ROW * claims.len() as f64 + 10.0;
+    let height = scale.height;
     let _ = write!(
         out,
         "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"timeline\">\n<defs>"
@@ -502,6 +530,17 @@ fn timeline(out: &mut String, dataset: &Dataset, claims: &[usize], flagged: &BTr
         );
     }
     out.push_str("</defs>\n<g class=\"axis\">");
+    axis(out, &scale);
+    out.push_str("</g>\n");
+    for (row, &c) in claims.iter().enumerate() {
+        claim_row(out, &dataset.claims[c], row, flagged.contains(&c), &scale);
+    }
+    legend(out);
+}
+
+/// The year lines and labels, at a step that keeps them legible.
+fn axis(out: &mut String, scale: &Scale) {
+    let (first_year, last_year, height) = (scale.first_year, scale.last_year, scale.height);
     let span = last_year - first_year;
     let step = match span {
         0..=12 => 1,
@@ -514,7 +553,7 @@ fn timeline(out: &mut String, dataset: &Dataset, claims: &[usize], flagged: &BTr
         if year % step != 0 {
             continue;
         }
-        let px = x(days_from_civil(year, 1, 1));
+        let px = scale.x(days_from_civil(year, 1, 1));
         let _ = write!(
             out,
             "<line x1=\"{px:.1}\" y1=\"{:.1}\" x2=\"{px:.1}\" y2=\"{:.1}\"/><text x=\"{px:.1}\" y=\"14\" text-anchor=\"middle\">{year}</text>",
@@ -522,121 +561,134 @@ fn timeline(out: &mut String, dataset: &Dataset, claims: &[usize], flagged: &BTr
             height - 4.0
         );
     }
-    out.push_str("</g>\n");
+}
 
-    for (row, &c) in claims.iter().enumerate() {
-        let claim = &dataset.claims[c];
-        let y = TOP + ROW * row as f64;
-        let mid = y + ROW / 2.0;
-        let kind = Kind::of(claim.status);
-        let colour = kind.colour();
-        let is_flagged = flagged.contains(&c);
+/// One claim's row: its label, and its date drawn as a point or a bar.
+fn claim_row(out: &mut String, claim: &Claim, row: usize, is_flagged: bool, scale: &Scale) {
+    let y = TOP + ROW * row as f64;
+    let mid = y + ROW / 2.0;
+    let kind = Kind::of(claim.status);
+    let _ = write!(
+        out,
+        "<g class=\"claim kind-{}{}\" data-claim=\"{}\"><title>{} — {} {} ({})</title>",
+        kind.name(),
+        if is_flagged { " flagged" } else { "" },
+        escape(&claim.id),
+        escape(&claim.id),
+        escape(&claim.who),
+        claim.status.as_str(),
+        escape(claim.date_text())
+    );
+    if is_flagged {
         let _ = write!(
             out,
-            "<g class=\"claim kind-{}{}\" data-claim=\"{}\"><title>{} — {} {} ({})</title>",
-            kind.name(),
-            if is_flagged { " flagged" } else { "" },
-            escape(&claim.id),
-            escape(&claim.id),
-            escape(&claim.who),
-            claim.status.as_str(),
-            escape(claim.date_text())
+            "<rect class=\"flag-band\" x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{ROW}\"/>"
         );
-        if is_flagged {
-            let _ = write!(
-                out,
-                "<rect class=\"flag-band\" x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{ROW}\"/>"
-            );
-        }
-        let _ = write!(
-            out,
-            "<text x=\"8\" y=\"{:.1}\">{} {} · {}</text>",
-            mid + 4.0,
-            label(claim.date_text(), 16),
-            claim.status.as_str(),
-            label(&claim.id, 28)
-        );
-        let w = claim.when;
-        let open_start = w.earliest <= DAWN;
-        let open_end = w.latest >= DUSK;
-        let x0 = if open_start { GUTTER } else { x(w.earliest) };
-        let x1 = if open_end {
-            WIDTH - RIGHT
-        } else {
-            x(w.latest + 1)
-        };
-        let stroke = if is_flagged {
-            " class=\"flagged-mark\""
-        } else {
-            ""
-        };
-        let dash = if w.uncertain {
-            " stroke-dasharray=\"3 2\" fill-opacity=\"0.45\""
-        } else {
-            ""
-        };
-        if x1 - x0 < 7.0 && !open_start && !open_end {
-            // A point in time at this scale.
-            let cx = (x0 + x1) / 2.0;
-            match kind {
-                Kind::Death => {
-                    let _ = write!(
-                        out,
-                        "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" style=\"font-size:17px;font-weight:700;fill:{colour}\"{stroke}>✝</text>",
-                        mid + 6.0
-                    );
-                }
-                _ => {
-                    let _ = write!(
-                        out,
-                        "<circle cx=\"{cx:.1}\" cy=\"{mid:.1}\" r=\"5.5\" fill=\"{colour}\"{stroke}{dash}/>"
-                    );
-                }
-            }
-        } else {
-            let fill = match (open_start, open_end) {
-                (true, false) => format!("url(#fade-start-{})", kind.name()),
-                (false, true) => format!("url(#fade-end-{})", kind.name()),
-                (true, true) => colour.to_string(),
-                (false, false) => colour.to_string(),
-            };
-            let opacity = if open_start && open_end {
-                " fill-opacity=\"0.15\""
-            } else {
-                ""
-            };
-            let _ = write!(
-                out,
-                "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" rx=\"3\" fill=\"{fill}\" stroke=\"{colour}\"{opacity}{dash}{stroke}/>",
-                mid - 5.0,
-                (x1 - x0).max(2.0)
-            );
-            if open_start {
-                let _ = write!(
-                    out,
-                    "<path d=\"M{:.1} {mid:.1} l8 -6 v12 z\" fill=\"{colour}\" opacity=\"0.6\"/>",
-                    GUTTER - 10.0
-                );
-            }
-            if open_end {
-                let _ = write!(
-                    out,
-                    "<path d=\"M{:.1} {mid:.1} l-8 -6 v12 z\" fill=\"{colour}\" opacity=\"0.6\"/>",
-                    WIDTH - RIGHT + 10.0
-                );
-            }
-            if kind == Kind::Death {
-                // Deaths keep their cross even as bars.
-                let _ = write!(
-                    out,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" style=\"font-size:15px;font-weight:700;fill:{colour}\">✝</text>",
-                    x1.min(WIDTH - RIGHT) + 3.0,
-                    mid + 5.0
-                );
-            }
-        }
-        out.push_str("</g>\n");
     }
+    let _ = write!(
+        out,
+        "<text x=\"8\" y=\"{:.1}\">{} {} · {}</text>",
+        mid + 4.0,
+        label(claim.date_text(), 16),
+        claim.status.as_str(),
+        label(&claim.id, 28)
+    );
+    mark(out, claim, mid, is_flagged, scale);
+    out.push_str("</g>\n");
+}
+
+/// A claim's date: a point (a cross for a death) when it is a day or so at
+/// this scale, else a bar, faded towards an open end.
+fn mark(out: &mut String, claim: &Claim, mid: f64, is_flagged: bool, scale: &Scale) {
+    let kind = Kind::of(claim.status);
+    let colour = kind.colour();
+    let w = claim.when;
+    let open_start = w.earliest <= DAWN;
+    let open_end = w.latest >= DUSK;
+    let x0 = if open_start {
+        GUTTER
+    } else {
+        scale.x(w.earliest)
+    };
+    let x1 = if open_end {
+        WIDTH - RIGHT
+    } else {
+        scale.x(w.latest + 1)
+    };
+    let stroke = if is_flagged {
+        " class=\"flagged-mark\""
+    } else {
+        ""
+    };
+    let dash = if w.uncertain {
+        " stroke-dasharray=\"3 2\" fill-opacity=\"0.45\""
+    } else {
+        ""
+    };
+    if x1 - x0 < 7.0 && !open_start && !open_end {
+        // A point in time at this scale.
+        let cx = (x0 + x1) / 2.0;
+        match kind {
+            Kind::Death => {
+                let _ = write!(
+                    out,
+                    "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" style=\"font-size:17px;font-weight:700;fill:{colour}\"{stroke}>✝</text>",
+                    mid + 6.0
+                );
+            }
+            _ => {
+                let _ = write!(
+                    out,
+                    "<circle cx=\"{cx:.1}\" cy=\"{mid:.1}\" r=\"5.5\" fill=\"{colour}\"{stroke}{dash}/>"
+                );
+            }
+        }
+    } else {
+        let fill = match (open_start, open_end) {
+            (true, false) => format!("url(#fade-start-{})", kind.name()),
+            (false, true) => format!("url(#fade-end-{})", kind.name()),
+            (true, true) => colour.to_string(),
+            (false, false) => colour.to_string(),
+        };
+        let opacity = if open_start && open_end {
+            " fill-opacity=\"0.15\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" rx=\"3\" fill=\"{fill}\" stroke=\"{colour}\"{opacity}{dash}{stroke}/>",
+            mid - 5.0,
+            (x1 - x0).max(2.0)
+        );
+        if open_start {
+            let _ = write!(
+                out,
+                "<path d=\"M{:.1} {mid:.1} l8 -6 v12 z\" fill=\"{colour}\" opacity=\"0.6\"/>",
+                GUTTER - 10.0
+            );
+        }
+        if open_end {
+            let _ = write!(
+                out,
+                "<path d=\"M{:.1} {mid:.1} l-8 -6 v12 z\" fill=\"{colour}\" opacity=\"0.6\"/>",
+                WIDTH - RIGHT + 10.0
+            );
+        }
+        if kind == Kind::Death {
+            // Deaths keep their cross even as bars.
+            let _ = write!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" style=\"font-size:15px;font-weight:700;fill:{colour}\">✝</text>",
+                x1.min(WIDTH - RIGHT) + 3.0,
+                mid + 5.0
+            );
+        }
+    }
+}
+
+/// What the colours and shapes mean.
+fn legend(out: &mut String) {
     out.push_str("</svg>\n<div class=\"legend\">");
     for (kind, text) in [
         (Kind::Death, "death ✝"),

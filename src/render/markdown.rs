@@ -41,9 +41,49 @@ fn heading(severity: Severity) -> &'static str {
     }
 }
 
+/// The report as a pull-request comment: a summary table, the input
+/// errors, each finding by severity, stale reviews.
 pub fn render(report: &CheckReport) -> String {
-    let dataset = report.dataset;
     let mut out = String::new();
+    summary(&mut out, report);
+    if report.statistics {
+        statistics(&mut out, report);
+    }
+    input_errors(&mut out, report);
+    let mut hidden = 0;
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let shown: Vec<usize> = (0..report.findings.len())
+            .filter(|&i| report.findings[i].severity == severity)
+            .filter(|&i| {
+                let shown = report.shown(i);
+                hidden += usize::from(!shown);
+                shown
+            })
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", heading(severity));
+        for index in shown {
+            finding(&mut out, report, index);
+        }
+    }
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "{hidden} dismissed findings are not shown (`--show-reviewed` shows them).\n"
+        );
+    }
+    stale_reviews(&mut out, report);
+    if report.findings.is_empty() && report.dataset.errors.is_empty() {
+        let _ = writeln!(out, "No findings.");
+    }
+    out
+}
+
+/// The heading, the dataset's size and findings per severity.
+fn summary(out: &mut String, report: &CheckReport) {
+    let dataset = report.dataset;
     let _ = writeln!(out, "## claimlint\n");
     let _ = writeln!(
         out,
@@ -84,20 +124,25 @@ pub fn render(report: &CheckReport) -> String {
         let _ = writeln!(out, "| input errors | {} | | |", dataset.errors.len());
     }
     out.push('\n');
+}
 
-    if report.statistics {
-        let _ = writeln!(out, "| rule | error | warning | info | reviewed |");
-        let _ = writeln!(out, "|---|---:|---:|---:|---:|");
-        for (rule, s) in report.rule_statistics() {
-            let _ = writeln!(
-                out,
-                "| `{rule}` | {} | {} | {} | {} |",
-                s.error, s.warning, s.info, s.reviewed
-            );
-        }
-        out.push('\n');
+/// Findings per rule (`--statistics`).
+fn statistics(out: &mut String, report: &CheckReport) {
+    let _ = writeln!(out, "| rule | error | warning | info | reviewed |");
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|");
+    for (rule, s) in report.rule_statistics() {
+        let _ = writeln!(
+            out,
+            "| `{rule}` | {} | {} | {} | {} |",
+            s.error, s.warning, s.info, s.reviewed
+        );
     }
+    out.push('\n');
+}
 
+/// The input errors, each at its position.
+fn input_errors(out: &mut String, report: &CheckReport) {
+    let dataset = report.dataset;
     if !dataset.errors.is_empty() {
         let _ = writeln!(out, "### Input errors\n");
         for error in &dataset.errors {
@@ -112,82 +157,68 @@ pub fn render(report: &CheckReport) -> String {
         }
         out.push('\n');
     }
+}
 
-    let mut hidden = 0;
-    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-        let shown: Vec<usize> = (0..report.findings.len())
-            .filter(|&i| report.findings[i].severity == severity)
-            .filter(|&i| {
-                let shown = report.shown(i);
-                hidden += usize::from(!shown);
-                shown
-            })
-            .collect();
-        if shown.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "### {}\n", heading(severity));
-        for index in shown {
-            let finding = &report.findings[index];
-            let entity = &report.entities.list[finding.entity];
-            let _ = writeln!(
-                out,
-                "#### `{}`: {}\n",
-                finding.rule,
-                escape(&finding.message)
-            );
-            let _ = writeln!(
-                out,
-                "Person: **{}** ({}) · fingerprint `{}`\n",
-                escape(&entity.name),
-                escape(&entity.id),
-                finding.fingerprint
-            );
-            for &c in &finding.claims {
-                let claim = &dataset.claims[c];
-                let _ = writeln!(
-                    out,
-                    "- {}:{} — {} · {} · {} · {}",
-                    escape(&claim.pos.file),
-                    claim.pos.line,
-                    escape(&claim.id),
-                    escape(&claim.who),
-                    claim.status.as_str(),
-                    escape(claim.date_text())
-                );
-            }
-            let _ = writeln!(out, "\nReasoning: {}", escape(&finding.reasoning));
-            if let Some(f) = finding.favours {
-                let _ = writeln!(
-                    out,
-                    "\nThe evidence favours {}.",
-                    escape(&dataset.claims[f].id)
-                );
-            }
-            if let Some(review) = report.review(index) {
-                let mut line = format!(
-                    "\nReviewed: **{}** by {} at {}",
-                    review.decision,
-                    escape(&review.who),
-                    escape(&review.when)
-                );
-                if let Some(wrong) = &review.wrong {
-                    let _ = write!(line, " (wrong: {})", escape(wrong));
-                }
-                if !review.note.is_empty() {
-                    let _ = write!(line, ": {}", escape(&review.note));
-                }
-                let _ = writeln!(out, "{line}");
-            }
-            out.push('\n');
-        }
-    }
-    if hidden > 0 {
+/// One finding: its rule and message, the person, the claims, the
+/// reasoning, what the evidence favours and its review.
+fn finding(out: &mut String, report: &CheckReport, index: usize) {
+    let dataset = report.dataset;
+    let finding = &report.findings[index];
+    let entity = &report.entities.list[finding.entity];
+    let _ = writeln!(
+        out,
+        "#### `{}`: {}\n",
+        finding.rule,
+        escape(&finding.message)
+    );
+    let _ = writeln!(
+        out,
+        "Person: **{}** ({}) · fingerprint `{}`\n",
+        escape(&entity.name),
+        escape(&entity.id),
+        finding.fingerprint
+    );
+    for &c in &finding.claims {
+        let claim = &dataset.claims[c];
         let _ = writeln!(
             out,
-            "{hidden} dismissed findings are not shown (`--show-reviewed` shows them).\n"
+            "- {}:{} — {} · {} · {} · {}",
+            escape(&claim.pos.file),
+            claim.pos.line,
+            escape(&claim.id),
+            escape(&claim.who),
+            claim.status.as_str(),
+            escape(claim.date_text())
         );
     }
+    let _ = writeln!(out, "\nReasoning: {}", escape(&finding.reasoning));
+    if let Some(f) = finding.favours {
+        let _ = writeln!(
+            out,
+            "\nThe evidence favours {}.",
+            escape(&dataset.claims[f].id)
+        );
+    }
+    if let Some(review) = report.review(index) {
+        let mut line = format!(
+            "\nReviewed: **{}** by {} at {}",
+            review.decision,
+            escape(&review.who),
+            escape(&review.when)
+        );
+        if let Some(wrong) = &review.wrong {
+            let _ = write!(line, " (wrong: {})", escape(wrong));
+        }
+        if !review.note.is_empty() {
+            let _ = write!(line, ": {}", escape(&review.note));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}
+
+/// Decisions whose finding has gone.
+fn stale_reviews(out: &mut String, report: &CheckReport) {
     if !report.reviews.stale.is_empty() {
         let _ = writeln!(out, "### Stale reviews\n");
         for stale in &report.reviews.stale {
@@ -201,10 +232,6 @@ pub fn render(report: &CheckReport) -> String {
         }
         out.push('\n');
     }
-    if report.findings.is_empty() && dataset.errors.is_empty() {
-        let _ = writeln!(out, "No findings.");
-    }
-    out
 }
 
 #[cfg(test)]

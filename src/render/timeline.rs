@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::reconcile::Entity;
 use crate::render::json::{to_pretty, VERSION};
 use crate::render::Format;
 use crate::render::Palette;
@@ -71,6 +72,8 @@ pub fn ordered_claims(dataset: &crate::model::Dataset, claims: &[usize]) -> Vec<
     claims
 }
 
+/// One person's timeline: claims in date order with the findings on each,
+/// and the verdict.
 pub fn render(
     analysis: &Analysis,
     entity: usize,
@@ -123,69 +126,73 @@ pub fn render(
             claims: rows,
             verdict,
         }),
-        Format::Human => {
-            let mut out = String::new();
-            let _ = writeln!(out, "{} ({})", palette.bold(&e.name), e.id);
-            let others: Vec<&str> = e
-                .names
-                .iter()
-                .filter(|n| **n != e.name)
-                .map(String::as_str)
-                .collect();
-            if !others.is_empty() {
-                let _ = writeln!(out, "  also written: {}", others.join("; "));
-            }
-            out.push('\n');
-            for row in &rows {
-                let date = row.date.unwrap_or("undated");
-                let range = if row.range == date || row.range.is_empty() {
-                    String::new()
-                } else {
-                    format!(" [{}]", row.range)
-                };
-                let _ = writeln!(
-                    out,
-                    "  {:<24} {:<10} {}{}",
-                    date,
-                    row.status,
-                    palette.bold(row.id),
-                    palette.dim(&range)
-                );
-                let mut details = vec![format!("{}:{}", row.file, row.line)];
-                if let Some(r) = &row.reported {
-                    details.push(format!("reported {r}"));
-                }
-                if let Some(s) = row.source {
-                    details.push(format!("source {s}"));
-                }
-                if let Some(a) = row.according_to {
-                    details.push(format!("according to {a}"));
-                }
-                details.push(row.certainty.to_string());
-                let _ = writeln!(out, "  {:<24} {}", "", palette.dim(&details.join(" · ")));
-                for f in &row.findings {
-                    let _ = writeln!(
-                        out,
-                        "  {:<24} ↳ {}[{}] {}",
-                        "", f.severity, f.rule, f.fingerprint
-                    );
-                }
-            }
-            out.push('\n');
+        Format::Human => human(e, &rows, verdict, palette),
+    }
+}
+
+/// The timeline for a person at a terminal: names, a row per claim with its
+/// findings, then the verdict and what it rests on and rejects.
+fn human(e: &Entity, rows: &[ClaimOut], verdict: &Verdict, palette: Palette) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", palette.bold(&e.name), e.id);
+    let others: Vec<&str> = e
+        .names
+        .iter()
+        .filter(|n| **n != e.name)
+        .map(String::as_str)
+        .collect();
+    if !others.is_empty() {
+        let _ = writeln!(out, "  also written: {}", others.join("; "));
+    }
+    out.push('\n');
+    for row in rows {
+        let date = row.date.unwrap_or("undated");
+        let range = if row.range == date || row.range.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", row.range)
+        };
+        let _ = writeln!(
+            out,
+            "  {:<24} {:<10} {}{}",
+            date,
+            row.status,
+            palette.bold(row.id),
+            palette.dim(&range)
+        );
+        let mut details = vec![format!("{}:{}", row.file, row.line)];
+        if let Some(r) = &row.reported {
+            details.push(format!("reported {r}"));
+        }
+        if let Some(s) = row.source {
+            details.push(format!("source {s}"));
+        }
+        if let Some(a) = row.according_to {
+            details.push(format!("according to {a}"));
+        }
+        details.push(row.certainty.to_string());
+        let _ = writeln!(out, "  {:<24} {}", "", palette.dim(&details.join(" · ")));
+        for f in &row.findings {
             let _ = writeln!(
                 out,
-                "{} (as of {}): {}",
-                palette.bold("verdict"),
-                verdict.as_of,
-                verdict.summary
+                "  {:<24} ↳ {}[{}] {}",
+                "", f.severity, f.rule, f.fingerprint
             );
-            for j in &verdict.rests_on {
-                let _ = writeln!(out, "  rests on {}: {}", j.id, j.reason);
-            }
-            for j in &verdict.rejects {
-                let _ = writeln!(out, "  rejects  {}: {}", j.id, j.reason);
-            }
-            out
         }
     }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{} (as of {}): {}",
+        palette.bold("verdict"),
+        verdict.as_of,
+        verdict.summary
+    );
+    for j in &verdict.rests_on {
+        let _ = writeln!(out, "  rests on {}: {}", j.id, j.reason);
+    }
+    for j in &verdict.rejects {
+        let _ = writeln!(out, "  rejects  {}: {}", j.id, j.reason);
+    }
+    out
 }
