@@ -28,11 +28,17 @@ pub const DUSK: Day = 4_000_000;
 /// How closely a single date was given: it decides how far `~` widens it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
+    /// A single day (`2017-06-07`).
     Day,
+    /// A month (`2017-06`).
     Month,
+    /// A season or quarter (EDTF level 1: `2017-21`).
     Season,
+    /// A year (`2017`).
     Year,
+    /// A decade (`201X`).
     Decade,
+    /// A century (`20XX`).
     Century,
 }
 
@@ -70,6 +76,7 @@ impl Interval {
         approximate: false,
     };
 
+    /// The days from `earliest` to `latest`, both included, certain.
     pub fn new(earliest: Day, latest: Day) -> Self {
         Interval {
             earliest,
@@ -155,11 +162,14 @@ impl fmt::Display for Interval {
 /// A parsed EDTF value: the text as written and the interval it denotes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edtf {
+    /// The date as written.
     pub text: String,
+    /// The days it may denote.
     pub interval: Interval,
 }
 
 impl Edtf {
+    /// Parses an EDTF date or interval, or says what is wrong with it.
     pub fn parse(text: &str) -> Result<Edtf, DateError> {
         let interval = match plain_date(text) {
             Some(interval) => interval,
@@ -184,7 +194,9 @@ impl fmt::Display for Edtf {
 /// Why a date string is not EDTF, worded for the person who wrote it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateError {
+    /// The date as written.
     pub text: String,
+    /// What is wrong with it, and what would be right.
     pub reason: String,
 }
 

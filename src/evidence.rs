@@ -32,10 +32,14 @@ const WEAKENERS: [&str; 6] = [
 /// How much a claim weighs as evidence, with the reasons, for `reasoning`.
 #[derive(Clone, Debug)]
 pub struct Strength {
+    /// The weight, higher for stronger evidence.
     pub score: f64,
+    /// What made it so, in words.
     pub reasons: Vec<String>,
 }
 
+/// How much `claim` weighs: its certainty, its source's reliability, the
+/// confirmations its evidence names.
 pub fn strength(dataset: &Dataset, claim: &Claim) -> Strength {
     let mut reasons = Vec::new();
     let score = weigh(dataset, claim, Some(&mut reasons));

@@ -7,12 +7,16 @@ use sha2::{Digest, Sha256};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing; never fails a run by default.
     Info,
+    /// Probably wrong; worth a look.
     Warning,
+    /// Cannot all be true.
     Error,
 }
 
 impl Severity {
+    /// The severity's lowercase name, as the output writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -39,12 +43,15 @@ impl std::fmt::Display for Severity {
 /// One finding of one rule about one entity.
 #[derive(Clone, Debug)]
 pub struct Finding {
+    /// The id of the rule that raised it.
     pub rule: &'static str,
+    /// How serious it is, after the evidence graded it.
     pub severity: Severity,
     /// Index into the reconciled entities.
     pub entity: usize,
     /// Indices into the dataset's claims; the first is the primary one.
     pub claims: Vec<usize>,
+    /// What is wrong, in one sentence.
     pub message: String,
     /// The dates compared and how, the evidence weighed.
     pub reasoning: String,

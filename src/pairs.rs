@@ -5,6 +5,8 @@ use std::path::Path;
 
 use anyhow::{bail, Context as _, Result};
 
+/// Reads the name pairs of `path`: a CSV file with a `name1,name2` header,
+/// or JSON lines of `{"name1": …, "name2": …}` objects.
 pub fn read(path: &Path) -> Result<Vec<(String, String)>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read pairs file `{}`", path.display()))?;

@@ -43,6 +43,7 @@ pub enum OriginKind {
 /// are; the label is only for display.
 #[derive(Clone, Debug)]
 pub struct Origin {
+    /// Who it is: a named originator or a source.
     pub kind: OriginKind,
     /// The comparison key: the folded originator, or the source id.
     pub key: String,
@@ -192,6 +193,7 @@ pub struct Provenance<'a> {
 }
 
 impl<'a> Provenance<'a> {
+    /// The provenance of `dataset`'s claims.
     pub fn new(dataset: &'a Dataset) -> Provenance<'a> {
         let source_index: HashMap<&str, usize> = dataset
             .sources

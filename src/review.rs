@@ -38,6 +38,7 @@ pub enum Decision {
 }
 
 impl Decision {
+    /// The decision's lowercase name, as the file and output write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Confirmed => "confirmed",
@@ -57,16 +58,20 @@ impl std::fmt::Display for Decision {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawReview")]
 pub struct Review {
+    /// What was decided.
     pub decision: Decision,
     /// The claim judged wrong; present exactly when `decision` is `resolved`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wrong: Option<String>,
+    /// Why, in the reviewer's words.
     pub note: String,
+    /// Who decided.
     pub who: String,
     /// UTC, RFC 3339.
     pub when: String,
     /// The finding's rule and claim ids, for a human reading the file.
     pub rule: String,
+    /// The finding's claim ids, sorted.
     pub claims: Vec<String>,
 }
 
@@ -132,10 +137,14 @@ impl TryFrom<RawReview> for Review {
 pub struct EntityJudgement {
     /// Sorted, so that `a ~ b` and `b ~ a` are one judgement.
     pub names: [String; 2],
+    /// Whether the names are one person.
     pub same: bool,
     #[serde(default)]
+    /// Why, in the reviewer's words.
     pub note: String,
+    /// Who judged.
     pub who: String,
+    /// When: UTC, RFC 3339.
     pub when: String,
 }
 
@@ -144,6 +153,7 @@ pub struct EntityJudgement {
 #[serde(deny_unknown_fields)]
 pub struct ReviewFile {
     #[serde(default = "version")]
+    /// The file format's version.
     pub version: u32,
     /// Decisions keyed (and so sorted) by fingerprint.
     #[serde(default)]
@@ -158,6 +168,7 @@ fn version() -> u32 {
 }
 
 impl ReviewFile {
+    /// An empty review file of the current version.
     pub fn new() -> Self {
         ReviewFile {
             version: VERSION,
@@ -353,8 +364,10 @@ pub fn rfc3339(secs: u64) -> String {
 /// A decision whose finding no longer exists.
 #[derive(Clone, Debug, Serialize)]
 pub struct StaleReview<'a> {
+    /// The fingerprint the decision was recorded for.
     pub fingerprint: &'a str,
     #[serde(flatten)]
+    /// The decision.
     pub review: &'a Review,
 }
 
@@ -370,6 +383,8 @@ pub struct Applied<'a> {
 }
 
 impl<'a> Applied<'a> {
+    /// Lays `file` over `findings`: each finding's review, the stale decisions
+    /// and the stale entity judgements.
     pub fn new(file: &'a ReviewFile, findings: &[Finding], entities: &Entities) -> Applied<'a> {
         let by_finding = findings
             .iter()

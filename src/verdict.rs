@@ -19,14 +19,18 @@ use crate::reconcile::Entities;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum State {
+    /// Killed or otherwise dead.
     Dead,
     /// Alive and free, as far as the last proof of life or activity shows.
     Alive,
+    /// Held: captured, arrested or in prison, with no release after.
     InCustody,
+    /// Nothing on record decides it.
     Unknown,
 }
 
 impl State {
+    /// The state in words, as the output writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             State::Dead => "dead",
@@ -41,22 +45,31 @@ impl State {
 #[derive(Clone, Debug, Serialize)]
 pub struct Judged {
     #[serde(skip)]
+    /// Index of the claim in the dataset.
     pub claim: usize,
+    /// The claim id.
     pub id: String,
+    /// Why the verdict relies on or rejects it.
     pub reason: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
+/// What the evidence says about one person as of a day.
 pub struct Verdict {
     #[serde(skip)]
+    /// Index of the entity.
     pub entity: usize,
     /// The day the verdict speaks for.
     pub as_of: String,
+    /// Dead, alive, in custody or unknown.
     pub state: State,
     /// Since when (the death, the capture) or, for `alive`, the last proof of life.
     pub since: Option<String>,
+    /// The verdict in one sentence.
     pub summary: String,
+    /// The claims it rests on, sorted by id.
     pub rests_on: Vec<Judged>,
+    /// The claims it rejects, sorted by id.
     pub rejects: Vec<Judged>,
 }
 
@@ -369,7 +382,9 @@ pub fn verdicts(dataset: &Dataset, entities: &Entities, as_of: Option<Day>) -> V
 pub struct TrackRecord {
     /// `source` or `according_to`.
     pub kind: &'static str,
+    /// The source's id or the originator's name.
     pub name: String,
+    /// How many claims it made.
     pub claims: usize,
     /// Claims the verdicts reject on stronger evidence.
     pub contradicted: usize,

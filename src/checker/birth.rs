@@ -11,6 +11,7 @@ use crate::evidence;
 pub struct Birth {
     /// The `born` claim, or `None` for the entity record's `born`.
     pub claim: Option<usize>,
+    /// The days the birth may have fallen on.
     pub interval: Interval,
 }
 

@@ -22,11 +22,15 @@ pub(crate) use wording::{describe, describe_date, explain_order, wording_agrees}
 
 /// A rule: metadata and the pure function that checks the dataset.
 pub struct Rule {
+    /// The rule's id, as `[rules]`, `explain` and the output name it.
     pub id: &'static str,
+    /// The severity its findings have by default.
     pub severity: Severity,
+    /// One line saying what it flags.
     pub summary: &'static str,
     /// The doc comment: what it does, why it matters, examples.
     pub doc: &'static str,
+    /// The rule itself: a pure function of the context.
     pub check: fn(&Context) -> Vec<Finding>,
 }
 
@@ -68,7 +72,9 @@ pub(crate) use declare_rule;
 
 /// What a rule sees: the reconciled dataset and the user's settings.
 pub struct Context<'a> {
+    /// The claims, sources and entity records.
     pub dataset: &'a Dataset,
+    /// Who is who: the reconciled people and their claims.
     pub entities: &'a Entities,
     /// What the user set: levels, unique roles, matching.
     pub settings: &'a Settings,
@@ -84,6 +90,7 @@ pub struct Context<'a> {
 pub struct Entry {
     /// Index of the claim in the dataset.
     pub claim: usize,
+    /// The claim's status.
     pub status: Status,
     /// The claim's `when`: its date, or when undated what bounds it.
     pub when: Interval,
@@ -102,10 +109,12 @@ pub struct Timelines {
 }
 
 impl Timelines {
+    /// The number of entities.
     pub fn len(&self) -> usize {
         self.starts.len() - 1
     }
 
+    /// Whether there are no entities.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -122,6 +131,7 @@ impl Timelines {
 }
 
 impl<'a> Context<'a> {
+    /// The context of a run over `dataset` reconciled into `entities`.
     pub fn new(dataset: &'a Dataset, entities: &'a Entities, settings: &'a Settings) -> Self {
         Context {
             dataset,
@@ -131,6 +141,7 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Claim `index` of the dataset.
     pub fn claim(&self, index: usize) -> &'a Claim {
         &self.dataset.claims[index]
     }

@@ -24,6 +24,8 @@ struct EntityOut<'a> {
     merges: &'a [Merge],
 }
 
+/// The entities, their names, claims and, when explained, why names were
+/// merged.
 pub fn render(analysis: &Analysis, format: Format) -> String {
     let claims = |ids: &[usize]| -> Vec<&str> {
         let mut out: Vec<&str> = ids

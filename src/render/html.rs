@@ -25,9 +25,13 @@ use crate::review::Applied;
 
 /// What the page shows.
 pub struct Page<'a> {
+    /// The claims, sources and input errors.
     pub dataset: &'a Dataset,
+    /// Who is who.
     pub entities: &'a Entities,
+    /// What the rules found.
     pub findings: &'a [Finding],
+    /// The review file laid over the findings.
     pub reviews: &'a Applied<'a>,
     /// The verdict of every entity, by its index in [`Entities::list`];
     /// empty to leave the verdict slots out.
@@ -190,6 +194,7 @@ const KINDS: [Kind; 5] = [
     Kind::Other,
 ];
 
+/// The page: self-contained HTML with its style and script inline.
 pub fn render(page: &Page) -> String {
     let dataset = page.dataset;
     let script_hash = {

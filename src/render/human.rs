@@ -11,6 +11,7 @@ use crate::render::{CheckReport, Palette};
 /// Quotes longer than this are cut, so one finding fits a screen.
 const QUOTE_CHARS: usize = 200;
 
+/// The report for a terminal, built in memory (see [`write`] to stream it).
 pub fn render(report: &CheckReport, palette: Palette) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
@@ -109,6 +110,7 @@ fn statistics(out: &mut String, report: &CheckReport, palette: Palette) {
     out.push('\n');
 }
 
+/// One input error: where it is, and what is wrong.
 pub fn input_error(out: &mut String, error: &InputError, palette: Palette) {
     let _ = writeln!(
         out,
@@ -127,6 +129,7 @@ pub fn input_error(out: &mut String, error: &InputError, palette: Palette) {
     out.push('\n');
 }
 
+/// One finding: the rule, message, claims, reasoning and fingerprint.
 pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palette: Palette) {
     let dataset = report.dataset;
     let entity = &report.entities.list[finding.entity];

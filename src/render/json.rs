@@ -9,6 +9,7 @@ use crate::reconcile::Entities;
 use crate::render::{CheckReport, RuleStatistics};
 use crate::review::{EntityJudgement, Review, StaleReview};
 
+/// The version of the JSON output's shape, written into every document.
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
@@ -42,37 +43,59 @@ struct Counts {
 }
 
 #[derive(Serialize)]
+/// A finding's person as the JSON report names it.
 pub struct EntityRef<'a> {
+    /// The entity id.
     pub id: &'a str,
+    /// The displayed name.
     pub name: &'a str,
 }
 
 #[derive(Serialize)]
+/// A claim as the JSON report cites it.
 pub struct ClaimRef<'a> {
+    /// The claim id.
     pub id: &'a str,
+    /// The file it was read from.
     pub file: &'a str,
+    /// Its line there.
     pub line: u32,
+    /// The name it gives.
     pub who: &'a str,
+    /// Its status.
     pub status: &'a str,
+    /// Its date as written, if any.
     pub date: Option<&'a str>,
+    /// Its source's id, if any.
     pub source: Option<&'a str>,
+    /// How sure its source is.
     pub certainty: &'a str,
 }
 
 #[derive(Serialize)]
+/// A finding as the JSON report writes it.
 pub struct JsonFinding<'a> {
+    /// The rule id.
     pub rule: &'a str,
+    /// The severity.
     pub severity: Severity,
+    /// The person.
     pub entity: EntityRef<'a>,
+    /// The claims, the primary one first.
     pub claims: Vec<ClaimRef<'a>>,
+    /// What is wrong.
     pub message: &'a str,
+    /// Why, step by step.
     pub reasoning: &'a str,
+    /// The id of the claim the evidence favours, if any.
     pub favours: Option<&'a str>,
+    /// The stable id of the finding.
     pub fingerprint: &'a str,
     /// The review decision, or null while unreviewed.
     pub review: Option<&'a Review>,
 }
 
+/// The JSON form of `finding`.
 pub fn finding<'a>(
     dataset: &'a Dataset,
     entities: &'a Entities,
@@ -95,6 +118,7 @@ pub fn finding<'a>(
     }
 }
 
+/// Claim `index` as the JSON report cites it.
 pub fn claim_ref(dataset: &Dataset, index: usize) -> ClaimRef<'_> {
     let claim = &dataset.claims[index];
     ClaimRef {
@@ -109,6 +133,8 @@ pub fn claim_ref(dataset: &Dataset, index: usize) -> ClaimRef<'_> {
     }
 }
 
+/// The report as one JSON document, built in memory (see [`write`] to
+/// stream it).
 pub fn render(report: &CheckReport) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.

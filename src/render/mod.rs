@@ -32,8 +32,11 @@ pub enum Format {
 
 /// Everything `check` reports.
 pub struct CheckReport<'a> {
+    /// The claims, sources and input errors.
     pub dataset: &'a Dataset,
+    /// Who is who.
     pub entities: &'a Entities,
+    /// What the rules found.
     pub findings: &'a [Finding],
     /// The review file laid over `findings` (empty when there is none).
     pub reviews: &'a Applied<'a>,
@@ -46,14 +49,20 @@ pub struct CheckReport<'a> {
 /// Findings per rule, by severity and review state.
 #[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
 pub struct RuleStatistics {
+    /// Findings at `error`.
     pub error: usize,
+    /// Findings at `warning`.
     pub warning: usize,
+    /// Findings at `info`.
     pub info: usize,
+    /// Findings with a decision.
     pub reviewed: usize,
+    /// Findings without one.
     pub unreviewed: usize,
 }
 
 impl CheckReport<'_> {
+    /// The number of findings at `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
@@ -66,6 +75,7 @@ impl CheckReport<'_> {
         self.reviews.of(index)
     }
 
+    /// The number of findings with a decision.
     pub fn reviewed(&self) -> usize {
         (0..self.findings.len())
             .filter(|&i| self.review(i).is_some())
@@ -136,10 +146,12 @@ where
 /// whether stdout is a terminal.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
+    /// Whether to emit ANSI colour codes.
     pub enabled: bool,
 }
 
 impl Palette {
+    /// No colour.
     pub const PLAIN: Palette = Palette { enabled: false };
 
     fn paint(&self, code: &str, text: &str) -> String {
@@ -150,6 +162,7 @@ impl Palette {
         }
     }
 
+    /// `text` in the colour of `severity`.
     pub fn severity(&self, severity: Severity, text: &str) -> String {
         let code = match severity {
             Severity::Error => "1;31",
@@ -159,14 +172,17 @@ impl Palette {
         self.paint(code, text)
     }
 
+    /// `text` in bold.
     pub fn bold(&self, text: &str) -> String {
         self.paint("1", text)
     }
 
+    /// `text` dimmed.
     pub fn dim(&self, text: &str) -> String {
         self.paint("2", text)
     }
 
+    /// `text` in the accent colour.
     pub fn accent(&self, text: &str) -> String {
         self.paint("1;34", text)
     }

@@ -13,6 +13,7 @@ struct Line<'a> {
     explanation: &'a str,
 }
 
+/// One line of `claimlint match`: the pair, the decision, the score and why.
 pub fn line(a: &str, b: &str, result: &MatchResult) -> String {
     let line = Line {
         name1: a,

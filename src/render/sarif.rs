@@ -16,7 +16,9 @@ use crate::render::CheckReport;
 use crate::review::Review;
 use crate::rules::RULES;
 
+/// The SARIF 2.1.0 JSON schema's address.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The SARIF version written.
 pub const SARIF_VERSION: &str = "2.1.0";
 /// Where users read about the tool (Cargo.toml's `homepage`).
 pub const INFORMATION_URI: &str = env!("CARGO_PKG_HOMEPAGE");
@@ -261,6 +263,7 @@ fn suppression(review: &Review) -> Suppression {
     }
 }
 
+/// The report as a SARIF 2.1.0 log for code scanning.
 pub fn render(report: &CheckReport) -> String {
     let dataset = report.dataset;
     let results = report

@@ -14,6 +14,7 @@ struct Report<'a> {
     sources: &'a [TrackRecord],
 }
 
+/// Every source's and originator's track record, worst first.
 pub fn render(records: &[TrackRecord], format: Format) -> String {
     match format {
         Format::Json => to_pretty(&Report {
