@@ -4,6 +4,9 @@
 1. No non-test function in src/ is longer than 100 lines.
 2. No import cycles among src/ modules: neither among the top-level rooms
    (`crate::x` paths) nor among the files of one directory (`super::x`).
+3. Data flows one way: a room imports only rooms at its layer or below
+   (LAYERS, from the bottom: model → load → names → reconcile →
+   evidence/provenance → rules → verdict → review → render → command line).
 
 Prints every violation and exits 1 if there is any. Run by .ci/run.
 """
@@ -14,6 +17,24 @@ import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
 LIMIT = 100
+
+# Each top-level room's layer, from the bottom. A room may import rooms of
+# its own layer (no cycles) or lower ones, never higher ones.
+LAYERS = [
+    {"date", "suggest", "digest", "collections"},
+    {"model", "finding"},
+    {"load"},
+    {"names", "permutation"},
+    {"reconcile", "lookup"},
+    {"evidence", "provenance"},
+    {"checker"},
+    {"rules"},
+    {"verdict", "analysis"},
+    {"config", "review"},
+    {"render"},
+    {"cli", "allocator", "pairs"},
+]
+LAYER = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 
 
 def strip_comments_and_strings(text):
@@ -165,6 +186,13 @@ def main():
                 for m in re.finditer(r"\bsuper::(\w+)", clean):
                     if not in_test(m.start()) and m.group(1) != mod[-1]:
                         local[parent][mod[-1]].add(m.group(1))
+    for room, targets in sorted(top.items()):
+        if room not in LAYER:
+            problems.append(f"src/{room}: no layer in scripts/check-structure.py's LAYERS: add it")
+            continue
+        for target in sorted(targets):
+            if target in LAYER and LAYER[target] > LAYER[room]:
+                problems.append(f"src/{room} imports {target}, a higher layer: data flows one way")
     for comp in cycles(top):
         problems.append("import cycle among src/ modules: " + " -> ".join(comp))
     for parent, edges in sorted(local.items()):
