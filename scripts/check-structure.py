@@ -32,7 +32,7 @@ LAYERS = [
     {"verdict", "analysis"},
     {"config", "review"},
     {"render"},
-    {"cli", "allocator", "pairs"},
+    {"cli", "allocator"},
 ]
 LAYER = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
 

@@ -38,7 +38,6 @@ pub mod load;
 pub mod lookup;
 pub mod model;
 pub mod names;
-pub mod pairs;
 mod permutation;
 pub mod provenance;
 pub mod reconcile;

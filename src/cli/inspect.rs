@@ -55,7 +55,7 @@ pub fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
     };
     let matching = explained_matching(&config);
     let pairs: Vec<(String, String)> = match &args.pairs {
-        Some(path) => claimlint::pairs::read(path)?,
+        Some(path) => super::pairs::read(path)?,
         None => match args.names.as_slice() {
             [a, b] => vec![(a.clone(), b.clone())],
             _ => bail!("give two names, or --pairs FILE"),

@@ -7,6 +7,7 @@ mod check;
 mod inspect;
 mod interactive;
 mod output;
+mod pairs;
 mod report;
 mod review;
 
