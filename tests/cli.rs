@@ -37,6 +37,9 @@ fn cases() {
     );
     trycmd::TestCases::new()
         .register_bin("claimlint", Path::new(env!("CARGO_BIN_EXE_claimlint")))
+        // clap wraps `--help` at $COLUMNS when it is set; 100 is what it
+        // uses without a terminal, and the width the help cases were made at.
+        .env("COLUMNS", "100")
         .case(format!("{CASES}/*.toml"));
 }
 
@@ -382,13 +385,14 @@ fn command_args(line: &str) -> Option<Vec<String>> {
 /// are found too. An example is a line starting with `claimlint ` (or
 /// `$ claimlint `), with `\` continuations; usage lines are not examples.
 fn help_examples() -> Vec<Example> {
-    let (top, _, code) = run(&["--help"]);
-    assert_eq!(code, 0);
+    let top = help(&[]);
     let subcommands: Vec<String> = top
         .lines()
         .skip_while(|l| l.trim() != "Commands:")
         .skip(1)
         .take_while(|l| l.starts_with("  "))
+        // A subcommand's line is indented by two; a wrapped description, more.
+        .filter(|l| !l.starts_with("   "))
         .filter_map(|l| l.split_whitespace().next().map(String::from))
         .filter(|name| name != "help")
         .collect();
@@ -398,9 +402,8 @@ fn help_examples() -> Vec<Example> {
     );
     let mut helps = vec![("claimlint --help".to_string(), top)];
     for subcommand in subcommands {
-        let (help, stderr, code) = run(&[&subcommand, "--help"]);
-        assert_eq!(code, 0, "{subcommand} --help: {stderr}");
-        helps.push((format!("claimlint {subcommand} --help"), help));
+        let text = help(&[&subcommand]);
+        helps.push((format!("claimlint {subcommand} --help"), text));
     }
     let mut examples = Vec::new();
     for (command, help) in helps {
@@ -428,6 +431,18 @@ fn help_examples() -> Vec<Example> {
         }
     }
     examples
+}
+
+/// `claimlint [SUBCOMMAND] --help`, wrapped at the width the help cases use.
+fn help(subcommand: &[&str]) -> String {
+    let output = common::claimlint()
+        .args(subcommand)
+        .arg("--help")
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{subcommand:?} --help: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
 }
 
 fn shell_words(args: &[String]) -> String {

@@ -80,7 +80,10 @@ pub fn tool_missing(
             "no {tool}, and {skip_var}=1"
         )))
     } else {
-        Err(format!("{tool} is needed {how_to_get_it} ({skip_var}=1 skips this test)").into())
+        Err(format!(
+            "{tool} is needed {how_to_get_it} ({skip_var}=1 reports this test as ignored instead)"
+        )
+        .into())
     }
 }
 
