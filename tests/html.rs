@@ -2,14 +2,38 @@
 //! person sees when a real browser (headless Chromium) renders it.
 //!
 //! Chromium comes from `scripts/install-test-deps.sh` (run by `.ci/run`). A
-//! missing browser fails the browser test with a clear message; set
-//! `CLAIMLINT_SKIP_BROWSER=1` to skip it deliberately.
+//! missing browser fails the browser test with a clear message; with
+//! `CLAIMLINT_SKIP_BROWSER=1` it reports as ignored, with that reason.
+//! That is decided at run time, so this target runs under libtest-mimic
+//! (`harness = false`): `main` lists the tests.
 
 mod common;
+
+use common::trial;
+use libtest_mimic::{Completion, Failed, Trial};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+fn main() -> std::process::ExitCode {
+    let tests = vec![
+        trial(
+            "the_page_is_self_contained_and_escapes_hostile_data",
+            the_page_is_self_contained_and_escapes_hostile_data,
+        ),
+        trial("verdicts_are_shown_escaped", verdicts_are_shown_escaped),
+        Trial::ignorable_test(
+            "a_browser_shows_the_timelines_and_no_injected_element",
+            a_browser_shows_the_timelines_and_no_injected_element,
+        ),
+        trial(
+            "the_injection_check_would_catch_an_injection",
+            the_injection_check_would_catch_an_injection,
+        ),
+    ];
+    libtest_mimic::run(&libtest_mimic::Arguments::from_args(), tests).exit_code()
+}
 
 const HOSTILE: &str = "tests/data/hostile.json";
 
@@ -103,6 +127,16 @@ fn markup(html: &str) -> (BTreeMap<String, usize>, Vec<String>) {
 }
 
 fn assert_no_injection(html: &str) {
+    if let Err(injection) = check_no_injection(html) {
+        panic!("{injection}");
+    }
+}
+
+/// The first element or attribute in `html` that our page never writes.
+/// A `Result` rather than assertions so that the test of this check sees
+/// it catch injections without panics (this target runs under
+/// libtest-mimic, which does not capture the panic messages of a passing test).
+fn check_no_injection(html: &str) -> Result<(), String> {
     let (elements, attributes) = markup(html);
     let allowed = [
         "!doctype",
@@ -153,30 +187,26 @@ fn assert_no_injection(html: &str) {
         "blockquote",
         "script",
     ];
-    for name in elements.keys() {
-        assert!(
-            allowed.contains(&name.as_str()),
-            "unexpected element <{name}> in the page"
-        );
+    if let Some(name) = elements
+        .keys()
+        .find(|name| !allowed.contains(&name.as_str()))
+    {
+        return Err(format!("unexpected element <{name}> in the page"));
     }
-    assert_eq!(
-        elements.get("script"),
-        Some(&1),
-        "only our own script: {elements:?}"
-    );
+    if elements.get("script") != Some(&1) {
+        return Err(format!("only our own script: {elements:?}"));
+    }
     for attribute in &attributes {
-        assert!(
-            !attribute.starts_with("on"),
-            "event handler attribute {attribute}"
-        );
-        assert!(
-            !["src", "href", "xlink:href"].contains(&attribute.as_str()),
-            "external reference {attribute}"
-        );
+        if attribute.starts_with("on") {
+            return Err(format!("event handler attribute {attribute}"));
+        }
+        if ["src", "href", "xlink:href"].contains(&attribute.as_str()) {
+            return Err(format!("external reference {attribute}"));
+        }
     }
+    Ok(())
 }
 
-#[test]
 fn the_page_is_self_contained_and_escapes_hostile_data() {
     let dir = out_dir("static");
     let html = report(HOSTILE, &dir.join("hostile.html"));
@@ -210,7 +240,6 @@ fn the_page_is_self_contained_and_escapes_hostile_data() {
     );
 }
 
-#[test]
 fn verdicts_are_shown_escaped() {
     let config = claimlint::config::Config::default();
     let analysis = claimlint::analyse(&[HOSTILE.into()], &config.options());
@@ -295,16 +324,13 @@ fn inspect_png(path: &Path) -> (u32, u32, f64, usize) {
     )
 }
 
-#[test]
-fn a_browser_shows_the_timelines_and_no_injected_element() {
+fn a_browser_shows_the_timelines_and_no_injected_element() -> Result<Completion, Failed> {
     let Some(chromium) = chromium() else {
-        if std::env::var_os("CLAIMLINT_SKIP_BROWSER").is_some_and(|v| v == "1") {
-            eprintln!("skipped: no Chromium, and CLAIMLINT_SKIP_BROWSER=1");
-            return;
-        }
-        panic!(
-            "Chromium is needed to test the HTML report: run scripts/install-test-deps.sh \
-             (or set CHROMIUM=/path/to/chromium; CLAIMLINT_SKIP_BROWSER=1 skips this test)"
+        return common::tool_missing(
+            "Chromium",
+            "CLAIMLINT_SKIP_BROWSER",
+            "to test the HTML report: run scripts/install-test-deps.sh \
+             (or set CHROMIUM=/path/to/chromium)",
         );
     };
     let dir = out_dir("browser");
@@ -385,9 +411,9 @@ fn a_browser_shows_the_timelines_and_no_injected_element() {
             );
         }
     }
+    Ok(Completion::Completed)
 }
 
-#[test]
 fn the_injection_check_would_catch_an_injection() {
     let page =
         "<html><body><script>x</script><p title=\"<img src=x>\">a &lt;b&gt;</p></body></html>";
@@ -399,9 +425,6 @@ fn the_injection_check_would_catch_an_injection() {
         "<svg onload=alert(1)>",
     ] {
         let page = format!("<html><body><script>x</script>{bad}</body></html>");
-        assert!(
-            std::panic::catch_unwind(|| assert_no_injection(&page)).is_err(),
-            "{bad} not caught"
-        );
+        assert!(check_no_injection(&page).is_err(), "{bad} not caught");
     }
 }

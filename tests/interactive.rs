@@ -1,15 +1,33 @@
 //! The interactive `claimlint review`, driven through a real terminal (tmux).
 //!
-//! tmux comes from `scripts/install-test-deps.sh`; without it this test
-//! fails with a clear message unless `CLAIMLINT_SKIP_TMUX=1` is set.
+//! tmux comes from `scripts/install-test-deps.sh`; without it these tests
+//! fail with a clear message, or report as ignored, with that reason, when
+//! `CLAIMLINT_SKIP_TMUX=1` is set. That is decided at run time, so this
+//! target runs under libtest-mimic (`harness = false`): `main` lists the tests.
 
 mod common;
+
+use libtest_mimic::{Completion, Failed, Trial};
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+fn main() -> std::process::ExitCode {
+    let tests = vec![
+        Trial::ignorable_test(
+            "interactive_review_records_decisions_with_undo_notes_and_resolve",
+            interactive_review_records_decisions_with_undo_notes_and_resolve,
+        ),
+        Trial::ignorable_test(
+            "the_documented_interactive_example_runs_on_the_bundled_data",
+            the_documented_interactive_example_runs_on_the_bundled_data,
+        ),
+    ];
+    libtest_mimic::run(&libtest_mimic::Arguments::from_args(), tests).exit_code()
+}
 
 /// A tmux server of our own (its own socket), killed when dropped.
 struct Tmux {
@@ -71,14 +89,19 @@ fn review_file(dir: &Path) -> Value {
         .unwrap()
 }
 
-#[test]
-fn interactive_review_records_decisions_with_undo_notes_and_resolve() {
+/// The outcome when tmux is missing: see `common::tool_missing`.
+fn no_tmux() -> Result<Completion, Failed> {
+    common::tool_missing(
+        "tmux",
+        "CLAIMLINT_SKIP_TMUX",
+        "to test the interactive review: run scripts/install-test-deps.sh",
+    )
+}
+
+fn interactive_review_records_decisions_with_undo_notes_and_resolve() -> Result<Completion, Failed>
+{
     if !tmux_available() {
-        if std::env::var_os("CLAIMLINT_SKIP_TMUX").is_some_and(|v| v == "1") {
-            eprintln!("skipped: no tmux, and CLAIMLINT_SKIP_TMUX=1");
-            return;
-        }
-        panic!("tmux is needed to test the interactive review: run scripts/install-test-deps.sh (CLAIMLINT_SKIP_TMUX=1 skips)");
+        return no_tmux();
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
@@ -87,7 +110,7 @@ fn interactive_review_records_decisions_with_undo_notes_and_resolve() {
     )
     .unwrap();
     let tmux = Tmux {
-        socket: format!("claimlint-test-{}", std::process::id()),
+        socket: format!("claimlint-test-{}-decisions", std::process::id()),
     };
     let command = format!(
         "{} --color never review --reviewer tess . ; echo EXITED $?; sleep 30",
@@ -189,4 +212,48 @@ fn interactive_review_records_decisions_with_undo_notes_and_resolve() {
     // And check passes now.
     let (_, _, code) = common::run_in(dir.path(), &["check", "."]);
     assert_eq!(code, 0);
+    Ok(Completion::Completed)
+}
+
+/// `claimlint review claims/`, the interactive example of README.md and
+/// `review --help`, run as written in a terminal on a copy of the bundled
+/// data (tests/cli.rs checks that this is still the documented example):
+/// it opens on the first unreviewed finding and quits cleanly.
+fn the_documented_interactive_example_runs_on_the_bundled_data() -> Result<Completion, Failed> {
+    if !tmux_available() {
+        return no_tmux();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&common::root().join("claims"), &dir.path().join("claims"));
+    let tmux = Tmux {
+        socket: format!("claimlint-test-{}-example", std::process::id()),
+    };
+    let command = format!(
+        "{} review claims/ ; echo EXITED $?; sleep 30",
+        env!("CARGO_BIN_EXE_claimlint")
+    );
+    let started = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "review",
+        "-x",
+        "160",
+        "-y",
+        "50",
+        "-c",
+        dir.path().to_str().unwrap(),
+        &command,
+    ]);
+    assert!(started.status.success(), "{started:?}");
+    // The first finding is long enough that its header has scrolled off
+    // the 50 lines by now: its fingerprint, at the bottom, identifies it.
+    let screen = tmux.wait_for("[c]onfirm");
+    assert!(
+        screen.contains("= fingerprint: c4c291e1b8b1e807"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
+    Ok(Completion::Completed)
 }

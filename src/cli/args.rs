@@ -74,9 +74,9 @@ Decisions:
 
 Examples:
   claimlint review claims/
-  claimlint review --fingerprint 99f1cfbc515208e1 --decision dismissed \\
-      --note \"the report date is the relay's, not the event's\" claims/
-  claimlint review --fingerprint 99f1cfbc515208e1 --decision resolved \\
+  claimlint review --fingerprint a88b4ba08a575957 --decision dismissed \\
+      --note \"the role's start is open: nothing dates it after August 2014\" claims/
+  claimlint review --fingerprint 50523df7b7dc6fa4 --decision resolved \\
       --wrong muhaxheri-killed-2014-08 --note \"Peshmerga claim retracted\" claims/
   claimlint review --same \"Humam al-Shami\" --as \"Usama al-Muhajir\" --note \"...\" claims/
   claimlint review --not-same \"Abu Usama al-Muhajir\" --as \"Usama al-Muhajir\" claims/

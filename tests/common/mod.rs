@@ -56,3 +56,48 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
         output.status.code().unwrap_or(-1),
     )
 }
+
+/// A plain test (passes unless it panics) for the test targets that run
+/// under libtest-mimic (`harness = false` in Cargo.toml) because one of
+/// their tests can be ignored at run time.
+pub fn trial(name: &str, test: fn()) -> libtest_mimic::Trial {
+    libtest_mimic::Trial::test(name, move || {
+        test();
+        Ok(())
+    })
+}
+
+/// The outcome of a test whose outside tool is missing: ignored, with the
+/// reason shown beside the test's name, when `skip_var` is `1`; otherwise a
+/// failure saying how to get the tool, so a missing tool never passes quietly.
+pub fn tool_missing(
+    tool: &str,
+    skip_var: &str,
+    how_to_get_it: &str,
+) -> Result<libtest_mimic::Completion, libtest_mimic::Failed> {
+    if std::env::var_os(skip_var).is_some_and(|v| v == "1") {
+        Ok(libtest_mimic::Completion::ignored_with(format!(
+            "no {tool}, and {skip_var}=1"
+        )))
+    } else {
+        Err(format!(
+            "{tool} is needed {how_to_get_it} ({skip_var}=1 reports this test as ignored instead)"
+        )
+        .into())
+    }
+}
+
+/// Copies the directory `from` to `to` (created), files and subdirectories;
+/// for running commands that write on a copy of the bundled data.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
