@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+mod collections;
 pub mod config;
 pub mod date;
 pub mod finding;
@@ -14,7 +15,6 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod pairs;
-pub mod permutation;
 pub mod provenance;
 pub mod reconcile;
 pub mod render;

@@ -8,12 +8,12 @@
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
+use crate::collections::reordered;
 use crate::model::Dataset;
-use crate::names::fxhash::{FxHashMap, FxHashSet};
 use crate::names::{self, Ambiguity, Constraints, MatchConfig, Merge};
-use crate::permutation::reordered;
 
 /// One person, as reconciled.
 #[derive(Clone, Debug, Serialize)]

@@ -14,7 +14,6 @@
 
 mod blocking;
 mod cluster;
-pub mod fxhash;
 mod lexicon;
 mod similarity;
 mod structure;
@@ -23,7 +22,6 @@ mod variants;
 mod word;
 
 pub use cluster::{cluster, Ambiguity, Clustering, Constraints, Merge};
-pub use fxhash::{FxHashMap, FxHashSet};
 pub use structure::{NameParts, Part, Role};
 pub use text::lowercase_table;
 pub use variants::COMMON_NAME_VARIANTS;
@@ -104,7 +102,7 @@ impl NameSet {
     pub fn new(names: &[&str]) -> Self {
         let mut prepared: Vec<Prepared> = names.iter().map(|n| Prepared::new(n)).collect();
         // A name given twice counts once among the names holding a part.
-        let mut keys = fxhash::FxHashSet::default();
+        let mut keys = rustc_hash::FxHashSet::default();
         let first: Vec<bool> = prepared
             .iter()
             .map(|p| keys.insert(p.key.clone()))

@@ -8,10 +8,10 @@
 //! kunya, or a different family name or nisba is evidence of a different
 //! person, "strong" enough to keep two clusters apart.
 
-use super::fxhash::FxHashMap;
 use super::structure::{self, role_weight, Part, Role};
 use super::variants::same_word;
 use super::word::WordData;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 

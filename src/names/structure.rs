@@ -3,12 +3,12 @@
 //! plain given name or surname. The matcher weighs each kind differently,
 //! because many people share a nisba or a kunya, but few share a whole name.
 
-use super::fxhash::FxHashMap;
 use super::text::for_each_word;
 use super::variants::{
     canonical_token, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
 };
 use super::word::WordData;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};

@@ -2,8 +2,9 @@ use std::borrow::Cow;
 
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
-use crate::names::{lowercase_table, normalise, Ambiguity, FxHashMap, FxHashSet};
+use crate::names::{lowercase_table, normalise, Ambiguity};
 use crate::rules::{declare_rule, Context};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 declare_rule! {
     /// ## What it does
