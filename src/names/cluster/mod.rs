@@ -235,15 +235,14 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
     /// records end up with different people is ambiguous.
     fn join_identical_names(&mut self, prepared: &[Prepared]) -> Vec<usize> {
         let mut generic_identical: Vec<usize> = Vec::new();
-        for id in 0..self.groups_of_name.len() {
+        let names = self.groups_of_name.len();
+        for (id, name) in prepared.iter().enumerate().take(names) {
             let gs = self.groups_of_name.row(id);
             if gs.len() < 2 {
                 continue;
             }
             // The cheap test first: most repeated names are distinctive.
-            if !distinctive_when_identical(&prepared[id])
-                && !compare(&prepared[id], &prepared[id]).sufficient
-            {
+            if !distinctive_when_identical(name) && !compare(name, name).sufficient {
                 generic_identical.push(id);
                 continue;
             }
