@@ -30,6 +30,7 @@
 
 mod analysis;
 pub mod checker;
+mod collections;
 pub mod config;
 pub mod date;
 pub mod evidence;
@@ -38,7 +39,6 @@ pub mod load;
 pub mod lookup;
 pub mod model;
 pub mod names;
-mod permutation;
 pub mod provenance;
 pub mod reconcile;
 pub mod render;

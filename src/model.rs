@@ -1,16 +1,14 @@
 //! The validated dataset: claims, sources and entity records, each with the
 //! place in the input it came from.
 
-mod id_index;
-
 use std::fmt;
 use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::collections::IdIndex;
 use crate::date::{Edtf, Interval};
 use crate::suggest::nearest;
-pub(crate) use id_index::IdIndex;
 
 /// Where a record or an input problem sits: file, 1-based line and column
 /// (the column counts characters, as editors do).

@@ -4,20 +4,27 @@
 //! and `aliases`); each entity record contributes its name, aliases and
 //! `same_as`/`not_same_as` judgements. The name matcher in [`crate::names`]
 //! clusters the groups under those constraints.
+//!
+//! [`reconcile`] runs in phases: the claims' groups ([`ClaimGroups`]); the
+//! records', curators' and reviewers' groups and constraints
+//! ([`Judged`]); clustering; entities built from the clusters; merges
+//! attached to the entities they joined, and ambiguities already decided
+//! dropped ([`Attribution`]); ids given and the entities put in order.
 
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
+use crate::collections::reordered;
 use crate::model::Dataset;
-use crate::names::fxhash::{FxHashMap, FxHashSet};
-use crate::names::{self, Ambiguity, Constraints, MatchConfig, Merge};
-use crate::permutation::reordered;
+use crate::names::{self, Ambiguity, Clustering, Constraints, MatchConfig, Merge};
 
 /// One person, as reconciled.
 #[derive(Clone, Debug, Serialize)]
 pub struct Entity {
+    /// The entity record's id, else one made from the display name.
     pub id: String,
     /// The display name: the entity record's, else the most used spelling.
     pub name: String,
@@ -26,6 +33,7 @@ pub struct Entity {
     /// Indices of the claims about this person, in dataset order.
     #[serde(skip)]
     pub claims: Vec<usize>,
+    /// The links that joined this person's names.
     pub merges: Vec<Merge>,
     /// Index of the entity record, when a curator wrote one.
     #[serde(skip)]
@@ -35,108 +43,231 @@ pub struct Entity {
 /// All entities, and the entity of every claim.
 #[derive(Debug, Default)]
 pub struct Entities {
+    /// The entities, by display name, then id.
     pub list: Vec<Entity>,
     /// For every claim index, the index of its entity in `list`.
     pub entity_of_claim: Vec<usize>,
+    /// Names the matcher could not decide, and not decided by a curator or
+    /// reviewer either.
     pub ambiguous: Vec<Ambiguity>,
+    /// Pairs of distinct names the matcher scored.
     pub candidate_pairs: usize,
 }
 
 /// A reviewer's judgement that two names are, or are not, one person.
 #[derive(Clone, Debug)]
 pub struct NameJudgement {
+    /// The two names judged.
     pub names: [String; 2],
+    /// One person (`true`) or two.
     pub same: bool,
 }
 
+/// Reconciles the claims of `dataset` into entities, with the matcher's
+/// `config` and reviewers' `judgements` of names.
 pub fn reconcile(
     dataset: &Dataset,
     config: &MatchConfig,
     judgements: &[NameJudgement],
 ) -> Entities {
-    // Each claim's names, side by side in one vector: a million claims'
-    // groups as a million small vectors cost as much again to free, on one
-    // core, as to build.
-    let claim_names: Vec<&str> = dataset
-        .claims
+    let claim_groups = ClaimGroups::of(dataset);
+    let mut judged = Judged::of_records(dataset);
+    judged.claims_named_by_one_record(dataset);
+    judged.reviewers(judgements);
+    let mut groups = claim_groups.groups();
+    groups.extend(judged.groups.iter().map(Vec::as_slice));
+    let clustering = names::cluster(&groups, &judged.constraints, config);
+
+    let members = members_of_clusters(dataset, &clustering);
+    // Each entity is built on its own (in parallel: a million claims'
+    // spellings are gathered from all over the dataset), in cluster order.
+    let mut cluster_to_entity: Vec<Option<usize>> = vec![None; members.len()];
+    let mut kept: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
+    for (cluster, (claims, record)) in members.into_iter().enumerate() {
+        if !claims.is_empty() || record.is_some() {
+            cluster_to_entity[cluster] = Some(kept.len());
+            kept.push((claims, record));
+        }
+    }
+    let mut list: Vec<Entity> = kept
+        .into_par_iter()
+        .map(|(claims, record)| new_entity(dataset, claims, record))
+        .collect();
+
+    let Clustering {
+        cluster_of_group,
+        merges,
+        mut ambiguous,
+        candidate_pairs,
+    } = clustering;
+    let attribution = Attribution::new(
+        &list,
+        &judged.constraints,
+        &cluster_of_group,
+        &cluster_to_entity,
+        !merges.is_empty(),
+    );
+    let merges_by_entity = attribution.merges_by_entity(merges, list.len());
+    attribution.drop_decided(&mut ambiguous);
+    drop(attribution);
+    for (entity, merges) in list.iter_mut().zip(merges_by_entity) {
+        entity.merges = merges;
+    }
+
+    let order = assign_ids(&mut list);
+    let mut new_index = vec![0; list.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let list = reordered(list, order);
+    let entity_of_claim = cluster_of_group[..dataset.claims.len()]
         .par_iter()
-        .flat_map_iter(|claim| {
-            std::iter::once(claim.who.as_str()).chain(claim.aliases.iter().map(String::as_str))
+        .map(|&cluster| cluster_to_entity[cluster].map_or(0, |e| new_index[e]))
+        .collect();
+
+    Entities {
+        list,
+        entity_of_claim,
+        ambiguous,
+        candidate_pairs,
+    }
+}
+
+/// Each claim's names, side by side in one vector: a million claims'
+/// groups as a million small vectors cost as much again to free, on one
+/// core, as to build.
+struct ClaimGroups<'d> {
+    names: Vec<&'d str>,
+    /// Where each claim's names start in `names`, and the end.
+    starts: Vec<usize>,
+}
+
+impl<'d> ClaimGroups<'d> {
+    fn of(dataset: &'d Dataset) -> Self {
+        let names: Vec<&str> = dataset
+            .claims
+            .par_iter()
+            .flat_map_iter(|claim| {
+                std::iter::once(claim.who.as_str()).chain(claim.aliases.iter().map(String::as_str))
+            })
+            .collect();
+        // Counted on every core (a pass over half a gigabyte of claims),
+        // summed on one.
+        let counts: Vec<usize> = dataset
+            .claims
+            .par_iter()
+            .map(|claim| 1 + claim.aliases.len())
+            .collect();
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut start = 0;
+        starts.push(start);
+        for count in counts {
+            start += count;
+            starts.push(start);
+        }
+        ClaimGroups { names, starts }
+    }
+
+    /// Every claim's names, as a group.
+    fn groups(&self) -> Vec<&[&'d str]> {
+        self.starts
+            .par_windows(2)
+            .map(|w| &self.names[w[0]..w[1]])
+            .collect()
+    }
+}
+
+/// The groups after the claims' (entity records, and names only judgements
+/// give), and the constraints on all of them.
+struct Judged<'d> {
+    /// Group `first_record_group + i` is `groups[i]`.
+    groups: Vec<Vec<&'d str>>,
+    first_record_group: usize,
+    constraints: Constraints,
+    /// The group of a name that only a judgement gives.
+    name_group: HashMap<&'d str, usize>,
+}
+
+impl<'d> Judged<'d> {
+    /// A group per entity record (its name, aliases, and `same_as` names
+    /// that are not records), and the records' `same_as`/`not_same_as`
+    /// judgements as constraints.
+    fn of_records(dataset: &'d Dataset) -> Self {
+        let first_record_group = dataset.claims.len();
+        let mut groups: Vec<Vec<&str>> = Vec::with_capacity(dataset.entities.len());
+        let entity_index: HashMap<&str, usize> = dataset
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), first_record_group + i))
+            .collect();
+        for entity in &dataset.entities {
+            let mut names = vec![entity.name.as_str()];
+            names.extend(entity.aliases.iter().map(String::as_str));
+            names.extend(
+                entity
+                    .same_as
+                    .iter()
+                    .filter(|n| !entity_index.contains_key(n.as_str()))
+                    .map(String::as_str),
+            );
+            groups.push(names);
+        }
+        let mut judged = Judged {
+            groups,
+            first_record_group,
+            constraints: Constraints::default(),
+            name_group: HashMap::new(),
+        };
+        // Names that only appear in judgements get a group of their own, so
+        // a constraint can hold them apart from the names they must not
+        // join.
+        for (i, entity) in dataset.entities.iter().enumerate() {
+            let me = first_record_group + i;
+            for other in &entity.same_as {
+                if let Some(&g) = entity_index.get(other.as_str()) {
+                    judged.constraints.same.push((me, g));
+                }
+            }
+            for other in &entity.not_same_as {
+                let g = match entity_index.get(other.as_str()) {
+                    Some(&g) => g,
+                    None => judged.group_of_name(other),
+                };
+                judged.constraints.different.push((me, g));
+            }
+        }
+        judged
+    }
+
+    /// The group of a name that only a judgement gives, made on first use.
+    fn group_of_name(&mut self, name: &'d str) -> usize {
+        let (groups, first) = (&mut self.groups, self.first_record_group);
+        *self.name_group.entry(name).or_insert_with(|| {
+            groups.push(vec![name]);
+            first + groups.len() - 1
         })
-        .collect();
-    // Where each claim's names start in `claim_names`: counted on every
-    // core (a pass over half a gigabyte of claims), summed on one.
-    let counts: Vec<usize> = dataset
-        .claims
-        .par_iter()
-        .map(|claim| 1 + claim.aliases.len())
-        .collect();
-    let mut claim_starts = Vec::with_capacity(counts.len() + 1);
-    let mut start = 0;
-    claim_starts.push(start);
-    for count in counts {
-        start += count;
-        claim_starts.push(start);
     }
-    // Groups after the claims' (records, names only judgements give).
-    let first_record_group = dataset.claims.len();
-    let mut other_groups: Vec<Vec<&str>> = Vec::with_capacity(dataset.entities.len());
-    let entity_index: HashMap<&str, usize> = dataset
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), first_record_group + i))
-        .collect();
-    for entity in &dataset.entities {
-        let mut names = vec![entity.name.as_str()];
-        names.extend(entity.aliases.iter().map(String::as_str));
-        names.extend(
-            entity
-                .same_as
-                .iter()
-                .filter(|n| !entity_index.contains_key(n.as_str()))
-                .map(String::as_str),
-        );
-        other_groups.push(names);
-    }
-    // Names that only appear in judgements get a group of their own, so a
-    // constraint can hold them apart from the names they must not join.
-    let mut constraints = Constraints::default();
-    let mut name_group: HashMap<&str, usize> = HashMap::new();
-    for (i, entity) in dataset.entities.iter().enumerate() {
-        let me = first_record_group + i;
-        for other in &entity.same_as {
-            if let Some(&g) = entity_index.get(other.as_str()) {
-                constraints.same.push((me, g));
+
+    /// A curator's record wins over the matcher for the names it lists: a
+    /// claim written with a name that exactly one record lists is that
+    /// person, however generic the name (two records listing it leave the
+    /// matcher, and the review, to decide).
+    fn claims_named_by_one_record(&mut self, dataset: &Dataset) {
+        let mut records_of_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, entity) in dataset.entities.iter().enumerate() {
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                let slot = records_of_name
+                    .entry(name.trim().to_lowercase())
+                    .or_default();
+                if !slot.contains(&i) {
+                    slot.push(i);
+                }
             }
         }
-        for other in &entity.not_same_as {
-            let g = match entity_index.get(other.as_str()) {
-                Some(&g) => g,
-                None => *name_group.entry(other.as_str()).or_insert_with(|| {
-                    other_groups.push(vec![other.as_str()]);
-                    first_record_group + other_groups.len() - 1
-                }),
-            };
-            constraints.different.push((me, g));
+        if records_of_name.is_empty() {
+            return;
         }
-    }
-    // A curator's record wins over the matcher for the names it lists: a
-    // claim written with a name that exactly one record lists is that
-    // person, however generic the name (two records listing it leave the
-    // matcher, and the review, to decide).
-    let mut records_of_name: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, entity) in dataset.entities.iter().enumerate() {
-        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-            let slot = records_of_name
-                .entry(name.trim().to_lowercase())
-                .or_default();
-            if !slot.contains(&i) {
-                slot.push(i);
-            }
-        }
-    }
-    if !records_of_name.is_empty() {
         for (c, claim) in dataset.claims.iter().enumerate() {
             let record = std::iter::once(&claim.who)
                 .chain(&claim.aliases)
@@ -145,36 +276,32 @@ pub fn reconcile(
                     _ => None,
                 });
             if let Some(r) = record {
-                constraints.same.push((c, first_record_group + r));
+                self.constraints.same.push((c, self.first_record_group + r));
             }
         }
     }
-    for judgement in judgements {
-        let [a, b] = &judgement.names;
-        let ga = *name_group.entry(a.as_str()).or_insert_with(|| {
-            other_groups.push(vec![a.as_str()]);
-            first_record_group + other_groups.len() - 1
-        });
-        let gb = *name_group.entry(b.as_str()).or_insert_with(|| {
-            other_groups.push(vec![b.as_str()]);
-            first_record_group + other_groups.len() - 1
-        });
-        if judgement.same {
-            constraints.same.push((ga, gb));
-        } else {
-            constraints.different.push((ga, gb));
+
+    /// Reviewers' judgements of two names, as constraints.
+    fn reviewers(&mut self, judgements: &'d [NameJudgement]) {
+        for judgement in judgements {
+            let [a, b] = &judgement.names;
+            let ga = self.group_of_name(a);
+            let gb = self.group_of_name(b);
+            if judgement.same {
+                self.constraints.same.push((ga, gb));
+            } else {
+                self.constraints.different.push((ga, gb));
+            }
         }
     }
+}
 
-    let mut groups: Vec<&[&str]> = claim_starts
-        .par_windows(2)
-        .map(|w| &claim_names[w[0]..w[1]])
-        .collect();
-    groups.extend(other_groups.iter().map(Vec::as_slice));
-    let clustering = names::cluster(&groups, &constraints, config);
-
-    // Collect members per cluster (clusters are numbered densely); keep
-    // clusters that hold a claim or a record.
+/// Per cluster (clusters are numbered densely), its claims and its first
+/// entity record; a cluster may have neither.
+fn members_of_clusters(
+    dataset: &Dataset,
+    clustering: &Clustering,
+) -> Vec<(Vec<usize>, Option<usize>)> {
     let cluster_count = clustering
         .cluster_of_group
         .iter()
@@ -194,105 +321,100 @@ pub fn reconcile(
     for (claim, &cluster) in of_claims.iter().enumerate() {
         members[cluster].0.push(claim);
     }
+    let first_record_group = dataset.claims.len();
     for i in 0..dataset.entities.len() {
         let cluster = clustering.cluster_of_group[first_record_group + i];
         // Two records in one cluster: the first (by position) names it.
         members[cluster].1.get_or_insert(i);
     }
+    members
+}
 
-    // Each entity is built on its own (in parallel: a million claims'
-    // spellings are gathered from all over the dataset), in cluster order.
-    let mut cluster_to_entity: Vec<Option<usize>> = vec![None; cluster_count];
-    let mut kept: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
-    for (cluster, (claims, record)) in members.into_iter().enumerate() {
-        if !claims.is_empty() || record.is_some() {
-            cluster_to_entity[cluster] = Some(kept.len());
-            kept.push((claims, record));
-        }
-    }
-    let mut list: Vec<Entity> = kept
-        .into_par_iter()
-        .map(|(claims, record)| new_entity(dataset, claims, record))
-        .collect();
+/// Which entities hold each name, and which pairs of entities a curator or
+/// reviewer kept apart: what merges and ambiguities are attributed by.
+struct Attribution<'l> {
+    /// Each name's entities, in order: one spelling may belong to several
+    /// (a generic kunya). Only filled when there are merges or decided
+    /// pairs.
+    entities_of_name: FxHashMap<&'l str, Vec<usize>>,
+    /// Pairs of entities, smaller first, kept apart by a `different`
+    /// constraint.
+    apart: HashSet<(usize, usize)>,
+}
 
-    // Attach each merge to the entity whose names it joined. One spelling
-    // may belong to several entities (a generic kunya), so each name maps
-    // to all of its entities, in order. Only needed for merges and decided
-    // ambiguities.
-    let apart: HashSet<(usize, usize)> = constraints
-        .different
-        .iter()
-        .filter_map(|&(a, b)| {
-            let ea = cluster_to_entity[*clustering.cluster_of_group.get(a)?]?;
-            let eb = cluster_to_entity[*clustering.cluster_of_group.get(b)?]?;
-            Some((ea.min(eb), ea.max(eb)))
-        })
-        .collect();
-    let mut entities_of_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    if !clustering.merges.is_empty() || !apart.is_empty() {
-        for (e, entity) in list.iter().enumerate() {
-            for n in &entity.names {
-                entities_of_name.entry(n.as_str()).or_default().push(e);
+impl<'l> Attribution<'l> {
+    fn new(
+        list: &'l [Entity],
+        constraints: &Constraints,
+        cluster_of_group: &[usize],
+        cluster_to_entity: &[Option<usize>],
+        any_merges: bool,
+    ) -> Self {
+        let apart: HashSet<(usize, usize)> = constraints
+            .different
+            .iter()
+            .filter_map(|&(a, b)| {
+                let ea = cluster_to_entity[*cluster_of_group.get(a)?]?;
+                let eb = cluster_to_entity[*cluster_of_group.get(b)?]?;
+                Some((ea.min(eb), ea.max(eb)))
+            })
+            .collect();
+        let mut entities_of_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        if any_merges || !apart.is_empty() {
+            for (e, entity) in list.iter().enumerate() {
+                for n in &entity.names {
+                    entities_of_name.entry(n.as_str()).or_default().push(e);
+                }
             }
         }
-    }
-    // A merge belongs to the entity that holds both of its names; the same
-    // pair reported in both directions is kept once.
-    let mut merges_by_entity: Vec<Vec<Merge>> = vec![Vec::new(); list.len()];
-    let mut seen = HashSet::new();
-    for mut merge in clustering.merges {
-        merge.names.sort();
-        if !seen.insert(merge.names.clone()) {
-            continue;
-        }
-        let first = entities_of_name.get(merge.names[0].as_str());
-        let second = entities_of_name.get(merge.names[1].as_str());
-        let holder = match (first, second) {
-            (Some(a), Some(b)) => a.iter().find(|e| b.contains(e)).or(a.first()).copied(),
-            (Some(a), None) => a.first().copied(),
-            (None, Some(b)) => b.first().copied(),
-            (None, None) => None,
-        };
-        if let Some(e) = holder {
-            merges_by_entity[e].push(merge);
+        Attribution {
+            entities_of_name,
+            apart,
         }
     }
-    // A near-match between people a curator or reviewer has already kept
-    // apart (`not_same_as`, a not-same judgement) is decided: not reported.
-    let decided = |a: &str, b: &str| -> bool {
-        let (Some(ea), Some(eb)) = (entities_of_name.get(a), entities_of_name.get(b)) else {
-            return false;
+
+    /// A merge belongs to the entity that holds both of its names; the same
+    /// pair reported in both directions is kept once.
+    fn merges_by_entity(&self, merges: Vec<Merge>, entities: usize) -> Vec<Vec<Merge>> {
+        let mut merges_by_entity: Vec<Vec<Merge>> = vec![Vec::new(); entities];
+        let mut seen = HashSet::new();
+        for mut merge in merges {
+            merge.names.sort();
+            if !seen.insert(merge.names.clone()) {
+                continue;
+            }
+            let first = self.entities_of_name.get(merge.names[0].as_str());
+            let second = self.entities_of_name.get(merge.names[1].as_str());
+            let holder = match (first, second) {
+                (Some(a), Some(b)) => a.iter().find(|e| b.contains(e)).or(a.first()).copied(),
+                (Some(a), None) => a.first().copied(),
+                (None, Some(b)) => b.first().copied(),
+                (None, None) => None,
+            };
+            if let Some(e) = holder {
+                merges_by_entity[e].push(merge);
+            }
+        }
+        merges_by_entity
+    }
+
+    /// A near-match between people a curator or reviewer has already kept
+    /// apart (`not_same_as`, a not-same judgement) is decided: not reported.
+    fn drop_decided(&self, ambiguous: &mut Vec<Ambiguity>) {
+        if self.apart.is_empty() {
+            return;
+        }
+        let decided = |a: &str, b: &str| -> bool {
+            let (Some(ea), Some(eb)) = (self.entities_of_name.get(a), self.entities_of_name.get(b))
+            else {
+                return false;
+            };
+            ea.iter().all(|&x| {
+                eb.iter()
+                    .all(|&y| x != y && self.apart.contains(&(x.min(y), x.max(y))))
+            })
         };
-        ea.iter().all(|&x| {
-            eb.iter()
-                .all(|&y| x != y && apart.contains(&(x.min(y), x.max(y))))
-        })
-    };
-    let mut ambiguous = clustering.ambiguous;
-    if !apart.is_empty() {
         ambiguous.retain(|amb| !amb.candidates.iter().all(|c| decided(&amb.name, c)));
-    }
-
-    for (entity, merges) in list.iter_mut().zip(merges_by_entity) {
-        entity.merges = merges;
-    }
-
-    let order = assign_ids(&mut list);
-    let mut new_index = vec![0; list.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let list = reordered(list, order);
-    let entity_of_claim = clustering.cluster_of_group[..dataset.claims.len()]
-        .par_iter()
-        .map(|&cluster| cluster_to_entity[cluster].map_or(0, |e| new_index[e]))
-        .collect();
-
-    Entities {
-        list,
-        entity_of_claim,
-        ambiguous,
-        candidate_pairs: clustering.candidate_pairs,
     }
 }
 

@@ -22,10 +22,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use crate::collections::IdIndex;
 use crate::date::{Edtf, Interval, DAWN};
-use crate::model::{
-    Certainty, Claim, Dataset, EntityRecord, IdIndex, Pos, Reliability, Source, Status,
-};
+use crate::model::{Certainty, Claim, Dataset, EntityRecord, Pos, Reliability, Source, Status};
 use crate::suggest::did_you_mean;
 use position::LineIndex;
 use raw::{ClaimText, RawClaim, RawEntity, RawSource, RawSourceRef, Text};

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::fxhash::{FxHashMap, FxHashSet};
 use super::similarity::Prepared;
 use super::word::WordData;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Names sharing a part, at most, for the part to be rare: a share of the
 /// dataset (so that in a handful of names nothing is rare) and never more

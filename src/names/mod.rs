@@ -8,13 +8,13 @@
 //! * `structure`: words into parts (title, kunya, ism, nasab, nisba …);
 //! * `similarity`: two names compared part by part, with an explanation;
 //! * `blocking`: candidate pairs from an index on name parts;
-//! * `cluster`: names into people under same/different constraints.
+//! * `cluster`: names into people under same/different constraints (a
+//!   directory: the phases, and the union-find with cannot-links).
 //!
 //! `docs/names.md` is the user-facing description of the rules.
 
 mod blocking;
 mod cluster;
-pub mod fxhash;
 mod lexicon;
 mod similarity;
 mod structure;
@@ -23,7 +23,6 @@ mod variants;
 mod word;
 
 pub use cluster::{cluster, Ambiguity, Clustering, Constraints, Merge};
-pub use fxhash::{FxHashMap, FxHashSet};
 pub use structure::{NameParts, Part, Role};
 pub use text::lowercase_table;
 pub use variants::COMMON_NAME_VARIANTS;
@@ -35,7 +34,10 @@ use similarity::{compare, explain, Comparison, Prepared};
 /// score from `review_band` up to `threshold` is reported for review.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct MatchConfig {
+    /// The score at or above which two names are one person.
     pub threshold: f64,
+    /// The score from which, below `threshold`, a pair is reported for
+    /// review.
     pub review_band: f64,
     /// Record every merge with its explanation in [`Clustering::merges`];
     /// without it only the decisions are made (ambiguities are always
@@ -58,18 +60,26 @@ impl Default for MatchConfig {
     }
 }
 
+/// What the matcher decides about two names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Decision {
+    /// One person.
     Same,
+    /// Different people.
     Different,
+    /// Close enough that a person should decide.
     Review,
 }
 
+/// Two names compared: the score, the decision and why.
 #[derive(Clone, Debug, Serialize)]
 pub struct MatchResult {
+    /// Similarity from 0 to 1.
     pub score: f64,
+    /// Same, different, or review.
     pub decision: Decision,
+    /// The decision, and what aligned and counted for and against.
     pub explanation: String,
 }
 
@@ -101,10 +111,11 @@ pub struct NameSet {
 }
 
 impl NameSet {
+    /// Prepares `names` together, counting which parts are rare among them.
     pub fn new(names: &[&str]) -> Self {
         let mut prepared: Vec<Prepared> = names.iter().map(|n| Prepared::new(n)).collect();
         // A name given twice counts once among the names holding a part.
-        let mut keys = fxhash::FxHashSet::default();
+        let mut keys = rustc_hash::FxHashSet::default();
         let first: Vec<bool> = prepared
             .iter()
             .map(|p| keys.insert(p.key.clone()))

@@ -3,12 +3,12 @@
 //! plain given name or surname. The matcher weighs each kind differently,
 //! because many people share a nisba or a kunya, but few share a whole name.
 
-use super::fxhash::FxHashMap;
 use super::text::for_each_word;
 use super::variants::{
     canonical_token, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
 };
 use super::word::WordData;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -42,6 +42,7 @@ pub enum Role {
 pub struct Part {
     /// Canonical spelling (see `variants.rs`), the comparison unit.
     pub canonical: String,
+    /// What part of the name the word is.
     pub role: Role,
     /// `abu`/`umm` for a kunya; empty otherwise.
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -58,16 +59,23 @@ pub struct Part {
 /// first, also for `SURNAME, Given` input); the other fields are views.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct NameParts {
+    /// Titles (`Sheikh`, `Mawlawi`), left out of comparisons.
     pub titles: Vec<String>,
     /// Kunyas as written canonically: `abu bakr`, `umm anas`.
     pub kunya: Vec<String>,
+    /// The own name (ism).
     pub ism: Option<String>,
     /// The nasab chain in order: `ibn Muhammad ibn Ali` → `[muhammad, ali]`.
     pub nasab: Vec<String>,
+    /// Origin or affiliation names (`al-Baghdadi`).
     pub nisba: Vec<String>,
+    /// Given names of a Western-style name.
     pub given: Vec<String>,
+    /// Family names.
     pub surname: Vec<String>,
+    /// Single letters (`J. I.`).
     pub initials: Vec<String>,
+    /// Every part, in the order of the name.
     pub parts: Vec<Part>,
 }
 

@@ -18,7 +18,7 @@
 //!   `sh`/`ch` → `s`, `dh`→`d` …), used for blocking, where coarse is cheap
 //!   because every candidate is scored afterwards.
 
-use super::fxhash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// Spellings of the same common given name, first entry canonical.

@@ -3,7 +3,8 @@ use std::borrow::Cow;
 use crate::checker::{declare_rule, Context};
 use crate::date::Order;
 use crate::finding::{Finding, Severity};
-use crate::names::{lowercase_table, normalise, Ambiguity, FxHashMap, FxHashSet};
+use crate::names::{lowercase_table, normalise, Ambiguity};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 declare_rule! {
     /// ## What it does

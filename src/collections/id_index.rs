@@ -5,6 +5,12 @@
 //! a few bits of each id's hash; the id itself is read back from the record
 //! when a lookup must compare. It is split into shards by hash, so the shards
 //! are filled in parallel and each one is small enough to stay in cache.
+//!
+//! What it buys (`docs/benchmark.md`): it replaced the loader's two
+//! `HashMap<String, usize>` of claim and source ids, and numbers the
+//! matcher's distinct spellings and names in parallel shards, where a
+//! serial map took a third of a second for a million names (the spellings
+//! step of clustering at a million claims: 88–90 → 54–74 ms).
 
 use rayon::prelude::*;
 

@@ -1,0 +1,91 @@
+//! Scoring the candidate pairs of blocking: one [`Edge`] a pair.
+
+use crate::collections::reordered;
+use crate::names::blocking::Candidates;
+use crate::names::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
+use crate::names::{decide, Decision, MatchConfig};
+use rayon::prelude::*;
+
+/// A scored pair of distinct names, `a` < `b`.
+pub(super) struct Edge {
+    pub a: u32,
+    pub b: u32,
+    pub score: f64,
+    pub decision: Decision,
+    pub strong_difference: bool,
+}
+
+/// Every candidate pair scored, as edges in the order of the pairs.
+///
+/// A name's candidates are scattered over the name ids (which follow the
+/// input), so scoring in id order reads each partner, and its tokens, from
+/// a random place among all the names. The names are therefore laid out
+/// afresh, tokens included, in the order blocking found them (similar
+/// skeletons side by side), where the pairs already are, and stay so. That
+/// halves the time of scoring a million claims' pairs; the results do not
+/// depend on it.
+pub(super) fn score_pairs(
+    prepared: Vec<Prepared>,
+    candidates: Candidates,
+    cfg: &MatchConfig,
+) -> (Vec<Edge>, LaidOut) {
+    let Candidates {
+        order,
+        position,
+        pairs,
+    } = candidates;
+    let count = prepared.len();
+    // Moved, not cloned (cloning would touch every word's shared count),
+    // with the tokens reallocated in the new order.
+    let mut local = reordered(prepared, order.iter().map(|&id| id as usize));
+    debug_assert_eq!(local.len(), count, "blocking orders every name");
+    local.par_iter_mut().for_each(|name| {
+        let mut tokens = Vec::with_capacity(name.tokens.len());
+        tokens.append(&mut name.tokens);
+        name.tokens = tokens;
+    });
+    let edges: Vec<Edge> = pairs
+        .par_iter()
+        .map_init(SimilarityCache::default, |cache, &(x, y)| {
+            // The name with the smaller id first, as in every comparison.
+            let (a, b) = (order[x as usize], order[y as usize]);
+            let (first, second) = if a < b { (x, y) } else { (y, x) };
+            let cmp = compare_cached(&local[first as usize], &local[second as usize], cache);
+            let edge = Edge {
+                a: a.min(b),
+                b: a.max(b),
+                score: cmp.score,
+                decision: decide(&cmp, cfg),
+                strong_difference: cmp.strong_difference(),
+            };
+            cache.recycle(cmp);
+            edge
+        })
+        .collect();
+    let names = LaidOut {
+        names: local,
+        position,
+    };
+    (edges, names)
+}
+
+/// Names laid out in an order of their own, read by name id.
+pub(super) struct LaidOut {
+    names: Vec<Prepared>,
+    /// Where each name id is in `names`.
+    position: Vec<u32>,
+}
+
+impl LaidOut {
+    /// The name with id `id`.
+    pub(super) fn get(&self, id: usize) -> &Prepared {
+        &self.names[self.position[id] as usize]
+    }
+
+    /// Why the names `a` and `b` compare as they do, from the same prepared
+    /// names (with the same rare parts) that were scored.
+    pub(super) fn explain(&self, a: u32, b: u32) -> String {
+        let (pa, pb) = (self.get(a as usize), self.get(b as usize));
+        explain(pa, pb, &compare(pa, pb))
+    }
+}
