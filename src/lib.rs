@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod date;
+mod digest;
 pub mod finding;
 pub mod interactive;
 pub mod load;
@@ -65,6 +66,7 @@ pub fn analyse_observed(
 ) -> Analysis {
     let options = load::LoadOptions {
         exclude: config.input.exclude.clone(),
+        exclude_from: config.path.clone(),
     };
     on_phase("loading");
     let started = std::time::Instant::now();

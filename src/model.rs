@@ -27,6 +27,41 @@ impl fmt::Display for Pos {
     }
 }
 
+/// One problem with the input, where it is and what would be right.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct InputError {
+    /// The file at fault, as it was named when read.
+    pub file: Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// What is wrong and what would be right.
+    pub message: String,
+}
+
+impl InputError {
+    /// The error `message` at `pos`.
+    pub fn at(pos: &Pos, message: String) -> InputError {
+        InputError {
+            file: pos.file.clone(),
+            line: pos.line,
+            column: pos.column,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
 /// What a claim says happened to the person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -385,7 +420,7 @@ pub struct Dataset {
     pub claims: Vec<Claim>,
     pub sources: Vec<Source>,
     pub entities: Vec<EntityRecord>,
-    pub errors: Vec<crate::load::InputError>,
+    pub errors: Vec<InputError>,
     /// Files read, in the order read.
     pub files: Vec<Arc<str>>,
     claim_index: IdIndex,

@@ -1,4 +1,95 @@
-//! Byte offsets to line and column, the way editors count them.
+//! Byte offsets to line and column, the way editors count them, from the
+//! text in memory: every position is computed while the record's bytes are
+//! at hand, never by reading a file again.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use super::scan;
+use crate::model::{InputError, Pos};
+
+/// Where one record sits, for turning offsets in it into positions.
+pub struct RecordAt<'a> {
+    pub file: &'a Arc<str>,
+    /// The record's text (for JSON files, from the record to the end of file).
+    pub text: &'a str,
+    /// Byte offset of `text` in the file.
+    pub offset: usize,
+    pub lines: Locator<'a>,
+}
+
+/// Turns a byte offset in the file into line and column.
+pub enum Locator<'a> {
+    /// A `.json` document: its line starts, its text, and the last
+    /// position located (records are located in order).
+    Json(&'a LineIndex, &'a str, &'a Cursor),
+    /// An NDJSON line: its line number; offsets are within the line.
+    Line(u32),
+}
+
+/// The line and column of a key in a record, kept with a claim for the
+/// errors only found once every file is read (an unknown source, say).
+#[derive(Clone, Copy, Debug)]
+pub struct KeyAt {
+    line: NonZeroU32,
+    column: u32,
+}
+
+impl KeyAt {
+    /// The position in `file`.
+    pub fn pos(self, file: &Arc<str>) -> Pos {
+        Pos {
+            file: file.clone(),
+            line: self.line.get(),
+            column: self.column,
+        }
+    }
+}
+
+impl RecordAt<'_> {
+    /// The position of a byte offset in the record.
+    pub fn pos_at(&self, offset_in_record: usize) -> Pos {
+        let (line, column) = self.line_column(offset_in_record);
+        Pos {
+            file: self.file.clone(),
+            line,
+            column,
+        }
+    }
+
+    fn line_column(&self, offset_in_record: usize) -> (u32, u32) {
+        match &self.lines {
+            Locator::Json(index, text, cursor) => {
+                index.locate_from(text, self.offset + offset_in_record, cursor)
+            }
+            Locator::Line(line) => (*line, column_of(self.text, offset_in_record)),
+        }
+    }
+
+    /// The error `message` at a byte offset in the record.
+    pub fn error_at(&self, offset_in_record: usize, message: String) -> InputError {
+        InputError::at(&self.pos_at(offset_in_record), message)
+    }
+
+    /// Where the record's top-level `field` is (else the record's start).
+    pub fn field_offset(&self, field: &str) -> usize {
+        scan::key_offset(self.text, field).unwrap_or(0)
+    }
+
+    /// The error `message` at the record's top-level `field`.
+    pub fn field_error(&self, field: &str, message: String) -> InputError {
+        self.error_at(self.field_offset(field), message)
+    }
+
+    /// Where the record's top-level `field` is, to report on it later.
+    pub fn key_at(&self, field: &str) -> Option<KeyAt> {
+        let (line, column) = self.line_column(self.field_offset(field));
+        Some(KeyAt {
+            line: NonZeroU32::new(line)?,
+            column,
+        })
+    }
+}
 
 /// Start offsets of every line of a text, for offset → (line, column).
 /// Shared by the threads that parse one file's records.
