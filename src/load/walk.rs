@@ -33,12 +33,17 @@ pub struct DataFile {
 /// Whether `pattern` is a valid `exclude` pattern; the error says why not.
 pub fn check_exclude_pattern(pattern: &str) -> Result<(), String> {
     GitignoreBuilder::new("")
+        .allow_unclosed_class(false)
         .add_line(None, pattern)
         .map(drop)
         .map_err(|err| exclude_message(pattern, &err))
 }
 
 fn exclude_message(pattern: &str, err: &ignore::Error) -> String {
+    let err = match err {
+        ignore::Error::Glob { err, .. } => err.clone(),
+        other => other.to_string(),
+    };
     format!("invalid `exclude` pattern `{pattern}`: {err}; patterns are written as in `.gitignore` (`fixtures`, `*.bak.json`, `old/**`)")
 }
 
@@ -192,6 +197,9 @@ impl Excludes {
         // Named in errors: the configuration file, else the option.
         let source = config.unwrap_or(Path::new("exclude"));
         let mut builder = GitignoreBuilder::new(cwd.join(root));
+        // `.gitignore` reads a lone `[` literally; in a configuration it is
+        // more likely a mistake, said as such.
+        builder.allow_unclosed_class(false);
         for pattern in &options.exclude {
             let pattern = pattern.to_string_lossy();
             if let Err(err) = builder.add_line(None, &pattern) {
