@@ -24,11 +24,18 @@ pub struct ErrorLog {
 }
 
 impl ErrorLog {
-    /// A log for the errors of one file (a parsing task's).
-    pub fn for_file(file: &Arc<str>) -> ErrorLog {
+    /// A log for the errors of one file (a parsing task's), of which
+    /// `kept` are already kept elsewhere.
+    pub fn for_file(file: &Arc<str>, kept: usize) -> ErrorLog {
         let mut log = ErrorLog::default();
         log.start_file(file);
+        log.current_kept = kept;
         log
+    }
+
+    /// How many errors of the file being read are kept.
+    pub fn kept_in_file(&self) -> usize {
+        self.current_kept
     }
 
     /// From now on, errors of `file` are bounded.
@@ -44,6 +51,19 @@ impl ErrorLog {
         self.current = None;
     }
 
+    /// Whether the errors of the file being read are no longer kept, only
+    /// counted: a record that can only give an error need not be read.
+    pub fn is_full(&self) -> bool {
+        self.current.is_some() && self.current_kept >= MAX_ERRORS_PER_FILE
+    }
+
+    /// Counts one more error of the file being read, not kept.
+    pub fn count_one(&mut self) {
+        if let Some(file) = &self.current {
+            *self.dropped.entry(file.clone()).or_default() += 1;
+        }
+    }
+
     pub fn push(&mut self, error: InputError) {
         if self.current.as_ref() == Some(&error.file) {
             if self.current_kept >= MAX_ERRORS_PER_FILE {
@@ -53,6 +73,13 @@ impl ErrorLog {
             self.current_kept += 1;
         }
         self.kept.push(error);
+    }
+
+    /// Counts `count` more errors of `file`, not kept.
+    pub fn count_more(&mut self, file: &Arc<str>, count: usize) {
+        if count > 0 {
+            *self.dropped.entry(file.clone()).or_default() += count;
+        }
     }
 
     /// Takes over the errors of a parsing task of the file being read.
@@ -156,7 +183,7 @@ mod tests {
         let good: Arc<str> = Arc::from("good.json");
         let mut log = ErrorLog::default();
         log.start_file(&junk);
-        let mut part = ErrorLog::for_file(&junk);
+        let mut part = ErrorLog::for_file(&junk, 0);
         for line in 1..=150 {
             part.push(error(&junk, line));
         }

@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 
-use super::raw::{RawClaim, RawSourceRef, Text};
+use super::fields::Text;
 
 /// A record the fast reader can fill: implemented by `record!` for every
 /// declared record, from the same field list.
@@ -30,11 +30,6 @@ pub trait FastRecord<'r>: Default {
 pub trait FastValue<'r> {
     /// Reads the value; `None` gives the record up to serde.
     fn read(&mut self, reader: &mut Reader<'r>) -> Option<()>;
-}
-
-/// The claim in `record`, when the record has the everyday shape.
-pub fn claim(record: &str) -> Option<RawClaim<'_>> {
-    read(record)
 }
 
 /// The record in `text`, when it has the everyday shape.
@@ -122,17 +117,6 @@ impl FastValue<'_> for Option<Vec<String>> {
     }
 }
 
-/// By id only: an inline source object is left to serde.
-impl FastValue<'_> for Option<RawSourceRef> {
-    #[inline]
-    fn read(&mut self, reader: &mut Reader<'_>) -> Option<()> {
-        if !reader.null()? {
-            *self = Some(RawSourceRef::Id(reader.string()?.to_string()));
-        }
-        Some(())
-    }
-}
-
 impl FastValue<'_> for Option<u32> {
     #[inline]
     fn read(&mut self, reader: &mut Reader<'_>) -> Option<()> {
@@ -176,7 +160,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string (the record has no escapes: it ends at the next quote).
-    fn string(&mut self) -> Option<&'a str> {
+    pub fn string(&mut self) -> Option<&'a str> {
         self.expect(b'"')?;
         let start = self.pos;
         let end = start + memchr::memchr(b'"', self.bytes.get(start..)?)?;
@@ -186,7 +170,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `null`, read; or false with nothing read.
-    fn null(&mut self) -> Option<bool> {
+    pub fn null(&mut self) -> Option<bool> {
         self.skip_whitespace();
         if self.bytes.get(self.pos..)?.starts_with(b"null") {
             self.pos += 4;
@@ -240,6 +224,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::raw::RawClaim;
     use proptest::prelude::*;
 
     fn serde(record: &str) -> Option<String> {
@@ -249,7 +234,7 @@ mod tests {
     }
 
     fn fast(record: &str) -> Option<String> {
-        claim(record).map(|c| format!("{c:?}"))
+        read::<RawClaim>(record).map(|c| format!("{c:?}"))
     }
 
     #[test]

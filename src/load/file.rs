@@ -99,7 +99,7 @@ impl Loader {
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return self.errors.push(file_error(path, too_large(None)));
         }
-        self.bytes_done += bytes.len() as u64;
+        // (`json_text` counts the bytes it takes over.)
         match String::from_utf8(bytes) {
             Ok(text) => self.json_text(&file, &text),
             Err(err) => {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::position::{Cursor, LineIndex, Locator, RecordAt};
-use super::scan::{self, Element, ScanError, Section};
+use super::scan::{self, Element, Scanned, Section};
 use super::Loader;
 use crate::model::InputError;
 
@@ -15,15 +15,27 @@ use crate::model::InputError;
 /// spread a block over the cores.
 const RECORDS_PER_TASK: usize = 2048;
 
+/// Records handed from the scanner to the parsers at a time: enough to
+/// keep both cores busy, few enough that a file of millions of values that
+/// are not records never holds them all at once.
+const RECORDS_PER_BATCH: usize = RECORDS_PER_TASK * 32;
+
 impl Loader {
     /// A `.json` document: an array of claims or an object of record arrays.
     pub(super) fn json_text(&mut self, file: &Arc<str>, text: &str) {
         let index = LineIndex::new(text);
-        let (elements, problems) = scan::scan(text);
-        if self.single_claim(file, text, &index, &elements, &problems) {
+        // Bytes of the text taken over so far, for `reserve_claims`.
+        let mut done = 0;
+        let scanned = scan::scan_in_batches(text, RECORDS_PER_BATCH, |batch| {
+            let end = batch.last().map_or(done, |e| e.end);
+            self.json_records(file, text, &index, batch, end - done);
+            done = end;
+        });
+        self.bytes_done += (text.len() - done) as u64;
+        if self.single_claim(file, text, &index, &scanned) {
             return;
         }
-        for problem in problems {
+        for problem in scanned.problems {
             let (line, column) = index.locate(text, problem.offset);
             self.errors.push(InputError {
                 file: file.clone(),
@@ -32,21 +44,34 @@ impl Loader {
                 message: problem.message,
             });
         }
-        // Records parse independently: chunks of them on every core, each
-        // into a loader of its own, absorbed in file order.
+        self.errors.count_more(file, scanned.unlisted);
+    }
+
+    /// Parses a batch of records, which took `bytes` bytes of the text:
+    /// chunks of them on every core, each into a loader of its own,
+    /// absorbed in file order.
+    fn json_records(
+        &mut self,
+        file: &Arc<str>,
+        text: &str,
+        index: &LineIndex,
+        elements: &[Element],
+        bytes: usize,
+    ) {
+        let kept = self.errors.kept_in_file();
         let parts: Vec<Loader> = elements
             .par_chunks(RECORDS_PER_TASK)
             .map(|chunk| {
                 // The task's own `Arc`, as for NDJSON (see `parse_lines`).
                 let file: Arc<str> = Arc::from(&**file);
-                let mut part = Loader::part(&file);
+                let mut part = Loader::part(&file, kept);
                 let cursor = Cursor::default();
                 for element in chunk {
                     let at = RecordAt {
                         file: &file,
                         text: &text[element.start..],
                         offset: element.start,
-                        lines: Locator::Json(&index, text, &cursor),
+                        lines: Locator::Json(index, text, &cursor),
                     };
                     let record = &text[element.start..element.end];
                     match element.section {
@@ -64,6 +89,7 @@ impl Loader {
             .filter(|e| e.section == Section::Claims)
             .map(|e| (e.end - e.start) as u64)
             .sum();
+        self.bytes_done += bytes as u64;
         self.reserve_claims(claims, claim_bytes);
         for part in parts {
             self.absorb(part);
@@ -78,17 +104,13 @@ impl Loader {
         file: &Arc<str>,
         text: &str,
         index: &LineIndex,
-        elements: &[Element],
-        problems: &[ScanError],
+        scanned: &Scanned,
     ) -> bool {
         let claim_keys = ["\"who\"", "\"status\""];
         let body = text.trim_start_matches('\u{feff}').trim_start();
-        let only_unknown_keys = !problems.is_empty()
-            && problems
-                .iter()
-                .all(|p| p.kind == scan::Problem::UnknownTopLevelKey);
-        if !elements.is_empty()
-            || !only_unknown_keys
+        if scanned.elements > 0
+            || scanned.problems.is_empty()
+            || !scanned.only_unknown_keys
             || !body.starts_with('{')
             || !claim_keys.iter().any(|k| text.contains(k))
         {

@@ -117,13 +117,16 @@ struct Loader {
     bytes_done: u64,
     /// Bytes of the NDJSON lines that gave claims.
     claim_bytes: u64,
+    /// Claims expected, room for which is made with the first.
+    room_for_claims: usize,
 }
 
 impl Loader {
-    /// A loader for one parsing task of `file`.
-    fn part(file: &Arc<str>) -> Loader {
+    /// A loader for one parsing task of `file`, of whose errors `kept`
+    /// are kept already.
+    fn part(file: &Arc<str>, kept: usize) -> Loader {
         Loader {
-            errors: ErrorLog::for_file(file),
+            errors: ErrorLog::for_file(file, kept),
             ..Loader::default()
         }
     }

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::errors::not_utf8;
 use super::position::{Locator, RecordAt};
-use super::raw::{self, RawSource};
+use super::raw::{self, RawClaim, RawSource};
 use super::record::FirstWins;
 use super::{fast, Loader};
 use crate::model::InputError;
@@ -58,8 +58,9 @@ impl Loader {
             let mut next = Vec::with_capacity(block.len() - complete + BLOCK_BYTES);
             next.extend_from_slice(&block[complete..]);
             let earlier = std::mem::take(&mut parsed);
+            let kept = self.errors.kept_in_file();
             let ((parts, lines), read_on) = rayon::join(
-                || parse_lines(file, &block[..complete], progress.line_no, progress.offset),
+                || parse_lines(file, &block[..complete], &progress, kept),
                 || {
                     self.absorb_all(earlier.0, earlier.1);
                     if eof {
@@ -188,7 +189,7 @@ impl Loader {
     fn line_record(&mut self, at: &RecordAt, record: &str) {
         // A plain claim without a `type` other than `claim` is one, whatever
         // else the record mentions: no need to look for `"type"` first.
-        if let Some(claim) = fast::claim(record) {
+        if let Some(claim) = fast::read::<RawClaim>(record) {
             if matches!(claim.kind.as_deref(), None | Some("claim")) {
                 return self.add_claim(at, claim, false);
             }
@@ -212,7 +213,7 @@ impl Loader {
             .and_then(|r| r.kind);
         match kind.as_deref() {
             None | Some("claim") => {
-                if let Ok(claim) = serde_json::from_str::<raw::RawClaim>(record) {
+                if let Ok(claim) = serde_json::from_str::<RawClaim>(record) {
                     if matches!(claim.kind.as_deref(), None | Some("claim")) {
                         return self.add_claim(at, claim, false);
                     }
@@ -261,13 +262,15 @@ fn read_block(reader: &mut impl Read, block: &mut Vec<u8>, limit: usize) -> std:
 
 /// Parses the lines of `text` (the last may lack its newline) on every
 /// core: the records of each slice of it, in order, and the number of
-/// lines. `lines_before` and `offset` place `text` in its file.
+/// lines. `progress` places `text` in its file, of whose errors `kept` are
+/// kept already.
 fn parse_lines(
     file: &Arc<str>,
     text: &[u8],
-    lines_before: u32,
-    offset: usize,
+    progress: &Progress,
+    kept: usize,
 ) -> (Vec<Loader>, u32) {
+    let (lines_before, offset) = (progress.line_no, progress.offset);
     // Slices of about TASK_BYTES that end at a newline.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -303,10 +306,10 @@ fn parse_lines(
             // An `Arc` of the task's own: a million claims cloning one
             // shared `Arc` would make the cores fight over its count.
             let file: Arc<str> = Arc::from(&**file);
-            let mut part = Loader::part(&file);
-            // Most lines are claims: room for them all at once.
-            part.claims.reserve(lines as usize + 1);
-            part.claim_starts.reserve(lines as usize + 1);
+            let mut part = Loader::part(&file, kept);
+            // Most lines are claims: room for them all at once, made
+            // with the first (a file of something else makes none).
+            part.room_for_claims = lines as usize + 1;
             let mut line = first_line;
             let mut line_start = start;
             while line_start < end {

@@ -6,16 +6,81 @@
 //! Adding a field to a record is one line here; turning its value into the
 //! model's is its validation, in `validate.rs`.
 
-use std::borrow::Cow;
-use std::fmt;
-
-use schemars::gen::SchemaGenerator;
-use schemars::schema::Schema;
 use schemars::JsonSchema;
-use serde::de::{self, Deserializer};
 use serde::Deserialize;
 
-use super::fields::record;
+use super::fast::{FastValue, Reader};
+use super::fields::FieldType;
+pub use super::fields::Text;
+
+/// Declares a record type: its fields, each with its doc comment (the
+/// schema's description), its JSON key and its type (which says whether it
+/// is required and what it must hold, see [`FieldType`]). Derives the serde
+/// and schemars implementations, [`Record`] and the fast reader's
+/// `FastRecord`.
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident $(<$lt:lifetime>)? ($kind:literal) {
+            $(
+                $(#[$field_meta:meta])*
+                $json:literal => $field:ident : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        #[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        $(#[$meta])*
+        pub struct $name $(<$lt>)? {
+            $(
+                $(#[$field_meta])*
+                #[serde(rename = $json)]
+                pub $field: $ty,
+            )*
+        }
+
+        impl $(<$lt>)? $crate::load::fields::Record for $name $(<$lt>)? {
+            const KIND: &'static str = $kind;
+            const FIELDS: &'static [$crate::load::fields::Field] =
+                &[$($crate::load::fields::Field::of::<$ty>($json)),*];
+
+            fn check(key: &str, value: &serde_json::Value) -> Result<(), serde_json::Error> {
+                match key {
+                    $($json => <$ty as serde::Deserialize>::deserialize(value.clone()).map(drop),)*
+                    _ => Ok(()),
+                }
+            }
+        }
+
+        impl<'r $(, $lt)?> $crate::load::fast::FastRecord<'r> for $name $(<$lt>)?
+        where
+            $($ty: $crate::load::fast::FastValue<'r>,)*
+        {
+            const REQUIRED: u64 = {
+                #[allow(non_camel_case_types, dead_code)]
+                enum Bit { $($field),* }
+                0 $(| ((<$ty as $crate::load::fields::FieldType>::REQUIRED as u64) << (Bit::$field as u32)))*
+            };
+
+            #[inline]
+            fn read_field(
+                &mut self,
+                key: &str,
+                reader: &mut $crate::load::fast::Reader<'r>,
+            ) -> Option<u32> {
+                #[allow(non_camel_case_types, dead_code)]
+                enum Bit { $($field),* }
+                Some(match key {
+                    $($json => {
+                        $crate::load::fast::FastValue::read(&mut self.$field, reader)?;
+                        Bit::$field as u32
+                    })*
+                    _ => return None,
+                })
+            }
+        }
+    };
+}
 
 record! {
     // Strings are read without copying them where the input allows
@@ -73,57 +138,6 @@ pub struct RecordKind<'a> {
     pub kind: Option<Text<'a>>,
 }
 
-/// A JSON string, borrowed from the input unless it had escapes to decode.
-///
-/// (`Option<Cow<str>>` would always copy: serde borrows a `Cow` only as a
-/// field of its own.)
-#[derive(Debug, Default)]
-pub struct Text<'a>(pub Cow<'a, str>);
-
-/// A JSON string in the schema, as `String` is.
-impl JsonSchema for Text<'_> {
-    fn is_referenceable() -> bool {
-        false
-    }
-
-    fn schema_name() -> String {
-        String::schema_name()
-    }
-
-    fn json_schema(gen: &mut SchemaGenerator) -> Schema {
-        String::json_schema(gen)
-    }
-}
-
-impl std::ops::Deref for Text<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> de::Visitor<'de> for Visitor {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Owned(v)))
-            }
-        }
-        deserializer.deserialize_string(Visitor)
-    }
-}
-
 /// A claim's `source`: the id of a source record, or the source itself.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
@@ -131,6 +145,23 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 pub enum RawSourceRef {
     Id(String),
     Inline(Box<RawSource>),
+}
+
+impl FieldType for Option<RawSourceRef> {
+    const EXPECTED: &'static str = "a source id (string) or a source object";
+    // serde says only that no variant of the untagged enum matched.
+    const DETAIL: bool = false;
+}
+
+/// By id only: an inline source object is left to serde.
+impl FastValue<'_> for Option<RawSourceRef> {
+    #[inline]
+    fn read(&mut self, reader: &mut Reader<'_>) -> Option<()> {
+        if !reader.null()? {
+            *self = Some(RawSourceRef::Id(reader.string()?.to_string()));
+        }
+        Some(())
+    }
 }
 
 record! {

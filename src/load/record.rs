@@ -19,7 +19,7 @@ impl Loader {
     /// A claim record; `type_reported` when an unknown `type` was already
     /// reported.
     pub(super) fn claim_record(&mut self, at: &RecordAt, record: &str, type_reported: bool) {
-        let raw = match fast::claim(record) {
+        let raw = match fast::read::<RawClaim>(record) {
             Some(raw) => raw,
             None => match parse_record::<RawClaim>(at, record, &mut self.errors) {
                 Some(raw) => raw,
@@ -49,6 +49,13 @@ fn parse_record<'r, T: Record + Deserialize<'r>>(
     record: &'r str,
     errors: &mut ErrorLog,
 ) -> Option<T> {
+    // Not an object: one error and no record. When the file's errors are
+    // no longer kept, saying which is not worth parsing it (a file of
+    // millions of numbers).
+    if !record.trim_start().starts_with('{') && errors.is_full() {
+        errors.count_one();
+        return None;
+    }
     let first_error = match serde_json::from_str::<T>(record) {
         Ok(value) => return Some(value),
         Err(err) => err,

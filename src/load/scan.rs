@@ -65,28 +65,77 @@ pub const MAX_DEPTH: usize = 64;
 /// The elements found and the problems met. Scanning goes on after a problem
 /// whenever the structure lets it resynchronise.
 pub fn scan(text: &str) -> (Vec<Element>, Vec<ScanError>) {
+    let mut elements = Vec::new();
+    let scanned = scan_in_batches(text, 1 << 16, |batch| elements.extend_from_slice(batch));
+    (elements, scanned.problems)
+}
+
+/// What a scan found besides the elements.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// How many elements were found.
+    pub elements: usize,
+    /// The first [`MAX_PROBLEMS`] problems.
+    pub problems: Vec<ScanError>,
+    /// How many more there were.
+    pub unlisted: usize,
+    /// Whether every problem is an unknown top-level key.
+    pub only_unknown_keys: bool,
+}
+
+/// Problems listed by one scan; a file with more is not a claims file.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// [`scan`], handing the elements to `sink` as it finds them, in batches of
+/// at most `batch` and in order, so that memory holds a batch of them, not
+/// one for every value of a file that is a huge array of something else.
+pub fn scan_in_batches(text: &str, batch: usize, sink: impl FnMut(&[Element])) -> Scanned {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
-        elements: Vec::new(),
-        errors: Vec::new(),
+        batch: Vec::with_capacity(batch.min(1 << 16)),
+        batch_size: batch.max(1),
+        sink,
+        scanned: Scanned {
+            only_unknown_keys: true,
+            ..Scanned::default()
+        },
         broken: false,
     };
     scanner.document();
-    (scanner.elements, scanner.errors)
+    scanner.flush();
+    scanner.scanned
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, F: FnMut(&[Element])> {
     bytes: &'a [u8],
     pos: usize,
-    elements: Vec<Element>,
-    errors: Vec<ScanError>,
+    /// Elements found and not yet handed to `sink`.
+    batch: Vec<Element>,
+    batch_size: usize,
+    sink: F,
+    scanned: Scanned,
     /// Set by an error the scanner cannot resynchronise after: everything
     /// that follows would only be a cascade of the same mistake.
     broken: bool,
 }
 
-impl Scanner<'_> {
+impl<F: FnMut(&[Element])> Scanner<'_, F> {
+    fn push(&mut self, element: Element) {
+        self.batch.push(element);
+        self.scanned.elements += 1;
+        if self.batch.len() >= self.batch_size {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.batch.is_empty() {
+            (self.sink)(&self.batch);
+            self.batch.clear();
+        }
+    }
+
     fn fatal(&mut self, offset: usize, message: impl Into<String>) {
         self.error(offset, message);
         self.broken = true;
@@ -100,7 +149,12 @@ impl Scanner<'_> {
         if self.broken {
             return;
         }
-        self.errors.push(ScanError {
+        self.scanned.only_unknown_keys &= kind == Problem::UnknownTopLevelKey;
+        if self.scanned.problems.len() >= MAX_PROBLEMS {
+            self.scanned.unlisted += 1;
+            return;
+        }
+        self.scanned.problems.push(ScanError {
             offset,
             message: message.into(),
             kind,
@@ -250,7 +304,7 @@ impl Scanner<'_> {
             if !self.skip_value() {
                 return;
             }
-            self.elements.push(Element {
+            self.push(Element {
                 section,
                 start,
                 end: self.pos,

@@ -183,6 +183,11 @@ impl Loader {
             str::into_string,
         );
         let refutes = refutes.unwrap_or_default();
+        if self.room_for_claims > 0 {
+            self.claims.reserve(self.room_for_claims);
+            self.claim_starts.reserve(self.room_for_claims);
+            self.room_for_claims = 0;
+        }
         self.claim_starts.push(ClaimStart {
             id_hash: IdIndex::hash(&id),
             source_at: by_id.then(|| at.key_at("source")).flatten(),
