@@ -49,6 +49,7 @@ fn main() {
     let started = Instant::now();
     let options = load::LoadOptions {
         exclude: config.input.exclude.clone(),
+        exclude_from: config.path.clone(),
     };
     let dataset = load::load(&paths, &options);
     let matching = claimlint::names::MatchConfig {

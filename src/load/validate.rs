@@ -66,6 +66,15 @@ impl Checked<'_> {
         Some(who)
     }
 
+    fn claim_type(&mut self, kind: Option<&str>) {
+        if let Some(kind) = kind.filter(|k| *k != "claim") {
+            self.error(
+                "type",
+                format!("a claim's `type` must be `claim` (or absent), not `{kind}`"),
+            );
+        }
+    }
+
     fn status(&mut self, status: &str) -> Option<Status> {
         Status::parse(status)
             .map_err(|message| self.error("status", message))
@@ -140,11 +149,8 @@ impl Loader {
             at,
             errors: Vec::new(),
         };
-        if let Some(kind) = kind.as_deref().filter(|k| *k != "claim" && !type_reported) {
-            check.error(
-                "type",
-                format!("a claim's `type` must be `claim` (or absent), not `{kind}`"),
-            );
+        if !type_reported {
+            check.claim_type(kind.as_deref());
         }
         let pos = at.pos_at(0);
         let who = check.who(who);
@@ -183,11 +189,7 @@ impl Loader {
             str::into_string,
         );
         let refutes = refutes.unwrap_or_default();
-        if self.room_for_claims > 0 {
-            self.claims.reserve(self.room_for_claims);
-            self.claim_starts.reserve(self.room_for_claims);
-            self.room_for_claims = 0;
-        }
+        self.make_room_for_claims();
         self.claim_starts.push(ClaimStart {
             id_hash: IdIndex::hash(&id),
             source_at: by_id.then(|| at.key_at("source")).flatten(),
@@ -217,6 +219,16 @@ impl Loader {
             when: Interval::UNKNOWN,
             report: None,
         });
+    }
+
+    /// Makes the room for claims that a parsing task expects, with its
+    /// first claim.
+    fn make_room_for_claims(&mut self) {
+        if self.room_for_claims > 0 {
+            self.claims.reserve(self.room_for_claims);
+            self.claim_starts.reserve(self.room_for_claims);
+            self.room_for_claims = 0;
+        }
     }
 
     /// A claim's source id; an inline source is checked and registered.
