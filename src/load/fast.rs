@@ -3,7 +3,7 @@
 //! Nearly every record of a large dataset is a flat object of plain strings:
 //! known keys, no escapes, a source given by id. serde_json spends most of
 //! the loader's time on those, in generic machinery that this shape does
-//! not need. [`read`] reads exactly that shape and gives up (`None`) on
+//! not need. [`read_noting`] reads exactly that shape and gives up (`None`) on
 //! anything else: escapes, whitespace other than spaces, unknown or
 //! repeated keys, an inline source, a number that is not a plain `u32`, any
 //! syntax error. Whatever it gives up on is read by serde as before, so it
@@ -32,8 +32,14 @@ pub trait FastValue<'r> {
     fn read(&mut self, reader: &mut Reader<'r>) -> Option<()>;
 }
 
-/// The record in `text`, when it has the everyday shape.
-pub fn read<'r, T: FastRecord<'r>>(text: &'r str) -> Option<T> {
+/// The record in `text` when it has the everyday shape, and where the key
+/// `noted` is in `text` when it is there: found on the way, it costs
+/// nothing (the loader keeps where a claim's `source` is, to report an
+/// unknown one after every file is read).
+pub fn read_noting<'r, T: FastRecord<'r>>(
+    text: &'r str,
+    noted: &str,
+) -> Option<(T, Option<usize>)> {
     // Escapes, and control characters (which JSON forbids in strings), are
     // for serde: then every string here ends at the next quote. Checking
     // the whole record at once is quicker than string by string.
@@ -52,12 +58,18 @@ pub fn read<'r, T: FastRecord<'r>>(text: &'r str) -> Option<T> {
     // Bit i: the i-th declared field was seen. A key seen twice gives the
     // record up to the slow path, which reports it.
     let mut seen = 0u64;
+    let mut noted_at = None;
     reader.expect(b'{')?;
     if reader.peek()? == b'}' {
         reader.pos += 1;
     } else {
         loop {
+            reader.skip_whitespace();
+            let key_at = reader.pos;
             let key = reader.string()?;
+            if key == noted {
+                noted_at = Some(key_at);
+            }
             reader.expect(b':')?;
             let bit = record.read_field(key, &mut reader)?;
             if seen & (1 << bit) != 0 {
@@ -72,7 +84,8 @@ pub fn read<'r, T: FastRecord<'r>>(text: &'r str) -> Option<T> {
         }
     }
     reader.skip_whitespace();
-    (reader.pos == reader.bytes.len() && seen & T::REQUIRED == T::REQUIRED).then_some(record)
+    (reader.pos == reader.bytes.len() && seen & T::REQUIRED == T::REQUIRED)
+        .then_some((record, noted_at))
 }
 
 impl<'r> FastValue<'r> for Option<Text<'r>> {
@@ -234,7 +247,7 @@ mod tests {
     }
 
     fn fast(record: &str) -> Option<String> {
-        read::<RawClaim>(record).map(|c| format!("{c:?}"))
+        read_noting::<RawClaim>(record, "source").map(|(c, _)| format!("{c:?}"))
     }
 
     #[test]

@@ -189,9 +189,9 @@ impl Loader {
     fn line_record(&mut self, at: &RecordAt, record: &str) {
         // A plain claim without a `type` other than `claim` is one, whatever
         // else the record mentions: no need to look for `"type"` first.
-        if let Some(claim) = fast::read::<RawClaim>(record) {
+        if let Some((claim, source_key)) = fast::read_noting::<RawClaim>(record, "source") {
             if matches!(claim.kind.as_deref(), None | Some("claim")) {
-                return self.add_claim(at, claim, false);
+                return self.add_claim(at, claim, false, source_key);
             }
         }
         // Only records that mention `type` can be sources or entities; the
@@ -215,7 +215,7 @@ impl Loader {
             None | Some("claim") => {
                 if let Ok(claim) = serde_json::from_str::<RawClaim>(record) {
                     if matches!(claim.kind.as_deref(), None | Some("claim")) {
-                        return self.add_claim(at, claim, false);
+                        return self.add_claim(at, claim, false, None);
                     }
                 }
             }

@@ -81,9 +81,14 @@ impl RecordAt<'_> {
         self.error_at(self.field_offset(field), message)
     }
 
-    /// Where the record's top-level `field` is, to report on it later.
-    pub fn key_at(&self, field: &str) -> Option<KeyAt> {
-        let (line, column) = self.line_column(self.field_offset(field));
+    /// Where the record's top-level `field` is (at `known`, when the reader
+    /// noted it), to report on it later. Taken for every claim that refers
+    /// to something, so the plain case is found without a full scan.
+    pub fn key_at(&self, field: &str, known: Option<usize>) -> Option<KeyAt> {
+        let offset = known
+            .or_else(|| plain_key_offset(self.text, field))
+            .unwrap_or_else(|| self.field_offset(field));
+        let (line, column) = self.line_column(offset);
         Some(KeyAt {
             line: NonZeroU32::new(line)?,
             column,
@@ -143,6 +148,31 @@ impl LineIndex {
     }
 }
 
+/// Where the key `"field"` is in a record that parsed, when that is plain
+/// to see: its first occurrence followed by `:`, with no escapes before
+/// it (so quotes delimit strings), an even number of quotes before it (so
+/// it is not inside a string), and exactly one `{` and no `}` before it
+/// (so it is in the record's own object). `None` when that is not plain:
+/// [`scan::key_offset`] then reads the record properly.
+fn plain_key_offset(record: &str, field: &str) -> Option<usize> {
+    let bytes = record.as_bytes();
+    let at = memchr::memmem::find_iter(bytes, field.as_bytes()).find(|&at| {
+        let quoted = at > 0 && bytes[at - 1] == b'"' && bytes.get(at + field.len()) == Some(&b'"');
+        let rest = bytes.get(at + field.len() + 1..).unwrap_or_default();
+        quoted && rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':')
+    })?;
+    let (mut quotes, mut opened) = (0usize, 0usize);
+    for &b in &bytes[..at - 1] {
+        match b {
+            b'\\' | b'}' => return None,
+            b'"' => quotes += 1,
+            b'{' => opened += 1,
+            _ => {}
+        }
+    }
+    (quotes % 2 == 0 && opened == 1).then_some(at - 1)
+}
+
 /// 1-based character column of a byte offset within one line.
 pub fn column_of(line: &str, offset: usize) -> u32 {
     let mut offset = offset.min(line.len());
@@ -167,6 +197,23 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_keys_are_found_quickly_and_the_others_left_alone() {
+        let record = r#"{"who": "a source", "aliases": ["source"], "source" : "s"}"#;
+        assert_eq!(
+            plain_key_offset(record, "source"),
+            record.find("\"source\" :")
+        );
+        for unclear in [
+            r#"{"who": "{", "source": "s"}"#,
+            r#"{"who": "\"source\": x", "source": "s"}"#,
+            r#"{"x": {"source": 1}, "source": "s"}"#,
+            r#"{"who": "source", "date": "2020"}"#,
+        ] {
+            assert_eq!(plain_key_offset(unclear, "source"), None, "{unclear}");
+        }
+    }
 
     #[test]
     fn lines_and_character_columns() {

@@ -19,14 +19,14 @@ impl Loader {
     /// A claim record; `type_reported` when an unknown `type` was already
     /// reported.
     pub(super) fn claim_record(&mut self, at: &RecordAt, record: &str, type_reported: bool) {
-        let raw = match fast::read::<RawClaim>(record) {
-            Some(raw) => raw,
+        let (raw, source_key) = match fast::read_noting::<RawClaim>(record, "source") {
+            Some(read) => read,
             None => match parse_record::<RawClaim>(at, record, &mut self.errors) {
-                Some(raw) => raw,
+                Some(raw) => (raw, None),
                 None => return,
             },
         };
-        self.add_claim(at, raw, type_reported);
+        self.add_claim(at, raw, type_reported, source_key);
     }
 
     pub(super) fn source_record(&mut self, at: &RecordAt, record: &str) {

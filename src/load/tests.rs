@@ -121,3 +121,21 @@ fn a_repeated_key_is_reported_at_the_second_and_the_first_value_kept() {
         assert_eq!(dataset.claims[0].status, Status::Killed);
     }
 }
+
+/// The same in NDJSON, where the fast reader notes where `source` is.
+#[test]
+fn an_unknown_source_in_ndjson_is_placed_at_its_key() {
+    let text = "{\"id\": \"a\", \"who\": \"X\", \"status\": \"alive\"}\n{\"id\": \"b\", \"who\": \"Ḥ\", \"status\": \"alive\", \"source\": \"nope\"}\n";
+    let mut loader = Loader::default();
+    let file: Arc<str> = Arc::from("t.ndjson");
+    loader.errors.start_file(&file);
+    loader.files.push(file.clone());
+    loader.lines(&file, text.as_bytes());
+    let dataset = loader.finish();
+    let error = &dataset.errors[0];
+    // Columns count characters: `Ḥ` is one, of three bytes.
+    let line = text.lines().nth(1).unwrap();
+    let column = line[..line.find("\"source\"").unwrap()].chars().count() as u32 + 1;
+    assert_eq!((error.line, error.column), (2, column), "{error}");
+    assert!(error.message.starts_with("unknown source `nope`"), "{error}");
+}

@@ -119,19 +119,19 @@ impl Checked<'_> {
     }
 }
 
-impl Loader {
-    /// Checks a raw claim and keeps it when it has a person and a status;
-    /// `type_reported` when an unknown `type` was already reported.
-    pub(super) fn add_claim(&mut self, at: &RecordAt, raw: RawClaim, type_reported: bool) {
+impl Checked<'_> {
+    /// The claim, its fields checked (its source resolved already); `None`
+    /// without a person or a status, as there is nothing to reason about.
+    fn claim(&mut self, raw: RawClaim, source: Option<String>, pos: Pos) -> Option<Claim> {
         // Every field by name: a field added to `RawClaim` and not checked
         // here does not compile.
         let RawClaim {
-            kind,
+            kind: _,
             id,
             who,
             status,
             date,
-            source,
+            source: _,
             aliases,
             reported,
             according_to,
@@ -145,59 +145,34 @@ impl Loader {
             refutes,
             quote,
         } = raw;
-        let mut check = Checked {
-            at,
-            errors: Vec::new(),
-        };
-        if !type_reported {
-            check.claim_type(kind.as_deref());
-        }
-        let pos = at.pos_at(0);
-        let who = check.who(who);
-        let status = check.status(&status);
-        let date = check.date("date", date.as_deref());
-        let reported = check.date("reported", reported.as_deref());
-        let certainty = check.certainty(certainty.as_deref());
-        let according_to = check.text("according_to", according_to, MAX_FIELD_CHARS);
-        let evidence = check.text("evidence", evidence, MAX_TEXT_CHARS);
-        let place = check.text("place", place, MAX_FIELD_CHARS);
-        let by = check.text("by", by, MAX_FIELD_CHARS);
-        let role = check.text("role", role, MAX_FIELD_CHARS);
-        let org = check.text("org", org, MAX_FIELD_CHARS);
-        let quote = check.text("quote", quote, MAX_TEXT_CHARS);
-        let id = check.text("id", id, MAX_FIELD_CHARS);
-        let aliases = check.aliases(aliases);
+        let who = self.who(who);
+        let status = self.status(&status);
+        let date = self.date("date", date.as_deref());
+        let reported = self.date("reported", reported.as_deref());
+        let certainty = self.certainty(certainty.as_deref());
+        let according_to = self.text("according_to", according_to, MAX_FIELD_CHARS);
+        let evidence = self.text("evidence", evidence, MAX_TEXT_CHARS);
+        let place = self.text("place", place, MAX_FIELD_CHARS);
+        let by = self.text("by", by, MAX_FIELD_CHARS);
+        let role = self.text("role", role, MAX_FIELD_CHARS);
+        let org = self.text("org", org, MAX_FIELD_CHARS);
+        let quote = self.text("quote", quote, MAX_TEXT_CHARS);
+        let id = self.text("id", id, MAX_FIELD_CHARS);
+        let aliases = self.aliases(aliases);
         if status == Some(Status::Role) && (role.is_none() || org.is_none()) {
-            check.error(
+            self.error(
                 "status",
                 "a `role` claim needs `role` (the position held) and `org` (the organisation)"
                     .into(),
             );
         }
-        let age = check.age(age);
-        let by_id = matches!(source, Some(RawSourceRef::Id(_)));
-        let source = self.claim_source(&mut check, source, &pos);
-        for error in check.errors {
-            self.errors.push(error);
-        }
-        // Without a person or a status there is nothing to reason about.
-        let (Some(who), Some(status)) = (who, status) else {
-            return;
-        };
+        let age = self.age(age);
+        let (who, status) = (who?, status?);
         let id = id.map_or_else(
             || derived_claim_id(&who, status, date.as_ref(), source.as_deref()),
             str::into_string,
         );
-        let refutes = refutes.unwrap_or_default();
-        self.make_room_for_claims();
-        self.claim_starts.push(ClaimStart {
-            id_hash: IdIndex::hash(&id),
-            source_at: by_id.then(|| at.key_at("source")).flatten(),
-            refutes_at: (!refutes.is_empty())
-                .then(|| at.key_at("refutes"))
-                .flatten(),
-        });
-        self.claims.push(Claim {
+        Some(Claim {
             id,
             who,
             status,
@@ -213,22 +188,63 @@ impl Loader {
             role,
             org,
             age,
-            refutes,
+            refutes: refutes.unwrap_or_default(),
             quote,
             pos,
             when: Interval::UNKNOWN,
             report: None,
-        });
+        })
+    }
+}
+
+impl Loader {
+    /// Checks a raw claim and keeps it when it has a person and a status;
+    /// `type_reported` when an unknown `type` was already reported;
+    /// `source_key`, where its `source` key is when the reader noted it.
+    pub(super) fn add_claim(
+        &mut self,
+        at: &RecordAt,
+        mut raw: RawClaim,
+        type_reported: bool,
+        source_key: Option<usize>,
+    ) {
+        let mut check = Checked {
+            at,
+            errors: Vec::new(),
+        };
+        if !type_reported {
+            check.claim_type(raw.kind.as_deref());
+        }
+        let pos = at.pos_at(0);
+        let by_id = matches!(raw.source, Some(RawSourceRef::Id(_)));
+        let source = self.claim_source(&mut check, raw.source.take(), &pos);
+        let claim = check.claim(raw, source, pos);
+        for error in check.errors {
+            self.errors.push(error);
+        }
+        let Some(claim) = claim else {
+            return;
+        };
+        let start = ClaimStart {
+            id_hash: IdIndex::hash(&claim.id),
+            source_at: by_id.then(|| at.key_at("source", source_key)).flatten(),
+            refutes_at: (!claim.refutes.is_empty())
+                .then(|| at.key_at("refutes", None))
+                .flatten(),
+        };
+        self.keep_claim(start, claim);
     }
 
-    /// Makes the room for claims that a parsing task expects, with its
-    /// first claim.
-    fn make_room_for_claims(&mut self) {
+    /// Keeps a claim; with the first, makes the room for the claims the
+    /// parsing task expects.
+    fn keep_claim(&mut self, start: ClaimStart, claim: Claim) {
         if self.room_for_claims > 0 {
             self.claims.reserve(self.room_for_claims);
             self.claim_starts.reserve(self.room_for_claims);
             self.room_for_claims = 0;
         }
+        self.claim_starts.push(start);
+        self.claims.push(claim);
     }
 
     /// A claim's source id; an inline source is checked and registered.
