@@ -26,7 +26,7 @@ mod position;
 pub mod raw;
 mod record;
 mod resolve;
-pub mod scan;
+mod scan;
 mod validate;
 mod walk;
 

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::fast::{FastValue, Reader};
 use super::fields::FieldType;
-pub use super::fields::Text;
+pub(crate) use super::fields::Text;
 
 /// Declares a record type: its fields, each with its doc comment (the
 /// schema's description), its JSON key and its type (which says whether it
@@ -21,7 +21,7 @@ pub use super::fields::Text;
 macro_rules! record {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident $(<$lt:lifetime>)? ($kind:literal) {
+        $vis:vis struct $name:ident $(<$lt:lifetime>)? ($kind:literal) {
             $(
                 $(#[$field_meta:meta])*
                 $json:literal => $field:ident : $ty:ty
@@ -31,7 +31,7 @@ macro_rules! record {
         #[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
         $(#[$meta])*
-        pub struct $name $(<$lt>)? {
+        $vis struct $name $(<$lt>)? {
             $(
                 $(#[$field_meta])*
                 #[serde(rename = $json)]
@@ -87,7 +87,7 @@ record! {
     // (`Text`); one `borrow` lets every `Text` field borrow.
     /// One claim about one person.
     #[schemars(rename = "Claim")]
-    pub struct RawClaim<'a> ("claim") {
+    pub(crate) struct RawClaim<'a> ("claim") {
         /// Record type in NDJSON files; `claim` or absent.
         #[serde(borrow)]
         "type" => kind: Option<Text<'a>>,
@@ -133,7 +133,7 @@ record! {
 /// Only the `type` of an NDJSON record, the rest skipped: which record
 /// parser to try first.
 #[derive(Debug, Deserialize)]
-pub struct RecordKind<'a> {
+pub(crate) struct RecordKind<'a> {
     #[serde(rename = "type", borrow)]
     pub kind: Option<Text<'a>>,
 }
@@ -142,7 +142,7 @@ pub struct RecordKind<'a> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 #[schemars(rename = "SourceRef")]
-pub enum RawSourceRef {
+pub(crate) enum RawSourceRef {
     Id(String),
     Inline(Box<RawSource>),
 }
@@ -167,7 +167,7 @@ impl FastValue<'_> for Option<RawSourceRef> {
 record! {
     /// An article, statement or list that claims come from.
     #[schemars(rename = "Source")]
-    pub struct RawSource ("source") {
+    pub(crate) struct RawSource ("source") {
         /// Record type in NDJSON files: `source`.
         "type" => kind: Option<String>,
         /// Required for source records; derived for inline sources without one.
@@ -188,7 +188,7 @@ record! {
 record! {
     /// A curator's record of one person.
     #[schemars(rename = "Entity")]
-    pub struct RawEntity ("entity") {
+    pub(crate) struct RawEntity ("entity") {
         /// Record type in NDJSON files: `entity`.
         "type" => kind: Option<String>,
         "id" => id: String,
@@ -204,17 +204,19 @@ record! {
 }
 
 /// A `.json` input file: an array of claims, or an object of record arrays.
-#[derive(Debug, Deserialize, JsonSchema)]
+// Only its schema is used: the loader reads files record by record.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
 #[serde(untagged)]
 #[schemars(title = "claimlint input file")]
-pub enum RawFile<'a> {
-    Claims(#[serde(borrow)] Vec<RawClaim<'a>>),
+pub(crate) enum RawFile<'a> {
+    Claims(Vec<RawClaim<'a>>),
     Records {
         #[serde(default)]
         sources: Vec<RawSource>,
         #[serde(default)]
         entities: Vec<RawEntity>,
-        #[serde(default, borrow)]
+        #[serde(default)]
         claims: Vec<RawClaim<'a>>,
     },
 }

@@ -64,6 +64,7 @@ pub const MAX_DEPTH: usize = 64;
 
 /// The elements found and the problems met. Scanning goes on after a problem
 /// whenever the structure lets it resynchronise.
+#[cfg(test)]
 pub fn scan(text: &str) -> (Vec<Element>, Vec<ScanError>) {
     let mut elements = Vec::new();
     let scanned = scan_in_batches(text, 1 << 16, |batch| elements.extend_from_slice(batch));

@@ -137,5 +137,8 @@ fn an_unknown_source_in_ndjson_is_placed_at_its_key() {
     let line = text.lines().nth(1).unwrap();
     let column = line[..line.find("\"source\"").unwrap()].chars().count() as u32 + 1;
     assert_eq!((error.line, error.column), (2, column), "{error}");
-    assert!(error.message.starts_with("unknown source `nope`"), "{error}");
+    assert!(
+        error.message.starts_with("unknown source `nope`"),
+        "{error}"
+    );
 }
