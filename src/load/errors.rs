@@ -113,17 +113,15 @@ impl ErrorLog {
                     more += 1;
                 }
             }
-            if more > 0 {
-                let last = shown
-                    .last()
-                    .cloned()
-                    .expect("this file's errors were just shown");
-                shown.push(InputError {
+            // Said at the last error shown (this file's: one was just shown).
+            if let (true, Some(last)) = (more > 0, shown.last()) {
+                let summary = InputError {
                     message: format!(
                         "{more} more input errors in this file are not shown (only the first {MAX_ERRORS_PER_FILE} are); it is probably not a claims file"
                     ),
-                    ..last
-                });
+                    ..last.clone()
+                };
+                shown.push(summary);
             }
         }
         shown
