@@ -69,8 +69,9 @@ impl Default for Matching {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Input {
-    /// Paths, relative to the configuration file, skipped when a directory is
-    /// read (for example per-rule fixtures kept inside the dataset folder).
+    /// Patterns in `.gitignore` syntax, relative to the configuration
+    /// file, of paths skipped when a directory is read (for example per-rule
+    /// fixtures kept inside the dataset folder).
     pub exclude: Vec<PathBuf>,
 }
 
@@ -99,6 +100,7 @@ impl Config {
         Options {
             load: LoadOptions {
                 exclude: self.input.exclude.clone(),
+                exclude_from: self.path.clone(),
             },
             settings: Settings {
                 levels: (self.rules.iter())
@@ -177,8 +179,15 @@ impl Config {
                 m.threshold
             );
         }
-        let base = path.parent().unwrap_or(Path::new("."));
-        config.input.exclude = config.input.exclude.iter().map(|p| base.join(p)).collect();
+        for pattern in &config.input.exclude {
+            let pattern = pattern.to_string_lossy();
+            if let Err(message) = crate::load::check_exclude_pattern(&pattern) {
+                let at = text
+                    .find(&*pattern)
+                    .map_or((1, 1), |at| line_column(text, at));
+                bail!("{}:{}:{}: {message}", path.display(), at.0, at.1);
+            }
+        }
         config.path = Some(path.to_path_buf());
         Ok(config)
     }

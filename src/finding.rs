@@ -73,7 +73,7 @@ pub fn fingerprint(rule: &str, claim_ids: &[&str]) -> String {
         hasher.update([0]);
         hasher.update(id.as_bytes());
     }
-    crate::load::hex_prefix(&hasher.finalize(), 8)
+    crate::digest::hex_prefix(&hasher.finalize(), 8)
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ pub mod checker;
 mod collections;
 pub mod config;
 pub mod date;
+mod digest;
 pub mod evidence;
 pub mod finding;
 pub mod load;

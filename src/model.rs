@@ -14,8 +14,11 @@ use crate::suggest::nearest;
 /// (the column counts characters, as editors do).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
+    /// The file, as it was named when read.
     pub file: Arc<str>,
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column, in characters.
     pub column: u32,
 }
 
@@ -25,24 +28,71 @@ impl fmt::Display for Pos {
     }
 }
 
+/// One problem with the input, where it is and what would be right.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct InputError {
+    /// The file at fault, as it was named when read.
+    pub file: Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// What is wrong and what would be right.
+    pub message: String,
+}
+
+impl InputError {
+    /// The error `message` at `pos`.
+    pub fn at(pos: &Pos, message: String) -> InputError {
+        InputError {
+            file: pos.file.clone(),
+            line: pos.line,
+            column: pos.column,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
 /// What a claim says happened to the person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// Killed by someone (`by` says who).
     Killed,
+    /// Died (not said to be killed).
     Died,
+    /// Seen, heard or photographed: proof of life.
     Alive,
+    /// Acted (led, planned, issued a statement): weaker than proof of life.
     Active,
+    /// Captured, arrested, detained.
     Captured,
+    /// Released from custody.
     Released,
+    /// Escaped from custody.
     Escaped,
+    /// Injured, wounded.
     Injured,
+    /// Designated, sanctioned, listed.
     Designated,
+    /// Born.
     Born,
+    /// Held `role` in `org` during `date`.
     Role,
 }
 
 impl Status {
+    /// Every status, in the order of the vocabulary.
     pub const ALL: [Status; 11] = [
         Status::Killed,
         Status::Died,
@@ -85,6 +135,7 @@ impl Status {
         ("position", Status::Role),
     ];
 
+    /// The status as written in the vocabulary.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Killed => "killed",
@@ -146,6 +197,7 @@ impl Status {
         matches!(self, Status::Alive | Status::Active)
     }
 
+    /// Captured, released, escaped or injured: the events of custody.
     pub fn is_custody(self) -> bool {
         matches!(
             self,
@@ -178,16 +230,23 @@ fn ascii_lowercase<'a>(word: &str, buffer: &'a mut [u8; 16]) -> Option<&'a str> 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Certainty {
+    /// 1: confirmed by other sources.
     Confirmed,
+    /// 2: probably true.
     Probable,
+    /// 3: possibly true.
     Possible,
+    /// 4: doubtful.
     Doubtful,
+    /// 5: improbable.
     Improbable,
     #[default]
+    /// 6: truth cannot be judged (the default).
     Unknown,
 }
 
 impl Certainty {
+    /// Every certainty, from confirmed to unknown.
     pub const ALL: [Certainty; 6] = [
         Certainty::Confirmed,
         Certainty::Probable,
@@ -197,6 +256,7 @@ impl Certainty {
         Certainty::Unknown,
     ];
 
+    /// The word for the certainty.
     pub fn as_str(self) -> &'static str {
         match self {
             Certainty::Confirmed => "confirmed",
@@ -208,6 +268,7 @@ impl Certainty {
         }
     }
 
+    /// Parses a certainty word, case-insensitively; the error names the nearest valid word.
     pub fn parse(word: &str) -> Result<Certainty, String> {
         let trimmed = word.trim();
         let mut buffer = [0u8; 16];
@@ -259,15 +320,22 @@ impl fmt::Display for Certainty {
 /// (reliability cannot be judged).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Reliability {
+    /// Completely reliable.
     A,
+    /// Usually reliable.
     B,
+    /// Fairly reliable.
     C,
+    /// Not usually reliable.
     D,
+    /// Unreliable.
     E,
+    /// Reliability cannot be judged.
     F,
 }
 
 impl Reliability {
+    /// Parses a grade letter, in either case.
     pub fn parse(text: &str) -> Result<Reliability, String> {
         match text.trim().as_bytes() {
             [b'A' | b'a'] => Ok(Reliability::A),
@@ -304,14 +372,23 @@ impl fmt::Display for Reliability {
 /// A source record: an article, a statement, a list.
 #[derive(Clone, Debug)]
 pub struct Source {
+    /// The id claims refer to it by.
     pub id: String,
+    /// Title of the article, statement or list.
     pub title: Option<String>,
+    /// Who published it.
     pub publisher: Option<String>,
+    /// Who wrote it.
     pub author: Option<String>,
+    /// Where it is.
     pub url: Option<String>,
+    /// When it was published.
     pub published: Option<Edtf>,
+    /// Its Admiralty reliability grade.
     pub reliability: Option<Reliability>,
+    /// Ids of the sources it relays.
     pub cites: Vec<String>,
+    /// Where the record is.
     pub pos: Pos,
 }
 
@@ -328,12 +405,19 @@ impl Source {
 /// An explicit entity record, written by a curator.
 #[derive(Clone, Debug)]
 pub struct EntityRecord {
+    /// The id judgements refer to it by.
     pub id: String,
+    /// The person's name.
     pub name: String,
+    /// Other names of the person.
     pub aliases: Vec<String>,
+    /// Date of birth.
     pub born: Option<Edtf>,
+    /// Names or entity ids that are the same person.
     pub same_as: Vec<String>,
+    /// Names or entity ids that are not the same person.
     pub not_same_as: Vec<String>,
+    /// Where the record is.
     pub pos: Pos,
 }
 
@@ -344,24 +428,41 @@ pub struct EntityRecord {
 /// 64 bytes saved on each are 70 MB less to copy and to zero at 1 M.
 #[derive(Clone, Debug)]
 pub struct Claim {
+    /// Stable id, given or derived from the content.
     pub id: String,
+    /// The person's name as the source wrote it.
     pub who: String,
+    /// What happened to the person.
     pub status: Status,
+    /// When it happened, as written.
     pub date: Option<Edtf>,
     /// Id of the source (inline sources are registered under a derived id).
     pub source: Option<Box<str>>,
+    /// Other names the claim gives for the person.
     pub aliases: Vec<String>,
+    /// When the claim was published, as written.
     pub reported: Option<Edtf>,
+    /// Who originally asserts it, as opposed to who published it.
     pub according_to: Option<Box<str>>,
+    /// How sure the source is.
     pub certainty: Certainty,
+    /// Free text shown with the claim, never weighed.
     pub evidence: Option<Box<str>>,
+    /// Where it happened.
     pub place: Option<Box<str>>,
+    /// The agent of the event (who killed or captured him).
     pub by: Option<Box<str>>,
+    /// The position held (for `role`).
     pub role: Option<Box<str>>,
+    /// The organisation of the role.
     pub org: Option<Box<str>>,
+    /// Age at the event, in years.
     pub age: Option<u32>,
+    /// Ids of the claims this claim disputes.
     pub refutes: Vec<String>,
+    /// The sentence of the source it rests on.
     pub quote: Option<Box<str>>,
+    /// Where the record is.
     pub pos: Pos,
     /// When the event happened: `date`, or, without one, any time up to the
     /// end of the report date.
@@ -380,10 +481,14 @@ impl Claim {
 /// Everything loaded from the input, with the problems found on the way.
 #[derive(Debug, Default)]
 pub struct Dataset {
+    /// The claims, in the order read, duplicates left out.
     pub claims: Vec<Claim>,
+    /// The sources: explicit records, then inline ones.
     pub sources: Vec<Source>,
+    /// The curators' entity records.
     pub entities: Vec<EntityRecord>,
-    pub errors: Vec<crate::load::InputError>,
+    /// The problems found in the input, sorted by position.
+    pub errors: Vec<InputError>,
     /// Files read, in the order read.
     pub files: Vec<Arc<str>>,
     claim_index: IdIndex,
@@ -391,15 +496,18 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claim_index(id).and_then(|i| self.claims.get(i))
     }
 
+    /// Where the claim with this id is in `claims`.
     pub fn claim_index(&self, id: &str) -> Option<usize> {
         self.claim_index
             .get(id, |i| self.claims.get(i).map_or("", |c| c.id.as_str()))
     }
 
+    /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_index
             .get(id, |i| self.sources.get(i).map_or("", |s| s.id.as_str()))

@@ -3,7 +3,7 @@
 //! Nearly every record of a large dataset is a flat object of plain strings:
 //! known keys, no escapes, a source given by id. serde_json spends most of
 //! the loader's time on those, in generic machinery that this shape does
-//! not need. [`claim`] reads exactly that shape and gives up (`None`) on
+//! not need. [`read_noting`] reads exactly that shape and gives up (`None`) on
 //! anything else: escapes, whitespace other than spaces, unknown or
 //! repeated keys, an inline source, a number that is not a plain `u32`, any
 //! syntax error. Whatever it gives up on is read by serde as before, so it
@@ -13,112 +13,135 @@
 
 use std::borrow::Cow;
 
-use super::raw::{ClaimText, RawSourceRef, Text};
+use super::fields::Text;
 
-/// The claim in `record`, when the record has the everyday shape.
-pub fn claim(record: &str) -> Option<ClaimText<'_>> {
+/// A record the fast reader can fill: implemented by `record!` for every
+/// declared record, from the same field list.
+pub trait FastRecord<'r>: Default {
+    /// Bit i: the i-th declared field is required.
+    const REQUIRED: u64;
+
+    /// Reads the value of `key` into its field; the field's bit, or `None`
+    /// for an unknown key or a value of an unusual shape.
+    fn read_field(&mut self, key: &str, reader: &mut Reader<'r>) -> Option<u32>;
+}
+
+/// A field type the fast reader reads (in its everyday shape only).
+pub trait FastValue<'r> {
+    /// Reads the value; `None` gives the record up to serde.
+    fn read(&mut self, reader: &mut Reader<'r>) -> Option<()>;
+}
+
+/// The record in `text` when it has the everyday shape, and where the key
+/// `noted` is in `text` when it is there: found on the way, it costs
+/// nothing (the loader keeps where a claim's `source` is, to report an
+/// unknown one after every file is read).
+pub fn read_noting<'r, T: FastRecord<'r>>(
+    text: &'r str,
+    noted: &str,
+) -> Option<(T, Option<usize>)> {
     // Escapes, and control characters (which JSON forbids in strings), are
     // for serde: then every string here ends at the next quote. Checking
     // the whole record at once is quicker than string by string.
-    let unusual = record
+    let unusual = text
         .bytes()
         .fold(false, |unusual, b| unusual | (b == b'\\') | (b < 0x20));
     if unusual {
         return None;
     }
     let mut reader = Reader {
-        text: record,
-        bytes: record.as_bytes(),
+        text,
+        bytes: text.as_bytes(),
         pos: 0,
     };
-    let mut claim = ClaimText {
-        kind: None,
-        id: None,
-        who: Text(Cow::Borrowed("")),
-        status: Text(Cow::Borrowed("")),
-        date: None,
-        source: None,
-        aliases: None,
-        reported: None,
-        according_to: None,
-        certainty: None,
-        evidence: None,
-        place: None,
-        by: None,
-        role: None,
-        org: None,
-        age: None,
-        refutes: None,
-        quote: None,
-    };
-    // Bit i: the i-th key of `raw::CLAIM_FIELDS` was seen.
-    let mut seen = 0u32;
+    let mut record = T::default();
+    // Bit i: the i-th declared field was seen. A key seen twice gives the
+    // record up to the slow path, which reports it.
+    let mut seen = 0u64;
+    let mut noted_at = None;
     reader.expect(b'{')?;
     if reader.peek()? == b'}' {
-        return None; // `who` and `status` are required
-    }
-    loop {
-        let key = reader.string()?;
-        reader.expect(b':')?;
-        let bit = match key {
-            "type" => reader.optional(&mut claim.kind, 0)?,
-            "id" => reader.optional(&mut claim.id, 1)?,
-            "who" => {
-                claim.who = Text(Cow::Borrowed(reader.string()?));
-                2
+        reader.pos += 1;
+    } else {
+        loop {
+            reader.skip_whitespace();
+            let key_at = reader.pos;
+            let key = reader.string()?;
+            if key == noted {
+                noted_at = Some(key_at);
             }
-            "status" => {
-                claim.status = Text(Cow::Borrowed(reader.string()?));
-                3
+            reader.expect(b':')?;
+            let bit = record.read_field(key, &mut reader)?;
+            if seen & (1 << bit) != 0 {
+                return None;
             }
-            "date" => reader.optional(&mut claim.date, 4)?,
-            "source" => {
-                if !reader.null()? {
-                    claim.source = Some(RawSourceRef::Id(reader.string()?.to_string()));
-                }
-                5
+            seen |= 1 << bit;
+            match reader.next()? {
+                b',' => {}
+                b'}' => break,
+                _ => return None,
             }
-            "aliases" => {
-                claim.aliases = reader.strings()?;
-                6
-            }
-            "reported" => reader.optional(&mut claim.reported, 7)?,
-            "according_to" => reader.optional(&mut claim.according_to, 8)?,
-            "certainty" => reader.optional(&mut claim.certainty, 9)?,
-            "evidence" => reader.optional(&mut claim.evidence, 10)?,
-            "place" => reader.optional(&mut claim.place, 11)?,
-            "by" => reader.optional(&mut claim.by, 12)?,
-            "role" => reader.optional(&mut claim.role, 13)?,
-            "org" => reader.optional(&mut claim.org, 14)?,
-            "age" => {
-                if !reader.null()? {
-                    claim.age = Some(reader.whole_number()?);
-                }
-                15
-            }
-            "refutes" => {
-                claim.refutes = reader.strings()?;
-                16
-            }
-            "quote" => reader.optional(&mut claim.quote, 17)?,
-            _ => return None,
-        };
-        if seen & (1 << bit) != 0 {
-            return None; // a repeated key
-        }
-        seen |= 1 << bit;
-        match reader.next()? {
-            b',' => {}
-            b'}' => break,
-            _ => return None,
         }
     }
     reader.skip_whitespace();
-    let required = (1 << 2) | (1 << 3);
-    (reader.pos == reader.bytes.len() && seen & required == required).then_some(claim)
+    (reader.pos == reader.bytes.len() && seen & T::REQUIRED == T::REQUIRED)
+        .then_some((record, noted_at))
 }
 
-struct Reader<'a> {
+impl<'r> FastValue<'r> for Option<Text<'r>> {
+    #[inline]
+    fn read(&mut self, reader: &mut Reader<'r>) -> Option<()> {
+        if !reader.null()? {
+            *self = Some(Text(Cow::Borrowed(reader.string()?)));
+        }
+        Some(())
+    }
+}
+
+impl<'r> FastValue<'r> for Text<'r> {
+    #[inline]
+    fn read(&mut self, reader: &mut Reader<'r>) -> Option<()> {
+        *self = Text(Cow::Borrowed(reader.string()?));
+        Some(())
+    }
+}
+
+impl FastValue<'_> for Option<String> {
+    fn read(&mut self, reader: &mut Reader<'_>) -> Option<()> {
+        if !reader.null()? {
+            *self = Some(reader.string()?.to_string());
+        }
+        Some(())
+    }
+}
+
+impl FastValue<'_> for String {
+    fn read(&mut self, reader: &mut Reader<'_>) -> Option<()> {
+        *self = reader.string()?.to_string();
+        Some(())
+    }
+}
+
+impl FastValue<'_> for Option<Vec<String>> {
+    #[inline]
+    fn read(&mut self, reader: &mut Reader<'_>) -> Option<()> {
+        *self = reader.strings()?;
+        Some(())
+    }
+}
+
+impl FastValue<'_> for Option<u32> {
+    #[inline]
+    fn read(&mut self, reader: &mut Reader<'_>) -> Option<()> {
+        if !reader.null()? {
+            *self = Some(reader.whole_number()?);
+        }
+        Some(())
+    }
+}
+
+/// The text of one record and how far it has been read.
+pub struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
@@ -150,7 +173,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string (the record has no escapes: it ends at the next quote).
-    fn string(&mut self) -> Option<&'a str> {
+    pub fn string(&mut self) -> Option<&'a str> {
         self.expect(b'"')?;
         let start = self.pos;
         let end = start + memchr::memchr(b'"', self.bytes.get(start..)?)?;
@@ -160,7 +183,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `null`, read; or false with nothing read.
-    fn null(&mut self) -> Option<bool> {
+    pub fn null(&mut self) -> Option<bool> {
         self.skip_whitespace();
         if self.bytes.get(self.pos..)?.starts_with(b"null") {
             self.pos += 4;
@@ -168,14 +191,6 @@ impl<'a> Reader<'a> {
         } else {
             Some(false)
         }
-    }
-
-    /// A string or `null` into `field`; `bit` is handed back.
-    fn optional(&mut self, field: &mut Option<Text<'a>>, bit: u32) -> Option<u32> {
-        if !self.null()? {
-            *field = Some(Text(Cow::Borrowed(self.string()?)));
-        }
-        Some(bit)
     }
 
     /// An array of strings, or `null`.
@@ -222,16 +237,17 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::raw::RawClaim;
     use proptest::prelude::*;
 
     fn serde(record: &str) -> Option<String> {
-        serde_json::from_str::<ClaimText>(record)
+        serde_json::from_str::<RawClaim>(record)
             .ok()
             .map(|c| format!("{c:?}"))
     }
 
     fn fast(record: &str) -> Option<String> {
-        claim(record).map(|c| format!("{c:?}"))
+        read_noting::<RawClaim>(record, "source").map(|(c, _)| format!("{c:?}"))
     }
 
     #[test]

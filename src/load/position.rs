@@ -1,4 +1,100 @@
-//! Byte offsets to line and column, the way editors count them.
+//! Byte offsets to line and column, the way editors count them, from the
+//! text in memory: every position is computed while the record's bytes are
+//! at hand, never by reading a file again.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use super::scan;
+use crate::model::{InputError, Pos};
+
+/// Where one record sits, for turning offsets in it into positions.
+pub struct RecordAt<'a> {
+    pub file: &'a Arc<str>,
+    /// The record's text (for JSON files, from the record to the end of file).
+    pub text: &'a str,
+    /// Byte offset of `text` in the file.
+    pub offset: usize,
+    pub lines: Locator<'a>,
+}
+
+/// Turns a byte offset in the file into line and column.
+pub enum Locator<'a> {
+    /// A `.json` document: its line starts, its text, and the last
+    /// position located (records are located in order).
+    Json(&'a LineIndex, &'a str, &'a Cursor),
+    /// An NDJSON line: its line number; offsets are within the line.
+    Line(u32),
+}
+
+/// The line and column of a key in a record, kept with a claim for the
+/// errors only found once every file is read (an unknown source, say).
+#[derive(Clone, Copy, Debug)]
+pub struct KeyAt {
+    line: NonZeroU32,
+    column: u32,
+}
+
+impl KeyAt {
+    /// The position in `file`.
+    pub fn pos(self, file: &Arc<str>) -> Pos {
+        Pos {
+            file: file.clone(),
+            line: self.line.get(),
+            column: self.column,
+        }
+    }
+}
+
+impl RecordAt<'_> {
+    /// The position of a byte offset in the record.
+    pub fn pos_at(&self, offset_in_record: usize) -> Pos {
+        let (line, column) = self.line_column(offset_in_record);
+        Pos {
+            file: self.file.clone(),
+            line,
+            column,
+        }
+    }
+
+    fn line_column(&self, offset_in_record: usize) -> (u32, u32) {
+        match &self.lines {
+            Locator::Json(index, text, cursor) => {
+                index.locate_from(text, self.offset + offset_in_record, cursor)
+            }
+            Locator::Line(line) => (*line, column_of(self.text, offset_in_record)),
+        }
+    }
+
+    /// The error `message` at a byte offset in the record.
+    pub fn error_at(&self, offset_in_record: usize, message: String) -> InputError {
+        InputError::at(&self.pos_at(offset_in_record), message)
+    }
+
+    /// Where the record's top-level `field` is (else the record's start).
+    pub fn field_offset(&self, field: &str) -> usize {
+        scan::key_offset(self.text, field).unwrap_or(0)
+    }
+
+    /// The error `message` at the record's top-level `field`.
+    pub fn field_error(&self, field: &str, message: String) -> InputError {
+        self.error_at(self.field_offset(field), message)
+    }
+
+    /// Where the record's top-level `field` is (at `known`, when the reader
+    /// noted it), to report on it later. Taken for every claim that refers
+    /// to something, so the plain case is found without a full scan.
+    pub fn key_at(&self, field: &str, known: Option<usize>) -> Option<KeyAt> {
+        let offset = known
+            .or_else(|| plain_key_offset(self.text, field))
+            .unwrap_or_else(|| self.field_offset(field));
+        let (line, column) = self.line_column(offset);
+        Some(KeyAt {
+            line: NonZeroU32::new(line)?,
+            column,
+        })
+    }
+}
 
 /// Start offsets of every line of a text, for offset → (line, column).
 /// Shared by the threads that parse one file's records.
@@ -52,6 +148,31 @@ impl LineIndex {
     }
 }
 
+/// Where the key `"field"` is in a record that parsed, when that is plain
+/// to see: its first occurrence followed by `:`, with no escapes before
+/// it (so quotes delimit strings), an even number of quotes before it (so
+/// it is not inside a string), and exactly one `{` and no `}` before it
+/// (so it is in the record's own object). `None` when that is not plain:
+/// [`scan::key_offset`] then reads the record properly.
+fn plain_key_offset(record: &str, field: &str) -> Option<usize> {
+    let bytes = record.as_bytes();
+    let at = memchr::memmem::find_iter(bytes, field.as_bytes()).find(|&at| {
+        let quoted = at > 0 && bytes[at - 1] == b'"' && bytes.get(at + field.len()) == Some(&b'"');
+        let rest = bytes.get(at + field.len() + 1..).unwrap_or_default();
+        quoted && rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':')
+    })?;
+    let (mut quotes, mut opened) = (0usize, 0usize);
+    for &b in &bytes[..at - 1] {
+        match b {
+            b'\\' | b'}' => return None,
+            b'"' => quotes += 1,
+            b'{' => opened += 1,
+            _ => {}
+        }
+    }
+    (quotes % 2 == 0 && opened == 1).then_some(at - 1)
+}
+
 /// 1-based character column of a byte offset within one line.
 pub fn column_of(line: &str, offset: usize) -> u32 {
     let mut offset = offset.min(line.len());
@@ -76,6 +197,23 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_keys_are_found_quickly_and_the_others_left_alone() {
+        let record = r#"{"who": "a source", "aliases": ["source"], "source" : "s"}"#;
+        assert_eq!(
+            plain_key_offset(record, "source"),
+            record.find("\"source\" :")
+        );
+        for unclear in [
+            r#"{"who": "{", "source": "s"}"#,
+            r#"{"who": "\"source\": x", "source": "s"}"#,
+            r#"{"x": {"source": 1}, "source": "s"}"#,
+            r#"{"who": "source", "date": "2020"}"#,
+        ] {
+            assert_eq!(plain_key_offset(unclear, "source"), None, "{unclear}");
+        }
+    }
 
     #[test]
     fn lines_and_character_columns() {

@@ -6,6 +6,8 @@
 //! cannot hide the others, and every error can be placed exactly. It is
 //! iterative with an explicit depth limit, so no input can overflow the stack.
 
+use std::collections::HashSet;
+
 /// Which top-level array an element came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
@@ -38,8 +40,22 @@ pub struct Element {
 /// A structural problem at a byte offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScanError {
+    /// Where, in bytes from the start of the file.
     pub offset: usize,
+    /// What is wrong, for the user.
     pub message: String,
+    /// What is wrong, for the loader.
+    pub kind: Problem,
+}
+
+/// The kinds of structural problem the loader treats differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A key other than `sources`, `entities`, `claims` in the top-level
+    /// object: the object may be a single claim.
+    UnknownTopLevelKey,
+    /// Any other.
+    Structure,
 }
 
 /// Nesting deeper than this is refused: no claim needs more than a few levels,
@@ -48,41 +64,101 @@ pub const MAX_DEPTH: usize = 64;
 
 /// The elements found and the problems met. Scanning goes on after a problem
 /// whenever the structure lets it resynchronise.
+#[cfg(test)]
 pub fn scan(text: &str) -> (Vec<Element>, Vec<ScanError>) {
+    let mut elements = Vec::new();
+    let scanned = scan_in_batches(text, 1 << 16, |batch| elements.extend_from_slice(batch));
+    (elements, scanned.problems)
+}
+
+/// What a scan found besides the elements.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// How many elements were found.
+    pub elements: usize,
+    /// The first [`MAX_PROBLEMS`] problems.
+    pub problems: Vec<ScanError>,
+    /// How many more there were.
+    pub unlisted: usize,
+    /// Whether every problem is an unknown top-level key.
+    pub only_unknown_keys: bool,
+}
+
+/// Problems listed by one scan; a file with more is not a claims file.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// [`scan`], handing the elements to `sink` as it finds them, in batches of
+/// at most `batch` and in order, so that memory holds a batch of them, not
+/// one for every value of a file that is a huge array of something else.
+pub fn scan_in_batches(text: &str, batch: usize, sink: impl FnMut(&[Element])) -> Scanned {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
-        elements: Vec::new(),
-        errors: Vec::new(),
+        batch: Vec::with_capacity(batch.min(1 << 16)),
+        batch_size: batch.max(1),
+        sink,
+        scanned: Scanned {
+            only_unknown_keys: true,
+            ..Scanned::default()
+        },
         broken: false,
     };
     scanner.document();
-    (scanner.elements, scanner.errors)
+    scanner.flush();
+    scanner.scanned
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, F: FnMut(&[Element])> {
     bytes: &'a [u8],
     pos: usize,
-    elements: Vec<Element>,
-    errors: Vec<ScanError>,
+    /// Elements found and not yet handed to `sink`.
+    batch: Vec<Element>,
+    batch_size: usize,
+    sink: F,
+    scanned: Scanned,
     /// Set by an error the scanner cannot resynchronise after: everything
     /// that follows would only be a cascade of the same mistake.
     broken: bool,
 }
 
-impl Scanner<'_> {
+impl<F: FnMut(&[Element])> Scanner<'_, F> {
+    fn push(&mut self, element: Element) {
+        self.batch.push(element);
+        self.scanned.elements += 1;
+        if self.batch.len() >= self.batch_size {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.batch.is_empty() {
+            (self.sink)(&self.batch);
+            self.batch.clear();
+        }
+    }
+
     fn fatal(&mut self, offset: usize, message: impl Into<String>) {
         self.error(offset, message);
         self.broken = true;
     }
 
     fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.problem(offset, message, Problem::Structure);
+    }
+
+    fn problem(&mut self, offset: usize, message: impl Into<String>, kind: Problem) {
         if self.broken {
             return;
         }
-        self.errors.push(ScanError {
+        self.scanned.only_unknown_keys &= kind == Problem::UnknownTopLevelKey;
+        if self.scanned.problems.len() >= MAX_PROBLEMS {
+            self.scanned.unlisted += 1;
+            return;
+        }
+        self.scanned.problems.push(ScanError {
             offset,
             message: message.into(),
+            kind,
         });
     }
 
@@ -176,9 +252,10 @@ impl Scanner<'_> {
                     // `$schema` lets editors validate the file; it is not data.
                     if key != "$schema" {
                         let hint = crate::suggest::did_you_mean(&key, Section::KEYS);
-                        self.error(
+                        self.problem(
                             key_start,
                             format!("unknown top-level key `{key}`{hint} (expected `sources`, `entities` or `claims`)"),
+                            Problem::UnknownTopLevelKey,
                         );
                     }
                     if !self.skip_value() {
@@ -228,7 +305,7 @@ impl Scanner<'_> {
             if !self.skip_value() {
                 return;
             }
-            self.elements.push(Element {
+            self.push(Element {
                 section,
                 start,
                 end: self.pos,
@@ -416,6 +493,70 @@ pub fn key_offset(record: &str, wanted: &str) -> Option<usize> {
     None
 }
 
+/// Every key that repeats an earlier key of the same object, at any depth
+/// of the record, with its byte offset: JSON parsers silently keep one of
+/// the two values, so the loader reports them. `record` is valid JSON.
+pub fn duplicate_keys(record: &str) -> Vec<(usize, String)> {
+    let bytes = record.as_bytes();
+    // One entry per open container: an object's keys so far, or `None`
+    // for an array.
+    let mut open: Vec<Option<HashSet<String>>> = Vec::new();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => open.push(Some(HashSet::new())),
+            b'[' => open.push(None),
+            b'}' | b']' => {
+                open.pop();
+                if open.is_empty() {
+                    break;
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                let end = i.min(bytes.len());
+                let mut next = end + 1;
+                while bytes.get(next).is_some_and(u8::is_ascii_whitespace) {
+                    next += 1;
+                }
+                if let (Some(Some(keys)), Some(b':')) = (open.last_mut(), bytes.get(next)) {
+                    let key = key_text(record.get(start..=end).unwrap_or_default());
+                    if keys.contains(&key) {
+                        found.push((start, key));
+                    } else {
+                        keys.insert(key);
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
+/// A key as JSON means it (`"\u0061"` is `a`), from its quoted text.
+fn key_text(quoted: &str) -> String {
+    let inner = quoted
+        .strip_prefix('"')
+        .and_then(|q| q.strip_suffix('"'))
+        .unwrap_or(quoted);
+    if inner.contains('\\') {
+        if let Ok(key) = serde_json::from_str::<String>(quoted) {
+            return key;
+        }
+    }
+    inner.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,6 +608,17 @@ mod tests {
         let deep = format!("[{}{}]", "[".repeat(100_000), "]".repeat(100_000));
         let (_, errors) = scan(&deep);
         assert!(errors[0].message.contains("nesting deeper"));
+    }
+
+    #[test]
+    fn duplicate_keys_at_any_depth() {
+        let record = r#"{"id": "a", "status": "killed", "status": "alive",
+            "source": {"id": "s", "\u0069d": "t"}, "aliases": [{"x": 1}, {"x": 2}]}"#;
+        let found = duplicate_keys(record);
+        let keys: Vec<&str> = found.iter().map(|(_, k)| k.as_str()).collect();
+        assert_eq!(keys, ["status", "id"]);
+        assert_eq!(&record[found[0].0..found[0].0 + 8], "\"status\"");
+        assert!(duplicate_keys(r#"{"a": "\"a\":", "b": 1}"#).is_empty());
     }
 
     #[test]

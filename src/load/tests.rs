@@ -1,6 +1,7 @@
 //! Loader unit tests on in-memory documents.
 
 use super::*;
+use crate::model::Status;
 
 fn ids(dataset: &Dataset) -> Vec<&str> {
     dataset.claims.iter().map(|c| c.id.as_str()).collect()
@@ -77,4 +78,67 @@ fn errors_are_sorted_by_position() {
     );
     let lines: Vec<u32> = dataset.errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, [1, 2]);
+}
+
+/// Errors found once every record is read are placed from the bytes in
+/// memory, as the others are: no file is read again.
+#[test]
+fn late_errors_have_their_real_positions_in_memory() {
+    let text = "[\n  {\"id\": \"a\", \"who\": \"X\", \"status\": \"alive\"},\n  {\"id\": \"a\", \"who\": \"Y\", \"status\": \"alive\"},\n  {\"who\": \"Z\", \"status\": \"alive\",\n   \"source\": \"nowhere\", \"refutes\": [\"zz\"]}\n]";
+    let dataset = load_str("memory.json", text);
+    let found: Vec<(u32, u32, &str)> = (dataset.errors.iter())
+        .map(|e| (e.line, e.column, &e.message[..20]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (3, 3, "duplicate claim id `"),
+            (5, 4, "unknown source `nowh"),
+            (5, 25, "`refutes` names unkn"),
+        ]
+    );
+}
+
+#[test]
+fn a_repeated_key_is_reported_at_the_second_and_the_first_value_kept() {
+    for name in ["t.json", "t.jsonl"] {
+        let record = r#"{"id": "a", "who": "X", "status": "killed", "status": "alive"}"#;
+        let dataset = if name.ends_with("json") {
+            load_str(name, &format!("[{record}]"))
+        } else {
+            let mut loader = Loader::default();
+            let file: Arc<str> = Arc::from(name);
+            loader.errors.start_file(&file);
+            loader.files.push(file.clone());
+            loader.lines(&file, record.as_bytes());
+            loader.finish()
+        };
+        assert_eq!(dataset.errors.len(), 1, "{:?}", dataset.errors);
+        let error = &dataset.errors[0];
+        let column = record.rfind("\"status\"").unwrap() as u32 + 1 + u32::from(name == "t.json");
+        assert_eq!((error.line, error.column), (1, column), "{error}");
+        assert!(error.message.contains("duplicate key `status`"), "{error}");
+        assert_eq!(dataset.claims[0].status, Status::Killed);
+    }
+}
+
+/// The same in NDJSON, where the fast reader notes where `source` is.
+#[test]
+fn an_unknown_source_in_ndjson_is_placed_at_its_key() {
+    let text = "{\"id\": \"a\", \"who\": \"X\", \"status\": \"alive\"}\n{\"id\": \"b\", \"who\": \"Ḥ\", \"status\": \"alive\", \"source\": \"nope\"}\n";
+    let mut loader = Loader::default();
+    let file: Arc<str> = Arc::from("t.ndjson");
+    loader.errors.start_file(&file);
+    loader.files.push(file.clone());
+    loader.lines(&file, text.as_bytes());
+    let dataset = loader.finish();
+    let error = &dataset.errors[0];
+    // Columns count characters: `Ḥ` is one, of three bytes.
+    let line = text.lines().nth(1).unwrap();
+    let column = line[..line.find("\"source\"").unwrap()].chars().count() as u32 + 1;
+    assert_eq!((error.line, error.column), (2, column), "{error}");
+    assert!(
+        error.message.starts_with("unknown source `nope`"),
+        "{error}"
+    );
 }
