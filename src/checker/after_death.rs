@@ -45,13 +45,6 @@ pub(crate) fn order(death: &Interval, event: &Interval) -> Order {
     }
 }
 
-/// Whether two death reports are certainly apart: every day of one
-/// precedes every day of the other, neither date marked uncertain. Reports
-/// that are not can describe one death.
-pub(crate) fn certainly_apart(a: &Interval, b: &Interval) -> bool {
-    a.certainly_before(b) || b.certainly_before(a)
-}
-
 /// One death as the reports describe it: reports that can all be the same
 /// event, as positions in the timeline (ascending).
 #[derive(Clone, Debug)]
@@ -186,13 +179,12 @@ pub(crate) struct Rejections<'t> {
     refuters: HashMap<usize, Vec<usize>>,
 }
 
-/// A death the evidence rejects: the death, the sign of life that
-/// outweighs it, and the weighing in words.
+/// A death the evidence rejects: the death, and the sign of life that
+/// outweighs it.
 #[derive(Clone, Debug)]
 pub(crate) struct Rejected {
     pub death: usize,
     pub by: usize,
-    pub why: String,
 }
 
 impl<'t> Rejections<'t> {
@@ -246,11 +238,10 @@ impl<'t> Rejections<'t> {
             }
         }
         challengers.into_iter().find_map(|by| {
-            let (favoured, why) = evidence::favour(ctx.dataset, death.claim, by, true);
+            let (favoured, _) = evidence::favour(ctx.dataset, death.claim, by, true);
             (favoured == Some(by)).then_some(Rejected {
                 death: death.claim,
                 by,
-                why,
             })
         })
     }
@@ -684,7 +675,7 @@ fn after_death(
             (o, candidates[i].rank, candidates[i].pos, d)
         })
         .collect();
-    listed.sort_by(|a, b| (a.0, Reverse(a.1)).cmp(&(b.0, Reverse(b.1))));
+    listed.sort_by_key(|a| (a.0, Reverse(a.1)));
     listed.truncate(LISTED);
     let refuting = refutations(timeline, death, candidates, refuted_by, &mut listed);
     listed.sort_by_key(|l| l.2);

@@ -146,7 +146,7 @@ fn seen_after_death(ctx: &Context, refuted: usize, refuter: usize) -> bool {
         (&alive_after_death::RULE, event.when)
     } else if event.status.is_custody() {
         (&custody_after_death::RULE, event.when)
-    } else if event.status == Status::Role {
+    } else if event.status == Status::Role && event.date.is_some() {
         (&role_after_death::RULE, tenure_start(event))
     } else {
         return false;

@@ -13,12 +13,13 @@ declare_rule! {
     /// the part of the date before the `/` (`2019` in `2019/2022-10-27`); a
     /// role given as one date (`2017`) starts somewhere in it; an open
     /// start (`../2020`) may have started any time up to its end. An
-    /// undated role was held at an unknown time up to its report date: one
-    /// reported after the death only possibly started after it (one step
-    /// milder), and one reported before it is not flagged. All the roles
-    /// after one death are listed in one finding, the death's reports
-    /// first, then the strongest roles (dated before undated; at most five,
-    /// the rest counted). When the evidence already rejects the death (a
+    /// undated role was held at an unknown time up to its report date, so a
+    /// start before the death always fits it; and reports published after a
+    /// death routinely recall the posts a man held (a profile, an obituary).
+    /// It is no evidence of a role after the death and is not checked. All
+    /// the roles after one death are listed in one finding, the death's
+    /// reports first, then the strongest roles (at most five, the rest
+    /// counted). When the evidence already rejects the death (a
     /// later sign of life outweighs every report of it), the finding rests
     /// only on that rejected death: it is kept at `info`, and the
     /// `alive-after-death` finding lists the role as context.
@@ -56,7 +57,7 @@ declare_rule! {
 
 fn check(ctx: &Context) -> Vec<Finding> {
     let roles = EventKind {
-        is_event: &|e| e.status == Status::Role,
+        is_event: &|e| e.status == Status::Role && e.dated,
         when: &|e| tenure_start(ctx.claim(e.claim)),
         strong: &|e| e.dated,
     };
