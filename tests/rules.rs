@@ -112,3 +112,39 @@ fn fixtures_fire_or_stay_quiet() {
         }
     }
 }
+
+/// Issue 18, req. 4: a custody event after a death that a later proof of
+/// life outweighs rests only on a rejected death: it stays at `info`, and
+/// the primary `alive-after-death` finding lists it as context.
+#[test]
+fn findings_on_a_rejected_death_stay_at_info() {
+    let file = fixtures().join("custody-after-death/fires-rejected-death.json");
+    let (custody, _) = findings_of("custody-after-death", &file);
+    assert!(!custody.is_empty());
+    assert!(
+        custody.iter().all(|f| f["severity"] == "info"),
+        "{custody:#?}"
+    );
+    let (alive, _) = findings_of("alive-after-death", &file);
+    assert!(alive.iter().any(|f| f["reasoning"]
+        .as_str()
+        .unwrap()
+        .contains("`leader-injured-2021`")));
+    let (refuted, _) = findings_of("refuted-claim", &file);
+    assert!(refuted.is_empty(), "{refuted:#?}");
+}
+
+/// Issue 18, req. 7: one death followed by many signs of life lists the
+/// strongest five and counts the rest.
+#[test]
+fn many_signs_of_life_are_counted_not_listed() {
+    let file = fixtures().join("alive-after-death/fires-many.json");
+    let (found, _) = findings_of("alive-after-death", &file);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["claims"].as_array().unwrap().len(), 1 + 5);
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("(and 7 more signs of life after it)"),
+        "{message}"
+    );
+}

@@ -18,7 +18,7 @@ use crate::model::{Claim, Dataset, Status};
 use crate::names::MatchConfig;
 use crate::reconcile::Entities;
 
-pub(crate) use wording::{describe, describe_date, explain_order, wording_agrees};
+pub(crate) use wording::{describe, describe_date, explain_order, place_agrees, wording_agrees};
 
 /// A rule: metadata and the pure function that checks the dataset.
 pub struct Rule {

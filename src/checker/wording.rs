@@ -77,9 +77,81 @@ pub(crate) fn wording_agrees(a: &str, b: &str) -> bool {
     wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
 }
 
+/// Words that place an event around a place rather than name one: "near
+/// Raqqa", "the outskirts of Raqqa", "Raqqa province" name Raqqa.
+const PLACE_QUALIFIERS: [&str; 30] = [
+    "near",
+    "outside",
+    "around",
+    "in",
+    "at",
+    "of",
+    "on",
+    "the",
+    "close",
+    "to",
+    "by",
+    "area",
+    "region",
+    "city",
+    "town",
+    "village",
+    "province",
+    "governorate",
+    "district",
+    "countryside",
+    "outskirts",
+    "vicinity",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+];
+
+/// Whether two free-text places name the same place, worded at different
+/// granularity: [`wording_agrees`] once the words that only situate a
+/// place are set aside ("Raqqa", "Raqqa, Syria" and "near Raqqa" agree;
+/// "Raqqa" and "Mosul" do not), or the same most specific part, written
+/// first as addresses are ("Mayadin, Deir ez-Zor" and "Mayadin, Syria";
+/// not "Raqqa, Syria" and "Idlib, Syria"). A place that is nothing but such
+/// words agrees with any.
+pub(crate) fn place_agrees(a: &str, b: &str) -> bool {
+    let named = |text: &str| -> String {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !PLACE_QUALIFIERS.contains(&w.to_lowercase().as_str()))
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let first = |text: &str| named(text.split([',', ';', '(']).next().unwrap_or(text));
+    if wording_agrees(&named(a), &named(b)) {
+        return true;
+    }
+    let (fa, fb) = (first(a), first(b));
+    !fa.is_empty() && fa == fb
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_at_different_granularity_agree() {
+        assert!(place_agrees("Raqqa", "Raqqa, Syria"));
+        assert!(place_agrees("near Raqqa", "Raqqa, Syria"));
+        assert!(place_agrees("the outskirts of Raqqa", "Raqqa province"));
+        assert!(!place_agrees("Raqqa", "Mosul"));
+        assert!(!place_agrees("Jilib", "Mogadishu"));
+        assert!(place_agrees(
+            "Mayadin, Deir ez-Zor province",
+            "near Mayadin, Syria"
+        ));
+        assert!(!place_agrees("Raqqa, Syria", "Idlib, Syria"));
+    }
 
     #[test]
     fn wording_agrees_on_containment_not_substrings() {

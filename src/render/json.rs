@@ -278,8 +278,10 @@ mod tests {
                 show_reviewed: false,
                 statistics,
             };
-            // The busy one spans several blocks of findings.
-            assert!(text == quiet || analysis.findings.len() > 600);
+            // The busy one spans several blocks of findings (some of the
+            // 600 names merge, and one person's reports of one death are
+            // one finding).
+            assert!(text == quiet || analysis.findings.len() > 256);
             assert_eq!(render(&report), whole(&report));
         }
     }

@@ -1,6 +1,4 @@
-use std::collections::BTreeSet;
-
-use crate::checker::{declare_rule, describe, Context};
+use crate::checker::{declare_rule, describe, Context, Entry};
 use crate::date::Order;
 use crate::evidence::{favour, score};
 use crate::finding::{Finding, Severity};
@@ -49,7 +47,19 @@ declare_rule! {
 
 fn check(ctx: &Context) -> Vec<Finding> {
     ctx.per_entity(|_, timeline, findings| {
-        let mut reported = BTreeSet::new();
+        // Activity that can be certainly inside anything: firm dates only,
+        // in timeline order (by first day). `free` skips those already
+        // reported, so that each capture visits only what is left of its
+        // period: linear in the person's claims, not in captures × activity.
+        let active: Vec<&Entry> = timeline
+            .iter()
+            .filter(|a| a.status == Status::Active && !a.when.uncertain)
+            .collect();
+        if active.is_empty() {
+            return;
+        }
+        let mut free: Vec<usize> = (0..=active.len()).collect();
+        let releases = Releases::new(timeline);
         for entry in timeline {
             if entry.status != Status::Captured {
                 continue;
@@ -57,29 +67,14 @@ fn check(ctx: &Context) -> Vec<Finding> {
             let c = entry.claim;
             // The release that ends this custody: of those not before the
             // capture, the one that may come first (the shortest period).
-            let release = timeline
-                .iter()
-                .filter(|r| {
-                    matches!(r.status, Status::Released | Status::Escaped)
-                        && r.when.latest >= entry.when.earliest
-                })
-                .min_by_key(|r| r.when.earliest);
-            let inside: Vec<usize> = timeline
-                .iter()
-                .filter(|a| {
-                    a.status == Status::Active
-                        && !reported.contains(&a.claim)
-                        && entry.when.certainly_before(&a.when)
-                        && release.is_none_or(|r| a.when.certainly_before(&r.when))
-                })
-                .map(|a| a.claim)
-                .collect();
+            let release = releases.ending(entry);
+            let from = active.partition_point(|a| a.when.earliest <= entry.when.latest);
+            let inside = take_inside(&active, &mut free, from, entry, release);
             let release = release.map(|r| r.claim);
             if inside.is_empty() {
                 continue;
             }
             let capture = ctx.claim(c);
-            reported.extend(inside.iter().copied());
             let period = match release {
                 Some(r) => format!(
                     "between {} and {}",
@@ -138,4 +133,79 @@ fn check(ctx: &Context) -> Vec<Finding> {
             ));
         }
     })
+}
+
+/// The releases and escapes of one person, for finding the one that ends a
+/// custody without a pass over the timeline per capture.
+struct Releases<'t> {
+    /// By last day.
+    by_end: Vec<&'t Entry>,
+    /// For each index of `by_end`, the release from there on that may come
+    /// first (smallest first day).
+    first_from: Vec<Option<&'t Entry>>,
+}
+
+impl<'t> Releases<'t> {
+    fn new(timeline: &'t [Entry]) -> Self {
+        let mut by_end: Vec<&Entry> = timeline
+            .iter()
+            .filter(|r| matches!(r.status, Status::Released | Status::Escaped))
+            .collect();
+        by_end.sort_by_key(|r| r.when.latest);
+        let mut first_from: Vec<Option<&Entry>> = vec![None; by_end.len() + 1];
+        for i in (0..by_end.len()).rev() {
+            first_from[i] = match first_from[i + 1] {
+                Some(f) if f.when.earliest <= by_end[i].when.earliest => Some(f),
+                _ => Some(by_end[i]),
+            };
+        }
+        Releases { by_end, first_from }
+    }
+
+    /// Of the releases not before `capture`, the one that may come first.
+    fn ending(&self, capture: &Entry) -> Option<&'t Entry> {
+        let from = self
+            .by_end
+            .partition_point(|r| r.when.latest < capture.when.earliest);
+        self.first_from[from]
+    }
+}
+
+/// The activity (claims) certainly after `capture` and before `release`,
+/// from `active[from..]`, taking each out of `free` (a "next not taken"
+/// forest, `free[len]` the end) so no later capture reports it again.
+fn take_inside(
+    active: &[&Entry],
+    free: &mut [usize],
+    from: usize,
+    capture: &Entry,
+    release: Option<&Entry>,
+) -> Vec<usize> {
+    fn find(free: &mut [usize], mut i: usize) -> usize {
+        while free[i] != i {
+            free[i] = free[free[i]];
+            i = free[i];
+        }
+        i
+    }
+    let mut inside = Vec::new();
+    // Nothing is certainly inside a period with a date marked uncertain.
+    if capture.when.uncertain || release.is_some_and(|r| r.when.uncertain) {
+        return inside;
+    }
+    let mut i = find(free, from);
+    while i < active.len() {
+        let a = active[i];
+        if release.is_some_and(|r| a.when.earliest >= r.when.earliest) {
+            break;
+        }
+        let certain = capture.when.certainly_before(&a.when)
+            && release.is_none_or(|r| a.when.certainly_before(&r.when));
+        if certain {
+            inside.push(a.claim);
+            free[i] = i + 1;
+        }
+        i = find(free, i + 1);
+    }
+    inside
 }

@@ -1,4 +1,6 @@
-use crate::checker::{after_death, declare_rule, Context};
+use crate::checker::after_death::{self, EventKind};
+use crate::checker::tenure::start as tenure_start;
+use crate::checker::{declare_rule, Context};
 use crate::date::Order;
 use crate::evidence::{favour, score};
 use crate::finding::{Finding, Severity};
@@ -8,10 +10,23 @@ declare_rule! {
     /// ## What it does
     /// Flags proof of life (`alive`: seen, heard, photographed) or activity
     /// (`active`: led, planned, issued a statement) dated after a death
-    /// claim (`killed`, `died`) about the same person. Every sign of life
-    /// after one death claim is listed in a single finding: the death first,
-    /// then the signs of life in date order; the message names the latest
-    /// that is certainly after the death.
+    /// claim (`killed`, `died`) about the same person. Reports of one death
+    /// whose dates can overlap are one death, and every sign of life after
+    /// it is in a single finding: the death's reports first, then the
+    /// strongest signs of life in date order (at most five, proof of life
+    /// before activity; the others are counted, so that a person with
+    /// thousands of claims gets findings in proportion to the deaths, not
+    /// to the pairs of claims); the message names the latest that is
+    /// certainly after the death. An undated sign of life, at an unknown
+    /// time up to its report date, is possibly after a death it was
+    /// reported after.
+    ///
+    /// One contradiction, one finding: a sign of life that also names the
+    /// death in `refutes` is listed here whatever its rank, the reasoning
+    /// says it refutes the death explicitly, and `refuted-claim` does not
+    /// report that pair again. Custody, injuries and roles dated after the
+    /// death are listed as context; when a sign of life outweighs the death,
+    /// `custody-after-death` and `role-after-death` keep theirs at `info`.
     ///
     /// The order is *certain* when every day of the death precedes every day
     /// of the sign of life, and the finding keeps the rule's severity. It is
@@ -62,50 +77,102 @@ declare_rule! {
     }
 }
 
+/// The events this rule looks for after a death.
+static SIGNS_OF_LIFE: EventKind = EventKind {
+    is_event: &|e| e.status.is_sign_of_life(),
+    when: &|e| e.when,
+    strong: &|e| e.status == Status::Alive,
+};
+
 fn check(ctx: &Context) -> Vec<Finding> {
-    after_death::find(
-        ctx,
-        |e| e.status.is_sign_of_life(),
-        |e| e.when,
-        |group| {
-            let death = ctx.claim(group.death);
-            let headline = ctx.claim(group.headline(ctx));
-            let message = format!(
-                "{} reported {} but {}{}",
-                ctx.name_of(group.death),
-                describe_short(death),
-                describe_short(headline),
-                group.more_after("sign of life", "signs of life")
-            );
-            let mut reasoning: Vec<String> = group.orders(ctx);
-            let active: Vec<String> = group
-                .events
-                .iter()
-                .filter(|&&(c, _)| ctx.claim(c).status == Status::Active)
-                .map(|&(c, _)| format!("`{}`", ctx.claim(c).id))
-                .collect();
-            if active.len() == group.events.len() {
-                reasoning.push(
-                    "every sign of life here is activity (`active`), weaker than proof of life (`alive`): statements can be issued in a dead man's name".into(),
-                );
-            } else if !active.is_empty() {
-                reasoning.push(format!(
-                    "{} only activity (`active`), weaker than proof of life (`alive`)",
-                    if active.len() == 1 {
-                        format!("{} is", active[0])
-                    } else {
-                        format!("{} are", active.join(", "))
-                    }
-                ));
+    let context = EventKind {
+        is_event: &|e| e.status.is_custody() || (e.status == Status::Role && e.dated),
+        when: &|e| tenure_start(ctx.claim(e.claim)),
+        strong: &|_| false,
+    };
+    after_death::find(ctx, &SIGNS_OF_LIFE, Some(&context), |group, person| {
+        let death = ctx.claim(group.death);
+        let headline = ctx.claim(group.headline(ctx));
+        let message = format!(
+            "{} reported {}{} but {}{}",
+            ctx.name_of(group.death),
+            describe_short(death),
+            group.reports(),
+            describe_short(headline),
+            group.more_after("sign of life", "signs of life")
+        );
+        let mut reasoning: Vec<String> = group.orders(ctx, "signs of life");
+        reasoning.extend(only_activity(ctx, &group));
+        let strongest = strongest_sign_of_life(ctx, &group);
+        let (favours, why) = favour(ctx.dataset, group.death, strongest, true);
+        reasoning.push(format!(
+            "weighing the death against the strongest sign of life: {why}"
+        ));
+        reasoning.extend(context_after(ctx, person, &group));
+        group.finding(ctx, &RULE, message, &reasoning, favours)
+    })
+}
+
+/// What the reasoning says when signs of life are only activity.
+fn only_activity(ctx: &Context, group: &after_death::AfterDeath) -> Option<String> {
+    let active: Vec<String> = group
+        .events
+        .iter()
+        .filter(|&&(c, _, _)| ctx.claim(c).status == Status::Active)
+        .map(|&(c, _, _)| format!("`{}`", ctx.claim(c).id))
+        .collect();
+    if active.len() == group.events.len() {
+        Some("every sign of life here is activity (`active`), weaker than proof of life (`alive`): statements can be issued in a dead man's name".into())
+    } else if !active.is_empty() {
+        Some(format!(
+            "{} only activity (`active`), weaker than proof of life (`alive`)",
+            if active.len() == 1 {
+                format!("{} is", active[0])
+            } else {
+                format!("{} are", active.join(", "))
             }
-            let strongest = strongest_sign_of_life(ctx, &group);
-            let (favours, why) = favour(ctx.dataset, group.death, strongest, true);
-            reasoning.push(format!(
-                "weighing the death against the strongest sign of life: {why}"
-            ));
-            group.finding(ctx, &RULE, message, &reasoning, favours)
-        },
-    )
+        ))
+    } else {
+        None
+    }
+}
+
+/// Custody, injuries and roles dated after this death, which rest on the
+/// same death: listed here as context, the latest few and a count.
+fn context_after(
+    ctx: &Context,
+    person: &after_death::Person,
+    group: &after_death::AfterDeath,
+) -> Option<String> {
+    let later = person.later.as_ref()?;
+    let (count, latest) = later.after(person.timeline, group, 3);
+    if count == 0 {
+        return None;
+    }
+    let listed: Vec<String> = latest
+        .iter()
+        .map(|&pos| {
+            let claim = ctx.claim(person.timeline[pos].claim);
+            format!("{} {} (`{}`)", claim.status, claim.date_text(), claim.id)
+        })
+        .collect();
+    let more = match count - listed.len() {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let rejected = person
+        .rejections
+        .all_rejected(ctx, &group.positions)
+        .is_some();
+    Some(format!(
+        "context: also dated after this death, {}{more} (custody-after-death and role-after-death report them{})",
+        listed.join(", "),
+        if rejected {
+            " at info, as the evidence rejects this death"
+        } else {
+            ""
+        }
+    ))
 }
 
 /// `killed 2014-08`: status and date as written.
@@ -117,12 +184,12 @@ fn describe_short(claim: &crate::model::Claim) -> String {
 /// after it (else all), proof of life before activity, then the heaviest,
 /// then the latest.
 fn strongest_sign_of_life(ctx: &Context, group: &after_death::AfterDeath) -> usize {
-    let any_certain = group.events.iter().any(|(_, o)| *o == Order::Certain);
+    let any_certain = group.events.iter().any(|(_, o, _)| *o == Order::Certain);
     group
         .events
         .iter()
-        .filter(|(_, o)| !any_certain || *o == Order::Certain)
-        .map(|&(c, _)| {
+        .filter(|(_, o, _)| !any_certain || *o == Order::Certain)
+        .map(|&(c, _, _)| {
             let claim = ctx.claim(c);
             (c, claim.status == Status::Alive, score(ctx.dataset, claim))
         })

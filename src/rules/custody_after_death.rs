@@ -1,4 +1,5 @@
-use crate::checker::{after_death, declare_rule, Context};
+use crate::checker::after_death::{self, EventKind};
+use crate::checker::{declare_rule, Context};
 use crate::evidence::{favour, score};
 use crate::finding::{Finding, Severity};
 
@@ -9,8 +10,18 @@ declare_rule! {
     /// about the same person. Certainly after keeps the rule's severity;
     /// possibly after (the event may fall after the death's last day, or a
     /// date is marked `?`) is one step milder; an event inside the death's
-    /// own date is not flagged. Every such event after one death claim is
-    /// listed in one finding, the death first.
+    /// own date is not flagged; an undated event (at an unknown time up to
+    /// its report date) reported after the death is possibly after it.
+    /// Reports of one death whose dates can overlap count as one death: all
+    /// the events after it are in one finding, the death's reports first,
+    /// then the strongest events (at most five; the rest are counted).
+    ///
+    /// When the evidence already rejects the death (a later sign of life
+    /// outweighs every report of it, as the verdicts weigh), the finding
+    /// rests only on a death nobody need believe: it is kept at `info`, and
+    /// the `alive-after-death` finding about the same death lists the event
+    /// as context. A capture or injury that explicitly refutes the death is
+    /// reported here, not also by `refuted-claim`.
     ///
     /// ## Why it matters
     /// Only the living are captured, freed or wounded. Either the death
@@ -37,39 +48,46 @@ declare_rule! {
     }
 }
 
+/// The events this rule looks for after a death.
+static CUSTODY: EventKind = EventKind {
+    is_event: &|e| e.status.is_custody(),
+    when: &|e| e.when,
+    strong: &|_| false,
+};
+
 fn check(ctx: &Context) -> Vec<Finding> {
-    after_death::find(
-        ctx,
-        |e| e.status.is_custody(),
-        |e| e.when,
-        |group| {
-            let death = ctx.claim(group.death);
-            let headline = ctx.claim(group.headline(ctx));
-            let message = format!(
-                "{} reported {} {} but {} {}{}",
-                ctx.name_of(group.death),
-                death.status,
-                death.date_text(),
-                headline.status,
-                headline.date_text(),
-                group.more_after("event", "events")
-            );
-            let mut reasoning: Vec<String> = group.orders(ctx);
-            // The heaviest of the events, the latest among equals.
-            let strongest = group
-                .events
-                .iter()
-                .map(|&(c, _)| (c, score(ctx.dataset, ctx.claim(c))))
-                .fold(None, |best: Option<(usize, f64)>, cand| match best {
-                    Some(b) if b.1 > cand.1 => Some(b),
-                    _ => Some(cand),
-                })
-                .map_or(group.death, |(c, _)| c);
-            let (favours, why) = favour(ctx.dataset, group.death, strongest, true);
-            reasoning.push(format!(
-                "weighing the death against the strongest event: {why}"
-            ));
-            group.finding(ctx, &RULE, message, &reasoning, favours)
-        },
-    )
+    after_death::find(ctx, &CUSTODY, None, |group, person| {
+        let death = ctx.claim(group.death);
+        let headline = ctx.claim(group.headline(ctx));
+        let message = format!(
+            "{} reported {} {}{} but {} {}{}",
+            ctx.name_of(group.death),
+            death.status,
+            death.date_text(),
+            group.reports(),
+            headline.status,
+            headline.date_text(),
+            group.more_after("event", "events")
+        );
+        let mut reasoning: Vec<String> = group.orders(ctx, "events");
+        // The heaviest of the events, the latest among equals.
+        let strongest = group
+            .events
+            .iter()
+            .map(|&(c, _, _)| (c, score(ctx.dataset, ctx.claim(c))))
+            .fold(None, |best: Option<(usize, f64)>, cand| match best {
+                Some(b) if b.1 > cand.1 => Some(b),
+                _ => Some(cand),
+            })
+            .map_or(group.death, |(c, _)| c);
+        let (favours, why) = favour(ctx.dataset, group.death, strongest, true);
+        reasoning.push(format!(
+            "weighing the death against the strongest event: {why}"
+        ));
+        let mut finding = group.finding(ctx, &RULE, message, &reasoning, favours);
+        if let Some(rejected) = person.rejections.all_rejected(ctx, &group.positions) {
+            after_death::rests_on_rejected(ctx, &mut finding, &rejected);
+        }
+        finding
+    })
 }

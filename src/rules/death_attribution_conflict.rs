@@ -1,4 +1,7 @@
-use crate::checker::{declare_rule, describe, wording_agrees, Context, Entry};
+use std::cmp::Reverse;
+
+use crate::checker::after_death::{self, death_events, Rejections};
+use crate::checker::{declare_rule, describe, place_agrees, wording_agrees, Context};
 use crate::date::Order;
 use crate::evidence::strongest;
 use crate::finding::{Finding, Severity};
@@ -6,19 +9,30 @@ use crate::model::Claim;
 
 declare_rule! {
     /// ## What it does
-    /// Flags death claims (`killed`, `died`) that plausibly describe one
-    /// death, their dates overlapping, but credit it to different agents
-    /// (`by`, compared as words, ignoring case and one containing the
-    /// other: "coalition" and "US-led coalition" agree). All the claims
-    /// about one death that take part are listed in one finding, and
-    /// `favours` names the strongest claim of the strongest agent.
+    /// Flags reports of one death (`killed`, `died`) that credit it to
+    /// different agents (`by`) or put it in different places (`place`).
+    /// Reports whose dates can overlap describe one death (see
+    /// `multiple-deaths`, which needs dates certainly apart); an undated
+    /// report is of a death at an unknown time up to its report date, and
+    /// counts as the latest death it can be. All the reports of one death
+    /// that take part are listed in one finding, and `favours` names the
+    /// strongest claim of the strongest agent (or place).
     ///
-    /// Quiet when the agents agree, when they share a party (a joint
-    /// operation that each partner announces as its own, such as "Iraqi
-    /// forces, in coordination with the US-led coalition" and "US strike"),
-    /// or when at most one claim names an agent. Death claims at overlapping dates that name different places
-    /// are reported by `multiple-deaths`, as two deaths, and not here, so a
-    /// pair of claims gives one finding.
+    /// Agents are compared as words, ignoring case, the method ("air
+    /// strike", "raid") and one containing the other: "coalition" and
+    /// "US-led coalition air strike" agree; partners in a joint operation
+    /// that each announce the kill ("Iraqi forces, in coordination with the
+    /// US-led coalition" and "US strike") share a party and agree. Places
+    /// are compared the same way, setting aside words that only situate a
+    /// place: "Raqqa", "Raqqa, Syria" and "near Raqqa" agree.
+    ///
+    /// Quiet when the agents and the places agree, or when at most one
+    /// report names each. Different agents keep the rule's severity; the
+    /// finding is one step milder when the only disagreement involves an
+    /// undated report (it may be of another death) or is between places
+    /// (compared as text, a town and its district look different), and kept
+    /// at `info` when the evidence already rejects the death (a later sign
+    /// of life outweighs every report of it, see `alive-after-death`).
     ///
     /// ## Why it matters
     /// Kills are claimed for credit: a militia and an air force may both
@@ -43,16 +57,6 @@ declare_rule! {
         summary: "one death, claimed by different agents (`by`) or in different places",
         check: check,
     }
-}
-
-/// Both claims may describe one death: overlapping dates, places that do
-/// not disagree.
-fn same_death(a: &Claim, b: &Claim) -> bool {
-    a.when.overlaps(&b.when)
-        && match (&a.place, &b.place) {
-            (Some(pa), Some(pb)) => wording_agrees(pa, pb),
-            _ => true,
-        }
 }
 
 /// Words that say how, not who: "coalition air strike" and "US-led
@@ -150,109 +154,244 @@ fn agents_agree(a: &str, b: &str) -> bool {
     })
 }
 
-fn agents_conflict(a: &Claim, b: &Claim) -> bool {
-    matches!((&a.by, &b.by), (Some(x), Some(y)) if !agents_agree(x, y))
+/// How the reports of one death disagree on one field (the agent, the
+/// place): the distinct wordings with the reports that use them, the pairs
+/// of wordings that name different things, and the wordings grouped into
+/// the things they name.
+struct Disagreement {
+    /// Each distinct wording and the reports (claims) that use it.
+    wordings: Vec<(String, Vec<usize>)>,
+    /// Pairs of wordings (indices) that do not agree.
+    conflicts: Vec<(usize, usize)>,
+    /// The things named: a wording and the reports of every wording that
+    /// agrees with it, first come first.
+    named: Vec<(String, Vec<usize>)>,
+}
+
+impl Disagreement {
+    fn new(
+        ctx: &Context,
+        reports: &[usize],
+        field: impl Fn(&Claim) -> Option<&str>,
+        agree: fn(&str, &str) -> bool,
+    ) -> Self {
+        let mut wordings: Vec<(String, Vec<usize>)> = Vec::new();
+        for &c in reports {
+            let Some(text) = field(ctx.claim(c)).map(str::trim).filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            match wordings
+                .iter_mut()
+                .find(|(w, _)| w.eq_ignore_ascii_case(text))
+            {
+                Some((_, claims)) => claims.push(c),
+                None => wordings.push((text.to_string(), vec![c])),
+            }
+        }
+        let mut conflicts = Vec::new();
+        for i in 0..wordings.len() {
+            for j in i + 1..wordings.len() {
+                if !agree(&wordings[i].0, &wordings[j].0) {
+                    conflicts.push((i, j));
+                }
+            }
+        }
+        let mut named: Vec<(String, Vec<usize>)> = Vec::new();
+        for (text, claims) in &wordings {
+            match named.iter_mut().find(|(n, _)| agree(n, text)) {
+                Some((_, all)) => all.extend(claims),
+                None => named.push((text.clone(), claims.clone())),
+            }
+        }
+        Disagreement {
+            wordings,
+            conflicts,
+            named,
+        }
+    }
+
+    /// The reports whose wording takes part in a conflict.
+    fn involved(&self) -> impl Iterator<Item = usize> + '_ {
+        self.wordings
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.conflicts.iter().any(|&(a, b)| a == *i || b == *i))
+            .flat_map(|(_, (_, claims))| claims.iter().copied())
+    }
+
+    /// "Peshmerga (`a`, `b`), US-led coalition (`c`)".
+    fn listed(&self, ctx: &Context) -> String {
+        self.named
+            .iter()
+            .map(|(text, claims)| {
+                let mut ids: Vec<String> = claims
+                    .iter()
+                    .take(3)
+                    .map(|&c| format!("`{}`", ctx.claim(c).id))
+                    .collect();
+                if claims.len() > 3 {
+                    ids.push(format!("{} more", claims.len() - 3));
+                }
+                format!("{text} ({})", ids.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The report that best stands for a wording: dated, then not doubtful.
+fn representative(ctx: &Context, claims: &[usize]) -> usize {
+    claims
+        .iter()
+        .copied()
+        .max_by_key(|&c| {
+            let claim = ctx.claim(c);
+            (claim.date.is_some(), !claim.certainty.is_weak(), Reverse(c))
+        })
+        .unwrap_or(claims[0])
+}
+
+/// The grounds and sentences of each conflicting pair of wordings of
+/// `what` ("agents", "places"). Two reports describe one death only
+/// possibly when one is undated; places compared as text differ only
+/// possibly (a town and its district look different).
+fn conflicts(
+    ctx: &Context,
+    disagreement: &Disagreement,
+    what: &str,
+    by_text_only: bool,
+) -> (Vec<(Order, Vec<usize>)>, Vec<String>) {
+    let mut grounds = Vec::new();
+    let mut reasons = Vec::new();
+    for &(i, j) in &disagreement.conflicts {
+        let a = representative(ctx, &disagreement.wordings[i].1);
+        let b = representative(ctx, &disagreement.wordings[j].1);
+        let (ca, cb) = (ctx.claim(a), ctx.claim(b));
+        let undated = ca.date.is_none() || cb.date.is_none();
+        let order = if undated || by_text_only {
+            Order::Possible
+        } else {
+            Order::Certain
+        };
+        grounds.push((order, vec![a, b]));
+        if reasons.len() < 5 {
+            let how = if undated {
+                "can describe one death (an undated report is of a death at an unknown time up to its report date, and this is the latest death it can be)"
+            } else {
+                "overlap in date, so plausibly describe one death"
+            };
+            reasons.push(format!(
+                "`{}` ({}) and `{}` ({}) {how}, but name different {what} ({} and {})",
+                ca.id,
+                describe(ca),
+                cb.id,
+                describe(cb),
+                disagreement.wordings[i].0,
+                disagreement.wordings[j].0
+            ));
+        }
+    }
+    if disagreement.conflicts.len() > reasons.len() {
+        reasons.push(format!(
+            "{} pairs of {what} disagree in all",
+            disagreement.conflicts.len()
+        ));
+    }
+    (grounds, reasons)
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
     ctx.per_entity(|_, timeline, findings| {
-        let deaths: Vec<&Entry> = timeline.iter().filter(|e| e.status.is_death()).collect();
-        if deaths.len() < 2 {
-            return;
-        }
-        // Conflicting pairs, joined into clusters that share a claim; a
-        // cluster is one disputed death.
-        let mut clusters: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
-        for (i, ea) in deaths.iter().enumerate() {
-            for eb in &deaths[i + 1..] {
-                // The dates first: they are at hand, the claims are not.
-                if !ea.when.overlaps(&eb.when) {
-                    continue;
-                }
-                let (a, b) = (ea.claim, eb.claim);
-                let (ca, cb) = (ctx.claim(a), ctx.claim(b));
-                if !(same_death(ca, cb) && agents_conflict(ca, cb)) {
-                    continue;
-                }
-                let why = format!(
-                    "`{}` ({}) and `{}` ({}) overlap in date and do not disagree on the place, so plausibly describe one death, but name different agents ({} and {})",
-                    ca.id,
-                    describe(ca),
-                    cb.id,
-                    describe(cb),
-                    ca.by.as_deref().unwrap_or_default(),
-                    cb.by.as_deref().unwrap_or_default()
-                );
-                let joined: Vec<usize> = clusters
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (members, _))| members.contains(&a) || members.contains(&b))
-                    .map(|(k, _)| k)
-                    .collect();
-                let mut members = vec![a, b];
-                let mut reasons = vec![why];
-                for &k in joined.iter().rev() {
-                    let (m, r) = clusters.remove(k);
-                    members.extend(m);
-                    reasons.splice(0..0, r);
-                }
-                clusters.push((members, reasons));
+        let deaths = death_events(timeline);
+        let mut rejections = None;
+        for death in deaths.iter().filter(|d| d.reports.len() > 1) {
+            let reports: Vec<usize> = death.reports.iter().map(|&p| timeline[p].claim).collect();
+            let agents = Disagreement::new(ctx, &reports, |c| c.by.as_deref(), agents_agree);
+            let places = Disagreement::new(ctx, &reports, |c| c.place.as_deref(), place_agrees);
+            if agents.conflicts.is_empty() && places.conflicts.is_empty() {
+                continue;
             }
-        }
-        for (mut members, mut reasoning) in clusters {
-            // Back to timeline order.
-            members.sort_unstable_by_key(|&c| deaths.iter().position(|d| d.claim == c));
-            members.dedup();
-            // The agents, each with the claims that credit it.
-            let mut agents: Vec<(String, Vec<usize>)> = Vec::new();
-            for &c in &members {
-                let by = ctx.claim(c).by.as_deref().unwrap_or_default().to_string();
-                match agents.iter_mut().find(|(a, _)| agents_agree(a, &by)) {
-                    Some((_, claims)) => claims.push(c),
-                    None => agents.push((by, vec![c])),
-                }
-            }
-            let grounds: Vec<(Order, Vec<usize>)> = members
+            let mut finding = finding(ctx, &reports, &agents, &places);
+            let rejections = rejections.get_or_insert_with(|| Rejections::new(ctx, timeline));
+            let positions: Vec<usize> = death
+                .reports
                 .iter()
-                .enumerate()
-                .flat_map(|(i, &a)| members[i + 1..].iter().map(move |&b| (a, b)))
-                .filter(|&(a, b)| agents_conflict(ctx.claim(a), ctx.claim(b)))
-                .map(|(a, b)| (Order::Certain, vec![a, b]))
+                .copied()
+                .filter(|&p| finding.claims.contains(&timeline[p].claim))
                 .collect();
-            let alternatives: Vec<Vec<usize>> = agents.iter().map(|(_, c)| c.clone()).collect();
-            let (favours, why) = strongest(ctx.dataset, &alternatives);
-            reasoning.push(format!(
-                "weighing the strongest claim for each agent: {why}"
-            ));
-            let first = ctx.claim(members[0]);
-            let message = format!(
-                "{}'s death ({} {}) is credited to {} different agents: {}",
-                ctx.name_of(members[0]),
-                first.status,
-                first.date_text(),
-                agents.len(),
-                agents
-                    .iter()
-                    .map(|(agent, claims)| {
-                        let ids: Vec<String> = claims
-                            .iter()
-                            .map(|&c| format!("`{}`", ctx.claim(c).id))
-                            .collect();
-                        format!("{agent} ({})", ids.join(", "))
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            findings.push(ctx.grouped_finding(
-                &RULE,
-                &grounds,
-                members,
-                message,
-                reasoning.join("; "),
-                favours,
-            ));
+            if let Some(rejected) = rejections.all_rejected(ctx, &positions) {
+                after_death::rests_on_rejected(ctx, &mut finding, &rejected);
+            }
+            findings.push(finding);
         }
     })
+}
+
+/// The finding about one death whose reports disagree on the agent, the
+/// place, or both.
+fn finding(
+    ctx: &Context,
+    reports: &[usize],
+    agents: &Disagreement,
+    places: &Disagreement,
+) -> Finding {
+    let (mut grounds, mut reasoning) = conflicts(ctx, agents, "agents", false);
+    let (place_grounds, place_reasons) = conflicts(ctx, places, "places", true);
+    grounds.extend(place_grounds);
+    reasoning.extend(place_reasons);
+    let involved: Vec<usize> = agents.involved().chain(places.involved()).collect();
+    let members: Vec<usize> = reports
+        .iter()
+        .copied()
+        .filter(|c| involved.contains(c))
+        .collect();
+    let deciding = if agents.conflicts.is_empty() {
+        (places, "place")
+    } else {
+        (agents, "agent")
+    };
+    let alternatives: Vec<Vec<usize>> = deciding.0.named.iter().map(|(_, c)| c.clone()).collect();
+    let (favours, why) = strongest(ctx.dataset, &alternatives);
+    reasoning.push(format!(
+        "weighing the strongest claim for each {}: {why}",
+        deciding.1
+    ));
+    // Named by its first dated report: an undated one says less.
+    let first = members
+        .iter()
+        .map(|&c| ctx.claim(c))
+        .find(|c| c.date.is_some())
+        .unwrap_or(ctx.claim(members[0]));
+    let mut parts = Vec::new();
+    if !agents.conflicts.is_empty() {
+        parts.push(format!(
+            "credited to {} different agents: {}",
+            agents.named.len(),
+            agents.listed(ctx)
+        ));
+    }
+    if !places.conflicts.is_empty() {
+        parts.push(format!(
+            "placed in {} different places: {}",
+            places.named.len(),
+            places.listed(ctx)
+        ));
+    }
+    let message = format!(
+        "{}'s death ({} {}) is {}",
+        ctx.name_of(members[0]),
+        first.status,
+        first.date_text(),
+        parts.join("; and ")
+    );
+    ctx.grouped_finding(
+        &RULE,
+        &grounds,
+        members,
+        message,
+        reasoning.join("; "),
+        favours,
+    )
 }
 
 #[cfg(test)]

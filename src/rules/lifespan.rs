@@ -14,7 +14,10 @@ declare_rule! {
     /// - an event (a death or anything else) more than 120 years after the
     ///   birth: certainly, when even the latest possible birth day and the
     ///   earliest possible event day are that far apart; possibly (reported a
-    ///   step lower) when only the widest reading of the dates is;
+    ///   step lower) when only the widest reading of the dates is (an
+    ///   undated event, at an unknown time up to its report date, is
+    ///   possibly that late when it was reported more than 120 years after
+    ///   the earliest possible birth);
     /// - two birth dates that disagree: two dated `born` claims, or a `born`
     ///   claim and the entity record's `born`, whose intervals share no day
     ///   (`1986` and `1986-05` agree; `1986` and `1990` do not).
@@ -69,7 +72,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             })
             .collect();
         for entry in timeline {
-            if entry.status == Status::Born || !entry.dated {
+            if entry.status == Status::Born {
                 continue;
             }
             let when = entry.when;

@@ -1,26 +1,30 @@
-use crate::checker::{declare_rule, describe, explain_order, wording_agrees, Context};
+use crate::checker::after_death::{self, death_events, DeathEvent, Rejections};
+use crate::checker::{declare_rule, describe, explain_order, Context, Entry};
 use crate::date::Order;
 use crate::evidence::strongest;
 use crate::finding::{Finding, Severity};
-use crate::model::Claim;
 
 declare_rule! {
     /// ## What it does
     /// Flags death claims (`killed`, `died`) about one person that cannot
-    /// be the same event: their dates do not overlap, or they overlap but
-    /// name different places (`place`, compared as words, ignoring case and
-    /// one place containing the other: "Raqqa" and "Raqqa, Syria" agree).
-    /// Death claims whose dates overlap and whose places agree, or that name
-    /// at most one place, are reports of one death and stay quiet.
+    /// be the same event: their dates are certainly apart (every day of one
+    /// before every day of the other, neither marked `?`). Reports whose
+    /// dates can overlap describe one death, whatever agents or places they
+    /// name: those differences are `death-attribution-conflict`, never
+    /// several deaths. An undated claim is a report of a death at an unknown
+    /// time up to its report date: it counts as the latest death it can be,
+    /// and as a death of its own only when it was reported before every
+    /// dated one.
     ///
     /// All the separate deaths of one person are listed in one finding, in
     /// date order, with reports of the same death grouped together in the
-    /// message. The finding keeps the rule's severity when two deaths are
-    /// certainly apart in time; it is one step milder when the only
-    /// separation is a date marked uncertain (`?`), or different place
-    /// names at overlapping dates (place names are compared as text, and a
-    /// town and its district look different). `favours` names the strongest
-    /// claim of the strongest death.
+    /// message; the reasoning shows, for each death, a report of it that is
+    /// certainly before a report of the next. The finding keeps the rule's
+    /// severity when two reports that neither source doubts are apart, one
+    /// step milder otherwise; when the evidence already rejects every one
+    /// of the death reports (each outweighed by a later sign of life, see
+    /// `alive-after-death`), it is kept at `info`. `favours` names the
+    /// strongest claim of the strongest death.
     ///
     /// ## Why it matters
     /// A person dies once. Several deaths mean all but one are false reports,
@@ -47,126 +51,43 @@ declare_rule! {
     }
 }
 
-/// The two claims in order of their earliest day.
-fn ordered<'c>(a: &'c Claim, b: &'c Claim) -> (&'c Claim, &'c Claim) {
-    if a.when.earliest <= b.when.earliest {
-        (a, b)
-    } else {
-        (b, a)
-    }
-}
-
-/// Whether two death claims cannot be one event, and how sure that is;
-/// `None` when they can. [`apart`] says why, in words.
-fn apart_order(a: &Claim, b: &Claim) -> Option<Order> {
-    let (first, second) = ordered(a, b);
-    if !first.when.overlaps(&second.when) {
-        return Some(first.when.before(&second.when));
-    }
-    match (&a.place, &b.place) {
-        (Some(pa), Some(pb)) if !wording_agrees(pa, pb) => Some(Order::Possible),
-        _ => None,
-    }
-}
-
-/// Why two death claims cannot be one event, and how sure that is; `None`
-/// when they can.
-fn apart(a: &Claim, b: &Claim) -> Option<(Order, String)> {
-    let order = apart_order(a, b)?;
-    let (first, second) = ordered(a, b);
-    let text = if !first.when.overlaps(&second.when) {
-        explain_order(
-            &describe(first),
-            &first.when,
-            &describe(second),
-            &second.when,
-            order,
-        )
-    } else {
-        format!(
-            "{} and {} overlap in date but name different places ({} and {}; places are compared as text only)",
-            describe(a),
-            describe(b),
-            a.place.as_deref().unwrap_or_default(),
-            b.place.as_deref().unwrap_or_default()
-        )
-    };
-    Some((order, text))
-}
-
 fn check(ctx: &Context) -> Vec<Finding> {
     ctx.per_entity(|_, timeline, findings| {
-        let deaths: Vec<usize> = timeline
-            .iter()
-            .filter(|e| e.status.is_death())
-            .map(|e| e.claim)
-            .collect();
+        let deaths = death_events(timeline);
         if deaths.len() < 2 {
             return;
         }
-        let involved: Vec<usize> = deaths
-            .iter()
-            .copied()
-            .filter(|&d| {
-                deaths
-                    .iter()
-                    .any(|&o| o != d && apart_order(ctx.claim(d), ctx.claim(o)).is_some())
-            })
-            .collect();
-        if involved.is_empty() {
-            return;
-        }
-        // Reports of one death form one alternative: a claim joins the first
-        // group it agrees with entirely, else starts its own. Each new group
-        // is explained against the group before it.
-        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let claims_of = |d: &DeathEvent| -> Vec<usize> {
+            d.reports.iter().map(|&p| timeline[p].claim).collect()
+        };
+        let groups: Vec<Vec<usize>> = deaths.iter().map(claims_of).collect();
+        let mut involved: Vec<usize> = deaths.iter().flat_map(|d| d.reports.clone()).collect();
+        involved.sort_unstable();
+        let involved: Vec<usize> = involved.iter().map(|&p| timeline[p].claim).collect();
+        // Consecutive deaths are certainly apart: the report of one that
+        // ends first before the report of the next that starts last.
         let mut reasoning = Vec::new();
-        for &d in &involved {
-            let claim = ctx.claim(d);
-            if let Some(group) = groups.iter_mut().find(|g| {
-                g.iter()
-                    .all(|&o| apart_order(claim, ctx.claim(o)).is_none())
-            }) {
-                group.push(d);
-                continue;
-            }
-            if let Some(previous) = groups.last() {
-                if let Some((_, why)) = previous.iter().find_map(|&p| apart(ctx.claim(p), claim)) {
-                    reasoning.push(why);
-                }
-            }
-            groups.push(vec![d]);
-        }
         let mut grounds = Vec::new();
-        for (i, &a) in involved.iter().enumerate() {
-            for &b in &involved[i + 1..] {
-                if let Some(order) = apart_order(ctx.claim(a), ctx.claim(b)) {
-                    grounds.push((order, vec![a, b]));
-                }
-            }
+        for pair in deaths.windows(2) {
+            let (Some(a), Some(b)) = (pair[0].ends_first, pair[1].starts_last) else {
+                continue;
+            };
+            let (first, second) = (ctx.claim(timeline[a].claim), ctx.claim(timeline[b].claim));
+            reasoning.push(explain_order(
+                &describe(first),
+                &first.when,
+                &describe(second),
+                &second.when,
+                Order::Certain,
+            ));
+            grounds.push((Order::Certain, vec![timeline[a].claim, timeline[b].claim]));
         }
-        let events: Vec<String> = groups
-            .iter()
-            .map(|g| {
-                let first = ctx.claim(g[0]);
-                let place = first
-                    .place
-                    .as_ref()
-                    .map(|p| format!(" in {p}"))
-                    .unwrap_or_default();
-                let reports = if g.len() > 1 {
-                    format!(" ({} reports)", g.len())
-                } else {
-                    String::new()
-                };
-                format!("{} {}{place}{reports}", first.status, first.date_text())
-            })
-            .collect();
+        grounds.extend(firm_pair(ctx, timeline));
         let (favours, why) = strongest(ctx.dataset, &groups);
         reasoning.push(format!(
             "weighing the strongest report of each death: {why}"
         ));
-        findings.push(ctx.grouped_finding(
+        let mut finding = ctx.grouped_finding(
             &RULE,
             &grounds,
             involved.clone(),
@@ -174,10 +95,54 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 "{} is reported dead {} separate times: {}",
                 ctx.name_of(involved[0]),
                 groups.len(),
-                events.join(", ")
+                events(ctx, &groups).join(", ")
             ),
             reasoning.join("; "),
             favours,
-        ));
+        );
+        let rejections = Rejections::new(ctx, timeline);
+        let reports: Vec<usize> = deaths.iter().flat_map(|d| d.reports.clone()).collect();
+        if let Some(rejected) = rejections.all_rejected(ctx, &reports) {
+            after_death::rests_on_rejected(ctx, &mut finding, &rejected);
+        }
+        findings.push(finding);
     })
+}
+
+/// Two reports certainly apart that neither source doubts, when there are:
+/// the one of them ending first and the one starting last.
+fn firm_pair(ctx: &Context, timeline: &[Entry]) -> Option<(Order, Vec<usize>)> {
+    let solid: Vec<&Entry> = timeline
+        .iter()
+        .filter(|e| {
+            e.status.is_death() && !e.when.uncertain && !ctx.claim(e.claim).certainty.is_weak()
+        })
+        .collect();
+    let first = solid.iter().min_by_key(|e| e.when.latest)?;
+    let last = solid.iter().max_by_key(|e| e.when.earliest)?;
+    first
+        .when
+        .certainly_before(&last.when)
+        .then(|| (Order::Certain, vec![first.claim, last.claim]))
+}
+
+/// Each death in words: `killed 2017-06 in Mayadin (2 reports)`.
+fn events(ctx: &Context, groups: &[Vec<usize>]) -> Vec<String> {
+    groups
+        .iter()
+        .map(|g| {
+            let first = ctx.claim(g[0]);
+            let place = first
+                .place
+                .as_ref()
+                .map(|p| format!(" in {p}"))
+                .unwrap_or_default();
+            let reports = if g.len() > 1 {
+                format!(" ({} reports)", g.len())
+            } else {
+                String::new()
+            };
+            format!("{} {}{place}{reports}", first.status, first.date_text())
+        })
+        .collect()
 }

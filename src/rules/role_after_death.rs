@@ -1,5 +1,6 @@
+use crate::checker::after_death::{self, EventKind};
 use crate::checker::tenure::start as tenure_start;
-use crate::checker::{after_death, declare_rule, describe, describe_date, explain_order, Context};
+use crate::checker::{declare_rule, describe, describe_date, explain_order, Context};
 use crate::evidence::favour;
 use crate::finding::{Finding, Severity};
 use crate::model::Status;
@@ -12,10 +13,16 @@ declare_rule! {
     /// the part of the date before the `/` (`2019` in `2019/2022-10-27`); a
     /// role given as one date (`2017`) starts somewhere in it; an open
     /// start (`../2020`) may have started any time up to its end. An
-    /// undated role is not checked: it says nothing about when it was held,
-    /// and flagging every undated role of every dead man would bury the
-    /// real findings. All the roles after one death are listed in one
-    /// finding, the death first.
+    /// undated role was held at an unknown time up to its report date, so a
+    /// start before the death always fits it; and reports published after a
+    /// death routinely recall the posts a man held (a profile, an obituary).
+    /// It is no evidence of a role after the death and is not checked. All
+    /// the roles after one death are listed in one finding, the death's
+    /// reports first, then the strongest roles (at most five, the rest
+    /// counted). When the evidence already rejects the death (a
+    /// later sign of life outweighs every report of it), the finding rests
+    /// only on that rejected death: it is kept at `info`, and the
+    /// `alive-after-death` finding lists the role as context.
     ///
     /// A tenure that started before the death is not flagged, whatever its
     /// end: one that ends on the day of the death (`2019/2022-10-27`, killed
@@ -49,41 +56,47 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Finding> {
-    after_death::find(
-        ctx,
-        |e| e.status == Status::Role && e.dated,
-        |e| tenure_start(ctx.claim(e.claim)),
-        |group| {
-            let death = ctx.claim(group.death);
-            let headline = ctx.claim(group.headline(ctx));
-            let message = format!(
-                "{} reported {} {} but {} of {} from {}{}",
-                ctx.name_of(group.death),
-                death.status,
-                death.date_text(),
-                headline.role.as_deref().unwrap_or("a role"),
-                headline.org.as_deref().unwrap_or("an unnamed organisation"),
-                headline.date_text(),
-                group.more_after("role", "roles")
-            );
-            let mut reasoning: Vec<String> = group
-                .events
-                .iter()
-                .map(|&(c, order)| {
-                    let role = ctx.claim(c);
-                    let start = tenure_start(role);
-                    explain_order(
-                        &describe(death),
-                        &death.when,
-                        &describe_date("the tenure's start", role, &start),
-                        &start,
-                        order,
-                    )
-                })
-                .collect();
-            let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
-            reasoning.push(format!("weighing the death against the role: {why}"));
-            group.finding(ctx, &RULE, message, &reasoning, favours)
-        },
-    )
+    let roles = EventKind {
+        is_event: &|e| e.status == Status::Role && e.dated,
+        when: &|e| tenure_start(ctx.claim(e.claim)),
+        strong: &|e| e.dated,
+    };
+    after_death::find(ctx, &roles, None, |group, person| {
+        let death = ctx.claim(group.death);
+        let headline = ctx.claim(group.headline(ctx));
+        let message = format!(
+            "{} reported {} {}{} but {} of {} from {}{}",
+            ctx.name_of(group.death),
+            death.status,
+            death.date_text(),
+            group.reports(),
+            headline.role.as_deref().unwrap_or("a role"),
+            headline.org.as_deref().unwrap_or("an unnamed organisation"),
+            headline.date_text(),
+            group.more_after("role", "roles")
+        );
+        let mut reasoning: Vec<String> = group
+            .events
+            .iter()
+            .map(|&(c, order, d)| {
+                let (role, death) = (ctx.claim(c), ctx.claim(d));
+                let start = tenure_start(role);
+                explain_order(
+                    &describe(death),
+                    &death.when,
+                    &describe_date("the tenure's start", role, &start),
+                    &start,
+                    order,
+                )
+            })
+            .collect();
+        reasoning.extend(group.orders(ctx, "roles").split_off(group.events.len()));
+        let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
+        reasoning.push(format!("weighing the death against the role: {why}"));
+        let mut finding = group.finding(ctx, &RULE, message, &reasoning, favours);
+        if let Some(rejected) = person.rejections.all_rejected(ctx, &group.positions) {
+            after_death::rests_on_rejected(ctx, &mut finding, &rejected);
+        }
+        finding
+    })
 }

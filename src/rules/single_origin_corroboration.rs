@@ -20,8 +20,14 @@ declare_rule! {
     /// to one origin: the same `according_to`, or sources whose `cites`
     /// chains all end at the same source. Reports say the same thing when
     /// they give the same status (and, for a role, the same role and
-    /// organisation) with dates that share at least one day. Undated claims
-    /// and claims with no traceable origin are left out.
+    /// organisation) with dates that share at least one day. An undated
+    /// claim is a report of an event at an unknown time up to its report
+    /// date: it joins the latest event it can be, and undated reports
+    /// published together (the same report date) are one event. The finding
+    /// keeps the rule's severity when the reports are certainly of one event
+    /// (all dated, or all undated and published together), and is one step
+    /// milder when an undated report only may be of it. Claims with no
+    /// traceable origin are left out.
     ///
     /// ## Why it matters
     /// Corroboration counts independent origins, not articles. Three outlets
@@ -61,10 +67,18 @@ fn check(ctx: &Context) -> Vec<Finding> {
         // event. Known from the timeline alone, before reading any claim.
         // (A long timeline skips the count, quadratic in its length.)
         let mut dated = [0usize; Status::ALL.len()];
-        for e in timeline.iter().filter(|e| e.dated) {
-            dated[e.status as usize] += 1;
+        let mut all = [0usize; Status::ALL.len()];
+        for e in timeline {
+            all[e.status as usize] += 1;
+            if e.dated {
+                dated[e.status as usize] += 1;
+            }
         }
-        let mut eventful = [timeline.len() > LONG_TIMELINE; Status::ALL.len()];
+        // An undated claim may be a report of any event up to its report
+        // date: a status with one and enough claims is worth grouping.
+        let mut eventful: [bool; Status::ALL.len()] = std::array::from_fn(|s| {
+            timeline.len() > LONG_TIMELINE || (all[s] > dated[s] && all[s] >= MIN_REPORTS)
+        });
         for e in timeline.iter().filter(|e| e.dated) {
             if eventful[e.status as usize] || dated[e.status as usize] < MIN_REPORTS {
                 continue;
@@ -89,7 +103,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
         // statement order, in timeline order within a group.
         let mut by_statement: Vec<(Statement, &Entry)> = timeline
             .iter()
-            .filter(|e| e.dated && eventful[e.status as usize])
+            .filter(|e| eventful[e.status as usize])
             .map(|e| (statement(ctx.claim(e.claim)), e))
             .collect();
         by_statement.sort_by(|a, b| a.0.cmp(&b.0));
@@ -103,8 +117,9 @@ fn check(ctx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 let provenance = provenance.get_or_init(|| Provenance::new(ctx.dataset));
+                let order = membership(ctx, &event);
                 let event: Vec<usize> = event.iter().map(|e| e.claim).collect();
-                if let Some(finding) = circular(ctx, provenance, entity, &event, common) {
+                if let Some(finding) = circular(ctx, provenance, entity, &event, (common, order)) {
                     findings.push(finding);
                 }
             }
@@ -130,26 +145,74 @@ fn fold(text: &Option<Box<str>>) -> Cow<'_, str> {
     }
 }
 
-/// Splits claims ordered by earliest day into events: runs of claims that
-/// all share at least one day. Returns each event's claims and that day span.
-fn same_events<'e>(claims: &'e [&'e Entry]) -> Vec<(&'e [&'e Entry], Interval)> {
-    let mut events: Vec<(std::ops::Range<usize>, Interval)> = Vec::new();
-    for (i, entry) in claims.iter().enumerate() {
+/// Splits claims ordered by earliest day into events: runs of dated claims
+/// that all share at least one day. An undated claim, of an event at an
+/// unknown time up to its report date, joins the latest event it can be
+/// (one whose shared days start by its report date), as news is of the
+/// latest event; those reported before every dated event form one event of
+/// their own, first. Returns each event's claims (in timeline order) and
+/// the days its dated claims share (up to the report date when all are
+/// undated).
+fn same_events<'e>(claims: &[&'e Entry]) -> Vec<(Vec<&'e Entry>, Interval)> {
+    let mut events: Vec<(Vec<&'e Entry>, Interval)> = Vec::new();
+    for entry in claims.iter().filter(|e| e.dated) {
         let when = entry.when;
         if let Some((members, common)) = events.last_mut() {
             if common.overlaps(&when) {
                 common.earliest = common.earliest.max(when.earliest);
                 common.latest = common.latest.min(when.latest);
-                members.end = i + 1;
+                members.push(entry);
                 continue;
             }
         }
-        events.push((i..i + 1, Interval::new(when.earliest, when.latest)));
+        events.push((vec![entry], Interval::new(when.earliest, when.latest)));
+    }
+    let mut before_all: Option<(Vec<&'e Entry>, Interval)> = None;
+    for entry in claims.iter().filter(|e| !e.dated) {
+        let reported = entry.when.latest;
+        match events
+            .iter_mut()
+            .rev()
+            .find(|(_, common)| common.earliest <= reported)
+        {
+            Some((members, _)) => members.push(entry),
+            None => {
+                let (members, common) = before_all.get_or_insert_with(|| (Vec::new(), entry.when));
+                common.latest = common.latest.min(reported);
+                members.push(entry);
+            }
+        }
+    }
+    events.splice(0..0, before_all);
+    for (members, _) in &mut events {
+        members.sort_by_key(|e| (e.when.earliest, e.claim));
     }
     events
-        .into_iter()
-        .map(|(members, common)| (&claims[members], common))
-        .collect()
+}
+
+/// Whether the reports are certainly of one event: all dated (their dates
+/// share a day), or all undated and reported at the same time (news of one
+/// event relayed together). An undated report among dated ones is only
+/// possibly of the same event.
+fn membership(ctx: &Context, event: &[&Entry]) -> Order {
+    let undated = event.iter().filter(|e| !e.dated).count();
+    if undated == 0 {
+        return Order::Certain;
+    }
+    if undated < event.len() {
+        return Order::Possible;
+    }
+    let reports: Vec<Interval> = event
+        .iter()
+        .filter_map(|e| ctx.claim(e.claim).report)
+        .collect();
+    let together = reports.len() == event.len()
+        && reports.iter().map(|r| r.earliest).max() <= reports.iter().map(|r| r.latest).min();
+    if together {
+        Order::Certain
+    } else {
+        Order::Possible
+    }
 }
 
 /// A finding when the event's reports are many, from several sources, and
@@ -159,7 +222,7 @@ fn circular(
     provenance: &Provenance,
     entity: usize,
     event: &[usize],
-    common: Interval,
+    (common, order): (Interval, Order),
 ) -> Option<Finding> {
     // Most events have one or two reports: skip tracing them.
     if event.len() < MIN_REPORTS {
@@ -209,10 +272,24 @@ fn circular(
             format!("`{}` ({}) via {via}", claim.id, claim.date_text())
         })
         .collect();
+    let undated = claims
+        .iter()
+        .filter(|&&c| ctx.claim(c).date.is_none())
+        .count();
+    let one_event = match (undated, order) {
+        (0, _) => format!("the reports' dates overlap on {common}, so they describe one event"),
+        (_, Order::Certain) => format!(
+            "the reports are undated and were published together, by {}, so they relay one report of one event",
+            crate::date::format_day(common.latest)
+        ),
+        _ => format!(
+            "{undated} undated report(s), each of an event at an unknown time up to its report date, may describe the event of the others ({common}), the latest it can be"
+        ),
+    };
     let reasoning = format!(
-        "the reports' dates overlap on {common}, so they describe one event; {}; corroboration counts independent origins, and these {} reports have one",
+        "{one_event}; {}; corroboration counts independent origins, and these {} reports have one",
         chains.join("; "),
         claims.len()
     );
-    Some(ctx.finding(&RULE, Order::Certain, claims, message, reasoning, None))
+    Some(ctx.finding(&RULE, order, claims, message, reasoning, None))
 }
