@@ -336,6 +336,19 @@ impl AfterDeath {
         }
     }
 
+    /// "X reported killed 2017-06 (3 reports)": the start of a message
+    /// about what followed the death.
+    pub fn death_clause(&self, ctx: &Context) -> String {
+        let death = ctx.claim(self.death);
+        format!(
+            "{} reported {} {}{}",
+            ctx.name_of(self.death),
+            death.status,
+            death.date_text(),
+            self.reports()
+        )
+    }
+
     /// " (3 reports)" when the death has several reports.
     pub fn reports(&self) -> String {
         match self.deaths.len() {

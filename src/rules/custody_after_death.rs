@@ -57,14 +57,10 @@ static CUSTODY: EventKind = EventKind {
 
 fn check(ctx: &Context) -> Vec<Finding> {
     after_death::find(ctx, &CUSTODY, None, |group, person| {
-        let death = ctx.claim(group.death);
         let headline = ctx.claim(group.headline(ctx));
         let message = format!(
-            "{} reported {} {}{} but {} {}{}",
-            ctx.name_of(group.death),
-            death.status,
-            death.date_text(),
-            group.reports(),
+            "{} but {} {}{}",
+            group.death_clause(ctx),
             headline.status,
             headline.date_text(),
             group.more_after("event", "events")

@@ -62,14 +62,10 @@ fn check(ctx: &Context) -> Vec<Finding> {
         strong: &|e| e.dated,
     };
     after_death::find(ctx, &roles, None, |group, person| {
-        let death = ctx.claim(group.death);
         let headline = ctx.claim(group.headline(ctx));
         let message = format!(
-            "{} reported {} {}{} but {} of {} from {}{}",
-            ctx.name_of(group.death),
-            death.status,
-            death.date_text(),
-            group.reports(),
+            "{} but {} of {} from {}{}",
+            group.death_clause(ctx),
             headline.role.as_deref().unwrap_or("a role"),
             headline.org.as_deref().unwrap_or("an unnamed organisation"),
             headline.date_text(),
