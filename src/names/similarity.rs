@@ -9,7 +9,7 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::structure::{self, role_weight, Part, Role};
-use super::variants::same_word;
+use super::variants::{same_word, variant_cost};
 use super::word::WordData;
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
@@ -162,6 +162,9 @@ pub struct Comparison {
     /// Aligned parts: (index in a.tokens, index in b.tokens, similarity).
     pub aligned: Vec<(usize, usize, f64)>,
     pub conflicts: Vec<Conflict>,
+    /// The conflicts rest on clear evidence (see [`clear_evidence`]): the
+    /// pair is a cannot-link, not only a lower score.
+    pub veto: bool,
     /// Enough distinctive parts agree to call it the same person.
     pub sufficient: bool,
     /// Sufficient only because every part of the shorter name aligned and
@@ -173,7 +176,7 @@ impl Comparison {
     /// Evidence strong enough to keep two clusters apart whatever else links
     /// them (a cannot-link).
     pub fn strong_difference(&self) -> bool {
-        !self.conflicts.is_empty()
+        self.veto
     }
 }
 
@@ -246,6 +249,10 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
         let s = string_similarity(&a.word.vowel_key, &b.word.vowel_key) - 0.04;
         best = best.max(s);
     }
+    let graded = graded_similarity(a, b);
+    if let Some(graded) = graded {
+        best = best.max(graded);
+    }
     if a.word.skeleton == b.word.skeleton
         && a.word.skeleton.len() >= 3
         && best >= 0.8
@@ -261,8 +268,10 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
         best = best.max(0.94);
     }
     if shorter <= 4 && a.word.vowel_key != b.word.vowel_key {
-        // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud).
-        best = best.min(0.8);
+        // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud);
+        // only a close spelling alignment (`Fahd`/`Fahad`) reaches further.
+        let close = graded.is_some_and(|g| g >= GRADED_SHORT_MIN);
+        best = best.min(if close { 0.9 } else { 0.8 });
     }
     // An initial is compatible with any name with that first letter.
     if (a.role == Role::Initial || b.role == Role::Initial)
@@ -271,6 +280,27 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
         best = best.max(0.9);
     }
     best
+}
+
+/// A spelling alignment this good (at most 0.9 in short words) lets a short word (four letters or less)
+/// align at 0.9 although its vowels differ.
+const GRADED_SHORT_MIN: f64 = 0.9;
+
+/// The similarity of two spellings of one word from the substitution-cost
+/// table of [`variant_cost`]: 0.97 less the cost of the cheapest alignment
+/// of their letters. `None` for other scripts and for different words.
+fn graded_similarity(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
+    let (Some(x), Some(y)) = (&a.word.units, &b.word.units) else {
+        return None;
+    };
+    let cost = variant_cost(x, y)?;
+    let graded = 0.97 - f64::from(cost);
+    // In a short word the vowel is most of the word (`Aman`/`Amin`): its
+    // quality is free in the alignment, so there it is weaker evidence,
+    // unless only an `e` stands for an `a` or `i`.
+    let (p, q) = (&a.word.canonical, &b.word.canonical);
+    let short = p.len().min(q.len()) <= 4 && !e_for_a_or_i(p, q);
+    Some(if short { graded.min(0.9) } else { graded })
 }
 
 /// The similarity of two words that are not spellings of one word: below
@@ -555,6 +585,7 @@ fn compare_with_matrix(
             score: 0.0,
             aligned,
             conflicts: Vec::new(),
+            veto: false,
             sufficient: false,
             rare_anchor: false,
         };
@@ -566,6 +597,7 @@ fn compare_with_matrix(
     align(a, b, matrix, sims, &mut aligned, used_a, used_b);
     let (used_a, used_b): (&[bool], &[bool]) = (used_a, used_b);
     let conflicts = find_conflicts(a, b, matrix, &aligned, used_a, used_b);
+    let veto = clear_evidence(a, b, matrix, &aligned, &conflicts);
 
     let covered = coverage(a, b, &aligned, weight_a, weight_b);
     let penalty: f64 = unmatched_penalty(a, used_a)
@@ -596,6 +628,7 @@ fn compare_with_matrix(
         score,
         aligned,
         conflicts,
+        veto,
         sufficient,
         rare_anchor,
     }
@@ -885,6 +918,64 @@ fn find_conflicts(
     conflicts
 }
 
+/// Whether the conflicts of two names are clear enough to keep them apart
+/// whatever else links them (a cannot-link), rather than only to lower the
+/// score. Father and son (a reversed nasab, a kunya against the same own
+/// name) is read from the aligned words themselves and always is. A
+/// different kunya, family name or nisba is only when the names share a
+/// distinctive part, so that they are plausibly about one person and the
+/// difference says they are not, and the differing words are clearly
+/// different, not spellings of one: between two names that share only
+/// `Ahmad`, or only a nisba, a different surname says nothing (one person
+/// is listed under a real name and a nom de guerre with another nisba).
+fn clear_evidence(
+    a: &Prepared,
+    b: &Prepared,
+    matrix: &Matrix,
+    aligned: &[(usize, usize, f64)],
+    conflicts: &[Conflict],
+) -> bool {
+    if conflicts
+        .iter()
+        .any(|c| matches!(c, Conflict::KunyaVersusIsm | Conflict::ReversedNasab))
+    {
+        return true;
+    }
+    if conflicts.is_empty() {
+        return false;
+    }
+    let anchored = aligned.iter().any(|&(i, j, s)| {
+        s >= RARE_ANCHOR_MIN && distinctive(&a.tokens[i]) && distinctive(&b.tokens[j])
+    });
+    // Of the parts of one role left over on both sides, every pair must be
+    // unlike: a close spelling is an unsure variant, not a difference.
+    let unlike = |role: Role| {
+        let (mut any, mut all_unlike) = (false, true);
+        for (i, ta) in a.tokens.iter().enumerate() {
+            for (j, tb) in b.tokens.iter().enumerate() {
+                let free = !aligned.iter().any(|&(x, y, _)| x == i || y == j);
+                if free && ta.role == role && tb.role == role {
+                    any = true;
+                    all_unlike &= matrix.get(i, j) < UNLIKE_BELOW;
+                }
+            }
+        }
+        !any || all_unlike
+    };
+    anchored && unlike(Role::Kunya) && unlike(Role::Nisba)
+}
+
+/// A part that says something about who is meant: not a title, initial or
+/// nisba (an origin many share), not a generic kunya or common given name.
+fn distinctive(t: &PreparedToken) -> bool {
+    let role_counts = match t.role {
+        Role::Ism | Role::Given | Role::Nasab | Role::Surname | Role::Kunya => true,
+        Role::Nisba => t.family,
+        Role::Title | Role::Initial => false,
+    };
+    role_counts && !t.word.common && !t.word.generic && t.weight >= 0.9
+}
+
 /// A plain own name: ism, given name or surname.
 fn is_plain(r: Role) -> bool {
     matches!(r, Role::Ism | Role::Given | Role::Surname)
@@ -1060,8 +1151,15 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
             left_b.join(", ")
         );
     }
+    // Conflicts without clear evidence lower the score but rule nothing
+    // out (see `clear_evidence`).
+    let against = if cmp.veto {
+        "against"
+    } else {
+        "against (not ruling out)"
+    };
     for conflict in &cmp.conflicts {
-        let _ = write!(out, "; against: {}", conflict.describe());
+        let _ = write!(out, "; {against}: {}", conflict.describe());
     }
     if cmp.rare_anchor {
         out.push_str("; every part of the shorter name aligned, with a part rare in this dataset");
