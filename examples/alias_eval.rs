@@ -89,6 +89,9 @@ fn main() -> Result<()> {
             true_pairs += u64::from(same_truth);
             predicted_pairs += u64::from(same_predicted);
             both += u64::from(same_truth && same_predicted);
+            if same_truth && same_predicted && std::env::var_os("ALIAS_FOUND").is_some() {
+                eprintln!("{} | {}", mentions[i].name, mentions[j].name);
+            }
             if same_truth {
                 // A pair counts toward the weaker quality of its two names.
                 let quality = weaker(&mentions[i].quality, &mentions[j].quality);

@@ -20,6 +20,12 @@ const ALIGN_MIN: f64 = 0.84;
 /// Without enough distinctive evidence a score is capped here, below the
 /// default merge threshold: a shared nisba or generic kunya is not identity.
 const INSUFFICIENT_CAP: f64 = 0.90;
+/// Aligned words this close (a spelling, not only a similar word: `Nur`
+/// is not `Nawar`) support unique completion.
+const COMPLETION_MIN: f64 = 0.93;
+/// What a part left over costs, per unit of weight, in a name that
+/// contains the other on real evidence.
+const OMITTED: f64 = 0.02;
 /// A rare part anchors a subset match only if its two spellings are this
 /// close (same spelling, vowel or consonant variant).
 const RARE_ANCHOR_MIN: f64 = 0.9;
@@ -50,6 +56,9 @@ pub struct PreparedToken {
     /// Rare among the names being clustered (see [`Prepared::mark_rare`]);
     /// always false for a pair compared without a dataset.
     pub rare: bool,
+    /// Held by more names of the dataset than a rare part may be (see
+    /// [`super::lexicon`]); always false without a dataset.
+    pub frequent: bool,
     /// The canonical word's number in the clusterer's [`super::lexicon`],
     /// so that caches and counts key on integers; [`NO_ID`] otherwise.
     pub id: u32,
@@ -84,6 +93,7 @@ impl Prepared {
                 position,
                 family: part.family,
                 rare: false,
+                frequent: false,
                 id: NO_ID,
             });
         }
@@ -170,6 +180,24 @@ pub struct Comparison {
     /// Sufficient only because every part of the shorter name aligned and
     /// one aligned part is rare in the dataset (the subset rule).
     pub rare_anchor: bool,
+    /// Compounds aligned with their halves written apart: (compound in
+    /// `a`, compound index, index of the second half on the other side).
+    pub split: Vec<(bool, usize, usize)>,
+    /// Which name lies inside the other, if one does (see [`inside`]):
+    /// the ground for unique completion in clustering.
+    pub inside: Inside,
+}
+
+/// One name inside another: every part of it aligned with a part of the
+/// other, which has more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Inside {
+    #[default]
+    Neither,
+    /// The first name lies inside the second.
+    FirstInSecond,
+    /// The second name lies inside the first.
+    SecondInFirst,
 }
 
 impl Comparison {
@@ -588,6 +616,8 @@ fn compare_with_matrix(
             veto: false,
             sufficient: false,
             rare_anchor: false,
+            split: Vec::new(),
+            inside: Inside::Neither,
         };
     }
     let (mut stack_a, mut stack_b) = ([false; STACK_PARTS], [false; STACK_PARTS]);
@@ -595,14 +625,14 @@ fn compare_with_matrix(
     let used_a: &mut [bool] = flags(&mut stack_a, &mut heap_a, a.tokens.len());
     let used_b: &mut [bool] = flags(&mut stack_b, &mut heap_b, b.tokens.len());
     align(a, b, matrix, sims, &mut aligned, used_a, used_b);
+    let split = align_split_compounds(a, b, &mut aligned, used_a, used_b);
     let (used_a, used_b): (&[bool], &[bool]) = (used_a, used_b);
     let conflicts = find_conflicts(a, b, matrix, &aligned, used_a, used_b);
     let veto = clear_evidence(a, b, matrix, &aligned, &conflicts);
 
     let covered = coverage(a, b, &aligned, weight_a, weight_b);
-    let penalty: f64 = unmatched_penalty(a, used_a)
-        + unmatched_penalty(b, used_b)
-        + order_penalty(a, b, &aligned, used_a, used_b);
+    let order = order_penalty(a, b, &aligned, used_a, used_b);
+    let penalty: f64 = unmatched_penalty(a, used_a) + unmatched_penalty(b, used_b) + order;
     let mut score = (covered.share - penalty).clamp(0.0, 1.0);
     for conflict in &conflicts {
         score *= match conflict {
@@ -618,12 +648,29 @@ fn compare_with_matrix(
         aligned: &aligned,
         used_a,
         used_b,
-        matched_count: covered.matched_count,
+        // A compound against its halves written apart is two parts agreeing.
+        matched_count: covered.matched_count + split.len(),
     };
     let (sufficient, rare_anchor) = evidence.sufficient(conflicts.is_empty());
+    if rare_anchor {
+        // A name inside another on real evidence: what the longer one adds
+        // is the rest of the same name (a family name, a grandfather), an
+        // omission, not a difference.
+        let omitted = |p: &Prepared, used: &[bool]| -> f64 {
+            p.tokens
+                .iter()
+                .zip(used)
+                .filter(|(_, &u)| !u)
+                .map(|(t, _)| OMITTED * t.weight)
+                .sum()
+        };
+        let lenient = omitted(a, used_a) + omitted(b, used_b) + order;
+        score = score.max((covered.share - lenient).clamp(0.0, 1.0));
+    }
     if !sufficient {
         score = score.min(INSUFFICIENT_CAP);
     }
+    let within = inside(a, b, &aligned, used_a, used_b, &conflicts, &split);
     Comparison {
         score,
         aligned,
@@ -631,7 +678,171 @@ fn compare_with_matrix(
         veto,
         sufficient,
         rare_anchor,
+        inside: within,
+        split,
     }
+}
+
+/// Whether one name lies inside the other on enough evidence for unique
+/// completion: no conflict, every part of the smaller name aligned as a
+/// spelling of the same word and in the same place, and two parts agree.
+/// A kunya alone never joins on its own.
+fn inside(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &[(usize, usize, f64)],
+    used_a: &[bool],
+    used_b: &[bool],
+    conflicts: &[Conflict],
+    split: &[(bool, usize, usize)],
+) -> Inside {
+    if !conflicts.is_empty() || aligned.is_empty() {
+        return Inside::Neither;
+    }
+    let all = |used: &[bool]| used.iter().all(|&u| u);
+    let (all_a, all_b) = (all(used_a), all(used_b));
+    let (small, direction) = match (all_a, all_b) {
+        (true, false) => (a, Inside::FirstInSecond),
+        (false, true) => (b, Inside::SecondInFirst),
+        _ => return Inside::Neither,
+    };
+    if small.tokens.iter().all(|t| t.role == Role::Kunya) {
+        return Inside::Neither;
+    }
+    // Spellings of the same words, not merely similar ones; and the smaller
+    // name's own name is the other's own name, not its father's (`Ahmad
+    // X` inside `Muhammad Ahmad X` is the son of Ahmad, or Ahmad himself).
+    let close = aligned.iter().all(|&(_, _, s)| s >= COMPLETION_MIN);
+    // The smaller name's family name is the larger's family name, not a
+    // given name of it beside a family name of its own (`AMAN, Muhammad`
+    // is not `GUL, Muhammad Aman`).
+    let (big, used_big, small_is_a) = if direction == Inside::FirstInSecond {
+        (b, used_b, true)
+    } else {
+        (a, used_a, false)
+    };
+    let big_family_left = big
+        .tokens
+        .iter()
+        .zip(used_big)
+        .any(|(t, &u)| !u && t.role == Role::Surname);
+    let family_moved = aligned.iter().any(|&(i, j, _)| {
+        let (ts, tb) = if small_is_a {
+            (&a.tokens[i], &b.tokens[j])
+        } else {
+            (&b.tokens[j], &a.tokens[i])
+        };
+        ts.role == Role::Surname && !matches!(tb.role, Role::Surname | Role::Nisba)
+    });
+    if big_family_left && family_moved {
+        return Inside::Neither;
+    }
+    let shifted = aligned.iter().any(|&(i, j, _)| {
+        let (ra, rb) = (a.tokens[i].role, b.tokens[j].role);
+        (ra == Role::Ism) != (rb == Role::Ism)
+            && matches!(ra, Role::Ism | Role::Given | Role::Nasab)
+            && matches!(rb, Role::Ism | Role::Given | Role::Nasab)
+    });
+    if !close || shifted {
+        return Inside::Neither;
+    }
+    // A family name that many people of the dataset carry, or a common
+    // name as family name, anchors nothing (`AL-BAKRI, Hasan` among a
+    // dozen al-Bakris).
+    let family = |t: &PreparedToken| t.family || t.role == Role::Surname;
+    let weak_family = aligned.iter().any(|&(i, j, _)| {
+        let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+        (family(ta) || family(tb))
+            && (ta.frequent || tb.frequent || ta.word.common || ta.word.generic)
+    });
+    // Parts that say who, not where from or whose father: an origin
+    // (`Hasan al-Turki`) or a generic kunya does not count.
+    let counted = aligned
+        .iter()
+        .filter(|&&(i, j, _)| {
+            let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+            let origin =
+                (ta.role == Role::Nisba && !ta.family) || (tb.role == Role::Nisba && !tb.family);
+            let generic_kunya = ta.role == Role::Kunya && ta.word.generic;
+            !origin && !generic_kunya
+        })
+        .count();
+    // One word is not enough, however rare (`FADI` in `SIRHAN, Fadi`).
+    if !weak_family && counted + split.len() >= 2 {
+        direction
+    } else {
+        Inside::Neither
+    }
+}
+
+/// A compound written as one word on one side and as two on the other
+/// (`Inayaturrahman` / `Inayat Rahman`, `Salahuddin` / `Salah Din`): the
+/// comparison does not depend on where the words break. Looks only at
+/// parts left over by [`align`]; the compound is aligned with the first
+/// half, and the second half is marked used. Returns the pairs (compound
+/// side is `a`, compound index, index of the second half).
+fn align_split_compounds(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &mut Vec<(usize, usize, f64)>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+) -> Vec<(bool, usize, usize)> {
+    let mut split = Vec::new();
+    if used_a.iter().all(|&u| u) || used_b.iter().all(|&u| u) {
+        return split;
+    }
+    for compound_in_a in [true, false] {
+        let (x, y) = if compound_in_a { (a, b) } else { (b, a) };
+        for i in 0..x.tokens.len() {
+            let (used_x, used_y) = if compound_in_a {
+                (&mut *used_a, &mut *used_b)
+            } else {
+                (&mut *used_b, &mut *used_a)
+            };
+            if used_x[i] {
+                continue;
+            }
+            let Some((head, tail)) = &x.tokens[i].word.halves else {
+                continue;
+            };
+            let Some(k) = (0..y.tokens.len().saturating_sub(1)).find(|&k| {
+                !used_y[k]
+                    && !used_y[k + 1]
+                    && spelled_alike(head, &y.tokens[k].word.canonical)
+                    && spelled_alike(tail, &y.tokens[k + 1].word.canonical)
+            }) else {
+                continue;
+            };
+            used_x[i] = true;
+            used_y[k] = true;
+            used_y[k + 1] = true;
+            let pair = if compound_in_a { (i, k) } else { (k, i) };
+            aligned.push((pair.0, pair.1, SPLIT_COMPOUND));
+            split.push((compound_in_a, i, k + 1));
+        }
+    }
+    aligned.sort_by_key(|&(i, j, _)| (i, j));
+    split
+}
+
+/// The similarity credited to a compound aligned with its halves written
+/// apart: a spelling of the same words.
+const SPLIT_COMPOUND: f64 = 0.95;
+
+/// Two canonical words that are spellings of one word (graded alignment at
+/// least 0.9), computed on the spot: only compounds left over need it.
+fn spelled_alike(x: &str, y: &str) -> bool {
+    if x == y {
+        return true;
+    }
+    let (Some(ux), Some(uy)) = (
+        super::variants::consonant_units(x),
+        super::variants::consonant_units(y),
+    ) else {
+        return false;
+    };
+    x.len().min(y.len()) >= 3 && variant_cost(&ux, &uy).is_some_and(|c| c <= 0.07)
 }
 
 /// Greedy one-to-one alignment into `aligned` (sorted by position), best
@@ -770,14 +981,16 @@ impl Evidence<'_> {
         // part few names of the dataset share is among them. A rare family
         // name with a common given name is strong evidence; a generic one is
         // not.
+        let rare_pair = |&(i, j, s): &(usize, usize, f64)| {
+            s >= RARE_ANCHOR_MIN && a.tokens[i].rare && b.tokens[j].rare
+        };
         let rare_anchor = !sufficient
             && no_conflicts
             && matched_count >= 2
             && (all_a || all_b)
-            && aligned
-                .iter()
-                .any(|&(i, j, s)| s >= RARE_ANCHOR_MIN && a.tokens[i].rare && b.tokens[j].rare);
-        (sufficient || rare_anchor, rare_anchor)
+            && aligned.iter().any(rare_pair);
+        let contained = rare_anchor;
+        (sufficient || contained, contained)
     }
 }
 
@@ -1138,10 +1351,24 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
                 !cmp.aligned
                     .iter()
                     .any(|&(i, j, _)| if side == 0 { i == *k } else { j == *k })
+                    && !cmp
+                        .split
+                        .iter()
+                        .any(|&(in_a, _, second)| in_a == (side == 1) && second == *k)
             })
             .map(|(_, t)| format!("{} {}", role_name(t.role), t.word.canonical))
             .collect()
     };
+    for &(in_a, compound, second) in &cmp.split {
+        let (x, y) = if in_a { (a, b) } else { (b, a) };
+        let _ = write!(
+            out,
+            "; {} is one word for two ({} {})",
+            x.tokens[compound].word.canonical,
+            y.tokens[second - 1].word.canonical,
+            y.tokens[second].word.canonical
+        );
+    }
     let (left_a, left_b) = (leftover(a, 0), leftover(b, 1));
     if !left_a.is_empty() || !left_b.is_empty() {
         let _ = write!(
@@ -1162,7 +1389,9 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
         let _ = write!(out, "; {against}: {}", conflict.describe());
     }
     if cmp.rare_anchor {
-        out.push_str("; every part of the shorter name aligned, with a part rare in this dataset");
+        out.push_str(
+            "; the shorter name is contained in the longer one, with a part rare in this dataset",
+        );
     }
     if !cmp.sufficient && cmp.conflicts.is_empty() {
         out.push_str("; not enough distinctive parts agree (a shared nisba, generic kunya or single name is not identity)");

@@ -29,10 +29,13 @@
 //! 6. strong differences become cannot-links between clusters;
 //! 7. merge along `Same` edges, best first, unless a cannot-link forbids
 //!    ([`union_find`]);
-//! 8. report review-band edges, blocked merges and generic identical names
+//! 8. unique completion: a name inside longer names of one person only
+//!    joins that person ([`completion`]);
+//! 9. report review-band edges, blocked merges and generic identical names
 //!    as ambiguities;
-//! 9. number the clusters and sort what is reported.
+//! 10. number the clusters and sort what is reported.
 
+mod completion;
 mod lifted;
 mod score;
 mod spellings;
@@ -152,6 +155,7 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
     let edges = best_first(edges);
     let (matched, blocked) = run.merge_best_first(&edges, &roots_of_name);
     run.explain_matched(&matched, &names);
+    run.complete_contained(&edges, &roots_of_name, &names);
     run.report_open_edges(&edges, &blocked, &roots_of_name, &names);
     run.report_generic_identical(&generic_identical, &names);
     run.finish(candidate_count, names, words)
@@ -570,7 +574,8 @@ fn open_record(a: u32, options: &OpenOptions, display: &[&str], names: &LaidOut)
     }
 }
 
-/// Only the edges that merge or ask for review, best first; ties broken by
+/// Only the edges that merge or ask for review (among them those for
+/// unique completion), best first; ties broken by
 /// the name ids, which follow input order. No two edges join the same
 /// names, so the order is total and an unstable sort gives it.
 fn best_first(mut edges: Vec<Edge>) -> Vec<Edge> {

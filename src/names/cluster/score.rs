@@ -2,7 +2,9 @@
 
 use crate::collections::reordered;
 use crate::names::blocking::Candidates;
-use crate::names::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
+use crate::names::similarity::{
+    compare, compare_cached, explain, Inside, Prepared, SimilarityCache,
+};
 use crate::names::{decide, Decision, MatchConfig};
 use rayon::prelude::*;
 
@@ -13,6 +15,8 @@ pub(super) struct Edge {
     pub score: f64,
     pub decision: Decision,
     pub strong_difference: bool,
+    /// One name lies inside the other (see [`Inside`]).
+    pub inside: Inside,
 }
 
 /// Every candidate pair scored, as edges in the order of the pairs.
@@ -57,6 +61,8 @@ pub(super) fn score_pairs(
                 score: cmp.score,
                 decision: decide(&cmp, cfg),
                 strong_difference: cmp.strong_difference(),
+                // The edge's `a` is the smaller id, compared first.
+                inside: cmp.inside,
             };
             cache.recycle(cmp);
             edge
@@ -87,5 +93,10 @@ impl LaidOut {
     pub(super) fn explain(&self, a: u32, b: u32) -> String {
         let (pa, pb) = (self.get(a as usize), self.get(b as usize));
         explain(pa, pb, &compare(pa, pb))
+    }
+
+    /// The score of the names `a` and `b`.
+    pub(super) fn score(&self, a: u32, b: u32) -> f64 {
+        compare(self.get(a as usize), self.get(b as usize)).score
     }
 }
