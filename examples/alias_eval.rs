@@ -77,6 +77,11 @@ fn main() -> Result<()> {
     let result = cluster(&groups, &Constraints::default(), &cfg);
     let elapsed = started.elapsed();
     let predicted = &result.cluster_of_group;
+    if std::env::var_os("ALIAS_SPLITS").is_some() {
+        for (k, m) in mentions.iter().enumerate() {
+            eprintln!("{}\t{}\t{}", m.truth, predicted[k], m.name);
+        }
+    }
 
     // Pairwise counts over unordered mention pairs.
     let (mut true_pairs, mut predicted_pairs, mut both) = (0u64, 0u64, 0u64);

@@ -752,8 +752,7 @@ fn inside(
     let family = |t: &PreparedToken| t.family || t.role == Role::Surname;
     let weak_family = aligned.iter().any(|&(i, j, _)| {
         let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
-        (family(ta) || family(tb))
-            && (ta.frequent || tb.frequent || ta.word.common || ta.word.generic)
+        (family(ta) || family(tb)) && (ta.frequent || tb.frequent)
     });
     // Parts that say who, not where from or whose father: an origin
     // (`Hasan al-Turki`) or a generic kunya does not count.
@@ -766,7 +765,12 @@ fn inside(
             let generic_kunya = ta.role == Role::Kunya && ta.word.generic;
             !origin && !generic_kunya
         })
-        .count();
+        .map(|&(i, j, _)| {
+            // A compound (`Inayat-ur-Rahman`) is two names.
+            let compound = a.tokens[i].word.halves.is_some() && b.tokens[j].word.halves.is_some();
+            1 + usize::from(compound)
+        })
+        .sum::<usize>();
     // One word is not enough, however rare (`FADI` in `SIRHAN, Fadi`).
     if !weak_family && counted + split.len() >= 2 {
         direction
@@ -919,6 +923,10 @@ fn coverage(
             excess_b += tb.weight - w;
         }
         if ta.role != Role::Initial {
+            matched_count += 1;
+        }
+        // A compound (`Inayat-ur-Rahman`, `Salah ad-Din`) is two names.
+        if ta.word.halves.is_some() && tb.word.halves.is_some() && s >= RARE_ANCHOR_MIN {
             matched_count += 1;
         }
     }

@@ -26,7 +26,8 @@
 //! 3. explicit constraints: `different` as cannot-links, then `same`;
 //! 4. block (candidate pairs) and, beside it, join identical names;
 //! 5. score every candidate pair ([`score`]);
-//! 6. strong differences become cannot-links between clusters;
+//! 6. strong differences become cannot-links between clusters, unless a
+//!    name between the two overrules them ([`bridges`]);
 //! 7. merge along `Same` edges, best first, unless a cannot-link forbids
 //!    ([`union_find`]);
 //! 8. unique completion: a name inside longer names of one person only
@@ -35,6 +36,7 @@
 //!    as ambiguities;
 //! 10. number the clusters and sort what is reported.
 
+mod bridges;
 mod completion;
 mod lifted;
 mod score;
@@ -46,6 +48,7 @@ use super::lexicon::Lexicon;
 use super::similarity::{compare, Prepared};
 use super::{Decision, MatchConfig};
 use crate::collections::Rows;
+use bridges::Bridges;
 use lifted::{lifted_roots, single_roots, MAX_GROUPS_PER_EDGE_END};
 use rayon::prelude::*;
 use score::{score_pairs, Edge, LaidOut};
@@ -319,6 +322,12 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                 .filter(|&r| touched[r as usize].load(Ordering::Relaxed))
         };
         let groups_of_name = &self.groups_of_name;
+        let bridges = Bridges::new(
+            edges,
+            groups_of_name.len(),
+            &self.names_of_group,
+            groups_of_name,
+        );
         let cannot_links: Vec<(u32, u32)> = edges
             .par_iter()
             .filter(|e| {
@@ -326,6 +335,7 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                     && groups_of_name.row(e.a as usize).len()
                         * groups_of_name.row(e.b as usize).len()
                         <= MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END
+                    && !bridges.overrule(e)
             })
             .flat_map_iter(|edge| {
                 touched_roots(edge.a)

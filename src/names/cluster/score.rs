@@ -3,7 +3,7 @@
 use crate::collections::reordered;
 use crate::names::blocking::Candidates;
 use crate::names::similarity::{
-    compare, compare_cached, explain, Inside, Prepared, SimilarityCache,
+    compare, compare_cached, explain, Conflict, Inside, Prepared, SimilarityCache,
 };
 use crate::names::{decide, Decision, MatchConfig};
 use rayon::prelude::*;
@@ -15,6 +15,9 @@ pub(super) struct Edge {
     pub score: f64,
     pub decision: Decision,
     pub strong_difference: bool,
+    /// The only evidence of difference is another nisba or family name
+    /// (see [`super::bridges`]).
+    pub only_nisba: bool,
     /// One name lies inside the other (see [`Inside`]).
     pub inside: Inside,
 }
@@ -61,6 +64,10 @@ pub(super) fn score_pairs(
                 score: cmp.score,
                 decision: decide(&cmp, cfg),
                 strong_difference: cmp.strong_difference(),
+                only_nisba: cmp
+                    .conflicts
+                    .iter()
+                    .all(|c| matches!(c, Conflict::DifferentNisba | Conflict::DifferentFamilyName)),
                 // The edge's `a` is the smaller id, compared first.
                 inside: cmp.inside,
             };
