@@ -39,7 +39,15 @@ pub struct Prepared {
     /// The parts that are not tokens (titles, parts that fold to nothing),
     /// with their positions, for [`Prepared::describe`]; usually empty.
     others: Vec<(usize, Part)>,
+    /// Parts beyond [`MAX_TOKENS`] left out of comparison.
+    pub left_out: usize,
 }
+
+/// Parts of one name that are compared. Alignment looks at every pair of
+/// parts of two names, so a name of a hundred words (a list pasted into one
+/// field) would cost ten thousand comparisons a pair; real names have a
+/// dozen parts at most, and the first ones carry who it is.
+pub const MAX_TOKENS: usize = 24;
 
 #[derive(Clone, Debug)]
 pub struct PreparedToken {
@@ -76,11 +84,16 @@ impl Prepared {
                 .map(|p| (p.canonical(), p.role, p.head, p.article)),
         )
         .into_boxed_str();
-        let mut tokens = Vec::with_capacity(parts.len());
+        let mut tokens = Vec::with_capacity(parts.len().min(MAX_TOKENS));
         let mut others = Vec::new();
+        let mut left_out = 0;
         for (position, part) in parts.iter().enumerate() {
             if part.role == Role::Title || part.canonical().is_empty() {
                 others.push((position, part.to_part()));
+                continue;
+            }
+            if tokens.len() == MAX_TOKENS {
+                left_out += 1;
                 continue;
             }
             let word = part.word().clone();
@@ -101,6 +114,7 @@ impl Prepared {
             tokens,
             key,
             others,
+            left_out,
         }
     }
 
@@ -151,6 +165,9 @@ pub enum Conflict {
     DifferentFamilyName,
     /// `… al-Adnani` against `… al-Julani`.
     DifferentNisba,
+    /// `KARIM, Said` against `SAID, Karim`: a common given name on one side
+    /// is the family name on the other, and back.
+    SwappedFamilyName,
 }
 
 impl Conflict {
@@ -161,6 +178,9 @@ impl Conflict {
             Conflict::DifferentKunya => "both have a kunya and the kunyas differ",
             Conflict::DifferentFamilyName => "the family names differ",
             Conflict::DifferentNisba => "both have a nisba and no nisba is shared",
+            Conflict::SwappedFamilyName => {
+                "the given name of one is the family name of the other and back (common names)"
+            }
         }
     }
 }
@@ -238,6 +258,21 @@ fn e_for_a_or_i(x: &str, y: &str) -> bool {
         && x.bytes()
             .zip(y.bytes())
             .all(|(p, q)| p == q || matches!((p, q), (b'e', b'a' | b'i') | (b'a' | b'i', b'e')))
+}
+
+/// One word the other with one short vowel written (`Fahad`/`Fahd`,
+/// `Sabir`/`Sabr`): the vowel's quality is not in question, only whether
+/// it is written, so a short word keeps its graded score.
+fn one_vowel_more(x: &str, y: &str) -> bool {
+    let (long, short) = if x.len() > y.len() { (x, y) } else { (y, x) };
+    long.len() == short.len() + 1
+        && long.char_indices().any(|(i, c)| {
+            matches!(c, 'a' | 'e' | 'i' | 'u')
+                && i > 0
+                && i + 1 < long.len()
+                && long[..i] == short[..i]
+                && long[i + 1..] == short[i..]
+        })
 }
 
 /// [`token_similarity`] of two different words that [`quick_similarity`]
@@ -327,7 +362,7 @@ fn graded_similarity(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
     // quality is free in the alignment, so there it is weaker evidence,
     // unless only an `e` stands for an `a` or `i`.
     let (p, q) = (&a.word.canonical, &b.word.canonical);
-    let short = p.len().min(q.len()) <= 4 && !e_for_a_or_i(p, q);
+    let short = p.len().min(q.len()) <= 4 && !e_for_a_or_i(p, q) && !one_vowel_more(p, q);
     Some(if short { graded.min(0.9) } else { graded })
 }
 
@@ -587,7 +622,14 @@ fn similarity_matrix<'a>(
     values.reserve(a.tokens.len() * b.tokens.len());
     for ta in &a.tokens {
         for tb in &b.tokens {
-            values.push(similarity(ta, tb));
+            // `Umm X` (mother of X) is not `Abu X` (father of X).
+            let other_parent =
+                ta.role == Role::Kunya && tb.role == Role::Kunya && ta.head != tb.head;
+            values.push(if other_parent {
+                0.0
+            } else {
+                similarity(ta, tb)
+            });
         }
     }
 }
@@ -640,6 +682,7 @@ fn compare_with_matrix(
             Conflict::DifferentKunya => 0.6,
             Conflict::DifferentFamilyName => 0.7,
             Conflict::DifferentNisba => 0.8,
+            Conflict::SwappedFamilyName => 0.5,
         };
     }
     let evidence = Evidence {
@@ -970,11 +1013,16 @@ impl Evidence<'_> {
             all_matched(&b.tokens, used_b),
         );
         let full = all_a && all_b;
+        // One word against one word only if written the same (a variant
+        // spelling of a single word chains people: `Abdul Rahman`,
+        // `Abdurrahman`, `Abdul Rehman`), distinctive, and not a kunya (a
+        // kunya alone never joins on its own).
         let single_distinctive = a.tokens.len() == 1
             && b.tokens.len() == 1
             && full
+            && a.tokens[0].word.canonical == b.tokens[0].word.canonical
             && a.tokens[0].weight >= 0.9
-            && a.tokens[0].role != Role::Nisba;
+            && !matches!(a.tokens[0].role, Role::Nisba | Role::Kunya);
         // A shorter name inside a longer one (`Akhtar al-Barnawi` in `Akhtar
         // ibn Abd al-Rahman al-Barnawi`) is a different person as often as
         // the same one: only a written family name (before the comma of
@@ -1134,6 +1182,9 @@ fn find_conflicts(
     if different_nisba(a, b, aligned) {
         conflicts.push(Conflict::DifferentNisba);
     }
+    if swapped_family_name(a, b, aligned) {
+        conflicts.push(Conflict::SwappedFamilyName);
+    }
     conflicts.sort();
     conflicts.dedup();
     conflicts
@@ -1156,10 +1207,12 @@ fn clear_evidence(
     aligned: &[(usize, usize, f64)],
     conflicts: &[Conflict],
 ) -> bool {
-    if conflicts
-        .iter()
-        .any(|c| matches!(c, Conflict::KunyaVersusIsm | Conflict::ReversedNasab))
-    {
+    if conflicts.iter().any(|c| {
+        matches!(
+            c,
+            Conflict::KunyaVersusIsm | Conflict::ReversedNasab | Conflict::SwappedFamilyName
+        )
+    }) {
         return true;
     }
     if conflicts.is_empty() {
@@ -1264,6 +1317,23 @@ fn reversed_nasab(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -
         .iter()
         .any(|x| nasab_pairs.iter().any(|y| x.0 < y.0 && x.1 > y.1));
     (ism_to_nasab && nasab_to_ism) || crossed
+}
+
+/// In comma forms (`SURNAME, Given`), the family name of each aligned with
+/// a given name of the other, all of them common names: `KARIM, Said` and
+/// `SAID, Karim` are two men (a rare name might be a clerk's swap; two
+/// common ones are as likely two people).
+fn swapped_family_name(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
+    let common = |t: &PreparedToken| t.word.common || t.word.generic;
+    let crossed = |from_a: bool| {
+        aligned.iter().any(|&(i, j, _)| {
+            let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+            let (family, given) = if from_a { (ta, tb) } else { (tb, ta) };
+            family.family && !given.family && is_plain(given.role) && common(ta) && common(tb)
+        })
+    };
+    let comma = |p: &Prepared| p.tokens.iter().any(|t| t.family);
+    comma(a) && comma(b) && crossed(true) && crossed(false)
 }
 
 /// Two kunyas that nothing aligns: different nicknames, different people.
@@ -1403,6 +1473,15 @@ pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
     }
     if !cmp.sufficient && cmp.conflicts.is_empty() {
         out.push_str("; not enough distinctive parts agree (a shared nisba, generic kunya or single name is not identity)");
+    }
+    for p in [a, b] {
+        if p.left_out > 0 {
+            let _ = write!(
+                out,
+                "; '{}' has {} more parts than the first {MAX_TOKENS}, which alone are compared",
+                p.key, p.left_out
+            );
+        }
     }
     let _ = write!(out, "; score {:.3}", cmp.score);
     out

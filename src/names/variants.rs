@@ -333,9 +333,32 @@ fn undouble(token: &str) -> String {
     out
 }
 
+/// A generic name, judged on its spelling class: a variant spelling of a
+/// generic name (`Abdul Rehman` of `Abd al-Rahman`) is as generic. The
+/// class is the vowel key, for words long enough that it still says which
+/// name it is.
 pub fn is_generic(canonical: &str) -> bool {
-    in_set(&GENERIC_SET, GENERIC_NAMES, canonical)
+    static GENERIC_KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    if in_set(&GENERIC_SET, GENERIC_NAMES, canonical) {
+        return true;
+    }
+    if canonical.len() < GENERIC_CLASS_MIN || !canonical.is_ascii() {
+        return false;
+    }
+    GENERIC_KEYS
+        .get_or_init(|| {
+            GENERIC_NAMES
+                .iter()
+                .filter(|n| n.len() >= GENERIC_CLASS_MIN)
+                .map(|n| vowel_key(n))
+                .collect()
+        })
+        .contains(&vowel_key(canonical))
 }
+
+/// Words shorter than this are generic only as listed: in a short word the
+/// vowel key joins different names (`Nur`, `Nar`).
+const GENERIC_CLASS_MIN: usize = 5;
 
 /// Whether `word` is a title (`TITLES`), by hash rather than a scan.
 pub fn is_title(word: &str) -> bool {
