@@ -223,7 +223,18 @@ fn print_vetoes(mentions: &[Mention], cfg: &MatchConfig, limit: usize) {
             let Some(result) = name_set.match_pair(i, j, cfg) else {
                 continue;
             };
-            if let Some((_, against)) = result.explanation.split_once("against: ") {
+            if let Some((_, against)) =
+                result
+                    .explanation
+                    .split_once("against: ")
+                    .filter(|(_, rest)| {
+                        !rest
+                            .split(';')
+                            .next()
+                            .unwrap_or("")
+                            .contains("not ruling out")
+                    })
+            {
                 let why = against.split(';').next().unwrap_or("").to_string();
                 found.push((why, mentions[i].name.clone(), mentions[j].name.clone()));
             }

@@ -222,6 +222,10 @@ pub struct MatchArgs {
     /// A CSV file (`name1,name2` header) or JSON-lines file of pairs.
     #[arg(long, value_name = "FILE")]
     pub pairs: Option<PathBuf>,
+
+    /// Output format [default: human for two names, JSON lines for --pairs]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

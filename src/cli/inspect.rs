@@ -61,10 +61,23 @@ pub fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
             _ => bail!("give two names, or --pairs FILE"),
         },
     };
+    let human = match args.format {
+        None => args.pairs.is_none(),
+        Some(Format::Human) => true,
+        Some(Format::Json) => false,
+        Some(other) => bail!("`claimlint match` prints human or json, not {other:?}"),
+    };
     let mut out = String::new();
-    for (a, b) in &pairs {
+    for (k, (a, b)) in pairs.iter().enumerate() {
         let result = names::match_names(a, b, &matching);
-        out.push_str(&render::pairs::line(a, b, &result));
+        if human {
+            if k > 0 {
+                out.push('\n');
+            }
+            out.push_str(&render::pairs::block(a, b, &result));
+        } else {
+            out.push_str(&render::pairs::line(a, b, &result));
+        }
     }
     write_stdout(&out)?;
     Ok(EXIT_OK)

@@ -12,7 +12,6 @@ use super::structure::{self, role_weight, Part, Role};
 use super::variants::{same_word, variant_cost};
 use super::word::WordData;
 use rustc_hash::FxHashMap;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// Two parts this similar are candidates for alignment.
@@ -120,6 +119,12 @@ impl Prepared {
 
     /// One line naming the parts by role, as [`super::NameParts::describe`].
     pub fn describe(&self) -> String {
+        self.describe_labelled(false)
+    }
+
+    /// [`Prepared::describe`], with the labels of a Western name (`first
+    /// name`, `family name`) when `plain_words`.
+    pub fn describe_labelled(&self, plain_words: bool) -> String {
         let mut parts: Vec<(usize, &str, Role, &str)> = self
             .tokens
             .iter()
@@ -131,7 +136,7 @@ impl Prepared {
             )
             .collect();
         parts.sort_by_key(|p| p.0);
-        structure::describe(parts.iter().map(|&(_, c, r, h)| (c, r, h)))
+        structure::describe_labelled(parts.iter().map(|&(_, c, r, h)| (c, r, h)), plain_words)
     }
 
     /// Mark the parts that can anchor a match because few names of the
@@ -171,7 +176,7 @@ pub enum Conflict {
 }
 
 impl Conflict {
-    fn describe(self) -> &'static str {
+    pub(super) fn describe(self) -> &'static str {
         match self {
             Conflict::KunyaVersusIsm => "a kunya (Abu X) against the same word as an own name",
             Conflict::ReversedNasab => "the nasab is reversed (father and son)",
@@ -203,9 +208,12 @@ pub struct Comparison {
     /// Compounds aligned with their halves written apart: (compound in
     /// `a`, compound index, index of the second half on the other side).
     pub split: Vec<(bool, usize, usize)>,
-    /// Which name lies inside the other, if one does (see [`inside`]):
-    /// the ground for unique completion in clustering.
+    /// Which name lies inside the other, if one does (see
+    /// [`containment`]).
     pub inside: Inside,
+    /// The containment is evidence enough for unique completion in
+    /// clustering (see [`completes`]).
+    pub completes: bool,
 }
 
 /// One name inside another: every part of it aligned with a part of the
@@ -323,8 +331,9 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     {
         // Same consonants in the same order and the same number of
         // syllables (y/w/h written or not): a spelling variant. Salman and
-        // Sulayman share consonants but not syllables.
-        best = best.max(0.95);
+        // Sulayman share consonants but not syllables. No more than the
+        // spelling alignment says, though: the skeleton joins `s` and `z`.
+        best = best.max(graded.map_or(0.95, |g| g.min(0.95)));
     }
     if shorter >= 5 && a.word.canonical.len() == b.word.canonical.len() && same_letters(a, b) {
         // Two letters swapped, a common typo: Muhajir/Mujahir.
@@ -333,8 +342,10 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     if shorter <= 4 && a.word.vowel_key != b.word.vowel_key {
         // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud);
         // only a close spelling alignment (`Fahd`/`Fahad`) reaches further.
-        let close = graded.is_some_and(|g| g >= GRADED_SHORT_MIN);
-        best = best.min(if close { 0.9 } else { 0.8 });
+        best = best.min(match graded {
+            Some(g) if g >= GRADED_SHORT_MIN => g.max(0.9),
+            _ => 0.8,
+        });
     }
     // An initial is compatible with any name with that first letter.
     if (a.role == Role::Initial || b.role == Role::Initial)
@@ -660,6 +671,7 @@ fn compare_with_matrix(
             rare_anchor: false,
             split: Vec::new(),
             inside: Inside::Neither,
+            completes: false,
         };
     }
     let (mut stack_a, mut stack_b) = ([false; STACK_PARTS], [false; STACK_PARTS]);
@@ -713,7 +725,8 @@ fn compare_with_matrix(
     if !sufficient {
         score = score.min(INSUFFICIENT_CAP);
     }
-    let within = inside(a, b, &aligned, used_a, used_b, &conflicts, &split);
+    let within = containment(&aligned, used_a, used_b, &conflicts);
+    let completes = completes(a, b, &aligned, (used_a, used_b), within, &split);
     Comparison {
         score,
         aligned,
@@ -722,35 +735,50 @@ fn compare_with_matrix(
         sufficient,
         rare_anchor,
         inside: within,
+        completes,
         split,
     }
 }
 
-/// Whether one name lies inside the other on enough evidence for unique
-/// completion: no conflict, every part of the smaller name aligned as a
-/// spelling of the same word and in the same place, and two parts agree.
-/// A kunya alone never joins on its own.
-fn inside(
-    a: &Prepared,
-    b: &Prepared,
+/// Which name lies inside the other: no conflict, and every part of one
+/// aligned while the other has more.
+fn containment(
     aligned: &[(usize, usize, f64)],
     used_a: &[bool],
     used_b: &[bool],
     conflicts: &[Conflict],
-    split: &[(bool, usize, usize)],
 ) -> Inside {
     if !conflicts.is_empty() || aligned.is_empty() {
         return Inside::Neither;
     }
     let all = |used: &[bool]| used.iter().all(|&u| u);
-    let (all_a, all_b) = (all(used_a), all(used_b));
-    let (small, direction) = match (all_a, all_b) {
-        (true, false) => (a, Inside::FirstInSecond),
-        (false, true) => (b, Inside::SecondInFirst),
-        _ => return Inside::Neither,
+    match (all(used_a), all(used_b)) {
+        (true, false) => Inside::FirstInSecond,
+        (false, true) => Inside::SecondInFirst,
+        _ => Inside::Neither,
+    }
+}
+
+/// Whether a name inside the other (`direction`) is so on enough evidence
+/// for unique completion: every part of the smaller name aligned as a
+/// spelling of the same word and in the same place, and two parts agree.
+/// A kunya alone never joins on its own.
+fn completes(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &[(usize, usize, f64)],
+    used: (&[bool], &[bool]),
+    direction: Inside,
+    split: &[(bool, usize, usize)],
+) -> bool {
+    let (used_a, used_b) = used;
+    let small = match direction {
+        Inside::FirstInSecond => a,
+        Inside::SecondInFirst => b,
+        Inside::Neither => return false,
     };
     if small.tokens.iter().all(|t| t.role == Role::Kunya) {
-        return Inside::Neither;
+        return false;
     }
     // Spellings of the same words, not merely similar ones; and the smaller
     // name's own name is the other's own name, not its father's (`Ahmad
@@ -778,7 +806,7 @@ fn inside(
         ts.role == Role::Surname && !matches!(tb.role, Role::Surname | Role::Nisba)
     });
     if big_family_left && family_moved {
-        return Inside::Neither;
+        return false;
     }
     let shifted = aligned.iter().any(|&(i, j, _)| {
         let (ra, rb) = (a.tokens[i].role, b.tokens[j].role);
@@ -787,7 +815,7 @@ fn inside(
             && matches!(rb, Role::Ism | Role::Given | Role::Nasab)
     });
     if !close || shifted {
-        return Inside::Neither;
+        return false;
     }
     // A family name that many people of the dataset carry, or a common
     // name as family name, anchors nothing (`AL-BAKRI, Hasan` among a
@@ -815,11 +843,7 @@ fn inside(
         })
         .sum::<usize>();
     // One word is not enough, however rare (`FADI` in `SIRHAN, Fadi`).
-    if !weak_family && counted + split.len() >= 2 {
-        direction
-    } else {
-        Inside::Neither
-    }
+    !weak_family && counted + split.len() >= 2
 }
 
 /// A compound written as one word on one side and as two on the other
@@ -1381,123 +1405,10 @@ fn different_nisba(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) 
     nisbas(a) && nisbas(b) && !nisba_aligned
 }
 
-/// A human-readable account of a comparison: what aligned, how, and what
-/// counted for and against.
+/// A human-readable account of a comparison on one line (see
+/// [`super::explain`]).
 pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "'{}' [{}] vs '{}' [{}]: ",
-        a.key,
-        a.describe(),
-        b.key,
-        b.describe()
-    );
-    if cmp.aligned.is_empty() {
-        out.push_str("no parts align");
-    } else {
-        let shown: Vec<String> = cmp
-            .aligned
-            .iter()
-            .map(|&(i, j, s)| {
-                let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
-                let how = if ta.word.canonical == tb.word.canonical {
-                    "same".to_string()
-                } else if ta.word.vowel_key == tb.word.vowel_key {
-                    "vowel variant".to_string()
-                } else if ta.word.skeleton == tb.word.skeleton {
-                    "consonant variant".to_string()
-                } else {
-                    format!("similar {s:.2}")
-                };
-                format!(
-                    "{} {} ~ {} {} ({how})",
-                    role_name(ta.role),
-                    ta.word.canonical,
-                    role_name(tb.role),
-                    tb.word.canonical
-                )
-            })
-            .collect();
-        let _ = write!(out, "aligned {}", shown.join(", "));
-    }
-    let leftover = |p: &Prepared, side: usize| -> Vec<String> {
-        p.tokens
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| {
-                !cmp.aligned
-                    .iter()
-                    .any(|&(i, j, _)| if side == 0 { i == *k } else { j == *k })
-                    && !cmp
-                        .split
-                        .iter()
-                        .any(|&(in_a, _, second)| in_a == (side == 1) && second == *k)
-            })
-            .map(|(_, t)| format!("{} {}", role_name(t.role), t.word.canonical))
-            .collect()
-    };
-    for &(in_a, compound, second) in &cmp.split {
-        let (x, y) = if in_a { (a, b) } else { (b, a) };
-        let _ = write!(
-            out,
-            "; {} is one word for two ({} {})",
-            x.tokens[compound].word.canonical,
-            y.tokens[second - 1].word.canonical,
-            y.tokens[second].word.canonical
-        );
-    }
-    let (left_a, left_b) = (leftover(a, 0), leftover(b, 1));
-    if !left_a.is_empty() || !left_b.is_empty() {
-        let _ = write!(
-            out,
-            "; unmatched: [{}] / [{}]",
-            left_a.join(", "),
-            left_b.join(", ")
-        );
-    }
-    // Conflicts without clear evidence lower the score but rule nothing
-    // out (see `clear_evidence`).
-    let against = if cmp.veto {
-        "against"
-    } else {
-        "against (not ruling out)"
-    };
-    for conflict in &cmp.conflicts {
-        let _ = write!(out, "; {against}: {}", conflict.describe());
-    }
-    if cmp.rare_anchor {
-        out.push_str(
-            "; the shorter name is contained in the longer one, with a part rare in this dataset",
-        );
-    }
-    if !cmp.sufficient && cmp.conflicts.is_empty() {
-        out.push_str("; not enough distinctive parts agree (a shared nisba, generic kunya or single name is not identity)");
-    }
-    for p in [a, b] {
-        if p.left_out > 0 {
-            let _ = write!(
-                out,
-                "; '{}' has {} more parts than the first {MAX_TOKENS}, which alone are compared",
-                p.key, p.left_out
-            );
-        }
-    }
-    let _ = write!(out, "; score {:.3}", cmp.score);
-    out
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Title => "title",
-        Role::Kunya => "kunya",
-        Role::Ism => "ism",
-        Role::Given => "given",
-        Role::Nasab => "nasab",
-        Role::Nisba => "nisba",
-        Role::Surname => "surname",
-        Role::Initial => "initial",
-    }
+    super::explain::Explanation::of(a, b, cmp).to_string()
 }
 
 #[cfg(test)]

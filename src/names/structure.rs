@@ -105,6 +105,16 @@ impl NameParts {
 pub(super) fn describe<'p>(
     parts: impl Iterator<Item = (&'p str, Role, &'p str)> + Clone,
 ) -> String {
+    describe_labelled(parts, false)
+}
+
+/// [`describe`], with plain labels for a Western name (`first name`,
+/// `middle names`, `family name`) when `plain_words`: `ism` and `nisba`
+/// do not apply to `Denis Cuspert`.
+pub(super) fn describe_labelled<'p>(
+    parts: impl Iterator<Item = (&'p str, Role, &'p str)> + Clone,
+    plain_words: bool,
+) -> String {
     use std::fmt::Write as _;
     const ORDER: [(Role, &str, &str); 8] = [
         (Role::Title, "title", ""),
@@ -125,6 +135,11 @@ pub(super) fn describe<'p>(
         if !out.is_empty() {
             out.push_str("; ");
         }
+        let label = if plain_words {
+            super::explain::plain_label(role)
+        } else {
+            label
+        };
         let _ = write!(out, "{label}: ");
         let values: Vec<(&str, Role, &str)> = if role == Role::Ism {
             values.last().into_iter().collect()
@@ -570,8 +585,12 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
         }
         if lx.abd_with_article {
             let j = next_index(i + 1);
+            // `BAQI, Abd`: the compound across the comma, `Abd` last of the
+            // given names and the family name right after it.
+            let across_comma =
+                |next: &Spelled| !word.from_surname && next.from_surname && j == i + 1;
             if let Some(next) = words.get(j) {
-                if next.from_surname == word.from_surname && !next.initial {
+                if (next.from_surname == word.from_surname || across_comma(next)) && !next.initial {
                     out.push(token(next.lexeme.after_abd(), pending_article));
                     pending_article = false;
                     i = j + 1;

@@ -19,6 +19,7 @@
 
 use super::score::Edge;
 use crate::collections::Rows;
+use crate::names::similarity::Inside;
 use crate::names::Decision;
 
 /// Records per name, and names per record, looked at: a name in very many
@@ -28,6 +29,11 @@ const MAX_FAN_OUT: usize = 16;
 /// The `Same` neighbours of every name.
 pub(super) struct Bridges<'r> {
     same: Rows,
+    /// The `Same` neighbours of every name that are not inside it: a name
+    /// that bridges two nisbas carries both, it is not a part of both
+    /// (`Salim Hamid` matches `Salim Hamid Qutbi` and `Salim Hamid
+    /// Durrani`, two men).
+    covering: Rows,
     names_of_group: &'r Rows,
     groups_of_name: &'r Rows,
 }
@@ -45,8 +51,22 @@ impl<'r> Bridges<'r> {
             .flat_map(|e| [(e.a, e.b), (e.b, e.a)])
             .collect();
         pairs.sort_unstable();
+        let mut covering: Vec<(u32, u32)> = edges
+            .iter()
+            .filter(|e| e.decision == Decision::Same)
+            .flat_map(|e| {
+                // (name, a neighbour not inside it)
+                [
+                    (e.inside != Inside::SecondInFirst).then_some((e.a, e.b)),
+                    (e.inside != Inside::FirstInSecond).then_some((e.b, e.a)),
+                ]
+            })
+            .flatten()
+            .collect();
+        covering.sort_unstable();
         Bridges {
             same: Rows::grouped(names, &pairs),
+            covering: Rows::grouped(names, &covering),
             names_of_group,
             groups_of_name,
         }
@@ -67,8 +87,8 @@ impl<'r> Bridges<'r> {
             return false;
         }
         if both_match {
-            let near_y = self.same.row(y as usize);
-            if near_x.iter().any(|z| near_y.binary_search(z).is_ok()) {
+            let (over_x, over_y) = (self.covering.row(x as usize), self.covering.row(y as usize));
+            if over_x.iter().any(|z| over_y.binary_search(z).is_ok()) {
                 return true;
             }
         }

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 /// inside another.
 fn containers(edges: &[Edge]) -> BTreeMap<u32, Vec<u32>> {
     let mut within: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for edge in edges {
+    for edge in edges.iter().filter(|e| e.completes) {
         let (small, big) = match edge.inside {
             Inside::FirstInSecond => (edge.a, edge.b),
             Inside::SecondInFirst => (edge.b, edge.a),

@@ -20,6 +20,8 @@ pub(super) struct Edge {
     pub only_nisba: bool,
     /// One name lies inside the other (see [`Inside`]).
     pub inside: Inside,
+    /// … on evidence enough for unique completion.
+    pub completes: bool,
 }
 
 /// Every candidate pair scored, as edges in the order of the pairs.
@@ -70,6 +72,7 @@ pub(super) fn score_pairs(
                     .all(|c| matches!(c, Conflict::DifferentNisba | Conflict::DifferentFamilyName)),
                 // The edge's `a` is the smaller id, compared first.
                 inside: cmp.inside,
+                completes: cmp.completes,
             };
             cache.recycle(cmp);
             edge
