@@ -12,7 +12,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::similarity::{Comparison, Prepared, PreparedToken, MAX_TOKENS};
-use super::structure::Role;
+use super::structure::{plain_label, Role};
 use super::variants::{consonant_units, variant_cost};
 
 /// A comparison explained, part by part.
@@ -172,18 +172,6 @@ fn plain_words(p: &Prepared) -> bool {
                 && t.word.halves.is_none()
                 && !t.word.canonical.starts_with("abd")
         })
-}
-
-/// The label of a role in a Western name.
-pub(super) fn plain_label(role: Role) -> &'static str {
-    match role {
-        Role::Title => "title",
-        Role::Ism => "first name",
-        Role::Given => "middle name",
-        Role::Surname => "family name",
-        Role::Initial => "initial",
-        Role::Kunya | Role::Nasab | Role::Nisba => role_name(role),
-    }
 }
 
 fn role_name(role: Role) -> &'static str {

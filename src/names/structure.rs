@@ -136,7 +136,7 @@ pub(super) fn describe_labelled<'p>(
             out.push_str("; ");
         }
         let label = if plain_words {
-            super::explain::plain_label(role)
+            plain_label(role)
         } else {
             label
         };
@@ -160,6 +160,20 @@ pub(super) fn describe_labelled<'p>(
         "no name parts".to_string()
     } else {
         out
+    }
+}
+
+/// The label of a role in a Western name.
+pub(super) fn plain_label(role: Role) -> &'static str {
+    match role {
+        Role::Title => "title",
+        Role::Ism => "first name",
+        Role::Given => "middle name",
+        Role::Surname => "family name",
+        Role::Initial => "initial",
+        Role::Kunya => "kunya",
+        Role::Nasab => "nasab",
+        Role::Nisba => "nisba",
     }
 }
 
