@@ -1405,12 +1405,6 @@ fn different_nisba(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) 
     nisbas(a) && nisbas(b) && !nisba_aligned
 }
 
-/// A human-readable account of a comparison on one line (see
-/// [`super::explain`]).
-pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
-    super::explain::Explanation::of(a, b, cmp).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

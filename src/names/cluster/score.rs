@@ -3,9 +3,9 @@
 use crate::collections::reordered;
 use crate::names::blocking::Candidates;
 use crate::names::similarity::{
-    compare, compare_cached, explain, Conflict, Inside, Prepared, SimilarityCache,
+    compare, compare_cached, Conflict, Inside, Prepared, SimilarityCache,
 };
-use crate::names::{decide, Decision, MatchConfig};
+use crate::names::{decide, Decision, Explanation, MatchConfig};
 use rayon::prelude::*;
 
 /// A scored pair of distinct names, `a` < `b`.
@@ -102,7 +102,7 @@ impl LaidOut {
     /// names (with the same rare parts) that were scored.
     pub(super) fn explain(&self, a: u32, b: u32) -> String {
         let (pa, pb) = (self.get(a as usize), self.get(b as usize));
-        explain(pa, pb, &compare(pa, pb))
+        Explanation::of(pa, pb, &compare(pa, pb)).to_string()
     }
 
     /// The score of the names `a` and `b`.
