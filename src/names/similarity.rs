@@ -814,7 +814,7 @@ fn completes(
             && matches!(ra, Role::Ism | Role::Given | Role::Nasab)
             && matches!(rb, Role::Ism | Role::Given | Role::Nasab)
     });
-    if !close || shifted {
+    if !close || shifted || nasab_shifted(a, b, aligned) {
         return false;
     }
     // A family name that many people of the dataset carry, or a common
@@ -1068,10 +1068,28 @@ impl Evidence<'_> {
             && no_conflicts
             && matched_count >= 2
             && (all_a || all_b)
+            && !nasab_shifted(a, b, aligned)
             && aligned.iter().any(rare_pair);
         let contained = rare_anchor;
         (sufficient || contained, contained)
     }
+}
+
+/// A father's name aligned with a grandfather's: the first nasab of one
+/// name with a later one of the other (`X ibn Ahmad` and `X ibn Talha ibn
+/// Ahmad` are a man and his nephew or cousin, not one man).
+fn nasab_shifted(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
+    let rank = |p: &Prepared, k: usize| {
+        p.tokens[..k]
+            .iter()
+            .filter(|t| t.role == Role::Nasab)
+            .count()
+    };
+    aligned.iter().any(|&(i, j, _)| {
+        a.tokens[i].role == Role::Nasab
+            && b.tokens[j].role == Role::Nasab
+            && rank(a, i) != rank(b, j)
+    })
 }
 
 /// `len` false flags, on the stack when they fit.

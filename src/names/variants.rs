@@ -642,13 +642,14 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
 /// |---|---|---|
 /// | 0 | the same letter | |
 /// | 0.01 | one letter's usual spellings: `q`/`k`/`c`/`g`/`gh` (qaf, kaf, ghayn), `sh`/`ch`, `p`/`b` | `Qasim`/`Kasem`, `Chafiq`/`Shafiq` |
-/// | 0.02 | `kh`/`k`/`q`, `th`/`t`/`s`, `dh`/`d`/`z`, `j`/`g`, `j`/`y` | `Uthman`/`Usman`, `Muadh`/`Muaz`, `Gamal`/`Jamal` |
+/// | 0.02 | `th`/`t`/`s`, `dh`/`d`/`z`, `j`/`g`, `j`/`y` | `Uthman`/`Usman`, `Muadh`/`Muaz`, `Gamal`/`Jamal` |
+/// | 0.03 | `kh`/`k`/`q` | `Khalil`/`Kalil` |
 /// | 0.04 | `kh`/`h` (`Khalid`/`Halid`), `kh`/`ch` (Malay, German), `kh`/`gh`, `th`/`dh` | `Akhmad`/`Ahmad`, `Chalid`/`Khalid` |
 /// | 0.05 | `th`/`z`, `dh`/`th`/`z` for one letter (dhal, za), `p`/`f` | `Thahir`/`Zahir`, `Yusup`/`Yusuf` |
 /// | 0.08 | `s`/`z`, `z`/`d`: also two different letters often enough (`Mansur`/`Manzur`) that a name differing only there is for review | `Aziz`/`Asis`, `Ramazan`/`Ramadan` |
 ///
 /// Besides substitutions (see [`variant_cost`]): a `y` or `w` written or
-/// not 0.01, an `h` written or not 0.04, two neighbouring consonants
+/// not 0.03, an `h` written or not 0.04, two neighbouring consonants
 /// swapped 0.04, `hs` for `sh` (`Muhsin`/`Mushin`) 0.04.
 fn substitution_cost(x: Unit, y: Unit) -> Option<f32> {
     if x == y {
@@ -670,8 +671,8 @@ fn substitution_cost(x: Unit, y: Unit) -> Option<f32> {
         return Some(0.01);
     }
     const PAIRS: &[(Unit, Unit, f32)] = &[
-        ([b'k', b'h'], [b'k', 0], 0.02),
-        ([b'k', b'h'], [b'q', 0], 0.02),
+        ([b'k', b'h'], [b'k', 0], 0.03),
+        ([b'k', b'h'], [b'q', 0], 0.03),
         ([b't', b'h'], [b't', 0], 0.02),
         ([b't', b'h'], [b's', 0], 0.02),
         ([b'd', b'h'], [b'd', 0], 0.02),
@@ -703,13 +704,16 @@ fn weak(u: Unit) -> bool {
 /// What leaving a unit without a partner costs: a half vowel little, a
 /// short vowel written or not (`Fahd`/`Fahad`, `Sabr`/`Sabir`) or an `h`
 /// (often dropped: `Muhamad`/`Muamad`, `Abdulrahman`/`Abdulraman`) more;
-/// a vowel that begins the word much more (`Akram` is not `Karim`); any
-/// other consonant cannot be left out.
+/// any of these beginning the word much more (`Akram` is not `Karim`,
+/// `Yasin` is not `Husayn`); any other consonant cannot be left out.
 fn dropped_cost(u: Unit, at_start: bool) -> Option<f32> {
-    if u == VOWEL {
-        Some(if at_start { 0.1 } else { 0.03 })
+    if at_start {
+        // The first letter carries the word (`Yasin` is not `Husayn`).
+        (u == VOWEL || weak(u) || u == [b'h', 0]).then_some(0.1)
+    } else if u == VOWEL {
+        Some(0.03)
     } else if weak(u) {
-        Some(0.01)
+        Some(0.03)
     } else if u == [b'h', 0] {
         Some(0.04)
     } else {
@@ -770,8 +774,26 @@ pub fn variant_cost(x: &WordShape, y: &WordShape) -> Option<f32> {
             }
             // Two neighbouring letters swapped, a common typo
             // (`Muhajir`/`Mujahir`).
-            if i + 1 < n && j + 1 < m && ux[i] == uy[j + 1] && ux[i + 1] == uy[j] {
+            let consonants = |u: &[Unit]| u.iter().all(|&c| c != VOWEL);
+            if i + 1 < n
+                && j + 1 < m
+                && ux[i] == uy[j + 1]
+                && ux[i + 1] == uy[j]
+                && consonants(&ux[i..i + 2])
+            {
                 relax(&mut cost[i + 2][j + 2], here + 0.04);
+            }
+            // … also with a vowel between them (`Muhajir`/`Mujahir`).
+            if i + 2 < n
+                && j + 2 < m
+                && ux[i + 1] == VOWEL
+                && uy[j + 1] == VOWEL
+                && ux[i] == uy[j + 2]
+                && ux[i + 2] == uy[j]
+                && ux[i] != VOWEL
+                && ux[i + 2] != VOWEL
+            {
+                relax(&mut cost[i + 3][j + 3], here + 0.04);
             }
             // `hs` against `sh`: a swap across a digraph (`Muhsin`/`Mushin`).
             const H: Unit = [b'h', 0];
@@ -797,8 +819,14 @@ pub fn variant_cost(x: &WordShape, y: &WordShape) -> Option<f32> {
         }
     }
     let total = cost[n][m];
-    (total != NONE).then_some(total)
+    (total <= MAX_VARIANT_COST).then_some(total)
 }
+
+/// The most a spelling variant may cost: more than one graded difference
+/// (`Nizar`/`Nasir`: `z` for `s`; `Salman`/`Sulayman`: a vowel and a `y`;
+/// `Khattab`/`Qutayba`: `kh` for `q` and a `y`) is a different name, not a
+/// spelling of it.
+const MAX_VARIANT_COST: f32 = 0.05;
 
 #[cfg(test)]
 mod tests {
