@@ -225,7 +225,14 @@ pub struct MatchArgs {
 
     /// Output format [default: human for two names, JSON lines for --pairs]
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<MatchFormat>,
+}
+
+/// What `match` prints: a readable block or JSON (lines).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

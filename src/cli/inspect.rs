@@ -9,7 +9,7 @@ use claimlint::names::{self, MatchConfig};
 use claimlint::render::{self, Palette};
 use claimlint::{rules, verdict, Analysis, Config};
 
-use super::args::{Cli, DatasetArgs, Format, MatchArgs, TimelineArgs};
+use super::args::{Cli, DatasetArgs, Format, MatchArgs, MatchFormat, TimelineArgs};
 use super::output::write_stdout;
 use super::{analyse_with_review, config_for, report_input_errors, EXIT_BAD_INPUT, EXIT_OK};
 
@@ -63,9 +63,7 @@ pub fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
     };
     let human = match args.format {
         None => args.pairs.is_none(),
-        Some(Format::Human) => true,
-        Some(Format::Json) => false,
-        Some(other) => bail!("`claimlint match` prints human or json, not {other:?}"),
+        Some(format) => format == MatchFormat::Human,
     };
     let mut out = String::new();
     for (k, (a, b)) in pairs.iter().enumerate() {

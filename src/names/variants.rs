@@ -710,9 +710,7 @@ fn dropped_cost(u: Unit, at_start: bool) -> Option<f32> {
     if at_start {
         // The first letter carries the word (`Yasin` is not `Husayn`).
         (u == VOWEL || weak(u) || u == [b'h', 0]).then_some(0.1)
-    } else if u == VOWEL {
-        Some(0.03)
-    } else if weak(u) {
+    } else if u == VOWEL || weak(u) {
         Some(0.03)
     } else if u == [b'h', 0] {
         Some(0.04)
