@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::basis::Basis;
 use crate::collections::IdIndex;
 use crate::date::{Edtf, Interval};
 use crate::suggest::nearest;
@@ -292,6 +293,34 @@ impl Certainty {
         )
     }
 
+    /// The certainty of an Admiralty credibility digit, 1 (confirmed) to 6
+    /// (cannot be judged).
+    pub fn from_digit(digit: u8) -> Option<Certainty> {
+        Certainty::ALL
+            .get(usize::from(digit).checked_sub(1)?)
+            .copied()
+    }
+
+    /// Parses `certainty` as analysts write it: a word, an Admiralty
+    /// credibility digit (`2`), or the combined code (`C2`), whose letter
+    /// grades the claim's source for this claim.
+    pub fn parse_graded(text: &str) -> Result<(Certainty, Option<Reliability>), String> {
+        match text.trim().as_bytes() {
+            [digit @ b'1'..=b'6'] => Ok((Self::digit(*digit), None)),
+            [letter, digit @ b'1'..=b'6'] if letter.is_ascii_alphabetic() => {
+                let grade = Reliability::parse(&char::from(*letter).to_string()).map_err(|_| {
+                    format!("unknown Admiralty code `{text}`: the letter grades the source, A to F")
+                })?;
+                Ok((Self::digit(*digit), Some(grade)))
+            }
+            _ => Certainty::parse(text).map(|c| (c, None)),
+        }
+    }
+
+    fn digit(digit: u8) -> Certainty {
+        Certainty::from_digit(digit - b'0').unwrap_or_default()
+    }
+
     /// Weight of the claim as evidence, 0 to 1; `unknown` counts as middling.
     pub fn weight(self) -> f64 {
         match self {
@@ -350,6 +379,19 @@ impl Reliability {
         }
     }
 
+    /// Parses a source's grade as analysts write it: the letter (`C`) or the
+    /// combined Admiralty code (`C2`), whose digit is the credibility of
+    /// the source's claims that give no certainty of their own.
+    pub fn parse_code(text: &str) -> Result<(Reliability, Option<Certainty>), String> {
+        match text.trim().as_bytes() {
+            [letter, digit @ b'1'..=b'6'] => {
+                let grade = Reliability::parse(&char::from(*letter).to_string())?;
+                Ok((grade, Certainty::from_digit(digit - b'0')))
+            }
+            _ => Reliability::parse(text).map(|r| (r, None)),
+        }
+    }
+
     /// Weight of the source as evidence, 0 to 1; F (cannot be judged) is middling.
     pub fn weight(self) -> f64 {
         match self {
@@ -386,6 +428,9 @@ pub struct Source {
     pub published: Option<Edtf>,
     /// Its Admiralty reliability grade.
     pub reliability: Option<Reliability>,
+    /// The credibility its claims take when they give none (the digit of a
+    /// combined code such as `C2`).
+    pub credibility: Option<Certainty>,
     /// Ids of the sources it relays.
     pub cites: Vec<String>,
     /// Where the record is.
@@ -446,6 +491,12 @@ pub struct Claim {
     pub according_to: Option<Box<str>>,
     /// How sure the source is.
     pub certainty: Certainty,
+    /// The source's reliability as graded on this claim (the letter of an
+    /// Admiralty code such as `C2` in `certainty`); overrides the source
+    /// record's grade.
+    pub reliability: Option<Reliability>,
+    /// What the claim rests on: the only evidence weighed.
+    pub basis: Option<Basis>,
     /// Free text shown with the claim, never weighed.
     pub evidence: Option<Box<str>>,
     /// Where it happened.

@@ -45,6 +45,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         reviews: &reviews,
         show_reviewed: args.show_reviewed,
         statistics: args.statistics,
+        verbose: cli.verbose,
     };
     // Human and JSON are streamed: a large dataset's report is not built in memory.
     match args.dataset.format {

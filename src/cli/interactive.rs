@@ -429,6 +429,7 @@ fn screen(
         reviews: &reviews,
         show_reviewed: true,
         statistics: false,
+        verbose: false,
     };
     // The reasoning, favoured claim and fingerprint, as `check` puts them.
     let full = human::finding_text(&report, finding, palette);
