@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::checker::{Context, Settings};
+use crate::date::Day;
 use crate::finding::Finding;
 use crate::load::{self, LoadOptions};
 use crate::model::Dataset;
@@ -22,6 +23,9 @@ pub struct Options {
     /// Same / not-same judgements that reconciliation must respect (from a
     /// review file: [`ReviewFile::name_judgements`](crate::review::ReviewFile::name_judgements)).
     pub judgements: Vec<NameJudgement>,
+    /// Analyse the dataset as it could be known on this day: only claims
+    /// reported by then count (`--as-of`).
+    pub known_as_of: Option<Day>,
     /// Told the name of each phase as it starts (`loading`, `reconciling
     /// names`, `checking rules`), for a progress display.
     pub on_phase: Option<Box<dyn Fn(&'static str) + Send + Sync>>,
@@ -63,6 +67,10 @@ pub fn analyse(paths: &[PathBuf], options: &Options) -> Analysis {
 /// Reconciles the names of a dataset already loaded (for example with
 /// [`load::load_str`]) and runs every enabled rule.
 pub fn analyse_dataset(dataset: Dataset, options: &Options) -> Analysis {
+    let dataset = match options.known_as_of {
+        Some(day) => dataset.known_by(day),
+        None => dataset,
+    };
     options.phase("reconciling names");
     let started = Instant::now();
     let entities = reconcile::reconcile(&dataset, &options.settings.matching, &options.judgements);

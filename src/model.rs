@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::basis::Basis;
 use crate::collections::IdIndex;
-use crate::date::{Edtf, Interval};
+use crate::date::{Day, Edtf, Interval};
 use crate::suggest::nearest;
 
 /// Where a record or an input problem sits: file, 1-based line and column
@@ -523,6 +523,17 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Whether the claim can have been reported by `day`: its report date
+    /// (`reported`, else its source's `published`) starts by then. Without
+    /// a report date it counts unless its event starts after `day` (nothing
+    /// is reported before it happens).
+    pub fn known_by(&self, day: Day) -> bool {
+        match self.report {
+            Some(report) => report.earliest <= day,
+            None => self.when.earliest <= day,
+        }
+    }
+
     /// The date as written, or `undated`.
     pub fn date_text(&self) -> &str {
         self.date.as_ref().map_or("undated", |d| d.text.as_str())
@@ -568,6 +579,17 @@ impl Dataset {
     /// The source of a claim, when it has a known one.
     pub fn source_of(&self, claim: &Claim) -> Option<&Source> {
         claim.source.as_deref().and_then(|id| self.source(id))
+    }
+
+    /// The dataset as it could be known on `day`: only the claims that can
+    /// have been reported by then ([`Claim::known_by`]).
+    pub fn known_by(mut self, day: Day) -> Dataset {
+        let before = self.claims.len();
+        self.claims.retain(|c| c.known_by(day));
+        if self.claims.len() != before {
+            self.claim_index = IdIndex::build(&self.claims, |c| c.id.as_str()).0;
+        }
+        self
     }
 
     /// Takes the id indexes of these very claims and sources (whose ids are

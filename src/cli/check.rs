@@ -22,6 +22,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     let progress = Progress::start(args.dataset.format);
     let options = Options {
         on_phase: progress.observer(),
+        known_as_of: args.when.known()?,
         ..options_for(&config, &review_file)
     };
     let analysis = analyse(&args.dataset.paths, &options);
