@@ -4,7 +4,7 @@
 use anyhow::{bail, Result};
 
 use claimlint::finding::Severity;
-use claimlint::lookup::find_entities;
+use claimlint::lookup::{find_entities, nearest_people};
 use claimlint::names::{self, MatchConfig};
 use claimlint::render::{self, Palette};
 use claimlint::{rules, verdict, Analysis, Config, Options};
@@ -154,8 +154,16 @@ pub fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> 
     let found = find_entities(&analysis.entities, &args.name, &explained_matching(&config));
     match found.as_slice() {
         [] => {
+            let near: Vec<String> = nearest_people(&analysis.entities, &args.name)
+                .into_iter()
+                .map(|e| format!("`{}`", analysis.entities.list[e].name))
+                .collect();
+            let hint = match near.as_slice() {
+                [] => String::new(),
+                names => format!("; did you mean {}?", names.join(" or ")),
+            };
             eprintln!(
-                "error: no person matches `{}` (see `claimlint entities`)",
+                "error: no person matches `{}`{hint} (see `claimlint entities`)",
                 args.name
             );
             return Ok(EXIT_BAD_INPUT);
