@@ -487,9 +487,8 @@ fn display_name(dataset: &Dataset, claims: &[usize]) -> String {
             None => spellings.push((claim.who.as_str(), weight, c)),
         }
     }
-    // Spellings that differ only in case are one: (folded, weight, first
-    // claim, the heaviest form not in capitals).
-    let mut folded: Vec<(String, f64, usize, Option<(&str, f64)>)> = Vec::new();
+    // Spellings that differ only in case are one.
+    let mut folded: Vec<Folded> = Vec::new();
     for (who, weight, first) in spellings {
         let key = who.to_lowercase();
         let mixed = (!is_all_capitals(who)).then_some((who, weight));
@@ -513,6 +512,10 @@ fn display_name(dataset: &Dataset, claims: &[usize]) -> String {
         None => String::new(),
     }
 }
+
+/// A spelling with case folded, for [`display_name`]: the folded form, its
+/// weight, its first claim, and its heaviest form not in capitals.
+type Folded<'a> = (String, f64, usize, Option<(&'a str, f64)>);
 
 /// `name` as written unless it is all capitals; then title-cased from its
 /// lowercase form (`ABU HAMID AL-BAHRAINI` → `Abu Hamid Al-Bahraini`).
