@@ -215,7 +215,10 @@ fn markdown_of_a_fixture() {
     // Two event-after-report findings and the two deaths they imply.
     assert!(stdout.contains("| error | 3 | 3 | 0 |"), "{stdout}");
     assert!(stdout.contains("### Findings"), "{stdout}");
-    assert!(stdout.contains("<details><summary><b>Lavdrim Muhaxheri</b>: 3 errors</summary>"), "{stdout}");
+    assert!(
+        stdout.contains("<details><summary><b>Lavdrim Muhaxheri</b>: 3 errors</summary>"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("claims/fixtures/event-after-report/fires.json:3"),
         "{stdout}"
