@@ -407,14 +407,17 @@ impl AfterDeath {
         reasoning: &[String],
         favours: Option<usize>,
     ) -> Finding {
-        ctx.grouped_finding(
+        let mut finding = ctx.grouped_finding(
             rule,
             &self.grounds(),
             self.claims(),
             message,
             reasoning.join("; "),
             favours,
-        )
+        );
+        // The death's reports are disputed; what followed only supports it.
+        ctx.narrow(&mut finding, self.deaths.clone());
+        finding
     }
 
     /// All claims: the death's reports, then the listed events, each in

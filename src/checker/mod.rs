@@ -274,19 +274,52 @@ impl<'a> Context<'a> {
         reasoning: String,
         favours: Option<usize>,
     ) -> Finding {
-        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
         Finding {
             rule: rule.id,
             severity,
             entity: claims
                 .first()
                 .map_or(0, |&c| self.entities.entity_of_claim[c]),
-            fingerprint: fingerprint(rule.id, &ids),
+            fingerprint: self.fingerprint(rule.id, &claims),
+            subject: claims.clone(),
             claims,
             message,
             reasoning,
             favours,
+            settled_by: Vec::new(),
         }
+    }
+
+    /// Narrows `finding` to the claims that make its contradiction (some of
+    /// its claims); the others only support it, and adding or removing one
+    /// keeps its fingerprint.
+    pub fn narrow(&self, finding: &mut Finding, subject: Vec<usize>) {
+        debug_assert!(subject.iter().all(|c| finding.claims.contains(c)));
+        if subject.is_empty() {
+            return;
+        }
+        finding.fingerprint = self.fingerprint(finding.rule, &subject);
+        finding.subject = subject;
+    }
+
+    /// The claim that stands for `claims` (several reports of one thing) in
+    /// a finding's subject: the first reported (then the earliest dated,
+    /// then by id), so a later relay of the same report keeps the finding's
+    /// identity.
+    pub fn representative(&self, claims: &[usize]) -> Option<usize> {
+        claims.iter().copied().min_by(|&a, &b| {
+            let (a, b) = (self.claim(a), self.claim(b));
+            let reported = |c: &Claim| c.report.map_or(i64::MAX, |r| i64::from(r.earliest));
+            reported(a)
+                .cmp(&reported(b))
+                .then(a.when.earliest.cmp(&b.when.earliest))
+                .then_with(|| a.id.cmp(&b.id))
+        })
+    }
+
+    fn fingerprint(&self, rule: &str, claims: &[usize]) -> String {
+        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
+        fingerprint(rule, &ids)
     }
 }
 /// Severity follows the evidence: an order that is only possible, or a claim

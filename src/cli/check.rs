@@ -18,17 +18,31 @@ use super::{config_for, options_for, EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK};
 pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     let config = config_for(cli, &args.dataset.paths)?;
     let review_path = review::locate(args.dataset.review_file.as_deref(), &args.dataset.paths);
-    let review_file = ReviewFile::read(&review_path)?;
+    let mut review_file = ReviewFile::read(&review_path)?;
     let progress = Progress::start(args.dataset.format);
     let options = Options {
         on_phase: progress.observer(),
-        ..options_for(&config, &review_file)
+        ..options_for(&config, &review_file, &review_path)
     };
     let analysis = analyse(&args.dataset.paths, &options);
     progress.finish();
     // Everything after the analysis: reviews laid over, report built and written.
     let rendering = std::time::Instant::now();
-    let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
+    // `check` writes no files: decisions of the first fingerprint scheme
+    // apply in memory until a `review` rewrites the file.
+    let migrated = review::migrate(&mut review_file, &analysis.findings, &analysis.dataset);
+    if migrated > 0 {
+        eprintln!(
+            "{} (in this run; the next `claimlint review` writes it)",
+            super::review::migrated_note(migrated, &review_path)
+        );
+    }
+    let reviews = Applied::new(
+        &review_file,
+        &analysis.findings,
+        &analysis.dataset,
+        &analysis.entities,
+    );
     if args.dataset.format != Format::Json {
         // JSON carries them as `stale_reviews`; elsewhere they are notes.
         for note in reviews.stale_notes(&review_path) {
@@ -65,7 +79,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         .findings
         .iter()
         .enumerate()
-        .any(|(i, f)| f.severity >= fail_on && reviews.of(i).is_none());
+        .any(|(i, f)| f.severity >= fail_on && reviews.is_open(i));
     let code = if !analysis.dataset.errors.is_empty() {
         EXIT_BAD_INPUT
     } else if failing {

@@ -14,8 +14,16 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
     let config = config_for(cli, &args.paths)?;
     let review_path = review::locate(args.review_file.as_deref(), &args.paths);
     let review_file = ReviewFile::read(&review_path)?;
-    let analysis = analyse(&args.paths, &options_for(&config, &review_file));
-    let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
+    let analysis = analyse(
+        &args.paths,
+        &options_for(&config, &review_file, &review_path),
+    );
+    let reviews = Applied::new(
+        &review_file,
+        &analysis.findings,
+        &analysis.dataset,
+        &analysis.entities,
+    );
     for note in reviews.stale_notes(&review_path) {
         eprintln!("{note}");
     }

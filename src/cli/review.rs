@@ -1,6 +1,9 @@
-//! `claimlint review`: record a decision about a finding, a judgement that
-//! two names are (not) one person, or go through the findings at the
-//! terminal.
+//! `claimlint review`: record a decision about a finding, reject a claim,
+//! judge that two names are (not) one person, prune or baseline the review
+//! file, or go through the findings at the terminal.
+//!
+//! Every change is made under the review file's lock to what is on disk at
+//! that moment ([`review::update`]), so concurrent reviewers lose nothing.
 
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -8,9 +11,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
-use claimlint::finding::Finding;
-use claimlint::render::Palette;
-use claimlint::review::{self, Decision, EntityJudgement, Review, ReviewFile};
+use claimlint::finding::{fingerprint as fingerprint_of, Finding};
+use claimlint::render::{printable as escape, Palette};
+use claimlint::review::{
+    self, judgements, Applied, Decision, EntityJudgement, RejectReason, Rejection, Review,
+    ReviewFile,
+};
 use claimlint::suggest::did_you_mean;
 use claimlint::{analyse, Analysis};
 
@@ -19,10 +25,11 @@ use super::{interactive, options_for, EXIT_OK};
 
 /// Runs `review` in whichever form its arguments ask for.
 pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
+    super::interrupt::remove_temporary_files_on_interrupt();
     let config = super::config_for(cli, &args.paths)?;
     let path = review::locate(args.review_file.as_deref(), &args.paths);
-    let mut file = ReviewFile::read(&path)?;
-    let analysis = analyse(&args.paths, &options_for(&config, &file));
+    let file = ReviewFile::read(&path)?;
+    let analysis = analyse(&args.paths, &options_for(&config, &file, &path));
     for error in &analysis.dataset.errors {
         eprintln!("warning: {error} (the record is left out of the review)");
     }
@@ -35,9 +42,13 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
         args,
         path: &path,
         who_dir,
+        analysis: &analysis,
     };
     if let Some(fingerprint) = &args.fingerprint {
-        return recorder.decide(&analysis, &mut file, fingerprint);
+        return recorder.decide(fingerprint);
+    }
+    if let Some(claim) = &args.reject {
+        return recorder.reject(claim);
     }
     let judgement = match (&args.same, &args.not_same, &args.as_name) {
         (Some(a), None, Some(b)) => Some((a, b, true)),
@@ -45,7 +56,13 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
         _ => None,
     };
     if let Some((a, b, same)) = judgement {
-        return recorder.judge(&analysis, &mut file, [a, b], same);
+        return recorder.judge([a, b], same);
+    }
+    if args.prune {
+        return recorder.prune();
+    }
+    if args.accept_all {
+        return recorder.accept_all();
     }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(
@@ -54,16 +71,17 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
              [--wrong CLAIM_ID] --note TEXT [PATH...] (see `claimlint review --help`)"
         );
     }
-    interactive::run(&analysis, &mut file, &path, &recorder.who(), palette)?;
+    interactive::run(&analysis, file, &path, &recorder.who(), palette)?;
     Ok(EXIT_OK)
 }
 
 /// What a scriptable review records with: its arguments, the review file,
-/// and where to ask git who is deciding.
+/// where to ask git who is deciding, and the analysis it decides about.
 struct Recorder<'a> {
     args: &'a ReviewArgs,
     path: &'a Path,
     who_dir: PathBuf,
+    analysis: &'a Analysis,
 }
 
 impl Recorder<'_> {
@@ -75,14 +93,17 @@ impl Recorder<'_> {
         self.args.note.clone().unwrap_or_default()
     }
 
+    /// Changes the review file under its lock, after carrying decisions of
+    /// the first fingerprint scheme over (said once, when it happens).
+    fn update<T>(&self, change: impl FnOnce(&mut ReviewFile) -> Result<T>) -> Result<T> {
+        update(self.path, self.analysis, change)
+    }
+
     /// Records `--decision` about the finding with `fingerprint`.
-    fn decide(&self, analysis: &Analysis, file: &mut ReviewFile, fingerprint: &str) -> Result<u8> {
+    fn decide(&self, fingerprint: &str) -> Result<u8> {
+        let analysis = self.analysis;
         let finding = find_finding(analysis, fingerprint)?;
-        let claim_ids: Vec<String> = finding
-            .claims
-            .iter()
-            .map(|&c| analysis.dataset.claims[c].id.clone())
-            .collect();
+        let claim_ids = ids(analysis, &finding.claims);
         let decision = self
             .args
             .decision
@@ -101,42 +122,79 @@ impl Recorder<'_> {
             (_, Some(_)) => bail!("`--wrong` goes with `--decision resolved` only"),
             (_, None) => None,
         };
-        let mut claims_sorted = claim_ids;
-        claims_sorted.sort();
-        file.decide(
-            fingerprint,
-            Review {
-                decision,
-                wrong,
-                note: self.note(),
-                who: self.who(),
-                when: review::now(),
-                rule: finding.rule.to_string(),
-                claims: claims_sorted,
-            },
-        );
-        file.write(self.path)?;
+        if self.args.reason.is_some() && wrong.is_none() {
+            bail!("`--reason` goes with `--reject CLAIM_ID` or `--decision resolved --wrong CLAIM_ID`");
+        }
+        let review = new_review(analysis, finding, decision, wrong.clone(), self);
+        let rejection = wrong.as_ref().map(|_| Rejection {
+            reason: self
+                .args
+                .reason
+                .map_or(RejectReason::Misreported, RejectReason::from),
+            note: self.note(),
+            who: review.who.clone(),
+            when: review.when.clone(),
+        });
+        let (replaced, replaced_rejection) = self.update(|file| {
+            let replaced = file.decide(&finding.fingerprint, review);
+            let replaced_rejection = match (&wrong, rejection) {
+                (Some(wrong), Some(rejection)) => file.reject(wrong, rejection),
+                _ => None,
+            };
+            Ok((replaced, replaced_rejection))
+        })?;
         eprintln!(
-            "claimlint: recorded {decision} for {fingerprint} ({}: {}) in {}",
+            "claimlint: recorded {decision} for {} ({}: {}) in {}{}",
+            finding.fingerprint,
             finding.rule,
-            finding.message,
-            self.path.display()
+            escape(&finding.message),
+            self.path.display(),
+            replacing(replaced.as_ref().map(Review::describe))
+        );
+        if let Some(wrong) = &wrong {
+            eprintln!(
+                "claimlint: claim `{wrong}` rejected: every finding that rests only on it is settled{}",
+                replacing(replaced_rejection.as_ref().map(Rejection::describe))
+            );
+        }
+        Ok(EXIT_OK)
+    }
+
+    /// Records that the claim with id `claim` is wrong.
+    fn reject(&self, claim: &str) -> Result<u8> {
+        let dataset = &self.analysis.dataset;
+        if dataset.claim(claim).is_none() {
+            bail!(
+                "no claim has id `{claim}`{}",
+                did_you_mean(claim, dataset.claims.iter().map(|c| c.id.as_str()))
+            );
+        }
+        let Some(reason) = self.args.reason.map(RejectReason::from) else {
+            bail!("`--reject` needs `--reason`");
+        };
+        let rejection = Rejection {
+            reason,
+            note: self.note(),
+            who: self.who(),
+            when: review::now(),
+        };
+        let replaced = self.update(|file| Ok(file.reject(claim, rejection)))?;
+        eprintln!(
+            "claimlint: recorded claim `{claim}` rejected ({reason}) in {}: every finding that rests only on it is settled{}",
+            self.path.display(),
+            replacing(replaced.as_ref().map(Rejection::describe))
         );
         Ok(EXIT_OK)
     }
 
-    /// Records that names `a` and `b` are (`same`) or are not one person.
-    fn judge(
-        &self,
-        analysis: &Analysis,
-        file: &mut ReviewFile,
-        [a, b]: [&String; 2],
-        same: bool,
-    ) -> Result<u8> {
+    /// Records that names `a` and `b` are (`same`) or are not one person,
+    /// unless that contradicts another judgement or an entity record.
+    fn judge(&self, [a, b]: [&String; 2], same: bool) -> Result<u8> {
         if a == b {
             bail!("a judgement needs two different names, got `{a}` twice");
         }
-        let known: BTreeSet<&str> = analysis
+        let known: BTreeSet<&str> = self
+            .analysis
             .entities
             .list
             .iter()
@@ -150,38 +208,236 @@ impl Recorder<'_> {
                 );
             }
         }
-        file.judge(EntityJudgement {
+        let judgement = EntityJudgement {
             names: [a.clone(), b.clone()],
             same,
             note: self.note(),
             who: self.who(),
             when: review::now(),
-        });
-        file.write(self.path)?;
+        };
+        let records = &self.analysis.dataset.entities;
+        let replaced = self.update(|file| {
+            let before = judgements::conflicts(&file.entities, records);
+            let replaced = file.judge(judgement);
+            let new: Vec<String> = judgements::conflicts(&file.entities, records)
+                .into_iter()
+                .filter(|c| !before.contains(c))
+                .collect();
+            if !new.is_empty() {
+                bail!(
+                    "not recorded: it would contradict what is on record: {}; change the other judgement first",
+                    new.join("; ")
+                );
+            }
+            Ok(replaced)
+        })?;
         eprintln!(
-            "claimlint: recorded `{a}` {} `{b}` in {}",
+            "claimlint: recorded `{a}` {} `{b}` in {}{}",
             if same {
                 "is the same person as"
             } else {
                 "is not the same person as"
             },
+            self.path.display(),
+            replacing(
+                replaced
+                    .as_ref()
+                    .map(|r| { format!("{} by {} on {}", r.describe(), r.who, r.when) })
+            )
+        );
+        Ok(EXIT_OK)
+    }
+
+    /// Removes what matches nothing any more, printing each on stdout.
+    fn prune(&self) -> Result<u8> {
+        let analysis = self.analysis;
+        let removed = self.update(|file| {
+            let applied = Applied::new(
+                file,
+                &analysis.findings,
+                &analysis.dataset,
+                &analysis.entities,
+            );
+            let fingerprints: Vec<String> = applied
+                .stale
+                .iter()
+                .map(|s| s.fingerprint.to_string())
+                .collect();
+            let names: Vec<[String; 2]> = applied
+                .stale_entities
+                .iter()
+                .map(|j| j.names.clone())
+                .collect();
+            let claims: Vec<String> = applied
+                .stale_rejections
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            let mut removed = Vec::new();
+            for fp in fingerprints {
+                if let Some(r) = file.findings.remove(&fp) {
+                    let on = if r.claims.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" on {}", r.claims.join(", "))
+                    };
+                    removed.push(format!(
+                        "removed stale review {fp}: {} {}{on}",
+                        r.rule,
+                        r.describe()
+                    ));
+                }
+            }
+            for pair in names {
+                if let Some(at) = file.entities.iter().position(|j| j.names == pair) {
+                    let j = file.entities.remove(at);
+                    removed.push(format!(
+                        "removed stale entity judgement {} by {} on {}",
+                        j.describe(),
+                        j.who,
+                        j.when
+                    ));
+                }
+            }
+            for claim in claims {
+                if let Some(r) = file.rejected.remove(&claim) {
+                    removed.push(format!(
+                        "removed stale rejection of claim `{claim}` ({}) by {} on {}",
+                        r.describe(),
+                        r.who,
+                        r.when
+                    ));
+                }
+            }
+            Ok(removed)
+        })?;
+        for line in &removed {
+            println!("{}", escape(line));
+        }
+        eprintln!(
+            "claimlint: pruned {} stale entr{} from {}",
+            removed.len(),
+            if removed.len() == 1 { "y" } else { "ies" },
+            self.path.display()
+        );
+        Ok(EXIT_OK)
+    }
+
+    /// Records every open finding as confirmed: a baseline.
+    fn accept_all(&self) -> Result<u8> {
+        let analysis = self.analysis;
+        let recorded = self.update(|file| {
+            let open: Vec<&Finding> = {
+                let applied = Applied::new(
+                    file,
+                    &analysis.findings,
+                    &analysis.dataset,
+                    &analysis.entities,
+                );
+                analysis
+                    .findings
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| applied.is_open(i))
+                    .map(|(_, f)| f)
+                    .collect()
+            };
+            for finding in &open {
+                let review = new_review(analysis, finding, Decision::Confirmed, None, self);
+                file.decide(&finding.fingerprint, review);
+            }
+            Ok(open.len())
+        })?;
+        eprintln!(
+            "claimlint: recorded {recorded} open finding{} as confirmed (a baseline) in {}; `claimlint check` now fails only on new findings",
+            if recorded == 1 { "" } else { "s" },
             self.path.display()
         );
         Ok(EXIT_OK)
     }
 }
 
-/// The finding with `fingerprint`, or an error naming the nearest one.
+/// Changes the review file at `path` under its lock, after carrying
+/// decisions of the first fingerprint scheme over to `analysis`'s findings
+/// (said once, on stderr, when it happens).
+pub fn update<T>(
+    path: &Path,
+    analysis: &Analysis,
+    change: impl FnOnce(&mut ReviewFile) -> Result<T>,
+) -> Result<T> {
+    review::update(path, |file| {
+        let migrated = review::migrate(file, &analysis.findings, &analysis.dataset);
+        if migrated > 0 {
+            eprintln!("{}", migrated_note(migrated, path));
+        }
+        change(file)
+    })
+}
+
+/// What a run says when decisions of fingerprint scheme 1 were carried over.
+pub fn migrated_note(migrated: usize, path: &Path) -> String {
+    format!(
+        "note: {migrated} decision{} in {} carried over from fingerprint scheme 1 (every claim) to scheme 2 (the claims in dispute); the file is now version {}",
+        if migrated == 1 { "" } else { "s" },
+        path.display(),
+        review::VERSION
+    )
+}
+
+/// "; it replaces: confirmed by ..." when something was replaced.
+pub fn replacing(replaced: Option<String>) -> String {
+    replaced
+        .map(|r| format!("; it replaces: {}", escape(&r)))
+        .unwrap_or_default()
+}
+
+/// A decision of `recorder`'s reviewer about `finding`, with what it rests on.
+fn new_review(
+    analysis: &Analysis,
+    finding: &Finding,
+    decision: Decision,
+    wrong: Option<String>,
+    recorder: &Recorder,
+) -> Review {
+    let mut claims = ids(analysis, &finding.claims);
+    claims.sort();
+    Review {
+        basis: review::basis(&analysis.dataset, finding, wrong.as_deref()),
+        decision,
+        wrong,
+        note: recorder.note(),
+        who: recorder.who(),
+        when: review::now(),
+        rule: finding.rule.to_string(),
+        claims,
+        rejected: None,
+    }
+}
+
+fn ids(analysis: &Analysis, claims: &[usize]) -> Vec<String> {
+    claims
+        .iter()
+        .map(|&c| analysis.dataset.claims[c].id.clone())
+        .collect()
+}
+
+/// The finding with `fingerprint` (or with the fingerprint the first
+/// scheme gave it), or an error naming the nearest one.
 fn find_finding<'a>(analysis: &'a Analysis, fingerprint: &str) -> Result<&'a Finding> {
-    if let Some(finding) = analysis
-        .findings
+    let findings = &analysis.findings;
+    let first_scheme = |f: &Finding| {
+        let ids = ids(analysis, &f.claims);
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        fingerprint_of(f.rule, &ids)
+    };
+    if let Some(finding) = findings
         .iter()
         .find(|f| f.fingerprint == fingerprint)
+        .or_else(|| findings.iter().find(|f| first_scheme(f) == fingerprint))
     {
         return Ok(finding);
     }
-    let nearest = analysis
-        .findings
+    let nearest = findings
         .iter()
         .map(|f| (strsim::jaro_winkler(fingerprint, &f.fingerprint), f))
         .max_by(|a, b| {
@@ -193,7 +449,7 @@ fn find_finding<'a>(analysis: &'a Analysis, fingerprint: &str) -> Result<&'a Fin
             "no finding has fingerprint `{fingerprint}`; the nearest known is `{}` ({}: {}); `claimlint check` lists them",
             f.fingerprint,
             f.rule,
-            f.message
+            escape(&f.message)
         ),
         None => bail!("no finding has fingerprint `{fingerprint}`: this dataset has no findings"),
     }

@@ -269,7 +269,12 @@ mod tests {
                 &crate::Options::default(),
             );
             let review = ReviewFile::default();
-            let reviews = Applied::new(&review, &analysis.findings, &analysis.entities);
+            let reviews = Applied::new(
+                &review,
+                &analysis.findings,
+                &analysis.dataset,
+                &analysis.entities,
+            );
             let report = CheckReport {
                 dataset: &analysis.dataset,
                 entities: &analysis.entities,

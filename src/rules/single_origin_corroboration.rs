@@ -291,5 +291,9 @@ fn circular(
         chains.join("; "),
         claims.len()
     );
-    Some(ctx.finding(&RULE, order, claims, message, reasoning, None))
+    let first_report = ctx.representative(&claims);
+    let mut finding = ctx.finding(&RULE, order, claims, message, reasoning, None);
+    // The report relayed is the subject; another relay only supports it.
+    ctx.narrow(&mut finding, first_report.into_iter().collect());
+    Some(finding)
 }

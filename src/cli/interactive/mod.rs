@@ -1,0 +1,796 @@
+//! The interactive `claimlint review`: one open finding at a time, in the
+//! spirit of `cargo insta review`, in the terminal's alternate screen.
+//!
+//! Single keys, read in raw mode with crossterm, so a reviewer can go through
+//! a long queue without pressing Enter after every decision; a note is the
+//! one place that reads a whole line. Every decision is written at once,
+//! under the review file's lock and merged with what is on disk then (what
+//! another reviewer or a `git pull` wrote meanwhile), so quitting, a crash
+//! or a second reviewer loses nothing. [`screen`] lays each screen out.
+
+mod screen;
+
+use std::io::Write as _;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use anyhow::{Context as _, Result};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::terminal;
+
+use claimlint::finding::Finding;
+use claimlint::render::{printable, Palette};
+use claimlint::review::{
+    self, Applied, Decision, EntityJudgement, RejectReason, Rejection, Review, ReviewFile,
+};
+use claimlint::Analysis;
+
+use super::interrupt::IN_SCREEN;
+use screen::{Content, Line, Place, Style};
+
+/// The terminal in raw mode and the alternate screen for as long as it
+/// lives, whatever way we leave.
+struct Terminal;
+
+impl Terminal {
+    fn enter() -> Result<Terminal> {
+        terminal::enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+        IN_SCREEN.store(true, Ordering::SeqCst);
+        // The alternate screen, the cursor hidden.
+        write_raw("\x1b[?1049h\x1b[?25l")?;
+        Ok(Terminal)
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Leaves the alternate screen, shows the cursor and leaves raw mode (also
+/// from the interruption handler).
+pub fn restore_terminal() {
+    if IN_SCREEN.swap(false, Ordering::SeqCst) {
+        let _ = write_raw("\x1b[?25h\x1b[?1049l");
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+fn write_raw(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("writing to the terminal")
+}
+
+/// What a key asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Decide(Decision),
+    Resolve,
+    Reject,
+    Same,
+    NotSame,
+    Next,
+    Previous,
+    Note,
+    Undo,
+    Help,
+    Quit,
+    Scroll(isize),
+    Top,
+    Bottom,
+    Digit(usize),
+    Enter,
+    Cancel,
+    /// The terminal changed size: lay the screen out again.
+    Resized,
+}
+
+/// Lines a page key scrolls by; negative is up.
+const PAGE: isize = 15;
+
+fn read_key() -> Result<Key> {
+    loop {
+        let key = match event::read().context("reading a key")? {
+            Event::Key(key) => key,
+            Event::Resize(..) => return Ok(Key::Resized),
+            _ => continue,
+        };
+        if key.kind != KeyEventKind::Press {
+            continue;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        return Ok(match key.code {
+            KeyCode::Char('c') if ctrl => Key::Quit,
+            KeyCode::Char('c' | 'C') => Key::Decide(Decision::Confirmed),
+            KeyCode::Char('d' | 'D') => Key::Decide(Decision::Dismissed),
+            KeyCode::Char('r' | 'R') => Key::Resolve,
+            KeyCode::Char('x' | 'X') => Key::Reject,
+            KeyCode::Char('=') => Key::Same,
+            KeyCode::Char('-') => Key::NotSame,
+            KeyCode::Char('s' | 'S') | KeyCode::Right => Key::Next,
+            KeyCode::Char('p' | 'P') | KeyCode::Left => Key::Previous,
+            KeyCode::Char('n' | 'N') => Key::Note,
+            KeyCode::Char('u' | 'U') => Key::Undo,
+            KeyCode::Char('?' | 'h') => Key::Help,
+            KeyCode::Char('q' | 'Q') => Key::Quit,
+            KeyCode::Char('j') | KeyCode::Down => Key::Scroll(1),
+            KeyCode::Char('k') | KeyCode::Up => Key::Scroll(-1),
+            KeyCode::Char(' ') | KeyCode::PageDown => Key::Scroll(PAGE),
+            KeyCode::PageUp => Key::Scroll(-PAGE),
+            KeyCode::Home | KeyCode::Char('g') => Key::Top,
+            KeyCode::End | KeyCode::Char('G') => Key::Bottom,
+            KeyCode::Char(c) if c.is_ascii_digit() => Key::Digit(c as usize - '0' as usize),
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Cancel,
+            _ => continue,
+        });
+    }
+}
+
+/// What taking a step back restores in the review file.
+enum Undo {
+    Decision(String, Option<Review>),
+    Rejection(String, Option<Rejection>),
+    Judgement([String; 2], Option<EntityJudgement>),
+}
+
+/// One step of the session, so `u` can take it back.
+struct Step {
+    /// Where in the queue it was taken.
+    position: usize,
+    /// What it changed (nothing for a skip).
+    undo: Vec<Undo>,
+}
+
+/// Reviews `analysis`'s open findings one at a time at the terminal,
+/// writing each decision into the review file at `path` as it is made.
+pub fn run(
+    analysis: &Analysis,
+    file: ReviewFile,
+    path: &Path,
+    who: &str,
+    palette: Palette,
+) -> Result<()> {
+    let queue: Vec<usize> = {
+        let applied = Applied::new(
+            &file,
+            &analysis.findings,
+            &analysis.dataset,
+            &analysis.entities,
+        );
+        (0..analysis.findings.len())
+            .filter(|&i| applied.is_open(i))
+            .collect()
+    };
+    if queue.is_empty() {
+        eprintln!(
+            "claimlint: nothing to review: {} findings, all reviewed in {}",
+            analysis.findings.len(),
+            path.display()
+        );
+        return Ok(());
+    }
+    let terminal = Terminal::enter()?;
+    let mut session = Session {
+        analysis,
+        file,
+        path,
+        who,
+        palette,
+        queue,
+        steps: Vec::new(),
+        position: 0,
+        note: String::new(),
+        message: String::new(),
+        scroll: 0,
+    };
+    let outcome = (|| {
+        while session.step()? {}
+        Ok::<(), anyhow::Error>(())
+    })();
+    drop(terminal);
+    outcome?;
+    let decided = session.decided();
+    eprintln!(
+        "claimlint: {decided} decision{} recorded in {}; {} finding{} left open",
+        if decided == 1 { "" } else { "s" },
+        path.display(),
+        session.queue.len() - decided.min(session.queue.len()),
+        if session.queue.len() - decided.min(session.queue.len()) == 1 {
+            ""
+        } else {
+            "s"
+        }
+    );
+    Ok(())
+}
+
+/// One interactive review: the queue of findings and where the reviewer is.
+struct Session<'a> {
+    analysis: &'a Analysis,
+    /// The review file as last read or written.
+    file: ReviewFile,
+    path: &'a Path,
+    who: &'a str,
+    palette: Palette,
+    /// The open findings, by index, in report order.
+    queue: Vec<usize>,
+    /// What was done so far, for undo.
+    steps: Vec<Step>,
+    /// Where in `queue` the reviewer is.
+    position: usize,
+    /// The note typed for the next decision.
+    note: String,
+    /// The confirmation of the last action, or what went wrong.
+    message: String,
+    /// How far the finding's body is scrolled.
+    scroll: usize,
+}
+
+/// A decision and, when resolving, the claim judged wrong.
+type Choice = (Decision, Option<String>);
+
+impl Session<'_> {
+    fn size() -> (usize, usize) {
+        terminal::size().map_or((80, 24), |(w, h)| {
+            (usize::from(w).max(20), usize::from(h).max(6))
+        })
+    }
+
+    fn decided(&self) -> usize {
+        self.steps.iter().filter(|s| !s.undo.is_empty()).count()
+    }
+
+    /// Shows one screen and acts on one key; `false` when the reviewer quits.
+    fn step(&mut self) -> Result<bool> {
+        if self.position >= self.queue.len() {
+            return self.at_end();
+        }
+        let index = self.queue[self.position];
+        let finding = &self.analysis.findings[index];
+        let prompt = keys_prompt(finding);
+        self.draw(index, &prompt)?;
+        let choice = match read_key()? {
+            Key::Decide(decision) => Some((decision, None)),
+            Key::Resolve => self
+                .pick_claim(index, "Which claim is wrong?")?
+                .map(|id| (Decision::Resolved, Some(id))),
+            Key::Reject => {
+                self.reject(index)?;
+                None
+            }
+            Key::Same | Key::NotSame if finding.rule != "ambiguous-alias" => {
+                self.message =
+                    "same / not-same answer ambiguous-alias findings; this one is not".into();
+                None
+            }
+            key @ (Key::Same | Key::NotSame) => {
+                self.judge(index, key == Key::Same)?;
+                None
+            }
+            Key::Next => {
+                self.steps.push(Step {
+                    position: self.position,
+                    undo: Vec::new(),
+                });
+                self.message = format!("skipped {}", finding.fingerprint);
+                self.advance(1);
+                None
+            }
+            Key::Previous => {
+                if self.position == 0 {
+                    self.message = "this is the first finding".into();
+                } else {
+                    self.advance(-1);
+                }
+                None
+            }
+            Key::Note => {
+                self.note = self.read_note()?;
+                None
+            }
+            Key::Undo => {
+                self.undo()?;
+                None
+            }
+            Key::Help => {
+                self.show_help()?;
+                None
+            }
+            Key::Quit => return Ok(false),
+            Key::Scroll(by) => {
+                self.scroll = self.scroll.saturating_add_signed(by);
+                None
+            }
+            Key::Top => {
+                self.scroll = 0;
+                None
+            }
+            Key::Bottom => {
+                self.scroll = usize::MAX / 2;
+                None
+            }
+            Key::Digit(_) | Key::Enter | Key::Cancel | Key::Resized => None,
+        };
+        if let Some(choice) = choice {
+            self.record(index, choice)?;
+        }
+        Ok(true)
+    }
+
+    fn advance(&mut self, by: isize) {
+        self.position = self.position.saturating_add_signed(by);
+        self.scroll = 0;
+    }
+
+    /// Draws the screen of finding `index`, with `footer` as its last line.
+    fn draw(&mut self, index: usize, footer: &str) -> Result<()> {
+        let (width, height) = Self::size();
+        let analysis = self.analysis;
+        let finding = &analysis.findings[index];
+        let applied = Applied::new(
+            &self.file,
+            &analysis.findings,
+            &analysis.dataset,
+            &analysis.entities,
+        );
+        let place = Place {
+            position: self.position + 1,
+            total: self.queue.len(),
+            decided: self.decided(),
+            previous: applied.previous(index),
+            current: applied.of(index),
+        };
+        let mut lines = vec![];
+        if !self.note.is_empty() {
+            lines.extend(screen::wrapped(
+                &format!("note: {}", self.note),
+                width,
+                "",
+                Style::Accent,
+            ));
+        }
+        if !self.message.is_empty() {
+            lines.extend(screen::wrapped(&self.message, width, "", Style::Accent));
+        }
+        lines.extend(screen::wrapped(footer, width, "", Style::Bold));
+        let content = Content {
+            header: screen::header(finding, &place, width),
+            body: screen::body(analysis, finding, &place, width),
+            footer: lines,
+        };
+        self.paint(&content, width, height)
+    }
+
+    fn paint(&mut self, content: &Content, width: usize, height: usize) -> Result<()> {
+        let (lines, scroll) = screen::fit(content, width, height, self.scroll, self.palette);
+        self.scroll = scroll;
+        // Home, each line cleared to its end; no newline after the last, so
+        // the screen never scrolls.
+        let mut out = String::from("\x1b[H");
+        out.push_str(&lines.join("\x1b[K\r\n"));
+        out.push_str("\x1b[K\x1b[J");
+        write_raw(&out)
+    }
+
+    /// Every finding seen: offer previous, undo or quit.
+    fn at_end(&mut self) -> Result<bool> {
+        let (width, height) = Self::size();
+        let mut body = screen::wrapped(
+            &format!(
+                "All {} findings seen; {} decisions recorded in {}.",
+                self.queue.len(),
+                self.decided(),
+                self.path.display()
+            ),
+            width,
+            "",
+            Style::Bold,
+        );
+        if !self.message.is_empty() {
+            body.extend(screen::wrapped(&self.message, width, "", Style::Accent));
+        }
+        let content = Content {
+            header: vec![Line {
+                text: "claimlint review".into(),
+                style: Style::Dim,
+            }],
+            body,
+            footer: screen::wrapped(
+                "[p]revious  [u]ndo the last step  [q]uit",
+                width,
+                "",
+                Style::Bold,
+            ),
+        };
+        self.paint(&content, width, height)?;
+        match read_key()? {
+            Key::Undo => self.undo()?,
+            Key::Previous => self.advance(-1),
+            Key::Quit | Key::Cancel => return Ok(false),
+            _ => {}
+        }
+        Ok(true)
+    }
+
+    fn show_help(&mut self) -> Result<()> {
+        loop {
+            let (width, height) = Self::size();
+            let content = Content {
+                header: vec![Line {
+                    text: "claimlint review — keys".into(),
+                    style: Style::Dim,
+                }],
+                body: screen::help(width),
+                footer: screen::wrapped("any key returns to the finding", width, "", Style::Bold),
+            };
+            let mut scroll = 0;
+            let (lines, _) = screen::fit(&content, width, height, scroll, self.palette);
+            scroll += 0;
+            let _ = scroll;
+            write_raw(&format!("\x1b[H{}\x1b[K\x1b[J", lines.join("\x1b[K\r\n")))?;
+            if read_key()? != Key::Resized {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Asks for one of the finding's claims by number; its id, `None` if
+    /// cancelled.
+    fn pick_claim(&mut self, index: usize, question: &str) -> Result<Option<String>> {
+        let claims = &self.analysis.dataset.claims;
+        let finding = &self.analysis.findings[index];
+        let listed: Vec<String> = finding
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| format!("[{}] {}", i + 1, claims[c].id))
+            .collect();
+        let prompt = format!("{question} {}  (Esc cancels)", listed.join("  "));
+        let picked = self.pick_number(index, &prompt, finding.claims.len())?;
+        Ok(match picked {
+            Some(n) => Some(claims[finding.claims[n - 1]].id.clone()),
+            None => {
+                self.message = "cancelled".into();
+                None
+            }
+        })
+    }
+
+    /// Reads a number from 1 to `max` (digits, then Enter when a longer
+    /// number could follow), showing `prompt`; `None` on Esc.
+    fn pick_number(&mut self, index: usize, prompt: &str, max: usize) -> Result<Option<usize>> {
+        let mut typed = 0usize;
+        loop {
+            let shown = if typed == 0 {
+                prompt.to_string()
+            } else {
+                format!("{prompt}  {typed}")
+            };
+            self.draw(index, &shown)?;
+            match read_key()? {
+                Key::Digit(d) => {
+                    let next = typed * 10 + d;
+                    if (1..=max).contains(&next) {
+                        typed = next;
+                        if typed * 10 > max {
+                            return Ok(Some(typed));
+                        }
+                    }
+                }
+                Key::Enter if typed > 0 => return Ok(Some(typed)),
+                Key::Cancel | Key::Quit => return Ok(None),
+                _ => {}
+            }
+        }
+    }
+
+    /// Rejects a claim of finding `index`, picked by number, with a reason.
+    fn reject(&mut self, index: usize) -> Result<()> {
+        let Some(claim) = self.pick_claim(index, "Reject which claim?")? else {
+            return Ok(());
+        };
+        let reasons: Vec<String> = RejectReason::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("[{}] {r}", i + 1))
+            .collect();
+        let prompt = format!(
+            "Why is `{}` wrong? {}  (Esc cancels)",
+            printable(&claim),
+            reasons.join("  ")
+        );
+        let Some(n) = self.pick_number(index, &prompt, RejectReason::ALL.len())? else {
+            self.message = "cancelled".into();
+            return Ok(());
+        };
+        let reason = RejectReason::ALL[n - 1];
+        let rejection = Rejection {
+            reason,
+            note: std::mem::take(&mut self.note),
+            who: self.who.to_string(),
+            when: review::now(),
+        };
+        let previous = self.update(|file| Ok(file.reject(&claim, rejection)))?;
+        self.message = format!(
+            "recorded claim `{}` rejected ({reason}): every finding that rests only on it is settled{}",
+            printable(&claim),
+            super::review::replacing(previous.as_ref().map(Rejection::describe))
+        );
+        self.steps.push(Step {
+            position: self.position,
+            undo: vec![Undo::Rejection(claim, previous)],
+        });
+        self.advance(1);
+        Ok(())
+    }
+
+    /// Records the names of an ambiguous-alias finding as one person or two.
+    fn judge(&mut self, index: usize, same: bool) -> Result<()> {
+        let finding = &self.analysis.findings[index];
+        let Some(ambiguity) = self
+            .analysis
+            .entities
+            .ambiguous
+            .iter()
+            .find(|a| finding.message.starts_with(&format!("`{}`", a.name)))
+        else {
+            self.message = "cannot tell which names this finding asks about".into();
+            return Ok(());
+        };
+        let other = match ambiguity.candidates.as_slice() {
+            [] => return Ok(()),
+            [one] => one.clone(),
+            many => {
+                let listed: Vec<String> = many
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("[{}] {c}", i + 1))
+                    .collect();
+                let prompt = format!(
+                    "`{}` {} which name? {}  (Esc cancels)",
+                    ambiguity.name,
+                    if same {
+                        "is the same person as"
+                    } else {
+                        "is not"
+                    },
+                    listed.join("  ")
+                );
+                let Some(n) = self.pick_number(index, &printable(&prompt), many.len())? else {
+                    self.message = "cancelled".into();
+                    return Ok(());
+                };
+                many[n - 1].clone()
+            }
+        };
+        let judgement = EntityJudgement {
+            names: [ambiguity.name.clone(), other],
+            same,
+            note: std::mem::take(&mut self.note),
+            who: self.who.to_string(),
+            when: review::now(),
+        };
+        let names = {
+            let mut names = judgement.names.clone();
+            names.sort();
+            names
+        };
+        let described = judgement.describe();
+        let records = &self.analysis.dataset.entities;
+        let outcome = self.update(|file| {
+            let before = review::judgements::conflicts(&file.entities, records);
+            let previous = file.judge(judgement);
+            let new: Vec<String> = review::judgements::conflicts(&file.entities, records)
+                .into_iter()
+                .filter(|c| !before.contains(c))
+                .collect();
+            if new.is_empty() {
+                Ok(Ok(previous))
+            } else {
+                // Put it back as it was: nothing is recorded.
+                match &previous {
+                    Some(p) => {
+                        file.judge(p.clone());
+                    }
+                    None => file.entities.retain(|j| j.names != names),
+                }
+                Ok(Err(new.join("; ")))
+            }
+        })?;
+        match outcome {
+            Ok(previous) => {
+                self.message = format!(
+                    "recorded {}: it applies from the next run{}",
+                    printable(&described),
+                    super::review::replacing(previous.as_ref().map(EntityJudgement::describe))
+                );
+                self.steps.push(Step {
+                    position: self.position,
+                    undo: vec![Undo::Judgement(names, previous)],
+                });
+                self.advance(1);
+            }
+            Err(conflict) => {
+                self.message = format!(
+                    "not recorded: {} would contradict {}",
+                    printable(&described),
+                    printable(&conflict)
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Changes the review file under its lock, merged with what is on disk
+    /// now, and keeps the result as the session's view of it.
+    fn update<T>(&mut self, change: impl FnOnce(&mut ReviewFile) -> Result<T>) -> Result<T> {
+        let (out, file) = super::review::update(self.path, self.analysis, |file| {
+            let out = change(file)?;
+            Ok((out, file.clone()))
+        })?;
+        self.file = file;
+        Ok(out)
+    }
+
+    /// Records the decision about finding `index` and moves on.
+    fn record(&mut self, index: usize, (decision, wrong): Choice) -> Result<()> {
+        let analysis = self.analysis;
+        let finding = &analysis.findings[index];
+        let mut claims: Vec<String> = finding
+            .claims
+            .iter()
+            .map(|&c| analysis.dataset.claims[c].id.clone())
+            .collect();
+        claims.sort();
+        let note = std::mem::take(&mut self.note);
+        let when = review::now();
+        let review = Review {
+            basis: review::basis(&analysis.dataset, finding, wrong.as_deref()),
+            decision,
+            wrong: wrong.clone(),
+            note: note.clone(),
+            who: self.who.to_string(),
+            when: when.clone(),
+            rule: finding.rule.to_string(),
+            claims,
+            rejected: None,
+        };
+        let fingerprint = finding.fingerprint.clone();
+        let (previous, previous_rejection) = self.update(|file| {
+            let previous = file.decide(&fingerprint, review);
+            let previous_rejection = wrong.as_ref().map(|w| {
+                let rejection = Rejection {
+                    reason: RejectReason::Misreported,
+                    note,
+                    who: file.findings[&fingerprint].who.clone(),
+                    when,
+                };
+                (w.clone(), file.reject(w, rejection))
+            });
+            Ok((previous, previous_rejection))
+        })?;
+        self.message = confirmation(finding, decision, wrong.as_deref(), previous.as_ref());
+        let mut undo = vec![Undo::Decision(fingerprint, previous)];
+        if let Some((claim, before)) = previous_rejection {
+            undo.push(Undo::Rejection(claim, before));
+        }
+        self.steps.push(Step {
+            position: self.position,
+            undo,
+        });
+        self.advance(1);
+        Ok(())
+    }
+
+    fn undo(&mut self) -> Result<()> {
+        let Some(step) = self.steps.pop() else {
+            self.message = "nothing to undo".into();
+            return Ok(());
+        };
+        self.position = step.position;
+        self.scroll = 0;
+        if step.undo.is_empty() {
+            self.message = "undone: skip".into();
+            return Ok(());
+        }
+        let mut said = Vec::new();
+        self.update(|file| {
+            for undo in step.undo {
+                match undo {
+                    Undo::Decision(fp, Some(review)) => {
+                        file.decide(&fp, review);
+                        said.push(format!("the decision about {fp}"));
+                    }
+                    Undo::Decision(fp, None) => {
+                        file.findings.remove(&fp);
+                        said.push(format!("the decision about {fp}"));
+                    }
+                    Undo::Rejection(id, Some(rejection)) => {
+                        file.reject(&id, rejection);
+                        said.push(format!("the rejection of `{id}`"));
+                    }
+                    Undo::Rejection(id, None) => {
+                        file.rejected.remove(&id);
+                        said.push(format!("the rejection of `{id}`"));
+                    }
+                    Undo::Judgement(names, Some(judgement)) => {
+                        file.judge(judgement);
+                        said.push(format!(
+                            "the judgement of `{}` and `{}`",
+                            names[0], names[1]
+                        ));
+                    }
+                    Undo::Judgement(names, None) => {
+                        file.entities.retain(|j| j.names != names);
+                        said.push(format!(
+                            "the judgement of `{}` and `{}`",
+                            names[0], names[1]
+                        ));
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        self.message = printable(&format!("undone: {}", said.join(" and "))).into_owned();
+        Ok(())
+    }
+
+    /// Reads a line in cooked mode at the bottom of the screen, so the
+    /// terminal does the editing.
+    fn read_note(&mut self) -> Result<String> {
+        let (_, height) = Self::size();
+        write_raw(&format!("\x1b[{height};1H\x1b[2K\x1b[?25h"))?;
+        terminal::disable_raw_mode().context("leaving raw mode")?;
+        let result = (|| {
+            write_raw(&format!(
+                "note (Enter keeps it{}): ",
+                if self.note.is_empty() {
+                    ""
+                } else {
+                    "; an empty line keeps the old one"
+                }
+            ))?;
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("reading the note")?;
+            let line = line.trim();
+            Ok(if line.is_empty() {
+                self.note.clone()
+            } else {
+                line.to_string()
+            })
+        })();
+        terminal::enable_raw_mode().context("returning to raw mode")?;
+        write_raw("\x1b[?25l\x1b[2J")?;
+        result
+    }
+}
+
+/// The footer's last line: the keys for this finding.
+fn keys_prompt(finding: &Finding) -> String {
+    screen::keys(finding.rule == "ambiguous-alias").to_string()
+}
+
+/// The one-line confirmation of a decision.
+fn confirmation(
+    finding: &Finding,
+    decision: Decision,
+    wrong: Option<&str>,
+    previous: Option<&Review>,
+) -> String {
+    let wrong = wrong
+        .map(|w| format!(", claim `{}` rejected (misreported)", printable(w)))
+        .unwrap_or_default();
+    format!(
+        "✓ recorded {decision} for {} ({}){wrong}{}",
+        finding.fingerprint,
+        finding.rule,
+        super::review::replacing(previous.map(Review::describe))
+    )
+}
