@@ -106,6 +106,7 @@ fn main() {
         reviews: &reviews,
         show_reviewed: false,
         statistics: false,
+        verbose: false,
     };
     let renderers: [(&str, &Renderer); 2] = [
         ("json", &|out| {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::checker::{Context, Settings};
+use crate::date::Day;
 use crate::finding::Finding;
 use crate::load::{self, LoadOptions};
 use crate::model::Dataset;
@@ -29,6 +30,9 @@ pub struct Options {
     /// longer count them: a finding that exists only because of one is kept,
     /// with [`Finding::settled_by`] naming it.
     pub rejected: BTreeMap<String, String>,
+    /// Analyse the dataset as it could be known on this day: only claims
+    /// reported by then count (`--as-of`).
+    pub known_as_of: Option<Day>,
     /// Told the name of each phase as it starts (`loading`, `reconciling
     /// names`, `checking rules`), for a progress display.
     pub on_phase: Option<Box<dyn Fn(&'static str) + Send + Sync>>,
@@ -69,7 +73,11 @@ pub fn analyse(paths: &[PathBuf], options: &Options) -> Analysis {
 
 /// Reconciles the names of a dataset already loaded (for example with
 /// [`load::load_str`]) and runs every enabled rule.
-pub fn analyse_dataset(mut dataset: Dataset, options: &Options) -> Analysis {
+pub fn analyse_dataset(dataset: Dataset, options: &Options) -> Analysis {
+    let mut dataset = match options.known_as_of {
+        Some(day) => dataset.known_by(day),
+        None => dataset,
+    };
     dataset.rejected = options
         .rejected
         .iter()

@@ -47,6 +47,12 @@ pub struct Finding {
     pub rule: &'static str,
     /// How serious it is, after the evidence graded it.
     pub severity: Severity,
+    /// The rule's level before the evidence graded it (its default, or the
+    /// level the configuration sets).
+    pub default_severity: Severity,
+    /// Why `severity` is below `default_severity`, in words ("the death
+    /// report `x` is doubtful"); `None` when it is not.
+    pub severity_reason: Option<String>,
     /// Index into the reconciled entities.
     pub entity: usize,
     /// Indices into the dataset's claims; the first is the primary one.

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::basis::Basis;
 use crate::collections::IdIndex;
-use crate::date::{Edtf, Interval};
+use crate::date::{Day, Edtf, Interval};
 use crate::suggest::nearest;
 
 /// Where a record or an input problem sits: file, 1-based line and column
@@ -292,6 +293,34 @@ impl Certainty {
         )
     }
 
+    /// The certainty of an Admiralty credibility digit, 1 (confirmed) to 6
+    /// (cannot be judged).
+    pub fn from_digit(digit: u8) -> Option<Certainty> {
+        Certainty::ALL
+            .get(usize::from(digit).checked_sub(1)?)
+            .copied()
+    }
+
+    /// Parses `certainty` as analysts write it: a word, an Admiralty
+    /// credibility digit (`2`), or the combined code (`C2`), whose letter
+    /// grades the claim's source for this claim.
+    pub fn parse_graded(text: &str) -> Result<(Certainty, Option<Reliability>), String> {
+        match text.trim().as_bytes() {
+            [digit @ b'1'..=b'6'] => Ok((Self::digit(*digit), None)),
+            [letter, digit @ b'1'..=b'6'] if letter.is_ascii_alphabetic() => {
+                let grade = Reliability::parse(&char::from(*letter).to_string()).map_err(|_| {
+                    format!("unknown Admiralty code `{text}`: the letter grades the source, A to F")
+                })?;
+                Ok((Self::digit(*digit), Some(grade)))
+            }
+            _ => Certainty::parse(text).map(|c| (c, None)),
+        }
+    }
+
+    fn digit(digit: u8) -> Certainty {
+        Certainty::from_digit(digit - b'0').unwrap_or_default()
+    }
+
     /// Weight of the claim as evidence, 0 to 1; `unknown` counts as middling.
     pub fn weight(self) -> f64 {
         match self {
@@ -350,6 +379,19 @@ impl Reliability {
         }
     }
 
+    /// Parses a source's grade as analysts write it: the letter (`C`) or the
+    /// combined Admiralty code (`C2`), whose digit is the credibility of
+    /// the source's claims that give no certainty of their own.
+    pub fn parse_code(text: &str) -> Result<(Reliability, Option<Certainty>), String> {
+        match text.trim().as_bytes() {
+            [letter, digit @ b'1'..=b'6'] => {
+                let grade = Reliability::parse(&char::from(*letter).to_string())?;
+                Ok((grade, Certainty::from_digit(digit - b'0')))
+            }
+            _ => Reliability::parse(text).map(|r| (r, None)),
+        }
+    }
+
     /// Weight of the source as evidence, 0 to 1; F (cannot be judged) is middling.
     pub fn weight(self) -> f64 {
         match self {
@@ -386,6 +428,9 @@ pub struct Source {
     pub published: Option<Edtf>,
     /// Its Admiralty reliability grade.
     pub reliability: Option<Reliability>,
+    /// The credibility its claims take when they give none (the digit of a
+    /// combined code such as `C2`).
+    pub credibility: Option<Certainty>,
     /// Ids of the sources it relays.
     pub cites: Vec<String>,
     /// Where the record is.
@@ -446,6 +491,12 @@ pub struct Claim {
     pub according_to: Option<Box<str>>,
     /// How sure the source is.
     pub certainty: Certainty,
+    /// The source's reliability as graded on this claim (the letter of an
+    /// Admiralty code such as `C2` in `certainty`); overrides the source
+    /// record's grade.
+    pub reliability: Option<Reliability>,
+    /// What the claim rests on: the only evidence weighed.
+    pub basis: Option<Basis>,
     /// Free text shown with the claim, never weighed.
     pub evidence: Option<Box<str>>,
     /// Where it happened.
@@ -472,6 +523,17 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Whether the claim can have been reported by `day`: its report date
+    /// (`reported`, else its source's `published`) starts by then. Without
+    /// a report date it counts unless its event starts after `day` (nothing
+    /// is reported before it happens).
+    pub fn known_by(&self, day: Day) -> bool {
+        match self.report {
+            Some(report) => report.earliest <= day,
+            None => self.when.earliest <= day,
+        }
+    }
+
     /// The date as written, or `undated`.
     pub fn date_text(&self) -> &str {
         self.date.as_ref().map_or("undated", |d| d.text.as_str())
@@ -527,6 +589,17 @@ impl Dataset {
     /// The source of a claim, when it has a known one.
     pub fn source_of(&self, claim: &Claim) -> Option<&Source> {
         claim.source.as_deref().and_then(|id| self.source(id))
+    }
+
+    /// The dataset as it could be known on `day`: only the claims that can
+    /// have been reported by then ([`Claim::known_by`]).
+    pub fn known_by(mut self, day: Day) -> Dataset {
+        let before = self.claims.len();
+        self.claims.retain(|c| c.known_by(day));
+        if self.claims.len() != before {
+            self.claim_index = IdIndex::build(&self.claims, |c| c.id.as_str()).0;
+        }
+        self
     }
 
     /// Takes the id indexes of these very claims and sources (whose ids are

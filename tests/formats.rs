@@ -157,6 +157,7 @@ fn sarif_with_several_claims_has_related_locations() {
         reviews: &reviews,
         show_reviewed: false,
         statistics: false,
+        verbose: false,
     };
     let log: Value = serde_json::from_str(&claimlint::render::sarif::render(&report)).unwrap();
     assert_valid_sarif(&log);

@@ -87,6 +87,8 @@ pub(crate) mod tests {
             reported: None,
             according_to: None,
             certainty: Default::default(),
+            reliability: None,
+            basis: None,
             evidence: None,
             place: None,
             by: None,

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use claimlint::date::{Day, Edtf};
 use claimlint::finding::Severity;
 use claimlint::review::{Decision, RejectReason};
 
@@ -138,6 +139,9 @@ pub struct CheckArgs {
     /// `statistics` object).
     #[arg(long)]
     pub statistics: bool,
+
+    #[command(flatten)]
+    pub when: AsOfArgs,
 }
 
 #[derive(Debug, Args)]
@@ -227,6 +231,9 @@ pub struct ReportArgs {
     /// or beside it when PATH is a file).
     #[arg(long, value_name = "FILE")]
     pub review_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub when: AsOfArgs,
 }
 
 #[derive(Debug, Args)]
@@ -237,9 +244,44 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub dataset: DatasetArgs,
 
-    /// The verdict as of this date (EDTF; default: the latest evidence).
+    #[command(flatten)]
+    pub when: AsOfArgs,
+}
+
+/// What could be known on a date, or what had happened by it.
+#[derive(Debug, Args)]
+pub struct AsOfArgs {
+    /// What could be known on this date (EDTF): only claims reported by
+    /// then count, and verdicts speak for that day.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+
+    /// The event-time view: every claim counts, and verdicts speak for this
+    /// date by the dates of the events (EDTF).
+    #[arg(long, value_name = "DATE", conflicts_with = "as_of")]
+    pub events_as_of: Option<String>,
+}
+
+impl AsOfArgs {
+    /// The day of `--as-of`: claims reported after it are left out.
+    pub fn known(&self) -> anyhow::Result<Option<Day>> {
+        last_day("--as-of", self.as_of.as_deref())
+    }
+
+    /// The day verdicts speak for: `--as-of` or `--events-as-of`.
+    pub fn verdict_day(&self) -> anyhow::Result<Option<Day>> {
+        match &self.events_as_of {
+            Some(text) => last_day("--events-as-of", Some(text)),
+            None => self.known(),
+        }
+    }
+}
+
+/// The last day of an EDTF date given to `option`.
+fn last_day(option: &str, text: Option<&str>) -> anyhow::Result<Option<Day>> {
+    let Some(text) = text else { return Ok(None) };
+    let edtf = Edtf::parse(text).map_err(|e| anyhow::anyhow!("{option}: {e}"))?;
+    Ok(Some(edtf.interval.latest))
 }
 
 #[derive(Debug, Args)]

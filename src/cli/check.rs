@@ -22,6 +22,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     let progress = Progress::start(args.dataset.format);
     let options = Options {
         on_phase: progress.observer(),
+        known_as_of: args.when.known()?,
         ..options_for(&config, &review_file, &review_path)
     };
     let analysis = analyse(&args.dataset.paths, &options);
@@ -59,6 +60,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         reviews: &reviews,
         show_reviewed: args.show_reviewed,
         statistics: args.statistics,
+        verbose: cli.verbose,
     };
     // Human and JSON are streamed: a large dataset's report is not built in memory.
     match args.dataset.format {

@@ -4,14 +4,17 @@
 use anyhow::{bail, Result};
 
 use claimlint::finding::Severity;
-use claimlint::lookup::find_entities;
+use claimlint::lookup::{find_entities, nearest_people};
 use claimlint::names::{self, MatchConfig};
 use claimlint::render::{self, Palette};
-use claimlint::{rules, verdict, Analysis, Config};
+use claimlint::{rules, verdict, Analysis, Config, Options};
 
 use super::args::{Cli, DatasetArgs, Format, MatchArgs, TimelineArgs};
 use super::output::write_stdout;
-use super::{analyse_with_review, config_for, report_input_errors, EXIT_BAD_INPUT, EXIT_OK};
+use super::{
+    analyse_with_options, analyse_with_review, config_for, report_input_errors, EXIT_BAD_INPUT,
+    EXIT_OK,
+};
 
 /// The listing format `format` asks for; SARIF and Markdown are for `check`.
 fn listing(command: &str, format: Format) -> Result<render::Format> {
@@ -141,22 +144,26 @@ pub fn schema() -> Result<u8> {
 pub fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> {
     let format = listing("timeline", args.dataset.format)?;
     let config = config_for(cli, &args.dataset.paths)?;
-    let as_of = match &args.as_of {
-        Some(text) => Some(
-            claimlint::date::Edtf::parse(text)
-                .map_err(|e| anyhow::anyhow!("--as-of: {e}"))?
-                .interval
-                .latest,
-        ),
-        None => None,
+    let as_of = args.when.verdict_day()?;
+    let options = Options {
+        known_as_of: args.when.known()?,
+        ..config.options()
     };
-    let analysis = analyse_with_review(&args.dataset, &config)?;
+    let analysis = analyse_with_options(&args.dataset, options)?;
     let bad_input = report_input_errors(&analysis);
     let found = find_entities(&analysis.entities, &args.name, &explained_matching(&config));
     match found.as_slice() {
         [] => {
+            let near: Vec<String> = nearest_people(&analysis.entities, &args.name)
+                .into_iter()
+                .map(|e| format!("`{}`", analysis.entities.list[e].name))
+                .collect();
+            let hint = match near.as_slice() {
+                [] => String::new(),
+                names => format!("; did you mean {}?", names.join(" or ")),
+            };
             eprintln!(
-                "error: no person matches `{}` (see `claimlint entities`)",
+                "error: no person matches `{}`{hint} (see `claimlint entities`)",
                 args.name
             );
             return Ok(EXIT_BAD_INPUT);

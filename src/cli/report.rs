@@ -14,10 +14,11 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
     let config = config_for(cli, &args.paths)?;
     let review_path = review::locate(args.review_file.as_deref(), &args.paths);
     let review_file = ReviewFile::read(&review_path)?;
-    let analysis = analyse(
-        &args.paths,
-        &options_for(&config, &review_file, &review_path),
-    );
+    let options = claimlint::Options {
+        known_as_of: args.when.known()?,
+        ..options_for(&config, &review_file, &review_path)
+    };
+    let analysis = analyse(&args.paths, &options);
     let reviews = Applied::new(
         &review_file,
         &analysis.findings,
@@ -30,7 +31,11 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
     for error in &analysis.dataset.errors {
         eprintln!("{error}");
     }
-    let verdicts = verdict::verdicts(&analysis.dataset, &analysis.entities, None);
+    let verdicts = verdict::verdicts(
+        &analysis.dataset,
+        &analysis.entities,
+        args.when.verdict_day()?,
+    );
     let page = render::html::render(&render::html::Page {
         dataset: &analysis.dataset,
         entities: &analysis.entities,

@@ -191,6 +191,15 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
         palette.bold("reasoning:"),
         printable(&finding.reasoning)
     );
+    if let Some(why) = &finding.severity_reason {
+        let _ = writeln!(
+            out,
+            "{eq} {} {}, lowered from {}: {why}",
+            palette.bold("severity:"),
+            finding.severity,
+            finding.default_severity
+        );
+    }
     if let Some(f) = finding.favours {
         let claim = &dataset.claims[f];
         let _ = writeln!(
@@ -200,6 +209,20 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
             printable(&claim.id),
             claim.status,
             claim.date_text()
+        );
+    }
+    if report.verbose {
+        let weights: Vec<String> = (finding.claims.iter())
+            .map(|&c| {
+                let claim = &dataset.claims[c];
+                format!("{} {:.2}", claim.id, crate::evidence::score(dataset, claim))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{eq} {} {}",
+            palette.bold("weights:"),
+            weights.join(", ")
         );
     }
     let _ = writeln!(

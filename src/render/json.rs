@@ -77,8 +77,12 @@ pub struct ClaimRef<'a> {
 pub struct JsonFinding<'a> {
     /// The rule id.
     pub rule: &'a str,
-    /// The severity.
+    /// The severity, after the evidence graded it.
     pub severity: Severity,
+    /// The rule's level before grading (its default or the configured one).
+    pub default_severity: Severity,
+    /// Why `severity` is below `default_severity`; null when it is not.
+    pub severity_reason: Option<&'a str>,
     /// The person.
     pub entity: EntityRef<'a>,
     /// The claims, the primary one first.
@@ -105,6 +109,8 @@ pub fn finding<'a>(
     JsonFinding {
         rule: f.rule,
         severity: f.severity,
+        default_severity: f.default_severity,
+        severity_reason: f.severity_reason.as_deref(),
         entity: EntityRef {
             id: &entity.id,
             name: &entity.name,
@@ -282,6 +288,7 @@ mod tests {
                 reviews: &reviews,
                 show_reviewed: false,
                 statistics,
+                verbose: false,
             };
             // The busy one spans several blocks of findings (some of the
             // 600 names merge, and one person's reports of one death are

@@ -44,6 +44,8 @@ pub struct CheckReport<'a> {
     pub show_reviewed: bool,
     /// Add counts per rule.
     pub statistics: bool,
+    /// Show the numbers behind the words: each claim's weight (human).
+    pub verbose: bool,
 }
 
 /// Findings per rule, by severity and review state.

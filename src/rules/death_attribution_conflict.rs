@@ -312,14 +312,15 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let mut finding = finding(ctx, &reports, &agents, &places);
-            let rejections = rejections.get_or_insert_with(|| Rejections::new(ctx, timeline));
+            let rejections =
+                rejections.get_or_insert_with(|| Rejections::new(ctx.dataset, timeline));
             let positions: Vec<usize> = death
                 .reports
                 .iter()
                 .copied()
                 .filter(|&p| finding.claims.contains(&timeline[p].claim))
                 .collect();
-            if let Some(rejected) = rejections.all_rejected(ctx, &positions) {
+            if let Some(rejected) = rejections.all_rejected(ctx.dataset, &positions) {
                 after_death::rests_on_rejected(ctx, &mut finding, &rejected);
             }
             findings.push(finding);

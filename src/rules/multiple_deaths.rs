@@ -100,9 +100,9 @@ fn check(ctx: &Context) -> Vec<Finding> {
             reasoning.join("; "),
             favours,
         );
-        let rejections = Rejections::new(ctx, timeline);
+        let rejections = Rejections::new(ctx.dataset, timeline);
         let reports: Vec<usize> = deaths.iter().flat_map(|d| d.reports.clone()).collect();
-        if let Some(rejected) = rejections.all_rejected(ctx, &reports) {
+        if let Some(rejected) = rejections.all_rejected(ctx.dataset, &reports) {
             after_death::rests_on_rejected(ctx, &mut finding, &rejected);
         }
         findings.push(finding);

@@ -90,7 +90,10 @@ fn check(ctx: &Context) -> Vec<Finding> {
         let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
         reasoning.push(format!("weighing the death against the role: {why}"));
         let mut finding = group.finding(ctx, &RULE, message, &reasoning, favours);
-        if let Some(rejected) = person.rejections.all_rejected(ctx, &group.positions) {
+        if let Some(rejected) = person
+            .rejections
+            .all_rejected(ctx.dataset, &group.positions)
+        {
             after_death::rests_on_rejected(ctx, &mut finding, &rejected);
         }
         finding
