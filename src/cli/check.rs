@@ -47,7 +47,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     if args.dataset.format != Format::Json {
         // JSON carries them as `stale_reviews`; elsewhere they are notes.
         for note in reviews.stale_notes(&review_path) {
-            eprintln!("{note}");
+            eprintln!("{}", claimlint::render::printable(&note));
         }
     }
     if cli.verbose {

@@ -88,7 +88,7 @@ fn analyse_with_options(args: &DatasetArgs, options: Options) -> Result<Analysis
 /// report); whether there were any.
 fn report_input_errors(analysis: &Analysis) -> bool {
     for error in &analysis.dataset.errors {
-        eprintln!("{error}");
+        eprintln!("{}", claimlint::render::printable(&error.to_string()));
     }
     !analysis.dataset.errors.is_empty()
 }

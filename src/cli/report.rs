@@ -26,10 +26,10 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
         &analysis.entities,
     );
     for note in reviews.stale_notes(&review_path) {
-        eprintln!("{note}");
+        eprintln!("{}", claimlint::render::printable(&note));
     }
     for error in &analysis.dataset.errors {
-        eprintln!("{error}");
+        eprintln!("{}", claimlint::render::printable(&error.to_string()));
     }
     let verdicts = verdict::verdicts(
         &analysis.dataset,

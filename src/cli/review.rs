@@ -31,7 +31,10 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
     let file = ReviewFile::read(&path)?;
     let analysis = analyse(&args.paths, &options_for(&config, &file, &path));
     for error in &analysis.dataset.errors {
-        eprintln!("warning: {error} (the record is left out of the review)");
+        eprintln!(
+            "warning: {} (the record is left out of the review)",
+            escape(&error.to_string())
+        );
     }
     let who_dir = path
         .parent()

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::names::Merge;
 use crate::render::json::{to_pretty, VERSION};
-use crate::render::Format;
+use crate::render::{printable, Format};
 use crate::Analysis;
 
 #[derive(Serialize)]
@@ -55,18 +55,22 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
         Format::Human => {
             let mut out = String::new();
             for e in &analysis.entities.list {
-                let _ = writeln!(out, "{} ({}) — {} claims", e.name, e.id, e.claims.len());
+                let mut text = format!("{} ({}) — {} claims\n", e.name, e.id, e.claims.len());
                 for name in &e.names {
                     if *name != e.name {
-                        let _ = writeln!(out, "    also: {name}");
+                        let _ = writeln!(text, "    also: {name}");
                     }
                 }
                 for m in &e.merges {
                     let _ = writeln!(
-                        out,
+                        text,
                         "    merged {} ~ {} ({:.2}): {}",
                         m.names[0], m.names[1], m.score, m.reason
                     );
+                }
+                // Names from the data are shown, never sent to the terminal.
+                for line in text.lines() {
+                    let _ = writeln!(out, "{}", printable(line));
                 }
             }
             out

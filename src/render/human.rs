@@ -94,7 +94,7 @@ fn reopened_line(out: &mut String, previous: &crate::review::Review, palette: Pa
     }
     let _ = writeln!(
         out,
-        "{} {} was {}; a claim it rests on changed its who, status, date or source since",
+        "{} {} was {}; what it rests on changed since (a claim in dispute was added, removed, or changed its who, status, date or source)",
         palette.accent("   ="),
         palette.bold("reopened:"),
         printable(&shorten(&previous.describe(), QUOTE_CHARS))

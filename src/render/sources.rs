@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::render::json::{to_pretty, VERSION};
-use crate::render::Format;
+use crate::render::{printable, Format};
 use crate::verdict::TrackRecord;
 
 #[derive(Serialize)]
@@ -35,7 +35,7 @@ pub fn render(records: &[TrackRecord], format: Format) -> String {
                 "kind", "name", "claims", "contradicted", "confirmed"
             );
             for r in records {
-                let name: String = r.name.chars().take(width).collect();
+                let name: String = printable(&r.name).chars().take(width).collect();
                 let _ = writeln!(
                     out,
                     "{:<12} {:<width$} {:>6} {:>12} {:>9}",

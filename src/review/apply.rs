@@ -69,7 +69,7 @@ impl<'a> Applied<'a> {
             });
         }
         let current: HashSet<&str> = findings.iter().map(|f| f.fingerprint.as_str()).collect();
-        let stale = file
+        let orphans: Vec<StaleReview<'a>> = file
             .findings
             .iter()
             .filter(|(fp, _)| !current.contains(fp.as_str()))
@@ -77,6 +77,11 @@ impl<'a> Applied<'a> {
                 fingerprint,
                 review,
             })
+            .collect();
+        let context = changed_disputes(&orphans, findings, dataset, &by_finding, &mut previous);
+        let stale = orphans
+            .into_iter()
+            .filter(|s| !context.contains(s.fingerprint))
             .collect();
         let stale_rejections = file
             .rejected
@@ -143,6 +148,48 @@ impl<'a> Applied<'a> {
         }));
         notes
     }
+}
+
+/// Finds, for each open finding, a decision on the same contradiction
+/// before a claim joined or left its side in dispute (a new report of the
+/// death): a decision that matches no finding now, of the same rule, that
+/// recorded one of the finding's disputed claims. It becomes the finding's
+/// `previous` decision, shown as context, and is not stale while it is;
+/// the fingerprints used so.
+fn changed_disputes<'s>(
+    orphans: &[StaleReview<'s>],
+    findings: &[Finding],
+    dataset: &Dataset,
+    by_finding: &[Option<Cow<'_, Review>>],
+    previous: &mut [Option<&'s Review>],
+) -> HashSet<&'s str> {
+    let mut used = HashSet::new();
+    if orphans.is_empty() {
+        return used;
+    }
+    for (i, finding) in findings.iter().enumerate() {
+        if by_finding[i].is_some() || previous[i].is_some() {
+            continue;
+        }
+        let disputed: Vec<&str> = finding
+            .subject
+            .iter()
+            .map(|&c| dataset.claims[c].id.as_str())
+            .collect();
+        let earlier = orphans.iter().find(|s| {
+            s.review.rule == finding.rule
+                && !used.contains(s.fingerprint)
+                && s.review
+                    .claims
+                    .iter()
+                    .any(|c| disputed.contains(&c.as_str()))
+        });
+        if let Some(earlier) = earlier {
+            previous[i] = Some(earlier.review);
+            used.insert(earlier.fingerprint);
+        }
+    }
+    used
 }
 
 /// The decision a rejected claim makes on `finding`, when the finding

@@ -401,8 +401,19 @@ impl ReviewFile {
             let (line, column) = position(bytes, start);
             return Err(at(line, column, "a review file is a JSON object such as {\"version\": 2, \"findings\": {}}, not this"));
         }
-        let mut file: ReviewFile =
-            serde_json::from_str(text).map_err(|err| from_serde(path, &err))?;
+        let mut file: ReviewFile = serde_json::from_str(text).map_err(|err| {
+            // serde_json places an error of the version's value after the
+            // object; point at the value instead.
+            match text.find("\"version\"") {
+                Some(key) if err.to_string().starts_with("`version` is") => {
+                    let (line, column) = position(bytes, key);
+                    let message = err.to_string();
+                    let message = message.split(" at line ").next().unwrap_or_default();
+                    at(line, column, message)
+                }
+                _ => from_serde(path, &err),
+            }
+        })?;
         for judgement in &mut file.entities {
             judgement.names.sort();
         }

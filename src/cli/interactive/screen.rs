@@ -197,7 +197,7 @@ pub fn body(analysis: &Analysis, finding: &Finding, place: &Place, width: usize)
         lines.extend(labelled(
             "reopened:",
             &format!(
-                "was {}; a claim it rests on changed its who, status, date or source since",
+                "was {}; what it rests on changed since (a claim in dispute was added, removed, or changed its who, status, date or source)",
                 previous.describe()
             ),
             width,
