@@ -417,7 +417,9 @@ impl Session<'_> {
         Ok(true)
     }
 
+    /// Shows the keys until any key but a scroll or a resize.
     fn show_help(&mut self) -> Result<()> {
+        let mut scroll = 0;
         loop {
             let (width, height) = Self::size();
             let content = Content {
@@ -428,13 +430,13 @@ impl Session<'_> {
                 body: screen::help(width),
                 footer: screen::wrapped("any key returns to the finding", width, "", Style::Bold),
             };
-            let mut scroll = 0;
-            let (lines, _) = screen::fit(&content, width, height, scroll, self.palette);
-            scroll += 0;
-            let _ = scroll;
+            let (lines, fitted) = screen::fit(&content, width, height, scroll, self.palette);
+            scroll = fitted;
             write_raw(&format!("\x1b[H{}\x1b[K\x1b[J", lines.join("\x1b[K\r\n")))?;
-            if read_key()? != Key::Resized {
-                return Ok(());
+            match read_key()? {
+                Key::Resized => {}
+                Key::Scroll(by) => scroll = scroll.saturating_add_signed(by),
+                _ => return Ok(()),
             }
         }
     }

@@ -40,15 +40,38 @@ impl Line {
         }
     }
 
-    fn paint(&self, palette: Palette) -> String {
+    /// The line in its style, cut to `width` columns: a line the terminal
+    /// wrapped would push the pinned footer off the screen.
+    fn paint(&self, palette: Palette, width: usize) -> String {
+        let text = fit_width(&self.text, width);
         match self.style {
-            Style::Plain => self.text.clone(),
-            Style::Dim => palette.dim(&self.text),
-            Style::Bold => palette.bold(&self.text),
-            Style::Severity(s) => palette.severity(s, &self.text),
-            Style::Accent => palette.accent(&self.text),
+            Style::Plain => text,
+            Style::Dim => palette.dim(&text),
+            Style::Bold => palette.bold(&text),
+            Style::Severity(s) => palette.severity(s, &text),
+            Style::Accent => palette.accent(&text),
         }
     }
+}
+
+/// `text` cut to at most `width` columns, with `…` where it was cut.
+fn fit_width(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar as _;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// The three parts of a screen, before they are fitted to a size.
@@ -67,7 +90,9 @@ pub fn wrapped(text: &str, width: usize, indent: &str, style: Style) -> Vec<Line
     let text = printable(text);
     let options = textwrap::Options::new(width.max(indent.len() + 8))
         .initial_indent(indent)
-        .subsequent_indent(indent);
+        .subsequent_indent(indent)
+        // Dates and ids hold hyphens: break only at spaces.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(&text, options)
         .into_iter()
         .map(|l| Line::new(l.into_owned(), style))
@@ -81,7 +106,8 @@ fn labelled(label: &str, text: &str, width: usize, style: Style) -> Vec<Line> {
     let indent = " ".repeat(label.chars().count() + 1);
     let options = textwrap::Options::new(width.max(indent.len() + 8))
         .initial_indent("")
-        .subsequent_indent(&indent);
+        .subsequent_indent(&indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let first = format!("{label} {text}");
     textwrap::wrap(&first, options)
         .into_iter()
@@ -108,7 +134,7 @@ pub fn fit(
     let scroll = scroll.min(max_scroll);
     let mut out: Vec<String> = content.header[..header_rows]
         .iter()
-        .map(|l| l.paint(palette))
+        .map(|l| l.paint(palette, width))
         .collect();
     // A rule under the header that says how much of the body is in view.
     let shown_to = (scroll + room).min(content.body.len());
@@ -129,13 +155,13 @@ pub fn fit(
             content
                 .body
                 .get(scroll + row)
-                .map_or(String::new(), |l| l.paint(palette)),
+                .map_or(String::new(), |l| l.paint(palette, width)),
         );
     }
     out.extend(
         content.footer[content.footer.len() - footer_rows..]
             .iter()
-            .map(|l| l.paint(palette)),
+            .map(|l| l.paint(palette, width)),
     );
     (out, scroll)
 }
@@ -156,18 +182,20 @@ pub struct Place<'a> {
 
 /// The header: where the reviewer is and what the finding says.
 pub fn header(finding: &Finding, place: &Place, width: usize) -> Vec<Line> {
-    let mut lines = vec![Line::new(
-        format!(
-            "claimlint review — finding {} of {} unreviewed · {} decided this session · {}",
+    let mut lines = wrapped(
+        &format!(
+            "claimlint review — finding {} of {} unreviewed · {} decided · {}",
             place.position, place.total, place.decided, finding.fingerprint
         ),
-        Style::Dim,
-    )];
-    let label = format!("{}[{}]:", finding.severity, finding.rule);
-    let mut message = labelled(
-        &label,
-        &finding.message,
         width,
+        "",
+        Style::Dim,
+    );
+    let label = format!("{}[{}]:", finding.severity, finding.rule);
+    let mut message = wrapped(
+        &format!("{label} {}", finding.message),
+        width,
+        "",
         Style::Severity(finding.severity),
     );
     // At most three lines of message: the body repeats it in full.
@@ -337,20 +365,20 @@ pub fn help(width: usize) -> Vec<Line> {
     let entries = [
         ("c", "confirm: a real contradiction, kept as a known issue"),
         ("d", "dismiss: a false alarm"),
-        ("r", "resolve: pick the claim judged wrong (it is rejected too, settling every finding that rests only on it)"),
-        ("x", "reject a claim: pick it, then the reason"),
-        ("=  -", "ambiguous-alias: the names are the same person / not the same"),
-        ("s  →", "skip to the next finding"),
-        ("p  ←", "back to the previous finding"),
+        ("r", "resolve: pick the claim judged wrong by its number; it is rejected too, which settles every finding that rests only on it"),
+        ("x", "reject a claim: pick it by its number, then the reason"),
+        ("= -", "ambiguous-alias: the names are the same person / not the same"),
+        ("s →", "skip to the next finding"),
+        ("p ←", "back to the previous finding"),
         ("n", "write a note for the next decision"),
-        ("u", "undo the last step (in the review file too)"),
-        ("↑ ↓ PgUp PgDn Home End", "scroll the finding"),
-        ("?", "this help; any key returns"),
-        ("q  Ctrl-C", "quit; every decision is already saved"),
+        ("u", "undo the last step, in the review file too"),
+        ("↑ ↓", "scroll the finding a line (j k); PgUp PgDn Space a page; Home End"),
+        ("?", "this help; any other key returns"),
+        ("q", "quit (Ctrl-C too); every decision is already saved"),
     ];
     let mut lines = vec![Line::new("Keys", Style::Bold), Line::new("", Style::Plain)];
     for (key, what) in entries {
-        lines.extend(labelled(&format!("{key:>22}"), what, width, Style::Plain));
+        lines.extend(labelled(&format!("  {key:<5}"), what, width, Style::Plain));
     }
     lines.push(Line::new("", Style::Plain));
     lines.extend(wrapped(
