@@ -38,6 +38,10 @@ fn main() -> std::process::ExitCode {
             escape_sequences_in_the_data_are_shown_not_sent,
         ),
         Trial::ignorable_test(
+            "an_interrupted_review_restores_the_terminal_and_leaves_no_files",
+            an_interrupted_review_restores_the_terminal_and_leaves_no_files,
+        ),
+        Trial::ignorable_test(
             "a_decision_written_meanwhile_by_another_process_is_kept",
             a_decision_written_meanwhile_by_another_process_is_kept,
         ),
@@ -292,6 +296,17 @@ fn the_documented_interactive_example_runs_on_the_bundled_data() -> Result<Compl
         "{screen}"
     );
     assert!(lines[49].contains("[q]uit"), "{screen}");
+    // Resolving names the wrong claim; the other findings resting only on
+    // it leave the queue at once.
+    tmux.keys(&["r"]);
+    tmux.wait_for("Which claim is wrong?");
+    tmux.keys(&["1"]);
+    let screen = tmux.wait_for("✓ recorded resolved");
+    assert!(
+        screen.contains("claim `mainok-killed-2019-09` rejected (misreported); 2 more findings resting only on it settled"),
+        "{screen}"
+    );
+    assert!(screen.contains("finding 2 of 6 unreviewed"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED 0");
     Ok(Completion::Completed)
@@ -393,7 +408,7 @@ fn rejecting_a_claim_and_judging_names_from_the_screen() -> Result<Completion, F
     assert!(screen.contains("[=] same person"), "{screen}");
     tmux.keys(&["="]);
     let screen = tmux.wait_for("recorded `Usama al-Muhajir` = `Usama al-Mujahir`");
-    assert!(screen.contains("applies from the next run"), "{screen}");
+    assert!(screen.contains("[c]onfirm"), "{screen}");
     let file = review_file(dir.path());
     assert_eq!(file["entities"][0]["same"], true, "{file:#}");
 
@@ -491,5 +506,45 @@ fn a_decision_written_meanwhile_by_another_process_is_kept() -> Result<Completio
     assert_eq!(file["findings"][&second]["note"], "elsewhere");
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED 0");
+    Ok(Completion::Completed)
+}
+
+/// Interrupted (Ctrl-C while a note is typed, when the terminal is not in
+/// raw mode and Ctrl-C is a signal): the terminal is restored, the process
+/// exits as interrupted, the decisions made are kept and no temporary file
+/// is left in the data directory.
+fn an_interrupted_review_restores_the_terminal_and_leaves_no_files() -> Result<Completion, Failed> {
+    if !tmux_available() {
+        return no_tmux();
+    }
+    let dir = copy_of(&["tests/data/two-findings.json"]);
+    let tmux = Tmux::start(
+        "interrupt",
+        dir.path(),
+        "--color never review --reviewer tess .",
+        (100, 30),
+    );
+    tmux.wait_for("finding 1 of 2");
+    tmux.keys(&["c"]);
+    tmux.wait_for("finding 2 of 2");
+    tmux.keys(&["n"]);
+    tmux.wait_for("note (Enter keeps it");
+    tmux.keys(&["C-c"]);
+    let screen = tmux.wait_for("EXITED 130");
+    // Back on the normal screen: the review's screen is gone.
+    assert!(!screen.contains("[c]onfirm"), "{screen}");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["claimlint-review.json", "two-findings.json"]);
+    assert_eq!(
+        review_file(dir.path())["findings"]
+            .as_object()
+            .unwrap()
+            .len(),
+        1
+    );
     Ok(Completion::Completed)
 }

@@ -1,4 +1,4 @@
-//! An interrupted `claimlint review` leaves nothing behind: on SIGINT,
+//! An interrupted `claimlint review` (or `report --html`) leaves nothing behind: on SIGINT,
 //! SIGTERM or SIGHUP the temporary file of a write in progress is removed
 //! (and the terminal restored) before the process exits as the signal asks.
 

@@ -11,6 +11,7 @@ use super::{config_for, options_for, EXIT_BAD_INPUT, EXIT_OK};
 
 /// Writes the HTML report, atomically.
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
+    super::interrupt::remove_temporary_files_on_interrupt();
     let config = config_for(cli, &args.paths)?;
     let review_path = review::locate(args.review_file.as_deref(), &args.paths);
     let review_file = ReviewFile::read(&review_path)?;

@@ -74,7 +74,9 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
              [--wrong CLAIM_ID] --note TEXT [PATH...] (see `claimlint review --help`)"
         );
     }
-    interactive::run(&analysis, file, &path, &recorder.who(), palette)?;
+    let who = recorder.who();
+    let reanalyse = |file: &ReviewFile| analyse(&args.paths, &options_for(&config, file, &path));
+    interactive::run(analysis, file, &path, &who, palette, &reanalyse)?;
     Ok(EXIT_OK)
 }
 
@@ -228,7 +230,7 @@ impl Recorder<'_> {
                 .collect();
             if !new.is_empty() {
                 bail!(
-                    "not recorded: it would contradict what is on record: {}; change the other judgement first",
+                    "not recorded: it would contradict what is on record: {}; change the entity record or judgement it contradicts first",
                     new.join("; ")
                 );
             }

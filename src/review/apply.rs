@@ -167,23 +167,26 @@ fn changed_disputes<'s>(
     if orphans.is_empty() {
         return used;
     }
+    // The orphans by the claims they recorded, so that a million findings
+    // are not each compared with every orphan.
+    let mut by_claim: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (o, orphan) in orphans.iter().enumerate() {
+        for claim in &orphan.review.claims {
+            by_claim.entry(claim.as_str()).or_default().push(o);
+        }
+    }
     for (i, finding) in findings.iter().enumerate() {
         if by_finding[i].is_some() || previous[i].is_some() {
             continue;
         }
-        let disputed: Vec<&str> = finding
+        let earlier = finding
             .subject
             .iter()
-            .map(|&c| dataset.claims[c].id.as_str())
-            .collect();
-        let earlier = orphans.iter().find(|s| {
-            s.review.rule == finding.rule
-                && !used.contains(s.fingerprint)
-                && s.review
-                    .claims
-                    .iter()
-                    .any(|c| disputed.contains(&c.as_str()))
-        });
+            .filter_map(|&c| by_claim.get(dataset.claims[c].id.as_str()))
+            .flatten()
+            .map(|&o| &orphans[o])
+            .find(|s| s.review.rule == finding.rule && !used.contains(s.fingerprint));
         if let Some(earlier) = earlier {
             previous[i] = Some(earlier.review);
             used.insert(earlier.fingerprint);

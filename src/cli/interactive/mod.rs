@@ -10,6 +10,7 @@
 
 mod screen;
 
+use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -19,6 +20,7 @@ use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::terminal;
 
 use claimlint::finding::Finding;
+use claimlint::model::Pos;
 use claimlint::render::{printable, Palette};
 use claimlint::review::{
     self, Applied, Decision, EntityJudgement, RejectReason, Rejection, Review, ReviewFile,
@@ -26,7 +28,7 @@ use claimlint::review::{
 use claimlint::Analysis;
 
 use super::interrupt::IN_SCREEN;
-use screen::{Content, Line, Place, Style};
+use screen::{Content, Line, Style};
 
 /// The terminal in raw mode and the alternate screen for as long as it
 /// lives, whatever way we leave.
@@ -140,54 +142,62 @@ enum Undo {
 
 /// One step of the session, so `u` can take it back.
 struct Step {
-    /// Where in the queue it was taken.
-    position: usize,
+    /// The finding it was taken at.
+    at: Place,
     /// What it changed (nothing for a skip).
     undo: Vec<Undo>,
 }
 
+/// Where a finding stands in report order (primary claim's position, rule,
+/// fingerprint): a place in the queue that survives a new analysis.
+type Place = (Option<Pos>, &'static str, String);
+
+fn place_of(analysis: &Analysis, finding: &Finding) -> Place {
+    let primary = finding
+        .claims
+        .first()
+        .map(|&c| analysis.dataset.claims[c].pos.clone());
+    (primary, finding.rule, finding.fingerprint.clone())
+}
+
 /// Reviews `analysis`'s open findings one at a time at the terminal,
 /// writing each decision into the review file at `path` as it is made.
+/// `reanalyse` runs the analysis again with a review file's rejections and
+/// judgements, after the reviewer changed them: the findings they settle
+/// leave the queue at once.
 pub fn run(
-    analysis: &Analysis,
+    analysis: Analysis,
     file: ReviewFile,
     path: &Path,
     who: &str,
     palette: Palette,
+    reanalyse: &dyn Fn(&ReviewFile) -> Analysis,
 ) -> Result<()> {
-    let queue: Vec<usize> = {
-        let applied = Applied::new(
-            &file,
-            &analysis.findings,
-            &analysis.dataset,
-            &analysis.entities,
-        );
-        (0..analysis.findings.len())
-            .filter(|&i| applied.is_open(i))
-            .collect()
-    };
-    if queue.is_empty() {
-        eprintln!(
-            "claimlint: nothing to review: {} findings, all reviewed in {}",
-            analysis.findings.len(),
-            path.display()
-        );
-        return Ok(());
-    }
-    let terminal = Terminal::enter()?;
     let mut session = Session {
         analysis,
+        reanalyse,
         file,
         path,
         who,
         palette,
-        queue,
+        queue: Vec::new(),
+        touched: HashSet::new(),
         steps: Vec::new(),
         position: 0,
         note: String::new(),
         message: String::new(),
         scroll: 0,
     };
+    session.queue = session.open_findings();
+    if session.queue.is_empty() {
+        eprintln!(
+            "claimlint: nothing to review: {} findings, all reviewed in {}",
+            session.analysis.findings.len(),
+            path.display()
+        );
+        return Ok(());
+    }
+    let terminal = Terminal::enter()?;
     let outcome = (|| {
         while session.step()? {}
         Ok::<(), anyhow::Error>(())
@@ -195,30 +205,33 @@ pub fn run(
     drop(terminal);
     outcome?;
     let decided = session.decided();
+    let open = session
+        .open_findings()
+        .len()
+        .saturating_sub(session.touched.len());
     eprintln!(
-        "claimlint: {decided} decision{} recorded in {}; {} finding{} left open",
+        "claimlint: {decided} decision{} recorded in {}; {open} finding{} left open",
         if decided == 1 { "" } else { "s" },
         path.display(),
-        session.queue.len() - decided.min(session.queue.len()),
-        if session.queue.len() - decided.min(session.queue.len()) == 1 {
-            ""
-        } else {
-            "s"
-        }
+        if open == 1 { "" } else { "s" }
     );
     Ok(())
 }
 
 /// One interactive review: the queue of findings and where the reviewer is.
 struct Session<'a> {
-    analysis: &'a Analysis,
+    analysis: Analysis,
+    reanalyse: &'a dyn Fn(&ReviewFile) -> Analysis,
     /// The review file as last read or written.
     file: ReviewFile,
     path: &'a Path,
     who: &'a str,
     palette: Palette,
-    /// The open findings, by index, in report order.
+    /// The findings to go through, by index, in report order: the open
+    /// ones, and those decided in this session (to go back to).
     queue: Vec<usize>,
+    /// The fingerprints of the findings decided in this session.
+    touched: HashSet<String>,
     /// What was done so far, for undo.
     steps: Vec<Step>,
     /// Where in `queue` the reviewer is.
@@ -245,6 +258,55 @@ impl Session<'_> {
         self.steps.iter().filter(|s| !s.undo.is_empty()).count()
     }
 
+    /// The findings to go through: open, or decided in this session.
+    fn open_findings(&self) -> Vec<usize> {
+        let analysis = &self.analysis;
+        let applied = Applied::new(
+            &self.file,
+            &analysis.findings,
+            &analysis.dataset,
+            &analysis.entities,
+        );
+        (0..analysis.findings.len())
+            .filter(|&i| {
+                applied.is_open(i) || self.touched.contains(&analysis.findings[i].fingerprint)
+            })
+            .collect()
+    }
+
+    /// The place of the finding the reviewer is at.
+    fn here(&self) -> Place {
+        let index = self.queue[self.position.min(self.queue.len() - 1)];
+        place_of(&self.analysis, &self.analysis.findings[index])
+    }
+
+    /// Moves to the first finding at or after `place` (`after`: past it).
+    fn go_to(&mut self, place: &Place, after: bool) {
+        let analysis = &self.analysis;
+        self.position = self
+            .queue
+            .iter()
+            .take_while(|&&i| {
+                let here = place_of(analysis, &analysis.findings[i]);
+                if after {
+                    here <= *place
+                } else {
+                    here < *place
+                }
+            })
+            .count();
+        self.scroll = 0;
+    }
+
+    /// Runs the analysis again with the review file as it is now (after a
+    /// rejection or a judgement), rebuilds the queue and moves to the first
+    /// finding after `place`.
+    fn refresh(&mut self, place: &Place, after: bool) {
+        self.analysis = (self.reanalyse)(&self.file);
+        self.queue = self.open_findings();
+        self.go_to(place, after);
+    }
+
     /// Shows one screen and acts on one key; `false` when the reviewer quits.
     fn step(&mut self) -> Result<bool> {
         if self.position >= self.queue.len() {
@@ -252,6 +314,8 @@ impl Session<'_> {
         }
         let index = self.queue[self.position];
         let finding = &self.analysis.findings[index];
+        let ambiguous = finding.rule == "ambiguous-alias";
+        let fingerprint = finding.fingerprint.clone();
         let prompt = keys_prompt(finding);
         self.draw(index, &prompt)?;
         let choice = match read_key()? {
@@ -263,7 +327,7 @@ impl Session<'_> {
                 self.reject(index)?;
                 None
             }
-            Key::Same | Key::NotSame if finding.rule != "ambiguous-alias" => {
+            Key::Same | Key::NotSame if !ambiguous => {
                 self.message =
                     "same / not-same answer ambiguous-alias findings; this one is not".into();
                 None
@@ -274,10 +338,10 @@ impl Session<'_> {
             }
             Key::Next => {
                 self.steps.push(Step {
-                    position: self.position,
+                    at: self.here(),
                     undo: Vec::new(),
                 });
-                self.message = format!("skipped {}", finding.fingerprint);
+                self.message = format!("skipped {fingerprint}");
                 self.advance(1);
                 None
             }
@@ -330,7 +394,7 @@ impl Session<'_> {
     /// Draws the screen of finding `index`, with `footer` as its last line.
     fn draw(&mut self, index: usize, footer: &str) -> Result<()> {
         let (width, height) = Self::size();
-        let analysis = self.analysis;
+        let analysis = &self.analysis;
         let finding = &analysis.findings[index];
         let applied = Applied::new(
             &self.file,
@@ -338,7 +402,7 @@ impl Session<'_> {
             &analysis.dataset,
             &analysis.entities,
         );
-        let place = Place {
+        let place = screen::Place {
             position: self.position + 1,
             total: self.queue.len(),
             decided: self.decided(),
@@ -363,18 +427,9 @@ impl Session<'_> {
             body: screen::body(analysis, finding, &place, width),
             footer: lines,
         };
-        self.paint(&content, width, height)
-    }
-
-    fn paint(&mut self, content: &Content, width: usize, height: usize) -> Result<()> {
-        let (lines, scroll) = screen::fit(content, width, height, self.scroll, self.palette);
+        let (lines, scroll) = screen::fit(&content, width, height, self.scroll, self.palette);
         self.scroll = scroll;
-        // Home, each line cleared to its end; no newline after the last, so
-        // the screen never scrolls.
-        let mut out = String::from("\x1b[H");
-        out.push_str(&lines.join("\x1b[K\r\n"));
-        out.push_str("\x1b[K\x1b[J");
-        write_raw(&out)
+        paint(&lines)
     }
 
     /// Every finding seen: offer previous, undo or quit.
@@ -407,10 +462,12 @@ impl Session<'_> {
                 Style::Bold,
             ),
         };
-        self.paint(&content, width, height)?;
+        paint(&screen::fit(&content, width, height, 0, self.palette).0)?;
         match read_key()? {
             Key::Undo => self.undo()?,
-            Key::Previous => self.advance(-1),
+            Key::Previous if !self.queue.is_empty() => {
+                self.position = self.queue.len() - 1;
+            }
             Key::Quit | Key::Cancel => return Ok(false),
             _ => {}
         }
@@ -432,7 +489,7 @@ impl Session<'_> {
             };
             let (lines, fitted) = screen::fit(&content, width, height, scroll, self.palette);
             scroll = fitted;
-            write_raw(&format!("\x1b[H{}\x1b[K\x1b[J", lines.join("\x1b[K\r\n")))?;
+            paint(&lines)?;
             match read_key()? {
                 Key::Resized => {}
                 Key::Scroll(by) => scroll = scroll.saturating_add_signed(by),
@@ -444,18 +501,20 @@ impl Session<'_> {
     /// Asks for one of the finding's claims by number; its id, `None` if
     /// cancelled.
     fn pick_claim(&mut self, index: usize, question: &str) -> Result<Option<String>> {
-        let claims = &self.analysis.dataset.claims;
         let finding = &self.analysis.findings[index];
-        let listed: Vec<String> = finding
+        let ids: Vec<String> = finding
             .claims
             .iter()
+            .map(|&c| self.analysis.dataset.claims[c].id.clone())
+            .collect();
+        let listed: Vec<String> = ids
+            .iter()
             .enumerate()
-            .map(|(i, &c)| format!("[{}] {}", i + 1, claims[c].id))
+            .map(|(i, id)| format!("[{}] {id}", i + 1))
             .collect();
         let prompt = format!("{question} {}  (Esc cancels)", listed.join("  "));
-        let picked = self.pick_number(index, &prompt, finding.claims.len())?;
-        Ok(match picked {
-            Some(n) => Some(claims[finding.claims[n - 1]].id.clone()),
+        Ok(match self.pick_number(index, &prompt, ids.len())? {
+            Some(n) => Some(ids[n - 1].clone()),
             None => {
                 self.message = "cancelled".into();
                 None
@@ -517,34 +576,32 @@ impl Session<'_> {
             who: self.who.to_string(),
             when: review::now(),
         };
+        let at = self.here();
         let previous = self.update(|file| Ok(file.reject(&claim, rejection)))?;
-        self.message = format!(
-            "recorded claim `{}` rejected ({reason}): every finding that rests only on it is settled{}",
+        let before = self.queue.len();
+        self.refresh(&at, false);
+        self.message =
+            format!(
+            "recorded claim `{}` rejected ({reason}): {} finding{} resting only on it settled{}",
             printable(&claim),
+            before.saturating_sub(self.queue.len()),
+            if before.saturating_sub(self.queue.len()) == 1 { "" } else { "s" },
             super::review::replacing(previous.as_ref().map(Rejection::describe))
         );
         self.steps.push(Step {
-            position: self.position,
+            at,
             undo: vec![Undo::Rejection(claim, previous)],
         });
-        self.advance(1);
         Ok(())
     }
 
     /// Records the names of an ambiguous-alias finding as one person or two.
     fn judge(&mut self, index: usize, same: bool) -> Result<()> {
-        let finding = &self.analysis.findings[index];
-        let Some(ambiguity) = self
-            .analysis
-            .entities
-            .ambiguous
-            .iter()
-            .find(|a| finding.message.starts_with(&format!("`{}`", a.name)))
-        else {
+        let Some((name, candidates)) = self.ambiguity(index) else {
             self.message = "cannot tell which names this finding asks about".into();
             return Ok(());
         };
-        let other = match ambiguity.candidates.as_slice() {
+        let other = match candidates.as_slice() {
             [] => return Ok(()),
             [one] => one.clone(),
             many => {
@@ -554,8 +611,7 @@ impl Session<'_> {
                     .map(|(i, c)| format!("[{}] {c}", i + 1))
                     .collect();
                 let prompt = format!(
-                    "`{}` {} which name? {}  (Esc cancels)",
-                    ambiguity.name,
+                    "`{name}` {} which name? {}  (Esc cancels)",
                     if same {
                         "is the same person as"
                     } else {
@@ -571,51 +627,48 @@ impl Session<'_> {
             }
         };
         let judgement = EntityJudgement {
-            names: [ambiguity.name.clone(), other],
+            names: [name, other],
             same,
             note: std::mem::take(&mut self.note),
             who: self.who.to_string(),
             when: review::now(),
         };
-        let names = {
-            let mut names = judgement.names.clone();
-            names.sort();
-            names
-        };
+        let mut names = judgement.names.clone();
+        names.sort();
         let described = judgement.describe();
-        let records = &self.analysis.dataset.entities;
+        let records = self.analysis.dataset.entities.clone();
         let outcome = self.update(|file| {
-            let before = review::judgements::conflicts(&file.entities, records);
+            let before = review::judgements::conflicts(&file.entities, &records);
             let previous = file.judge(judgement);
-            let new: Vec<String> = review::judgements::conflicts(&file.entities, records)
+            let new: Vec<String> = review::judgements::conflicts(&file.entities, &records)
                 .into_iter()
                 .filter(|c| !before.contains(c))
                 .collect();
             if new.is_empty() {
-                Ok(Ok(previous))
-            } else {
-                // Put it back as it was: nothing is recorded.
-                match &previous {
-                    Some(p) => {
-                        file.judge(p.clone());
-                    }
-                    None => file.entities.retain(|j| j.names != names),
-                }
-                Ok(Err(new.join("; ")))
+                return Ok(Ok(previous));
             }
+            // Put it back as it was: nothing is recorded.
+            match &previous {
+                Some(p) => {
+                    file.judge(p.clone());
+                }
+                None => file.entities.retain(|j| j.names != names),
+            }
+            Ok(Err(new.join("; ")))
         })?;
         match outcome {
             Ok(previous) => {
+                let at = self.here();
+                self.refresh(&at, false);
                 self.message = format!(
-                    "recorded {}: it applies from the next run{}",
+                    "recorded {}{}",
                     printable(&described),
                     super::review::replacing(previous.as_ref().map(EntityJudgement::describe))
                 );
                 self.steps.push(Step {
-                    position: self.position,
+                    at,
                     undo: vec![Undo::Judgement(names, previous)],
                 });
-                self.advance(1);
             }
             Err(conflict) => {
                 self.message = format!(
@@ -628,10 +681,21 @@ impl Session<'_> {
         Ok(())
     }
 
+    /// The name an ambiguous-alias finding asks about, and its candidates.
+    fn ambiguity(&self, index: usize) -> Option<(String, Vec<String>)> {
+        let finding = &self.analysis.findings[index];
+        self.analysis
+            .entities
+            .ambiguous
+            .iter()
+            .find(|a| finding.message.starts_with(&format!("`{}`", a.name)))
+            .map(|a| (a.name.clone(), a.candidates.clone()))
+    }
+
     /// Changes the review file under its lock, merged with what is on disk
     /// now, and keeps the result as the session's view of it.
     fn update<T>(&mut self, change: impl FnOnce(&mut ReviewFile) -> Result<T>) -> Result<T> {
-        let (out, file) = super::review::update(self.path, self.analysis, |file| {
+        let (out, file) = super::review::update(self.path, &self.analysis, |file| {
             let out = change(file)?;
             Ok((out, file.clone()))
         })?;
@@ -641,7 +705,7 @@ impl Session<'_> {
 
     /// Records the decision about finding `index` and moves on.
     fn record(&mut self, index: usize, (decision, wrong): Choice) -> Result<()> {
-        let analysis = self.analysis;
+        let analysis = &self.analysis;
         let finding = &analysis.findings[index];
         let mut claims: Vec<String> = finding
             .claims
@@ -663,29 +727,47 @@ impl Session<'_> {
             rejected: None,
         };
         let fingerprint = finding.fingerprint.clone();
+        let rule = finding.rule;
+        let at = self.here();
+        let who = self.who.to_string();
         let (previous, previous_rejection) = self.update(|file| {
             let previous = file.decide(&fingerprint, review);
             let previous_rejection = wrong.as_ref().map(|w| {
                 let rejection = Rejection {
                     reason: RejectReason::Misreported,
                     note,
-                    who: file.findings[&fingerprint].who.clone(),
+                    who,
                     when,
                 };
                 (w.clone(), file.reject(w, rejection))
             });
             Ok((previous, previous_rejection))
         })?;
-        self.message = confirmation(finding, decision, wrong.as_deref(), previous.as_ref());
+        self.touched.insert(fingerprint.clone());
+        self.message = confirmation(
+            &fingerprint,
+            rule,
+            decision,
+            wrong.as_deref(),
+            previous.as_ref(),
+        );
         let mut undo = vec![Undo::Decision(fingerprint, previous)];
         if let Some((claim, before)) = previous_rejection {
             undo.push(Undo::Rejection(claim, before));
+            // The rejection settles other findings: they leave the queue.
+            let count = self.queue.len();
+            self.refresh(&at, true);
+            let settled = count.saturating_sub(self.queue.len());
+            if settled > 0 {
+                self.message.push_str(&format!(
+                    "; {settled} more finding{} resting only on it settled",
+                    if settled == 1 { "" } else { "s" }
+                ));
+            }
+        } else {
+            self.go_to(&at, true);
         }
-        self.steps.push(Step {
-            position: self.position,
-            undo,
-        });
-        self.advance(1);
+        self.steps.push(Step { at, undo });
         Ok(())
     }
 
@@ -694,50 +776,26 @@ impl Session<'_> {
             self.message = "nothing to undo".into();
             return Ok(());
         };
-        self.position = step.position;
-        self.scroll = 0;
         if step.undo.is_empty() {
+            self.go_to(&step.at, false);
             self.message = "undone: skip".into();
             return Ok(());
         }
         let mut said = Vec::new();
+        let mut reanalyse = false;
         self.update(|file| {
             for undo in step.undo {
-                match undo {
-                    Undo::Decision(fp, Some(review)) => {
-                        file.decide(&fp, review);
-                        said.push(format!("the decision about {fp}"));
-                    }
-                    Undo::Decision(fp, None) => {
-                        file.findings.remove(&fp);
-                        said.push(format!("the decision about {fp}"));
-                    }
-                    Undo::Rejection(id, Some(rejection)) => {
-                        file.reject(&id, rejection);
-                        said.push(format!("the rejection of `{id}`"));
-                    }
-                    Undo::Rejection(id, None) => {
-                        file.rejected.remove(&id);
-                        said.push(format!("the rejection of `{id}`"));
-                    }
-                    Undo::Judgement(names, Some(judgement)) => {
-                        file.judge(judgement);
-                        said.push(format!(
-                            "the judgement of `{}` and `{}`",
-                            names[0], names[1]
-                        ));
-                    }
-                    Undo::Judgement(names, None) => {
-                        file.entities.retain(|j| j.names != names);
-                        said.push(format!(
-                            "the judgement of `{}` and `{}`",
-                            names[0], names[1]
-                        ));
-                    }
-                }
+                said.push(undo_one(file, undo, &mut reanalyse));
             }
             Ok(())
         })?;
+        self.touched.remove(&step.at.2);
+        if reanalyse {
+            self.refresh(&step.at, false);
+        } else {
+            self.queue = self.open_findings();
+            self.go_to(&step.at, false);
+        }
         self.message = printable(&format!("undone: {}", said.join(" and "))).into_owned();
         Ok(())
     }
@@ -774,6 +832,55 @@ impl Session<'_> {
     }
 }
 
+/// Restores in `file` what `undo` names; what it undid, in words. Sets
+/// `reanalyse` when a rejection or judgement changed.
+fn undo_one(file: &mut ReviewFile, undo: Undo, reanalyse: &mut bool) -> String {
+    match undo {
+        Undo::Decision(fp, previous) => {
+            match previous {
+                Some(review) => {
+                    file.decide(&fp, review);
+                }
+                None => {
+                    file.findings.remove(&fp);
+                }
+            }
+            format!("the decision about {fp}")
+        }
+        Undo::Rejection(id, previous) => {
+            *reanalyse = true;
+            match previous {
+                Some(rejection) => {
+                    file.reject(&id, rejection);
+                }
+                None => {
+                    file.rejected.remove(&id);
+                }
+            }
+            format!("the rejection of `{id}`")
+        }
+        Undo::Judgement(names, previous) => {
+            *reanalyse = true;
+            match previous {
+                Some(judgement) => {
+                    file.judge(judgement);
+                }
+                None => file.entities.retain(|j| j.names != names),
+            }
+            format!("the judgement of `{}` and `{}`", names[0], names[1])
+        }
+    }
+}
+
+/// Home, each line cleared to its end; no newline after the last, so the
+/// screen never scrolls.
+fn paint(lines: &[String]) -> Result<()> {
+    let mut out = String::from("\x1b[H");
+    out.push_str(&lines.join("\x1b[K\r\n"));
+    out.push_str("\x1b[K\x1b[J");
+    write_raw(&out)
+}
+
 /// The footer's last line: the keys for this finding.
 fn keys_prompt(finding: &Finding) -> String {
     screen::keys(finding.rule == "ambiguous-alias").to_string()
@@ -781,7 +888,8 @@ fn keys_prompt(finding: &Finding) -> String {
 
 /// The one-line confirmation of a decision.
 fn confirmation(
-    finding: &Finding,
+    fingerprint: &str,
+    rule: &str,
     decision: Decision,
     wrong: Option<&str>,
     previous: Option<&Review>,
@@ -790,9 +898,7 @@ fn confirmation(
         .map(|w| format!(", claim `{}` rejected (misreported)", printable(w)))
         .unwrap_or_default();
     format!(
-        "✓ recorded {decision} for {} ({}){wrong}{}",
-        finding.fingerprint,
-        finding.rule,
+        "✓ recorded {decision} for {fingerprint} ({rule}){wrong}{}",
         super::review::replacing(previous.map(Review::describe))
     )
 }
