@@ -1028,8 +1028,6 @@ fn decisions_of_the_first_fingerprint_scheme_are_carried_over_once() {
         1,
         "{stderr}"
     );
-    let stderr = review_ok(dir.path(), &["--prune"]);
-    assert!(stderr.contains("carried over"), "{stderr}");
     let file: Value =
         serde_json::from_str(&std::fs::read_to_string(review_file(dir.path())).unwrap()).unwrap();
     assert_eq!(file["version"], 2);
@@ -1119,4 +1117,47 @@ fn the_ci_story_holds_end_to_end() {
     assert!(stdout.contains("removed stale review"), "{stdout}");
     let (_, stderr, _) = run_in(dir.path(), &["check", "."]);
     assert!(!stderr.contains("stale"), "{stderr}");
+}
+
+#[test]
+fn a_change_to_any_claim_the_decision_rests_on_reopens_it_and_withdrawn_support_does_not() {
+    let who = "Abu Test al-Example";
+    let killed = claim("t-killed", who, "killed", "2014-08");
+    let active = claim("t-active", who, "active", "2015-11");
+    let alive = claim("t-alive", who, "alive", "2016-02");
+    let dir = data(&[killed.clone(), active.clone(), alive.clone()]);
+    let (report, _, _) = check_all(dir.path());
+    let fp = of_rule(&report, "alive-after-death")[0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    review_ok(
+        dir.path(),
+        &[
+            "--fingerprint",
+            &fp,
+            "--decision",
+            "confirmed",
+            "--note",
+            "n",
+        ],
+    );
+    // A sign of life it rested on now has another source: reopened.
+    let mut moved = alive.clone();
+    moved["source"] = Value::Null;
+    write_claims(
+        dir.path(),
+        "a.json",
+        &[killed.clone(), active.clone(), moved],
+    );
+    let (report, _, _) = check_all(dir.path());
+    let finding = of_rule(&report, "alive-after-death")[0];
+    assert_eq!(finding["fingerprint"], fp.as_str());
+    assert!(finding["review"].is_null(), "{finding:#}");
+    assert_eq!(finding["previous_review"]["decision"], "confirmed");
+    // That sign of life withdrawn: the rest still holds the decision.
+    write_claims(dir.path(), "a.json", &[killed, active]);
+    let (report, _, _) = check_all(dir.path());
+    let finding = of_rule(&report, "alive-after-death")[0];
+    assert_eq!(finding["review"]["decision"], "confirmed", "{finding:#}");
 }

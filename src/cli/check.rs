@@ -29,14 +29,19 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     progress.finish();
     // Everything after the analysis: reviews laid over, report built and written.
     let rendering = std::time::Instant::now();
-    // `check` writes no files: decisions of the first fingerprint scheme
-    // apply in memory until a `review` rewrites the file.
+    // Decisions of the first fingerprint scheme are carried over once, and
+    // written back (under the lock, as `review` writes) so it is said once.
     let migrated = review::migrate(&mut review_file, &analysis.findings, &analysis.dataset);
     if migrated > 0 {
-        eprintln!(
-            "{} (in this run; the next `claimlint review` writes it)",
-            super::review::migrated_note(migrated, &review_path)
-        );
+        let note = super::review::migrated_note(migrated, &review_path);
+        super::interrupt::remove_temporary_files_on_interrupt();
+        match review::update(&review_path, |disk| {
+            review::migrate(disk, &analysis.findings, &analysis.dataset);
+            Ok(())
+        }) {
+            Ok(()) => eprintln!("{note}"),
+            Err(err) => eprintln!("{note} (in this run only: {err:#})"),
+        }
     }
     let reviews = Applied::new(
         &review_file,
@@ -113,8 +118,8 @@ fn print_phases(analysis: &Analysis) {
 /// Ends the process with `code` once the report is out, without freeing
 /// the analysis: the operating system takes a process's memory back at
 /// once, while freeing a million claims one by one only delays the exit (a
-/// tenth of a large run's time, measured). `check` writes no files, so
-/// nothing is left unfinished.
+/// tenth of a large run's time, measured). The only file `check` writes
+/// (a review file carried over to a new version) is written by then.
 fn exit_keeping_memory(code: u8) -> ! {
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();

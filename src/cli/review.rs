@@ -407,7 +407,7 @@ fn new_review(
     let mut claims = ids(analysis, &finding.claims);
     claims.sort();
     Review {
-        basis: review::basis(&analysis.dataset, finding, wrong.as_deref()),
+        rests_on: review::rests_on(&analysis.dataset, finding, wrong.as_deref()),
         decision,
         wrong,
         note: recorder.note(),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{basis, judgements, Decision, EntityJudgement, Review, ReviewFile};
+use super::{holds, judgements, Decision, EntityJudgement, Review, ReviewFile};
 use crate::finding::Finding;
 use crate::model::Dataset;
 use crate::reconcile::Entities;
@@ -56,8 +56,7 @@ impl<'a> Applied<'a> {
         for (i, finding) in findings.iter().enumerate() {
             let own = file.findings.get(&finding.fingerprint);
             let decided = own.filter(|review| {
-                let holds = review.basis.is_empty()
-                    || review.basis == basis(dataset, finding, review.wrong.as_deref());
+                let holds = holds(review, dataset);
                 if !holds {
                     previous[i] = Some(*review);
                 }
@@ -216,7 +215,7 @@ fn settled(file: &ReviewFile, finding: &Finding, dataset: &Dataset) -> Option<Re
         when: rejection.when.clone(),
         rule: finding.rule.to_string(),
         claims,
-        basis: String::new(),
+        rests_on: std::collections::BTreeMap::new(),
         rejected: Some(rejection.reason),
     })
 }

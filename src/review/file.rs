@@ -156,11 +156,13 @@ pub struct Review {
     pub rule: String,
     /// The finding's claim ids when decided, sorted.
     pub claims: Vec<String>,
-    /// A digest of who, status, date and source of the claims the decision
-    /// rests on (the finding's subject and `wrong`): when one of them
-    /// changes, the finding reopens. Empty in decisions older than it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub basis: String,
+    /// The claims the decision rests on (the finding's claims when decided,
+    /// and `wrong`), each with a digest of its who, status, date and source:
+    /// when one of them changes, the decision no longer holds and the
+    /// finding reopens (see [`holds`](super::migrate::holds)). Empty in
+    /// decisions older than it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rests_on: BTreeMap<String, String>,
     /// Set (never in the file) when the decision is a claim's rejection
     /// that settles a finding resting only on rejected claims.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -184,7 +186,7 @@ struct RawReview {
     #[serde(default)]
     claims: Vec<String>,
     #[serde(default)]
-    basis: String,
+    rests_on: BTreeMap<String, String>,
 }
 
 impl TryFrom<RawReview> for Review {
@@ -221,7 +223,7 @@ impl TryFrom<RawReview> for Review {
             when: raw.when,
             rule: raw.rule,
             claims: raw.claims,
-            basis: raw.basis,
+            rests_on: raw.rests_on,
             rejected: None,
         })
     }
@@ -479,7 +481,7 @@ mod tests {
             when: "2026-01-01T00:00:00Z".into(),
             rule: "r".into(),
             claims: vec!["a".into(), "b".into()],
-            basis: String::new(),
+            rests_on: BTreeMap::new(),
             rejected: None,
         }
     }

@@ -1,42 +1,55 @@
-//! What a decision rests on, and decisions carried over from the first
-//! fingerprint scheme.
+//! What a decision rests on (and whether it still holds), and decisions
+//! carried over from the first fingerprint scheme.
 
 use sha2::{Digest, Sha256};
 
-use super::{ReviewFile, VERSION};
-use crate::finding::{fingerprint, Finding};
-use crate::model::Dataset;
+use std::collections::BTreeMap;
 
-/// A digest of who, status, date and source of the claims a decision on
-/// `finding` rests on: its subject, and the claim judged `wrong`. Recorded
-/// with the decision; when it differs, the contradiction decided is not the
-/// one on record any more, and the finding reopens.
-pub fn basis(dataset: &Dataset, finding: &Finding, wrong: Option<&str>) -> String {
-    let mut claims: Vec<&crate::model::Claim> = finding
-        .subject
-        .iter()
-        .map(|&c| &dataset.claims[c])
-        .collect();
-    if let Some(claim) = wrong.and_then(|id| dataset.claim(id)) {
-        claims.push(claim);
-    }
-    claims.sort_by(|a, b| a.id.cmp(&b.id));
-    claims.dedup_by(|a, b| a.id == b.id);
+use super::{Review, ReviewFile, VERSION};
+use crate::finding::{fingerprint, Finding};
+use crate::model::{Claim, Dataset};
+
+/// The claims a decision on `finding` rests on (its claims, and the claim
+/// judged `wrong`), each with a digest of its who, status, date and source.
+/// Recorded with the decision; see [`holds`].
+pub fn rests_on(
+    dataset: &Dataset,
+    finding: &Finding,
+    wrong: Option<&str>,
+) -> BTreeMap<String, String> {
+    let mut claims: Vec<&Claim> = finding.claims.iter().map(|&c| &dataset.claims[c]).collect();
+    claims.extend(wrong.and_then(|id| dataset.claim(id)));
+    claims
+        .into_iter()
+        .map(|claim| (claim.id.clone(), digest(claim)))
+        .collect()
+}
+
+/// Whether `review` still holds on `dataset`: no claim it rested on that is
+/// still in the data changed its who, status, date or source. A claim added
+/// since (more support) or gone (support withdrawn) does not matter; a
+/// change to the side in dispute gives the finding another fingerprint.
+pub fn holds(review: &Review, dataset: &Dataset) -> bool {
+    review.rests_on.iter().all(|(id, recorded)| {
+        dataset
+            .claim(id)
+            .is_none_or(|claim| digest(claim) == *recorded)
+    })
+}
+
+/// Who, status, date and source of `claim`, hashed.
+fn digest(claim: &Claim) -> String {
     let mut hasher = Sha256::new();
-    for claim in claims {
-        for field in [
-            claim.id.as_str(),
-            claim.who.as_ref(),
-            claim.status.as_str(),
-            claim.date_text(),
-            claim.source.as_deref().unwrap_or(""),
-        ] {
-            hasher.update(field.as_bytes());
-            hasher.update([0]);
-        }
-        hasher.update([1]);
+    for field in [
+        claim.who.as_str(),
+        claim.status.as_str(),
+        claim.date_text(),
+        claim.source.as_deref().unwrap_or(""),
+    ] {
+        hasher.update(field.as_bytes());
+        hasher.update([0]);
     }
-    crate::digest::hex_prefix(&hasher.finalize(), 8)
+    crate::digest::hex_prefix(&hasher.finalize(), 4)
 }
 
 /// Carries a version-1 file's decisions over to the fingerprints of
@@ -72,7 +85,7 @@ pub fn migrate(file: &mut ReviewFile, findings: &[Finding], dataset: &Dataset) -
         let Some(mut review) = key.and_then(|key| file.findings.remove(&key)) else {
             continue;
         };
-        review.basis = basis(dataset, finding, review.wrong.as_deref());
+        review.rests_on = rests_on(dataset, finding, review.wrong.as_deref());
         file.findings.insert(finding.fingerprint.clone(), review);
         migrated += 1;
     }

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 pub use apply::{Applied, StaleReview};
 pub use file::{Decision, EntityJudgement, RejectReason, Rejection, Review, ReviewFile, VERSION};
-pub use migrate::{basis, migrate};
+pub use migrate::{holds, migrate, rests_on};
 pub use store::{remove_temporary_files, update, write_atomically};
 
 /// The review file's name; the loader never reads it as data.

@@ -716,7 +716,7 @@ impl Session<'_> {
         let note = std::mem::take(&mut self.note);
         let when = review::now();
         let review = Review {
-            basis: review::basis(&analysis.dataset, finding, wrong.as_deref()),
+            rests_on: review::rests_on(&analysis.dataset, finding, wrong.as_deref()),
             decision,
             wrong: wrong.clone(),
             note: note.clone(),
