@@ -61,10 +61,10 @@ pub enum Basis {
     Hearsay,
     /// A social-media post, not verified.
     SocialMedia,
-    /// A rumour.
-    Rumour,
     /// The report is denied or contested ("his family denies it", "no body was found").
     Disputed,
+    /// A rumour.
+    Rumour,
 }
 
 impl Basis {
@@ -82,8 +82,8 @@ impl Basis {
         Basis::StatementInName,
         Basis::Hearsay,
         Basis::SocialMedia,
-        Basis::Rumour,
         Basis::Disputed,
+        Basis::Rumour,
     ];
 
     /// The value as written in `basis`.

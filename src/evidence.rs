@@ -39,6 +39,7 @@ pub fn reliability(dataset: &Dataset, claim: &Claim) -> Option<Reliability> {
 
 /// The score of `claim`, pushing the reasons onto `reasons` when given.
 fn weigh(dataset: &Dataset, claim: &Claim, mut reasons: Option<&mut Vec<String>>) -> f64 {
+    let wants_reasons = reasons.is_some();
     let mut say = |reason: &dyn Fn() -> String| {
         if let Some(reasons) = reasons.as_mut() {
             reasons.push(reason());
@@ -65,12 +66,13 @@ fn weigh(dataset: &Dataset, claim: &Claim, mut reasons: Option<&mut Vec<String>>
             score = (score * basis.factor()).min(1.0);
             say(&|| format!("basis {basis}"));
         }
-        None => {
-            let hint = claim.evidence.as_deref().and_then(Basis::suggested_by);
-            if let Some(hint) = hint {
+        // The hint reads the text: only when the reasons are wanted.
+        None if wants_reasons => {
+            if let Some(hint) = claim.evidence.as_deref().and_then(Basis::suggested_by) {
                 say(&|| format!("evidence text suggests basis `{hint}` (not weighed)"));
             }
         }
+        None => {}
     }
     score
 }
@@ -97,28 +99,35 @@ pub fn favour(
     b: usize,
     later_is_proof_of_life: bool,
 ) -> (Option<usize>, String) {
+    let favoured = favoured(dataset, a, b, later_is_proof_of_life);
+    let (da, db) = (describe(dataset, a), describe(dataset, b));
+    let draw =
+        (score(dataset, &dataset.claims[a]) - score(dataset, &dataset.claims[b])).abs() < DRAW;
+    let why = match favoured {
+        Some(_) if draw => format!("{da} and {db} weigh about the same, and the later sign of life prevails over the earlier death report"),
+        None => format!("{da} and {db} weigh about the same: the evidence does not decide"),
+        Some(w) if w == a => format!("{da} outweighs {db}"),
+        Some(_) => format!("{db} outweighs {da}"),
+    };
+    (favoured, why)
+}
+
+/// [`favour`]'s decision alone, without the sentence (for the many
+/// weighings that only decide a severity).
+pub fn favoured(
+    dataset: &Dataset,
+    a: usize,
+    b: usize,
+    later_is_proof_of_life: bool,
+) -> Option<usize> {
     let (sa, sb) = (
         score(dataset, &dataset.claims[a]),
         score(dataset, &dataset.claims[b]),
     );
-    let (da, db) = (describe(dataset, a), describe(dataset, b));
     if (sa - sb).abs() < DRAW {
-        if later_is_proof_of_life {
-            return (
-                Some(b),
-                format!("{da} and {db} weigh about the same, and the later sign of life prevails over the earlier death report"),
-            );
-        }
-        return (
-            None,
-            format!("{da} and {db} weigh about the same: the evidence does not decide"),
-        );
+        return later_is_proof_of_life.then_some(b);
     }
-    if sa > sb {
-        (Some(a), format!("{da} outweighs {db}"))
-    } else {
-        (Some(b), format!("{db} outweighs {da}"))
-    }
+    Some(if sa > sb { a } else { b })
 }
 
 /// The claim the evidence favours among mutually exclusive alternatives,

@@ -230,7 +230,7 @@ impl<'a> Weighing<'a> {
                         o.id,
                         o.status,
                         o.date_text(),
-                        rejected.why
+                        rejected.why(dataset)
                     );
                     self.rejects.push(self.judged(entry.claim, reason));
                 }

@@ -184,16 +184,22 @@ pub struct Rejections<'t> {
     refuters: HashMap<usize, Vec<usize>>,
 }
 
-/// A death the evidence rejects: the death, the sign of life that
-/// outweighs it, and the weighing in words.
+/// A death the evidence rejects: the death, and the sign of life that
+/// outweighs it.
 #[derive(Clone, Debug)]
 pub struct Rejected {
     /// The death report (claim index).
     pub death: usize,
     /// The sign of life that outweighs it (claim index).
     pub by: usize,
-    /// Why, in words.
-    pub why: String,
+}
+
+impl Rejected {
+    /// Why, in words (built only when shown: most rejections only decide
+    /// a severity).
+    pub fn why(&self, dataset: &Dataset) -> String {
+        evidence::favour(dataset, self.death, self.by, true).1
+    }
 }
 
 impl<'t> Rejections<'t> {
@@ -254,8 +260,8 @@ impl<'t> Rejections<'t> {
     pub fn rejected(&self, dataset: &Dataset, pos: usize) -> Option<Rejected> {
         let death = self.timeline[pos].claim;
         self.challengers(dataset, pos).into_iter().find_map(|by| {
-            let (favoured, why) = evidence::favour(dataset, death, by, true);
-            (favoured == Some(by)).then_some(Rejected { death, by, why })
+            let favoured = evidence::favoured(dataset, death, by, true);
+            (favoured == Some(by)).then_some(Rejected { death, by })
         })
     }
 
@@ -266,7 +272,7 @@ impl<'t> Rejections<'t> {
     /// settle it).
     pub fn judge(&self, dataset: &Dataset, pos: usize) -> (Option<usize>, String) {
         if let Some(rejected) = self.rejected(dataset, pos) {
-            return (Some(rejected.by), rejected.why);
+            return (Some(rejected.by), rejected.why(dataset));
         }
         let death = self.timeline[pos].claim;
         match self.challengers(dataset, pos).first() {

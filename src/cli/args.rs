@@ -51,7 +51,8 @@ pub enum Command {
     Rules(FormatArgs),
     /// Print one rule's documentation.
     Explain {
-        /// The rule id, e.g. alive-after-death.
+        /// The rule id, e.g. alive-after-death; or `basis` for the
+        /// vocabulary of a claim's `basis` and how each entry is weighed.
         id: String,
     },
     /// Review findings one by one and record decisions in the review file.

@@ -117,8 +117,13 @@ pub fn list_rules(format: Format, palette: Palette) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// `claimlint explain ID`: one rule's documentation.
+/// `claimlint explain ID`: one rule's documentation, or with `basis` how
+/// evidence is weighed.
 pub fn explain(id: &str) -> Result<u8> {
+    if id == "basis" {
+        write_stdout(&explain_basis())?;
+        return Ok(EXIT_OK);
+    }
     let Some(rule) = rules::find(id) else {
         let hint = claimlint::suggest::did_you_mean(id, rules::RULES.iter().map(|r| r.id));
         bail!("unknown rule `{id}`{hint} (see `claimlint rules`)");
@@ -131,6 +136,36 @@ pub fn explain(id: &str) -> Result<u8> {
         rule.documentation()
     ))?;
     Ok(EXIT_OK)
+}
+
+/// The `basis` vocabulary, each entry with its direction and factor.
+fn explain_basis() -> String {
+    use claimlint::basis::Basis;
+    let mut out = String::from(
+        "# basis (what a claim rests on)\n\n\
+         A claim weighs its certainty times its source's grade (the claim's own\n\
+         Admiralty letter, as in `\"certainty\": \"C2\"`, else the source record's),\n\
+         times the factor of its `basis`, capped at 1. Free-text `evidence` is\n\
+         shown and never weighed; when its words suggest a basis the claim does\n\
+         not give, the reasoning says so as a hint, and negated or denied wording\n\
+         (\"no body was found\", \"his family denies it\") suggests `disputed`,\n\
+         never a confirmation.\n\n",
+    );
+    let width = Basis::ALL
+        .iter()
+        .map(|b| b.as_str().len())
+        .max()
+        .unwrap_or(0);
+    for basis in Basis::ALL {
+        out.push_str(&format!(
+            "{:<width$}  ×{:.1}  {:<11}  {}\n",
+            basis.as_str(),
+            basis.factor(),
+            basis.direction().as_str(),
+            basis.meaning()
+        ));
+    }
+    out
 }
 
 /// `claimlint schema`: the JSON Schema of the input.
