@@ -48,6 +48,7 @@ fn register(path: &Path, add: bool) {
 /// result atomically before the lock is released. What `change` returns.
 pub fn update<T>(path: &Path, change: impl FnOnce(&mut ReviewFile) -> Result<T>) -> Result<T> {
     let _lock = Lock::acquire(path)?;
+    remove_leftovers(path);
     let mut file = ReviewFile::read(path)?;
     let out = change(&mut file)?;
     write_atomically(path, file.to_text()?.as_bytes())?;
@@ -114,42 +115,72 @@ fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the new
-/// one, never half of either: a temporary file in the same directory,
-/// flushed to disk, then renamed over the old one.
+/// one, never half of either: a temporary file in the same directory
+/// (hidden, named for `path` and this process: `.NAME.PID.tmp`), flushed to
+/// disk, then renamed over the old one. The temporary file is registered
+/// before it exists, so an interruption at any point can remove it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = parent_dir(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(".claimlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    let temp_path = temp.path().to_path_buf();
-    register(&temp_path, true);
-    let written = fill(&mut temp, path, bytes).and_then(|()| {
-        temp.persist(path)
-            .map(drop)
-            .map_err(|err| err.error)
-            .with_context(|| format!("cannot write {}", path.display()))
+    let temp = temporary_path(path, std::process::id());
+    register(&temp, true);
+    let written = fill(&temp, path, bytes).and_then(|()| {
+        std::fs::rename(&temp, path).with_context(|| format!("cannot write {}", path.display()))
     });
-    register(&temp_path, false);
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    register(&temp, false);
     written
 }
 
-fn fill(temp: &mut tempfile::NamedTempFile, path: &Path, bytes: &[u8]) -> Result<()> {
-    // A temporary file is private (0600); the result should be readable
-    // like any file the user writes: keep the old file's mode, else 0644.
+/// The temporary file a write of `path` by process `pid` uses.
+fn temporary_path(path: &Path, pid: u32) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "claimlint".into(), |n| n.to_string_lossy());
+    parent_dir(path).join(format!(".{name}.{pid}.tmp"))
+}
+
+/// Removes what a killed writer left of its temporary file of `path`: called
+/// under the lock, when no other writer's can exist.
+fn remove_leftovers(path: &Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(parent_dir(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"));
+        if pid.is_some_and(|pid| pid.bytes().all(|b| b.is_ascii_digit())) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn fill(temp: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(temp)
+        .with_context(|| format!("cannot create {}", temp.display()))?;
+    // The result should be readable like any file the user writes: keep
+    // the old file's mode, else 0644.
     let permissions = match std::fs::metadata(path) {
         Ok(meta) => Some(meta.permissions()),
         Err(_) => default_permissions(),
     };
     if let Some(permissions) = permissions {
-        temp.as_file()
-            .set_permissions(permissions)
-            .with_context(|| format!("cannot set permissions of {}", temp.path().display()))?;
+        file.set_permissions(permissions)
+            .with_context(|| format!("cannot set permissions of {}", temp.display()))?;
     }
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", temp.path().display()))
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("cannot write {}", temp.display()))
 }
 
 #[cfg(unix)]
@@ -195,6 +226,18 @@ mod tests {
             names,
             vec![std::ffi::OsString::from(super::super::REVIEW_FILE)]
         );
+    }
+
+    #[test]
+    fn a_killed_writer_s_temporary_file_is_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(super::super::REVIEW_FILE);
+        let left = temporary_path(&path, 4_000_000);
+        std::fs::write(&left, "half").unwrap();
+        std::fs::write(dir.path().join(".other.1.tmp"), "not ours").unwrap();
+        update(&path, |_| Ok(())).unwrap();
+        assert!(!left.exists());
+        assert!(dir.path().join(".other.1.tmp").exists());
     }
 
     #[test]
