@@ -421,9 +421,13 @@ fn finding(out: &mut String, page: &Page, index: usize) {
     );
     for &c in &f.claims {
         let claim = &dataset.claims[c];
+        let rejected = dataset
+            .rejection(c)
+            .map(|r| format!(" · rejected in review ({})", bdi(r)))
+            .unwrap_or_default();
         let _ = write!(
             out,
-            "<li><code>{}</code> {} {} — <code>{}:{}</code></li>",
+            "<li><code>{}</code> {} {} — <code>{}:{}</code>{rejected}</li>",
             bdi(&claim.id),
             claim.status.as_str(),
             bdi(claim.date_text()),

@@ -254,6 +254,17 @@ pub fn body(analysis: &Analysis, finding: &Finding, place: &Place, width: usize)
         width,
         Style::Plain,
     ));
+    if let Some(reason) = &finding.severity_reason {
+        lines.extend(labelled(
+            "severity:",
+            &format!(
+                "{}, lowered from {}: {reason}",
+                finding.severity, finding.default_severity
+            ),
+            width,
+            Style::Plain,
+        ));
+    }
     if let Some(f) = finding.favours {
         let claim = &dataset.claims[f];
         lines.extend(labelled(
