@@ -687,13 +687,34 @@ fn a_decision_survives_new_support_and_reopens_when_the_dispute_changes() {
     );
     assert_eq!(report["stale_reviews"], serde_json::json!([]));
 
-    // Back as it was: decided again. Then a second report of the death: the
-    // side in dispute changed, so it reopens, with the old decision shown.
+    // Back as it was: decided again. Another outlet relaying the same
+    // death report (its source cites the first one's): still decided.
     let killed = claim("t-killed", "Abu Test al-Example", "killed", "2014-08");
     write_claims(dir.path(), "z.json", &[killed.clone(), active.clone()]);
     assert_eq!(check_all(dir.path()).2, 0);
-    let relay = claim("t-killed-relay", "Abu Test al-Example", "killed", "2014-08");
-    write_claims(dir.path(), "z.json", &[killed, active, relay]);
+    std::fs::write(
+        dir.path().join("relay.json"),
+        r#"{"sources": [{"id": "relay", "published": "2020-02-01", "cites": ["s"]}],
+            "claims": [{"id": "t-killed-relayed", "who": "Abu Test al-Example",
+                        "status": "killed", "date": "2014-08", "source": "relay"}]}"#,
+    )
+    .unwrap();
+    let (report, stderr, code) = check_all(dir.path());
+    assert_eq!(code, 0, "{report:#}{stderr}");
+    assert_eq!(
+        of_rule(&report, "alive-after-death")[0]["fingerprint"],
+        fp.as_str()
+    );
+    // A report of the death from another origin: the side in dispute
+    // changed, so it reopens, with the old decision shown.
+    let mut second = claim(
+        "t-killed-second",
+        "Abu Test al-Example",
+        "killed",
+        "2014-08",
+    );
+    second["according_to"] = "Another Agency".into();
+    write_claims(dir.path(), "z.json", &[killed, active, second]);
     let (report, _, code) = check_all(dir.path());
     assert_eq!(code, 1, "{report:#}");
     let reopened = of_rule(&report, "alive-after-death")[0];

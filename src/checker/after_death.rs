@@ -461,8 +461,9 @@ impl AfterDeath {
             reasoning.join("; "),
             favours,
         );
-        // The death's reports are disputed; what followed only supports it.
-        ctx.narrow(&mut finding, self.deaths.clone());
+        // The death's reports are disputed, one per origin (a relay of the
+        // same report is support); what followed only supports it.
+        ctx.narrow(&mut finding, ctx.one_per_origin(&self.deaths));
         finding
     }
 

@@ -338,6 +338,32 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// One claim per independent origin among `claims` (reports of one
+    /// event), each the [`representative`](Self::representative) of the
+    /// reports that share its origins, sorted: the side of a contradiction
+    /// as a finding's subject names it, so that another outlet relaying the
+    /// same report keeps the finding's identity while a report from a new
+    /// origin changes it. A claim whose origin cannot be traced stands alone.
+    pub fn one_per_origin(&self, claims: &[usize]) -> Vec<usize> {
+        let mut by_origin: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        for &c in claims {
+            let mut key: Vec<String> = crate::provenance::origins(self.dataset, self.claim(c))
+                .into_iter()
+                .map(|o| format!("{:?}:{}", o.kind, o.key))
+                .collect();
+            if key.is_empty() {
+                key.push(format!("claim:{}", self.claim(c).id));
+            }
+            by_origin.entry(key).or_default().push(c);
+        }
+        let mut subject: Vec<usize> = by_origin
+            .values()
+            .filter_map(|reports| self.representative(reports))
+            .collect();
+        subject.sort_unstable();
+        subject
+    }
+
     fn fingerprint(&self, rule: &str, claims: &[usize]) -> String {
         let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
         fingerprint(rule, &ids)
