@@ -45,6 +45,7 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
         args,
         path: &path,
         who_dir,
+        who: std::sync::OnceLock::new(),
         analysis: &analysis,
     };
     if let Some(fingerprint) = &args.fingerprint {
@@ -86,12 +87,17 @@ struct Recorder<'a> {
     args: &'a ReviewArgs,
     path: &'a Path,
     who_dir: PathBuf,
+    who: std::sync::OnceLock<String>,
     analysis: &'a Analysis,
 }
 
 impl Recorder<'_> {
+    /// Who decides: asked of git once per run (a baseline of thousands of
+    /// findings would otherwise start git thousands of times).
     fn who(&self) -> String {
-        review::reviewer(self.args.reviewer.as_deref(), &self.who_dir)
+        self.who
+            .get_or_init(|| review::reviewer(self.args.reviewer.as_deref(), &self.who_dir))
+            .clone()
     }
 
     fn note(&self) -> String {
