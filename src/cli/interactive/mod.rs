@@ -6,18 +6,17 @@
 //! one place that reads a whole line. Every decision is written at once,
 //! under the review file's lock and merged with what is on disk then (what
 //! another reviewer or a `git pull` wrote meanwhile), so quitting, a crash
-//! or a second reviewer loses nothing. [`screen`] lays each screen out.
+//! or a second reviewer loses nothing. [`screen`] lays each screen out;
+//! [`terminal`] holds the terminal and reads the keys.
 
 mod screen;
+mod terminal;
 
 use std::collections::HashSet;
-use std::io::Write as _;
 use std::path::Path;
-use std::sync::atomic::Ordering;
 
 use anyhow::{Context as _, Result};
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use crossterm::terminal;
+use crossterm::terminal as crossterm_terminal;
 
 use claimlint::finding::Finding;
 use claimlint::model::Pos;
@@ -27,111 +26,9 @@ use claimlint::review::{
 };
 use claimlint::Analysis;
 
-use super::interrupt::IN_SCREEN;
 use screen::{Content, Line, Style};
-
-/// The terminal in raw mode and the alternate screen for as long as it
-/// lives, whatever way we leave.
-struct Terminal;
-
-impl Terminal {
-    fn enter() -> Result<Terminal> {
-        terminal::enable_raw_mode().context("cannot switch the terminal to raw mode")?;
-        IN_SCREEN.store(true, Ordering::SeqCst);
-        // The alternate screen, the cursor hidden.
-        write_raw("\x1b[?1049h\x1b[?25l")?;
-        Ok(Terminal)
-    }
-}
-
-impl Drop for Terminal {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-/// Leaves the alternate screen, shows the cursor and leaves raw mode (also
-/// from the interruption handler).
-pub fn restore_terminal() {
-    if IN_SCREEN.swap(false, Ordering::SeqCst) {
-        let _ = write_raw("\x1b[?25h\x1b[?1049l");
-        let _ = terminal::disable_raw_mode();
-    }
-}
-
-fn write_raw(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .context("writing to the terminal")
-}
-
-/// What a key asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Key {
-    Decide(Decision),
-    Resolve,
-    Reject,
-    Same,
-    NotSame,
-    Next,
-    Previous,
-    Note,
-    Undo,
-    Help,
-    Quit,
-    Scroll(isize),
-    Top,
-    Bottom,
-    Digit(usize),
-    Enter,
-    Cancel,
-    /// The terminal changed size: lay the screen out again.
-    Resized,
-}
-
-/// Lines a page key scrolls by; negative is up.
-const PAGE: isize = 15;
-
-fn read_key() -> Result<Key> {
-    loop {
-        let key = match event::read().context("reading a key")? {
-            Event::Key(key) => key,
-            Event::Resize(..) => return Ok(Key::Resized),
-            _ => continue,
-        };
-        if key.kind != KeyEventKind::Press {
-            continue;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        return Ok(match key.code {
-            KeyCode::Char('c') if ctrl => Key::Quit,
-            KeyCode::Char('c' | 'C') => Key::Decide(Decision::Confirmed),
-            KeyCode::Char('d' | 'D') => Key::Decide(Decision::Dismissed),
-            KeyCode::Char('r' | 'R') => Key::Resolve,
-            KeyCode::Char('x' | 'X') => Key::Reject,
-            KeyCode::Char('=') => Key::Same,
-            KeyCode::Char('-') => Key::NotSame,
-            KeyCode::Char('s' | 'S') | KeyCode::Right => Key::Next,
-            KeyCode::Char('p' | 'P') | KeyCode::Left => Key::Previous,
-            KeyCode::Char('n' | 'N') => Key::Note,
-            KeyCode::Char('u' | 'U') => Key::Undo,
-            KeyCode::Char('?' | 'h') => Key::Help,
-            KeyCode::Char('q' | 'Q') => Key::Quit,
-            KeyCode::Char('j') | KeyCode::Down => Key::Scroll(1),
-            KeyCode::Char('k') | KeyCode::Up => Key::Scroll(-1),
-            KeyCode::Char(' ') | KeyCode::PageDown => Key::Scroll(PAGE),
-            KeyCode::PageUp => Key::Scroll(-PAGE),
-            KeyCode::Home | KeyCode::Char('g') => Key::Top,
-            KeyCode::End | KeyCode::Char('G') => Key::Bottom,
-            KeyCode::Char(c) if c.is_ascii_digit() => Key::Digit(c as usize - '0' as usize),
-            KeyCode::Enter => Key::Enter,
-            KeyCode::Esc => Key::Cancel,
-            _ => continue,
-        });
-    }
-}
+pub use terminal::restore_terminal;
+use terminal::{paint, read_key, write_raw, Key, Terminal};
 
 /// What taking a step back restores in the review file.
 enum Undo {
@@ -249,7 +146,7 @@ type Choice = (Decision, Option<String>);
 
 impl Session<'_> {
     fn size() -> (usize, usize) {
-        terminal::size().map_or((80, 24), |(w, h)| {
+        crossterm_terminal::size().map_or((80, 24), |(w, h)| {
             (usize::from(w).max(20), usize::from(h).max(6))
         })
     }
@@ -805,7 +702,7 @@ impl Session<'_> {
     fn read_note(&mut self) -> Result<String> {
         let (_, height) = Self::size();
         write_raw(&format!("\x1b[{height};1H\x1b[2K\x1b[?25h"))?;
-        terminal::disable_raw_mode().context("leaving raw mode")?;
+        crossterm_terminal::disable_raw_mode().context("leaving raw mode")?;
         let result = (|| {
             write_raw(&format!(
                 "note (Enter keeps it{}): ",
@@ -826,7 +723,7 @@ impl Session<'_> {
                 line.to_string()
             })
         })();
-        terminal::enable_raw_mode().context("returning to raw mode")?;
+        crossterm_terminal::enable_raw_mode().context("returning to raw mode")?;
         write_raw("\x1b[?25l\x1b[2J")?;
         result
     }
@@ -870,15 +767,6 @@ fn undo_one(file: &mut ReviewFile, undo: Undo, reanalyse: &mut bool) -> String {
             format!("the judgement of `{}` and `{}`", names[0], names[1])
         }
     }
-}
-
-/// Home, each line cleared to its end; no newline after the last, so the
-/// screen never scrolls.
-fn paint(lines: &[String]) -> Result<()> {
-    let mut out = String::from("\x1b[H");
-    out.push_str(&lines.join("\x1b[K\r\n"));
-    out.push_str("\x1b[K\x1b[J");
-    write_raw(&out)
 }
 
 /// The footer's last line: the keys for this finding.
