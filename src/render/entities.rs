@@ -22,6 +22,10 @@ struct EntityOut<'a> {
     names: &'a [String],
     claims: Vec<&'a str>,
     merges: &'a [Merge],
+    /// Its claims a reviewer rejected, with the reason: still listed in
+    /// `claims`, but they no longer count.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    rejected: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
 /// The entities, their names, claims and, when explained, why names were
@@ -34,6 +38,15 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
             .collect();
         out.sort_unstable();
         out
+    };
+    let dataset = &analysis.dataset;
+    let rejected = |ids: &[usize]| -> std::collections::BTreeMap<&str, &str> {
+        if dataset.rejected.is_empty() {
+            return Default::default();
+        }
+        ids.iter()
+            .filter_map(|&c| Some((dataset.claims[c].id.as_str(), dataset.rejection(c)?)))
+            .collect()
     };
     match format {
         Format::Json => to_pretty(&Report {
@@ -48,6 +61,7 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                     names: &e.names,
                     claims: claims(&e.claims),
                     merges: &e.merges,
+                    rejected: rejected(&e.claims),
                 })
                 .collect(),
         }),
@@ -60,6 +74,9 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                     if *name != e.name {
                         let _ = writeln!(text, "    also: {name}");
                     }
+                }
+                for (id, reason) in rejected(&e.claims) {
+                    let _ = writeln!(text, "    rejected in review: {id} ({reason})");
                 }
                 for m in &e.merges {
                     let _ = writeln!(
