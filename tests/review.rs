@@ -1182,3 +1182,39 @@ fn a_change_to_any_claim_the_decision_rests_on_reopens_it_and_withdrawn_support_
     let finding = of_rule(&report, "alive-after-death")[0];
     assert_eq!(finding["review"]["decision"], "confirmed", "{finding:#}");
 }
+
+#[test]
+fn another_outlet_relaying_the_same_report_keeps_the_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = "claims/fixtures/single-origin-corroboration/fires.json";
+    std::fs::copy(common::root().join(fixture), dir.path().join("a.json")).unwrap();
+    let (report, _, _) = check_all(dir.path());
+    let finding = of_rule(&report, "single-origin-corroboration")[0].clone();
+    let fp = finding["fingerprint"].as_str().unwrap().to_string();
+    review_ok(
+        dir.path(),
+        &[
+            "--fingerprint",
+            &fp,
+            "--decision",
+            "confirmed",
+            "--note",
+            "one origin",
+        ],
+    );
+    std::fs::write(
+        dir.path().join("b.json"),
+        r#"{"sources": [{"id": "outlet-d", "published": "2019-11-03", "cites": ["amaq-2019-10-31"]}],
+            "claims": [{"id": "muhajir-killed-outlet-d", "who": "Abu Hassan al-Muhajir",
+                        "status": "killed", "date": "2019-10-27", "source": "outlet-d"}]}"#,
+    )
+    .unwrap();
+    let (report, _, _) = check_all(dir.path());
+    let after = of_rule(&report, "single-origin-corroboration")[0];
+    assert_eq!(after["fingerprint"], fp.as_str(), "{after:#}");
+    assert_eq!(after["review"]["decision"], "confirmed");
+    assert_eq!(
+        after["claims"].as_array().unwrap().len(),
+        finding["claims"].as_array().unwrap().len() + 1
+    );
+}
