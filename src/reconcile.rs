@@ -465,36 +465,48 @@ fn display_name(dataset: &Dataset, claims: &[usize]) -> String {
     if claims.iter().all(|&c| dataset.claims[c].who == first) {
         return readable_case(first, first);
     }
-    // (case-folded spelling, weight, first claim, a form not in capitals)
-    let mut tally: Vec<(String, f64, usize, Option<&str>)> = Vec::new();
+    // Each spelling as written: its weight and first claim. Few per person,
+    // so a list; case is folded only over these, not over every claim.
+    let mut spellings: Vec<(&str, f64, usize)> = Vec::new();
     for &c in claims {
         let claim = &dataset.claims[c];
-        let who = claim.who.as_str();
-        let folded = who.to_lowercase();
-        let grade = claim
-            .reliability
-            .or_else(|| dataset.source_of(claim).and_then(|s| s.reliability));
+        let grade =
+            (claim.reliability).or_else(|| dataset.source_of(claim).and_then(|s| s.reliability));
         let weight = grade.map_or(0.5, |g| g.weight());
-        let mixed = (!is_all_capitals(who)).then_some(who);
-        match tally.iter_mut().find(|t| t.0 == folded) {
-            Some(t) => {
-                t.1 += weight;
-                t.3 = t.3.or(mixed);
-            }
-            None => tally.push((folded, weight, c, mixed)),
+        match spellings.iter_mut().find(|s| s.0 == claim.who) {
+            Some(s) => s.1 += weight,
+            None => spellings.push((claim.who.as_str(), weight, c)),
         }
     }
-    let best = tally
+    // Spellings that differ only in case are one.
+    let mut folded: Vec<Folded> = Vec::new();
+    for (who, weight, first) in spellings {
+        let key = who.to_lowercase();
+        let mixed = (!is_all_capitals(who)).then_some((who, weight));
+        match folded.iter_mut().find(|f| f.0 == key) {
+            Some(f) => {
+                f.1 += weight;
+                f.2 = f.2.min(first);
+                if mixed.is_some_and(|(_, w)| f.3.is_none_or(|(_, best)| w > best)) {
+                    f.3 = mixed;
+                }
+            }
+            None => folded.push((key, weight, first, mixed)),
+        }
+    }
+    let best = folded
         .iter()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)));
     match best {
-        Some((folded, _, first, mixed)) => match mixed {
-            Some(form) => form.to_string(),
-            None => readable_case(&dataset.claims[*first].who, folded),
-        },
+        Some((_, _, _, Some((form, _)))) => form.to_string(),
+        Some((key, _, first, None)) => readable_case(&dataset.claims[*first].who, key),
         None => String::new(),
     }
 }
+
+/// A spelling with case folded, for [`display_name`]: the folded form, its
+/// weight, its first claim, and its heaviest form not in capitals.
+type Folded<'a> = (String, f64, usize, Option<(&'a str, f64)>);
 
 /// `name` as written unless it is all capitals; then title-cased from its
 /// lowercase form (`ABU HAMID AL-BAHRAINI` → `Abu Hamid Al-Bahraini`).

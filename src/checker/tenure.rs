@@ -83,6 +83,7 @@ pub(crate) mod tests {
             when: edtf.interval,
             date: Some(edtf),
             source: None,
+            source_at: None,
             aliases: vec![],
             reported: None,
             according_to: None,

@@ -192,6 +192,7 @@ impl Checked<'_> {
             status,
             date,
             source: source.map(String::into_boxed_str),
+            source_at: None,
             aliases,
             reported,
             according_to,

@@ -101,7 +101,8 @@ fn reopened_line(out: &mut String, previous: &crate::review::Review, palette: Pa
     );
 }
 
-fn statistics(out: &mut String, report: &CheckReport, palette: Palette) {
+/// The findings per rule, a table.
+pub fn statistics(out: &mut String, report: &CheckReport, palette: Palette) {
     let stats = report.rule_statistics();
     let width = stats.keys().map(|r| r.len()).max().unwrap_or(0).max(5);
     let _ = writeln!(
@@ -297,7 +298,9 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-fn summary(out: &mut String, report: &CheckReport, palette: Palette) {
+/// The closing line: claims, people, findings by severity, input errors and
+/// reviews.
+pub fn summary(out: &mut String, report: &CheckReport, palette: Palette) {
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")

@@ -1,12 +1,19 @@
 //! Renderers: each output format in its own file, all reading the same
 //! findings. None of them decides anything; they only show.
 
+pub mod ci;
+pub mod concise;
 pub mod entities;
+pub mod github;
+pub mod gitlab;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
 pub mod markdown;
 pub mod pairs;
+pub mod rdjson;
 pub mod sarif;
 pub mod sources;
 pub mod timeline;
