@@ -36,6 +36,7 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
             escape(&error.to_string())
         );
     }
+    let reanalyse = |file: &ReviewFile| analyse(&args.paths, &options_for(&config, file, &path));
     let who_dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -47,6 +48,7 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
         who_dir,
         who: std::sync::OnceLock::new(),
         analysis: &analysis,
+        reanalyse: &reanalyse,
     };
     if let Some(fingerprint) = &args.fingerprint {
         return recorder.decide(fingerprint);
@@ -76,7 +78,6 @@ pub fn run(cli: &Cli, args: &ReviewArgs, palette: Palette) -> Result<u8> {
         );
     }
     let who = recorder.who();
-    let reanalyse = |file: &ReviewFile| analyse(&args.paths, &options_for(&config, file, &path));
     interactive::run(analysis, file, &path, &who, palette, &reanalyse)?;
     Ok(EXIT_OK)
 }
@@ -89,6 +90,8 @@ struct Recorder<'a> {
     who_dir: PathBuf,
     who: std::sync::OnceLock<String>,
     analysis: &'a Analysis,
+    /// The analysis again, with a review file's rejections and judgements.
+    reanalyse: &'a dyn Fn(&ReviewFile) -> Analysis,
 }
 
 impl Recorder<'_> {
@@ -146,13 +149,13 @@ impl Recorder<'_> {
             who: review.who.clone(),
             when: review.when.clone(),
         });
-        let (replaced, replaced_rejection) = self.update(|file| {
+        let (replaced, replaced_rejection, now) = self.update(|file| {
             let replaced = file.decide(&finding.fingerprint, review);
             let replaced_rejection = match (&wrong, rejection) {
                 (Some(wrong), Some(rejection)) => file.reject(wrong, rejection),
                 _ => None,
             };
-            Ok((replaced, replaced_rejection))
+            Ok((replaced, replaced_rejection, file.clone()))
         })?;
         eprintln!(
             "claimlint: recorded {decision} for {} ({}: {}) in {}{}",
@@ -164,7 +167,8 @@ impl Recorder<'_> {
         );
         if let Some(wrong) = &wrong {
             eprintln!(
-                "claimlint: claim `{wrong}` rejected: every finding that rests only on it is settled{}",
+                "claimlint: claim `{wrong}` rejected{}{}",
+                self.settles(wrong, &now, &finding.fingerprint),
                 replacing(replaced_rejection.as_ref().map(Rejection::describe))
             );
         }
@@ -189,13 +193,50 @@ impl Recorder<'_> {
             who: self.who(),
             when: review::now(),
         };
-        let replaced = self.update(|file| Ok(file.reject(claim, rejection)))?;
+        let (replaced, now) =
+            self.update(|file| Ok((file.reject(claim, rejection), file.clone())))?;
         eprintln!(
-            "claimlint: recorded claim `{claim}` rejected ({reason}) in {}: every finding that rests only on it is settled{}",
+            "claimlint: recorded claim `{claim}` rejected ({reason}) in {}{}{}",
             self.path.display(),
+            self.settles(claim, &now, ""),
             replacing(replaced.as_ref().map(Rejection::describe))
         );
         Ok(EXIT_OK)
+    }
+
+    /// ": it settles 2 findings that rest only on it: FP (rule), ...": what
+    /// rejecting `claim` settles, found by analysing again with `file`,
+    /// leaving out the finding `decided` (settled by its own decision).
+    fn settles(&self, claim: &str, file: &ReviewFile, decided: &str) -> String {
+        let after = (self.reanalyse)(file);
+        let settled: Vec<String> = after
+            .findings
+            .iter()
+            .filter(|f| f.fingerprint != decided)
+            .filter(|f| {
+                f.settled_by
+                    .iter()
+                    .any(|&c| after.dataset.claims[c].id == claim)
+            })
+            .map(|f| format!("{} ({})", f.fingerprint, f.rule))
+            .collect();
+        let more = if decided.is_empty() { "" } else { " more" };
+        match settled.len() {
+            0 => format!(": no{more} finding rests only on it"),
+            1 => format!(
+                ": it settles 1{more} finding that rests only on it: {}",
+                settled[0]
+            ),
+            n if n <= 5 => format!(
+                ": it settles {n}{more} findings that rest only on it: {}",
+                settled.join(", ")
+            ),
+            n => format!(
+                ": it settles {n}{more} findings that rest only on it: {} and {} more",
+                settled[..5].join(", "),
+                n - 5
+            ),
+        }
     }
 
     /// Records that names `a` and `b` are (`same`) or are not one person,
