@@ -270,7 +270,11 @@ fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, pa
         details.push(format!("according to {origin}"));
     }
     details.push(claim.certainty.as_str().to_string());
-    let index = dataset.claim_index(&claim.id);
+    // Looked up only when a reviewer rejected something: a million claims'
+    // report should not pay for it otherwise.
+    let index = (!dataset.rejected.is_empty())
+        .then(|| dataset.claim_index(&claim.id))
+        .flatten();
     if let Some(reason) = index.and_then(|c| dataset.rejection(c)) {
         details.push(format!("rejected in review ({reason})"));
     }
