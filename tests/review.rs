@@ -993,7 +993,7 @@ fn the_review_file_is_never_data_and_a_bad_one_stops_check() {
     let dir = data(&[claim("t-killed", "Abu Test", "killed", "2014")]);
     std::fs::write(
         review_file(dir.path()),
-        "{\"version\": 2, \"findings\": {}}\n",
+        "{\"version\": 1, \"findings\": {}}\n",
     )
     .unwrap();
     // As `check *.json` names it.
@@ -1008,8 +1008,9 @@ fn the_review_file_is_never_data_and_a_bad_one_stops_check() {
             "claimlint-review.json:1:1: malformed review file: a review file is a JSON object",
         ),
         ("{\n  \"version\": 3\n}", "claimlint-review.json:2:"),
+        ("{\"version\": 2}", "`version` is 2"),
         (
-            "\u{feff}{\"version\": 2}",
+            "\u{feff}{\"version\": 1}",
             "claimlint-review.json:1:1: malformed review file: it starts with a byte-order mark",
         ),
         ("{\"findings\": {}}", "no `version`"),
@@ -1028,7 +1029,7 @@ fn decisions_of_the_first_fingerprint_scheme_are_carried_over_once() {
         claim("t-killed", who, "killed", "2014-08"),
         claim("t-active", who, "active", "2015-11"),
     ]);
-    // Recorded by an older claimlint: version 1, keyed by every claim.
+    // Recorded by an older claimlint: keyed by every claim (scheme 1).
     let old = claimlint::finding::fingerprint("alive-after-death", &["t-killed", "t-active"]);
     let file = serde_json::json!({"version": 1, "findings": {old.clone(): {
         "decision": "confirmed", "note": "known", "who": "ana", "when": "2026-01-01T00:00:00Z",
@@ -1051,7 +1052,8 @@ fn decisions_of_the_first_fingerprint_scheme_are_carried_over_once() {
     );
     let file: Value =
         serde_json::from_str(&std::fs::read_to_string(review_file(dir.path())).unwrap()).unwrap();
-    assert_eq!(file["version"], 2);
+    assert_eq!(file["version"], 1);
+    assert_eq!(file["fingerprint_scheme"], 2);
     assert!(file["findings"].get(&old).is_none(), "{file:#}");
     let (_, stderr, code) = check_all(dir.path());
     assert_eq!(code, 0);

@@ -429,10 +429,10 @@ pub fn update<T>(
 /// What a run says when decisions of fingerprint scheme 1 were carried over.
 pub fn migrated_note(migrated: usize, path: &Path) -> String {
     format!(
-        "note: {migrated} decision{} in {} carried over from fingerprint scheme 1 (every claim) to scheme 2 (the claims in dispute); the file is now version {}",
+        "note: {migrated} decision{} in {} carried over from fingerprint scheme 1 (every claim) to scheme {} (the claims in dispute); the file now says so",
         if migrated == 1 { "" } else { "s" },
         path.display(),
-        review::VERSION
+        claimlint::finding::FINGERPRINT_VERSION
     )
 }
 

@@ -9,15 +9,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::reconcile::NameJudgement;
 
-/// The format version written into the file. Version 1 keyed decisions by
-/// fingerprints of every claim of a finding; version 2 keys them by
-/// fingerprints of the finding's subject (see
-/// [`FINGERPRINT_VERSION`](crate::finding::FINGERPRINT_VERSION)) and adds
-/// rejected claims.
-pub const VERSION: u32 = 2;
+/// The format version written into the file. The format has only grown
+/// fields a reader of version 1 can do without (`rejected`, `rests_on`,
+/// `fingerprint_scheme`), so it is still version 1; a file of any other
+/// version is refused, never half-read.
+pub const VERSION: u32 = 1;
 
-/// The versions this claimlint reads.
-const READABLE: [u32; 2] = [1, 2];
+/// The fingerprint schemes a file's keys can be in: 1 hashed every claim of
+/// a finding, 2 hashes its subject (see
+/// [`FINGERPRINT_VERSION`](crate::finding::FINGERPRINT_VERSION)). A file
+/// without `fingerprint_scheme` was written under scheme 1.
+const SCHEMES: [u32; 2] = [1, crate::finding::FINGERPRINT_VERSION];
 
 /// What a reviewer decided about one finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -285,6 +287,10 @@ pub struct ReviewFile {
     /// The file format's version.
     #[serde(deserialize_with = "readable_version")]
     pub version: u32,
+    /// The fingerprint scheme the decisions are keyed by; decisions of an
+    /// older scheme are carried over ([`migrate`](super::migrate::migrate)).
+    #[serde(default = "first_scheme", deserialize_with = "known_scheme")]
+    pub fingerprint_scheme: u32,
     /// Decisions keyed (and so sorted) by fingerprint.
     #[serde(default)]
     pub findings: BTreeMap<String, Review>,
@@ -298,15 +304,27 @@ pub struct ReviewFile {
 
 fn readable_version<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     let version = u32::deserialize(deserializer)?;
-    if READABLE.contains(&version) {
+    if version == VERSION {
         Ok(version)
-    } else if version > VERSION {
-        Err(serde::de::Error::custom(format!(
-            "`version` is {version}, newer than this claimlint reads (1 to {VERSION}): update claimlint"
-        )))
     } else {
         Err(serde::de::Error::custom(format!(
-            "`version` is {version}; review files are version 1 or {VERSION}"
+            "`version` is {version}; this claimlint reads review files of version {VERSION} (a newer claimlint may read it)"
+        )))
+    }
+}
+
+fn first_scheme() -> u32 {
+    1
+}
+
+fn known_scheme<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let scheme = u32::deserialize(deserializer)?;
+    if SCHEMES.contains(&scheme) {
+        Ok(scheme)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "`fingerprint_scheme` is {scheme}; this claimlint knows schemes 1 and {}",
+            crate::finding::FINGERPRINT_VERSION
         )))
     }
 }
@@ -316,6 +334,7 @@ impl ReviewFile {
     pub fn new() -> Self {
         ReviewFile {
             version: VERSION,
+            fingerprint_scheme: crate::finding::FINGERPRINT_VERSION,
             ..ReviewFile::default()
         }
     }
@@ -397,11 +416,11 @@ impl ReviewFile {
             at(line, column, "it is not UTF-8")
         })?;
         let Some(start) = text.find(|c: char| !c.is_whitespace()) else {
-            return Err(at(1, 1, "it is empty; a review file is a JSON object such as {\"version\": 2, \"findings\": {}}"));
+            return Err(at(1, 1, "it is empty; a review file is a JSON object such as {\"version\": 1, \"findings\": {}}"));
         };
         if !text[start..].starts_with('{') {
             let (line, column) = position(bytes, start);
-            return Err(at(line, column, "a review file is a JSON object such as {\"version\": 2, \"findings\": {}}, not this"));
+            return Err(at(line, column, "a review file is a JSON object such as {\"version\": 1, \"findings\": {}}, not this"));
         }
         let mut file: ReviewFile = serde_json::from_str(text).map_err(|err| {
             // serde_json places an error of the version's value after the
@@ -521,10 +540,10 @@ mod tests {
 
     #[test]
     fn resolved_needs_one_of_its_claims() {
-        let bad = r#"{"version": 2, "findings": {"x": {"decision": "resolved", "who": "w", "when": "t", "claims": ["a"]}}}"#;
+        let bad = r#"{"version": 1, "findings": {"x": {"decision": "resolved", "who": "w", "when": "t", "claims": ["a"]}}}"#;
         let err = parse(bad).unwrap_err();
         assert!(err.to_string().contains("needs `wrong`"), "{err}");
-        let bad = r#"{"version": 2, "findings": {"x": {"decision": "resolved", "wrong": "z", "who": "w", "when": "t", "claims": ["a"]}}}"#;
+        let bad = r#"{"version": 1, "findings": {"x": {"decision": "resolved", "wrong": "z", "who": "w", "when": "t", "claims": ["a"]}}}"#;
         assert!(parse(bad).is_err());
     }
 
@@ -538,19 +557,20 @@ mod tests {
         );
         assert!(err("[]").contains("a JSON object"));
         assert!(err("{\n \"version\": 3}").starts_with("r.json:2:"));
-        assert!(err("{\"version\": 3}").contains("newer than this claimlint"));
-        assert!(err("{\"version\": 0}").contains("version 1 or 2"));
+        assert!(err("{\"version\": 2}").contains("reads review files of version 1"));
+        assert!(err("{\"version\": 0}").contains("`version` is 0"));
+        assert!(err("{\"version\": 1, \"fingerprint_scheme\": 7}").contains("schemes 1 and 2"));
         assert!(err("{}").contains("no `version`"));
         assert!(err("").contains("empty"));
-        assert!(err("\u{feff}{\"version\": 2}").starts_with("r.json:1:1: "));
-        assert!(err("\u{feff}{\"version\": 2}").contains("byte-order mark"));
-        assert!(parse("{\"version\": 1}").is_ok());
+        assert!(err("\u{feff}{\"version\": 1}").starts_with("r.json:1:1: "));
+        assert!(err("\u{feff}{\"version\": 1}").contains("byte-order mark"));
+        assert_eq!(parse("{\"version\": 1}").unwrap().fingerprint_scheme, 1);
     }
 
     #[test]
     fn malformed_files_point_at_line_and_column() {
         let text =
-            "{\n  \"version\": 2, \"findings\": {\n    \"x\": {\"decision\": \"maybe\"}\n}\n";
+            "{\n  \"version\": 1, \"findings\": {\n    \"x\": {\"decision\": \"maybe\"}\n}\n";
         let err = parse(text).unwrap_err().to_string();
         assert!(err.contains("r.json:3:"), "{err}");
         assert!(err.contains("unknown variant `maybe`"), "{err}");

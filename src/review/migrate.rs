@@ -5,7 +5,8 @@ use sha2::{Digest, Sha256};
 
 use std::collections::BTreeMap;
 
-use super::{Review, ReviewFile, VERSION};
+use super::{Review, ReviewFile};
+use crate::finding::FINGERPRINT_VERSION;
 use crate::finding::{fingerprint, Finding};
 use crate::model::{Claim, Dataset};
 
@@ -52,17 +53,17 @@ fn digest(claim: &Claim) -> String {
     crate::digest::hex_prefix(&hasher.finalize(), 4)
 }
 
-/// Carries a version-1 file's decisions over to the fingerprints of
-/// version 2 (the finding's subject, not all its claims), and marks the
-/// file version 2; how many decisions were carried over. A decision is
-/// found by the version-1 fingerprint of the finding's claims now, else by
+/// Carries a file's decisions of fingerprint scheme 1 over to scheme 2 (the
+/// finding's subject, not all its claims), and marks the file so; how many
+/// decisions were carried over. A decision is
+/// found by the scheme-1 fingerprint of the finding's claims now, else by
 /// the claims it recorded (a finding that has gained support since).
-/// Nothing happens to a version-2 file.
+/// Nothing happens to a file of scheme 2.
 pub fn migrate(file: &mut ReviewFile, findings: &[Finding], dataset: &Dataset) -> usize {
-    if file.version >= VERSION {
+    if file.fingerprint_scheme >= FINGERPRINT_VERSION {
         return 0;
     }
-    file.version = VERSION;
+    file.fingerprint_scheme = FINGERPRINT_VERSION;
     let ids = |claims: &[usize]| -> Vec<String> {
         claims
             .iter()
@@ -92,7 +93,7 @@ pub fn migrate(file: &mut ReviewFile, findings: &[Finding], dataset: &Dataset) -
     migrated
 }
 
-/// The key of the one version-1 decision of `finding`'s rule that recorded
+/// The key of the one scheme-1 decision of `finding`'s rule that recorded
 /// every claim of its subject.
 fn recorded_for(file: &ReviewFile, finding: &Finding, subject: &[String]) -> Option<String> {
     let mut candidates = file.findings.iter().filter(|(_, review)| {
