@@ -721,6 +721,29 @@ fn a_decision_survives_new_support_and_reopens_when_the_dispute_changes() {
     assert_ne!(reopened["fingerprint"], fp.as_str());
     assert_eq!(reopened["previous_review"]["note"], "known");
     assert_eq!(report["stale_reviews"], serde_json::json!([]));
+    // Deciding it again supersedes the old decision: nothing stale is left.
+    let new_fp = reopened["fingerprint"].as_str().unwrap().to_string();
+    let stderr = review_ok(
+        dir.path(),
+        &[
+            "--fingerprint",
+            &new_fp,
+            "--decision",
+            "confirmed",
+            "--note",
+            "again",
+        ],
+    );
+    assert!(
+        stderr.contains("it replaces: confirmed by tess"),
+        "{stderr}"
+    );
+    let (report, stderr, code) = check_all(dir.path());
+    assert_eq!(code, 0, "{report:#}");
+    assert!(!stderr.contains("stale"), "{stderr}");
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(review_file(dir.path())).unwrap()).unwrap();
+    assert!(file["findings"].get(&fp).is_none(), "{file:#}");
 }
 
 #[test]

@@ -150,7 +150,7 @@ impl Recorder<'_> {
             when: review.when.clone(),
         });
         let (replaced, replaced_rejection, now) = self.update(|file| {
-            let replaced = file.decide(&finding.fingerprint, review);
+            let replaced = decide(file, analysis, finding, review);
             let replaced_rejection = match (&wrong, rejection) {
                 (Some(wrong), Some(rejection)) => file.reject(wrong, rejection),
                 _ => None,
@@ -163,7 +163,7 @@ impl Recorder<'_> {
             finding.rule,
             escape(&finding.message),
             self.path.display(),
-            replacing(replaced.as_ref().map(Review::describe))
+            replacing(replaced_decision(&replaced))
         );
         if let Some(wrong) = &wrong {
             eprintln!(
@@ -424,6 +424,47 @@ pub fn update<T>(
         }
         change(file)
     })
+}
+
+/// What recording a decision replaced: the finding's own decision, and
+/// the one it had before its side in dispute changed, with its fingerprint.
+pub type Replaced = (Option<Review>, Option<(String, Review)>);
+
+/// Records `review` as the decision on `finding` of `analysis` in `file`;
+/// what it replaces: the finding's own decision, and the one it had before
+/// its side in dispute changed (shown as context until now, and superseded
+/// by this one rather than left behind as stale).
+pub fn decide(
+    file: &mut ReviewFile,
+    analysis: &Analysis,
+    finding: &Finding,
+    review: Review,
+) -> Replaced {
+    let earlier = analysis
+        .findings
+        .iter()
+        .position(|f| f.fingerprint == finding.fingerprint)
+        .and_then(|index| {
+            Applied::new(
+                file,
+                &analysis.findings,
+                &analysis.dataset,
+                &analysis.entities,
+            )
+            .previous_fingerprint(index)
+            .filter(|fp| *fp != finding.fingerprint)
+            .map(String::from)
+        });
+    let replaced = file.decide(&finding.fingerprint, review);
+    let superseded = earlier.and_then(|fp| file.findings.remove(&fp).map(|r| (fp, r)));
+    (replaced, superseded)
+}
+
+/// The decision `replaced` names, in words, for "it replaces: ...".
+pub fn replaced_decision((own, superseded): &Replaced) -> Option<String> {
+    own.as_ref()
+        .or(superseded.as_ref().map(|(_, r)| r))
+        .map(Review::describe)
 }
 
 /// What a run says when decisions of fingerprint scheme 1 were carried over.

@@ -31,7 +31,7 @@ pub struct Applied<'a> {
     by_finding: Vec<Option<Cow<'a, Review>>>,
     /// The decision a reopened finding had, parallel to the findings: what
     /// it rests on changed since, so it is open again.
-    previous: Vec<Option<&'a Review>>,
+    previous: Vec<Option<(&'a str, &'a Review)>>,
     /// Decisions that match no finding (sorted by fingerprint).
     pub stale: Vec<StaleReview<'a>>,
     /// Entity judgements naming a name no claim or record uses.
@@ -54,14 +54,16 @@ impl<'a> Applied<'a> {
         let mut by_finding = Vec::with_capacity(findings.len());
         let mut previous = vec![None; findings.len()];
         for (i, finding) in findings.iter().enumerate() {
-            let own = file.findings.get(&finding.fingerprint);
-            let decided = own.filter(|review| {
-                let holds = holds(review, dataset);
-                if !holds {
-                    previous[i] = Some(*review);
-                }
-                holds
-            });
+            let own = file.findings.get_key_value(&finding.fingerprint);
+            let decided = own
+                .filter(|(key, review)| {
+                    let holds = holds(review, dataset);
+                    if !holds {
+                        previous[i] = Some((key.as_str(), *review));
+                    }
+                    holds
+                })
+                .map(|(_, review)| review);
             by_finding.push(match decided {
                 Some(review) => Some(Cow::Borrowed(review)),
                 None => settled(file, finding, dataset).map(Cow::Owned),
@@ -111,7 +113,18 @@ impl<'a> Applied<'a> {
 
     /// The decision finding `index` had before what it rests on changed.
     pub fn previous(&self, index: usize) -> Option<&'a Review> {
-        self.previous.get(index).copied().flatten()
+        self.previous.get(index).copied().flatten().map(|(_, r)| r)
+    }
+
+    /// The fingerprint the [`previous`](Self::previous) decision of finding
+    /// `index` is recorded under: its own, or the one it had before its side
+    /// in dispute changed (which a new decision on it supersedes).
+    pub fn previous_fingerprint(&self, index: usize) -> Option<&'a str> {
+        self.previous
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|(fp, _)| fp)
     }
 
     /// One line per stale decision and per judgement conflict, for stderr.
@@ -160,7 +173,7 @@ fn changed_disputes<'s>(
     findings: &[Finding],
     dataset: &Dataset,
     by_finding: &[Option<Cow<'_, Review>>],
-    previous: &mut [Option<&'s Review>],
+    previous: &mut [Option<(&'s str, &'s Review)>],
 ) -> HashSet<&'s str> {
     let mut used = HashSet::new();
     if orphans.is_empty() {
@@ -187,7 +200,7 @@ fn changed_disputes<'s>(
             .map(|&o| &orphans[o])
             .find(|s| s.review.rule == finding.rule && !used.contains(s.fingerprint));
         if let Some(earlier) = earlier {
-            previous[i] = Some(earlier.review);
+            previous[i] = Some((earlier.fingerprint, earlier.review));
             used.insert(earlier.fingerprint);
         }
     }

@@ -627,28 +627,34 @@ impl Session<'_> {
         let rule = finding.rule;
         let at = self.here();
         let who = self.who.to_string();
-        let (previous, previous_rejection) = self.update(|file| {
-            let previous = file.decide(&fingerprint, review);
-            let previous_rejection = wrong.as_ref().map(|w| {
-                let rejection = Rejection {
-                    reason: RejectReason::Misreported,
-                    note,
-                    who,
-                    when,
-                };
-                (w.clone(), file.reject(w, rejection))
-            });
-            Ok((previous, previous_rejection))
-        })?;
+        let (previous, previous_rejection, file) =
+            super::review::update(self.path, analysis, |file| {
+                let previous = super::review::decide(file, analysis, finding, review);
+                let previous_rejection = wrong.as_ref().map(|w| {
+                    let rejection = Rejection {
+                        reason: RejectReason::Misreported,
+                        note,
+                        who,
+                        when,
+                    };
+                    (w.clone(), file.reject(w, rejection))
+                });
+                Ok((previous, previous_rejection, file.clone()))
+            })?;
+        self.file = file;
         self.touched.insert(fingerprint.clone());
         self.message = confirmation(
             &fingerprint,
             rule,
             decision,
             wrong.as_deref(),
-            previous.as_ref(),
+            super::review::replaced_decision(&previous),
         );
-        let mut undo = vec![Undo::Decision(fingerprint, previous)];
+        let (own, superseded) = previous;
+        let mut undo = vec![Undo::Decision(fingerprint, own)];
+        if let Some((earlier, review)) = superseded {
+            undo.push(Undo::Decision(earlier, Some(review)));
+        }
         if let Some((claim, before)) = previous_rejection {
             undo.push(Undo::Rejection(claim, before));
             // The rejection settles other findings: they leave the queue.
@@ -780,13 +786,13 @@ fn confirmation(
     rule: &str,
     decision: Decision,
     wrong: Option<&str>,
-    previous: Option<&Review>,
+    previous: Option<String>,
 ) -> String {
     let wrong = wrong
         .map(|w| format!(", claim `{}` rejected (misreported)", printable(w)))
         .unwrap_or_default();
     format!(
         "✓ recorded {decision} for {fingerprint} ({rule}){wrong}{}",
-        super::review::replacing(previous.map(Review::describe))
+        super::review::replacing(previous)
     )
 }
