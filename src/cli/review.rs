@@ -379,7 +379,9 @@ impl Recorder<'_> {
     fn accept_all(&self) -> Result<u8> {
         let analysis = self.analysis;
         let recorded = self.update(|file| {
-            let open: Vec<&Finding> = {
+            // Each open finding, and the decision it had before its side in
+            // dispute changed, which the new one supersedes.
+            let open: Vec<(&Finding, Option<String>)> = {
                 let applied = Applied::new(
                     file,
                     &analysis.findings,
@@ -391,12 +393,21 @@ impl Recorder<'_> {
                     .iter()
                     .enumerate()
                     .filter(|&(i, _)| applied.is_open(i))
-                    .map(|(_, f)| f)
+                    .map(|(i, f)| {
+                        let earlier = applied
+                            .previous_fingerprint(i)
+                            .filter(|fp| *fp != f.fingerprint)
+                            .map(String::from);
+                        (f, earlier)
+                    })
                     .collect()
             };
-            for finding in &open {
+            for (finding, earlier) in &open {
                 let review = new_review(analysis, finding, Decision::Confirmed, None, self);
                 file.decide(&finding.fingerprint, review);
+                if let Some(earlier) = earlier {
+                    file.findings.remove(earlier);
+                }
             }
             Ok(open.len())
         })?;
