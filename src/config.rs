@@ -102,6 +102,7 @@ impl Config {
                 exclude: self.input.exclude.clone(),
                 exclude_from: self.path.clone(),
                 review_file: None,
+                context: true,
             },
             settings: Settings {
                 levels: (self.rules.iter())

@@ -21,11 +21,22 @@ struct EntityOut<'a> {
     name: &'a str,
     names: &'a [String],
     claims: Vec<&'a str>,
-    merges: &'a [Merge],
+    merges: Vec<&'a Merge>,
     /// Its claims a reviewer rejected, with the reason: still listed in
     /// `claims`, but they no longer count.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     rejected: std::collections::BTreeMap<&'a str, &'a str>,
+}
+
+/// The merges worth showing: a name linked to itself (two claims that
+/// spell it alike) says nothing.
+fn merges(merges: &[Merge]) -> Vec<&Merge> {
+    merges.iter().filter(|m| m.names[0] != m.names[1]).collect()
+}
+
+/// `1 claim`, `2 claims`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The entities, their names, claims and, when explained, why names were
@@ -60,7 +71,7 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                     name: &e.name,
                     names: &e.names,
                     claims: claims(&e.claims),
-                    merges: &e.merges,
+                    merges: merges(&e.merges),
                     rejected: rejected(&e.claims),
                 })
                 .collect(),
@@ -69,7 +80,8 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
         Format::Human => {
             let mut out = String::new();
             for e in &analysis.entities.list {
-                let mut text = format!("{} ({}) — {} claims\n", e.name, e.id, e.claims.len());
+                let claims = count(e.claims.len(), "claim", "claims");
+                let mut text = format!("{} ({}) — {claims}\n", e.name, e.id);
                 for name in &e.names {
                     if *name != e.name {
                         let _ = writeln!(text, "    also: {name}");
@@ -78,7 +90,7 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                 for (id, reason) in rejected(&e.claims) {
                     let _ = writeln!(text, "    rejected in review: {id} ({reason})");
                 }
-                for m in &e.merges {
+                for m in merges(&e.merges) {
                     let _ = writeln!(
                         text,
                         "    merged {} ~ {} ({:.2}): {}",
