@@ -557,11 +557,21 @@ pub struct Dataset {
     pub errors: Vec<InputError>,
     /// Files read, in the order read.
     pub files: Vec<Arc<str>>,
+    /// Claims a reviewer rejected, by index, with the reason in words: they
+    /// stay in the data and in every view, but no longer count (set by
+    /// [`analyse_dataset`](crate::analyse_dataset) from
+    /// [`Options::rejected`](crate::Options::rejected)).
+    pub rejected: std::collections::BTreeMap<usize, String>,
     claim_index: IdIndex,
     source_index: IdIndex,
 }
 
 impl Dataset {
+    /// Why a reviewer rejected claim `index`, when one did.
+    pub fn rejection(&self, index: usize) -> Option<&str> {
+        self.rejected.get(&index).map(String::as_str)
+    }
+
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claim_index(id).and_then(|i| self.claims.get(i))

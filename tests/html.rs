@@ -304,7 +304,12 @@ fn verdicts_are_shown_escaped() {
     let config = claimlint::config::Config::default();
     let analysis = claimlint::analyse(&[HOSTILE.into()], &config.options());
     let file = claimlint::review::ReviewFile::new();
-    let reviews = claimlint::review::Applied::new(&file, &analysis.findings, &analysis.entities);
+    let reviews = claimlint::review::Applied::new(
+        &file,
+        &analysis.findings,
+        &analysis.dataset,
+        &analysis.entities,
+    );
     let mut verdicts = claimlint::verdict::verdicts(&analysis.dataset, &analysis.entities, None);
     verdicts[0].summary = "killed <2017> per test".to_string();
     let page = claimlint::render::html::render(&claimlint::render::html::Page {

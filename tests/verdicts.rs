@@ -228,7 +228,7 @@ fn findings_verdicts_report_and_track_records_weigh_alike() {
         assert_eq!(rejected, counted, "{}", path.display());
         // The report shows each verdict as `timeline` gives it.
         let file = ReviewFile::new();
-        let reviews = Applied::new(&file, &analysis.findings, entities);
+        let reviews = Applied::new(&file, &analysis.findings, dataset, entities);
         let page = claimlint::render::html::render(&claimlint::render::html::Page {
             dataset,
             entities,

@@ -453,14 +453,18 @@ impl AfterDeath {
         reasoning: &[String],
         favours: Option<usize>,
     ) -> Finding {
-        ctx.grouped_finding(
+        let mut finding = ctx.grouped_finding(
             rule,
             &self.grounds(),
             self.claims(),
             message,
             reasoning.join("; "),
             favours,
-        )
+        );
+        // The death's reports are disputed, one per origin (a relay of the
+        // same report is support); what followed only supports it.
+        ctx.narrow(&mut finding, ctx.one_per_origin(&self.deaths));
+        finding
     }
 
     /// The timeline position of report `claim` of this death.

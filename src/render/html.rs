@@ -524,9 +524,13 @@ fn finding(out: &mut String, page: &Page, index: usize) {
     );
     for &c in &f.claims {
         let claim = &dataset.claims[c];
+        let rejected = dataset
+            .rejection(c)
+            .map(|r| format!(" · rejected in review ({})", bdi(r)))
+            .unwrap_or_default();
         let _ = write!(
             out,
-            "<li><a href=\"#claim-{c}\"><code>{}</code></a> {} — <code>{}:{}</code></li>",
+            "<li><a href=\"#claim-{c}\"><code>{}</code></a> {} — <code>{}:{}</code>{rejected}</li>",
             bdi(&claim.id),
             bdi(&describe(claim)),
             bdi(&claim.pos.file),

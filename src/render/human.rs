@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::finding::{Finding, Severity};
 use crate::load::InputError;
 use crate::model::{Claim, Dataset};
-use crate::render::{CheckReport, Palette};
+use crate::render::{printable, CheckReport, Palette};
 
 /// Quotes longer than this are cut, so one finding fits a screen.
 const QUOTE_CHARS: usize = 200;
@@ -38,6 +38,9 @@ pub fn write(
             if let Some(review) = report.review(index) {
                 review_line(&mut text, review, palette);
                 text.push('\n');
+            } else if let Some(previous) = report.reviews.previous(index) {
+                reopened_line(&mut text, previous, palette);
+                text.push('\n');
             }
             out.extend_from_slice(text.as_bytes());
         }
@@ -60,21 +63,41 @@ fn review_line(out: &mut String, review: &crate::review::Review, palette: Palett
     let wrong = review
         .wrong
         .as_ref()
-        .map(|w| format!(" (wrong: {w})"))
+        .map(|w| format!(" (wrong: {})", printable(w)))
         .unwrap_or_default();
     let note = if review.note.is_empty() {
         String::new()
     } else {
-        format!(": {}", shorten(&review.note, QUOTE_CHARS))
+        format!(": {}", printable(&shorten(&review.note, QUOTE_CHARS)))
+    };
+    let label = if review.rejected.is_some() {
+        "settled:"
+    } else {
+        "reviewed:"
     };
     let _ = writeln!(
         out,
         "{} {} {}{wrong} by {} at {}{note}",
         palette.accent("   ="),
-        palette.bold("reviewed:"),
+        palette.bold(label),
         review.decision,
-        review.who,
+        printable(&review.who),
         review.when
+    );
+}
+
+/// How a finding whose decision no longer holds is marked: the old
+/// decision, as context.
+fn reopened_line(out: &mut String, previous: &crate::review::Review, palette: Palette) {
+    if out.ends_with("\n\n") {
+        out.pop();
+    }
+    let _ = writeln!(
+        out,
+        "{} {} was {}; what it rests on changed since (a claim in dispute was added, removed, or changed its who, status, date or source)",
+        palette.accent("   ="),
+        palette.bold("reopened:"),
+        printable(&shorten(&previous.describe(), QUOTE_CHARS))
     );
 }
 
@@ -117,7 +140,7 @@ pub fn input_error(out: &mut String, error: &InputError, palette: Palette) {
         out,
         "{}: {}",
         palette.severity(Severity::Error, "error"),
-        palette.bold(&error.message)
+        palette.bold(&printable(&error.message))
     );
     let _ = writeln!(
         out,
@@ -139,7 +162,7 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
         out,
         "{}: {}",
         palette.severity(finding.severity, &label),
-        palette.bold(&finding.message)
+        palette.bold(&printable(&finding.message))
     );
     if let Some(&primary) = finding.claims.first() {
         let _ = writeln!(
@@ -155,8 +178,8 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
         out,
         "{bar} {} {} ({})",
         palette.dim("person:"),
-        entity.name,
-        entity.id
+        printable(&entity.name),
+        printable(&entity.id)
     );
     for &c in &finding.claims {
         claim_block(out, dataset, &dataset.claims[c], &bar, palette);
@@ -167,7 +190,7 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
         out,
         "{eq} {} {}",
         palette.bold("reasoning:"),
-        finding.reasoning
+        printable(&finding.reasoning)
     );
     if let Some(why) = &finding.severity_reason {
         let _ = writeln!(
@@ -184,7 +207,7 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
             out,
             "{eq} {} {} ({} {})",
             palette.bold("favours:"),
-            claim.id,
+            printable(&claim.id),
             claim.status,
             claim.date_text()
         );
@@ -224,7 +247,7 @@ fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, pa
         "{:<10} {:<22} {}",
         claim.status.as_str(),
         claim.date_text(),
-        palette.bold(&claim.id)
+        palette.bold(&printable(&claim.id))
     );
     let mut details = Vec::new();
     let source = dataset.source_of(claim);
@@ -247,7 +270,15 @@ fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, pa
         details.push(format!("according to {origin}"));
     }
     details.push(claim.certainty.as_str().to_string());
-    let _ = write!(line, "  {}", palette.dim(&details.join(" · ")));
+    // Looked up only when a reviewer rejected something: a million claims'
+    // report should not pay for it otherwise.
+    let index = (!dataset.rejected.is_empty())
+        .then(|| dataset.claim_index(&claim.id))
+        .flatten();
+    if let Some(reason) = index.and_then(|c| dataset.rejection(c)) {
+        details.push(format!("rejected in review ({reason})"));
+    }
+    let _ = write!(line, "  {}", palette.dim(&printable(&details.join(" · "))));
     let _ = writeln!(out, "{bar}   {line}");
     let _ = writeln!(
         out,
@@ -256,7 +287,8 @@ fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, pa
         palette.dim(&format!("at {}", claim.pos))
     );
     if let Some(quote) = &claim.quote {
-        let _ = writeln!(out, "{bar}   {:<33} “{}”", "", shorten(quote, QUOTE_CHARS));
+        let quote = shorten(quote, QUOTE_CHARS);
+        let _ = writeln!(out, "{bar}   {:<33} “{}”", "", printable(&quote));
     }
 }
 
