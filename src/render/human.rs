@@ -153,17 +153,40 @@ pub fn input_error(out: &mut String, error: &InputError, palette: Palette) {
     out.push('\n');
 }
 
+/// The reasoning's clauses, one comparison each: it is written as clauses
+/// joined by `; ` (never split inside brackets or quotes).
+fn clauses(reasoning: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
+    let bytes = reasoning.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b'"' => quoted = !quoted,
+            b';' if depth <= 0 && !quoted && bytes.get(i + 1) == Some(&b' ') => {
+                parts.push(reasoning[start..i].trim());
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    parts.push(reasoning[start.min(reasoning.len())..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
 /// One finding: the rule, message, claims, reasoning and fingerprint.
 pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palette: Palette) {
     let dataset = report.dataset;
     let entity = &report.entities.list[finding.entity];
     let label = format!("{}[{}]", finding.severity, finding.rule);
-    let _ = writeln!(
-        out,
+    let head = format!(
         "{}: {}",
         palette.severity(finding.severity, &label),
         palette.bold(&printable(&finding.message))
     );
+    palette.wrap(out, &head, "", "    ");
     if let Some(&primary) = finding.claims.first() {
         let _ = writeln!(
             out,
@@ -186,20 +209,19 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
     }
     let _ = writeln!(out, "{bar}");
     let eq = palette.accent("   =");
-    let _ = writeln!(
-        out,
-        "{eq} {} {}",
-        palette.bold("reasoning:"),
-        printable(&finding.reasoning)
-    );
+    let _ = writeln!(out, "{eq} {}", palette.bold("reasoning:"));
+    for clause in clauses(&finding.reasoning) {
+        palette.wrap(out, &printable(clause), "     - ", "       ");
+    }
     if let Some(why) = &finding.severity_reason {
-        let _ = writeln!(
-            out,
-            "{eq} {} {}, lowered from {}: {why}",
+        let line = format!(
+            "{} {}, lowered from {}: {}",
             palette.bold("severity:"),
             finding.severity,
-            finding.default_severity
+            finding.default_severity,
+            printable(why)
         );
+        palette.wrap(out, &line, &format!("{eq} "), "       ");
     }
     if let Some(f) = finding.favours {
         let claim = &dataset.claims[f];
@@ -243,7 +265,7 @@ pub fn finding_text(report: &CheckReport, finding: &Finding, palette: Palette) -
 }
 
 fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, palette: Palette) {
-    let mut line = format!(
+    let line = format!(
         "{:<10} {:<22} {}",
         claim.status.as_str(),
         claim.date_text(),
@@ -253,23 +275,25 @@ fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, pa
     let source = dataset.source_of(claim);
     match source {
         Some(source) => {
-            let grade = source
-                .reliability
-                .map(|r| format!(" [{r}]"))
+            let grade = (claim.reliability.or(source.reliability))
+                .map(|r| format!(" (graded {r})"))
                 .unwrap_or_default();
-            details.push(format!("{}{grade}", source.id));
+            details.push(format!("source: {}{grade}", source.id));
         }
         None => details.push("no source".into()),
     }
     if let Some(reported) = &claim.reported {
-        details.push(format!("reported {reported}"));
+        details.push(format!("reported: {reported}"));
     } else if let Some(published) = source.and_then(|s| s.published.as_ref()) {
-        details.push(format!("reported {published}"));
+        details.push(format!("reported: {published}"));
     }
     if let Some(origin) = &claim.according_to {
-        details.push(format!("according to {origin}"));
+        details.push(format!("according to: {origin}"));
     }
-    details.push(claim.certainty.as_str().to_string());
+    details.push(format!("certainty: {}", claim.certainty));
+    if let Some(basis) = claim.basis {
+        details.push(format!("basis: {basis}"));
+    }
     // Looked up only when a reviewer rejected something: a million claims'
     // report should not pay for it otherwise.
     let index = (!dataset.rejected.is_empty())
@@ -278,17 +302,19 @@ fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, pa
     if let Some(reason) = index.and_then(|c| dataset.rejection(c)) {
         details.push(format!("rejected in review ({reason})"));
     }
-    let _ = write!(line, "  {}", palette.dim(&printable(&details.join(" · "))));
     let _ = writeln!(out, "{bar}   {line}");
-    let _ = writeln!(
+    let indent = format!("{bar}   {:<11}", "");
+    palette.wrap(
         out,
-        "{bar}   {:<33} {}",
-        "",
-        palette.dim(&format!("at {}", claim.pos))
+        &palette.dim(&printable(&details.join(" · "))),
+        &indent,
+        &indent,
     );
+    let _ = writeln!(out, "{indent}{}", palette.dim(&format!("at {}", claim.pos)));
     if let Some(quote) = &claim.quote {
         let quote = shorten(quote, QUOTE_CHARS);
-        let _ = writeln!(out, "{bar}   {:<33} “{}”", "", printable(&quote));
+        let quote = format!("“{}”", printable(&quote));
+        palette.wrap(out, &quote, &indent, &indent);
     }
 }
 
@@ -318,7 +344,10 @@ pub fn summary(out: &mut String, report: &CheckReport, palette: Palette) {
     let mut line = format!(
         "{} about {}: {}, {}, {infos} info",
         plural(report.dataset.claims.len(), "claim"),
-        plural(report.entities.list.len(), "person"),
+        match report.entities.list.len() {
+            1 => "1 person".to_string(),
+            n => format!("{n} people"),
+        },
         plural(errors, "error"),
         plural(warnings, "warning"),
     );

@@ -46,17 +46,14 @@ fn check(ctx: &Context) -> Vec<Finding> {
             .as_ref()
             .map(|r| r.text.clone())
             .unwrap_or_else(|| {
-                format!(
-                    "{} (the source's publication date)",
-                    format_day(report.latest)
-                )
+                format!("{}, the source's publication date", format_day(report.latest))
             });
         findings.push(ctx.finding(
             &RULE,
             Order::Certain,
             vec![index],
             format!(
-                "{} {} dated {} but reported {}",
+                "{} reported {} in {}, after the report itself ({})",
                 claim.who, claim.status, date.text, report_text
             ),
             format!(
