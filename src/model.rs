@@ -538,6 +538,14 @@ impl Claim {
         }
     }
 
+    /// The date as a reader says it (`by 2015-05`, `between 2019-09-01 and
+    /// 2019-09-20`), or `undated`: for messages.
+    pub fn date_words(&self) -> String {
+        self.date
+            .as_ref()
+            .map_or_else(|| "undated".to_string(), Edtf::words)
+    }
+
     /// The date as written, or `undated`.
     pub fn date_text(&self) -> &str {
         self.date.as_ref().map_or("undated", |d| d.text.as_str())

@@ -390,7 +390,7 @@ impl AfterDeath {
             "{} reported {} {}{}",
             ctx.name_of(self.death),
             death.status,
-            death.date_text(),
+            death.date_words(),
             self.reports()
         )
     }

@@ -46,7 +46,10 @@ fn check(ctx: &Context) -> Vec<Finding> {
             .as_ref()
             .map(|r| r.text.clone())
             .unwrap_or_else(|| {
-                format!("{}, the source's publication date", format_day(report.latest))
+                format!(
+                    "{}, the source's publication date",
+                    format_day(report.latest)
+                )
             });
         findings.push(ctx.finding(
             &RULE,

@@ -146,7 +146,7 @@ fn events(ctx: &Context, groups: &[Vec<usize>]) -> Vec<String> {
             } else {
                 String::new()
             };
-            format!("{} {}{place}{reports}", first.status, first.date_text())
+            format!("{} {}{place}{reports}", first.status, first.date_words())
         })
         .collect()
 }
