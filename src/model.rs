@@ -658,4 +658,27 @@ mod tests {
         assert_eq!(Reliability::parse("b"), Ok(Reliability::B));
         assert!(Reliability::parse("G").is_err());
     }
+
+    #[test]
+    fn admiralty_codes_as_analysts_write_them() {
+        let graded = Certainty::parse_graded;
+        assert_eq!(
+            graded("C2"),
+            Ok((Certainty::Probable, Some(Reliability::C)))
+        );
+        assert_eq!(
+            graded("a1"),
+            Ok((Certainty::Confirmed, Some(Reliability::A)))
+        );
+        assert_eq!(graded("4"), Ok((Certainty::Doubtful, None)));
+        assert_eq!(graded("doubtful"), Ok((Certainty::Doubtful, None)));
+        assert!(graded("G2").is_err());
+        assert!(graded("C7").is_err());
+        assert_eq!(
+            Reliability::parse_code("E5"),
+            Ok((Reliability::E, Some(Certainty::Improbable)))
+        );
+        assert_eq!(Reliability::parse_code("B"), Ok((Reliability::B, None)));
+        assert!(Reliability::parse_code("B9").is_err());
+    }
 }

@@ -15,7 +15,9 @@
 //!   `info` and the primary contradiction carries them as context.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::checker::{Context, Entry, Rule};
 use crate::date::{Day, Interval, Order, DAWN, DUSK};
@@ -206,7 +208,7 @@ impl<'t> Rejections<'t> {
     /// The weighing of `timeline`, one person's claims in timeline order.
     pub fn new(dataset: &Dataset, timeline: &'t [Entry]) -> Self {
         let mut strongest_from = vec![None; timeline.len() + 1];
-        let mut refuters: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut refuters: HashMap<usize, Vec<usize>> = HashMap::default();
         for (pos, entry) in timeline.iter().enumerate().rev() {
             let mut best = strongest_from[pos + 1];
             if entry.status.is_sign_of_life() {
@@ -595,7 +597,7 @@ fn refuted_by(
     timeline: &[Entry],
     candidates: &[Candidate],
 ) -> HashMap<usize, Vec<usize>> {
-    let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut map: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         for id in &ctx.claim(timeline[c.pos].claim).refutes {
             if let Some(target) = ctx.dataset.claim_index(id) {

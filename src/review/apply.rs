@@ -2,8 +2,8 @@
 //! are settled by a rejected claim, which reopened because what their
 //! decision rests on changed, and which decisions match nothing any more.
 
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::path::Path;
 
 use serde::Serialize;
@@ -175,14 +175,13 @@ fn changed_disputes<'s>(
     by_finding: &[Option<Cow<'_, Review>>],
     previous: &mut [Option<(&'s str, &'s Review)>],
 ) -> HashSet<&'s str> {
-    let mut used = HashSet::new();
+    let mut used = HashSet::default();
     if orphans.is_empty() {
         return used;
     }
     // The orphans by the claims they recorded, so that a million findings
     // are not each compared with every orphan.
-    let mut by_claim: std::collections::HashMap<&str, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut by_claim: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (o, orphan) in orphans.iter().enumerate() {
         for claim in &orphan.review.claims {
             by_claim.entry(claim.as_str()).or_default().push(o);
