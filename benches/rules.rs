@@ -98,7 +98,7 @@ fn main() {
     }
 
     let review = ReviewFile::default();
-    let reviews = Applied::new(&review, &findings, &entities);
+    let reviews = Applied::new(&review, &findings, &dataset, &entities);
     let report = CheckReport {
         dataset: &dataset,
         entities: &entities,
@@ -106,6 +106,7 @@ fn main() {
         reviews: &reviews,
         show_reviewed: false,
         statistics: false,
+        verbose: false,
     };
     let renderers: [(&str, &Renderer); 2] = [
         ("json", &|out| {

@@ -22,7 +22,7 @@ LIMIT = 100
 # its own layer (no cycles) or lower ones, never higher ones.
 LAYERS = [
     {"date", "suggest", "digest", "collections"},
-    {"model", "finding"},
+    {"model", "finding", "basis"},
     {"load"},
     {"names", "permutation"},
     {"reconcile", "lookup"},

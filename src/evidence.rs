@@ -2,32 +2,8 @@
 //! why. Used by every contradiction rule and by the verdicts, so that
 //! `favours` means the same thing everywhere.
 
-use crate::model::{Claim, Dataset};
-
-/// Words in `evidence` that mark a confirmation stronger than a report:
-/// forensic identification, the family's or the group's own word, a body.
-const CONFIRMATIONS: [&str; 10] = [
-    "dna",
-    "forensic",
-    "body",
-    "autopsy",
-    "family",
-    "eulog",
-    "martyr",
-    "own statement",
-    "acknowledg",
-    "confirmed by",
-];
-
-/// Words that mark a weak basis: hearsay, an unverified account, an undated image.
-const WEAKENERS: [&str; 6] = [
-    "unverified",
-    "rumour",
-    "rumor",
-    "unconfirmed",
-    "unknown date",
-    "social media",
-];
+use crate::basis::Basis;
+use crate::model::{Claim, Dataset, Reliability};
 
 /// How much a claim weighs as evidence, with the reasons, for `reasoning`.
 #[derive(Clone, Debug)]
@@ -38,8 +14,10 @@ pub struct Strength {
     pub reasons: Vec<String>,
 }
 
-/// How much `claim` weighs: its certainty, its source's reliability, the
-/// confirmations its evidence names.
+/// How much `claim` weighs: its certainty, its source's reliability (as the
+/// claim grades it, else as the source record does), and its `basis`.
+/// Free-text `evidence` is never weighed; when its words suggest a basis
+/// the claim does not give, the reasons say so as a hint.
 pub fn strength(dataset: &Dataset, claim: &Claim) -> Strength {
     let mut reasons = Vec::new();
     let score = weigh(dataset, claim, Some(&mut reasons));
@@ -51,8 +29,17 @@ pub fn score(dataset: &Dataset, claim: &Claim) -> f64 {
     weigh(dataset, claim, None)
 }
 
+/// The grade of `claim`'s source: the claim's own (an Admiralty code on
+/// it), else the source record's.
+pub fn reliability(dataset: &Dataset, claim: &Claim) -> Option<Reliability> {
+    claim
+        .reliability
+        .or_else(|| dataset.source_of(claim).and_then(|s| s.reliability))
+}
+
 /// The score of `claim`, pushing the reasons onto `reasons` when given.
 fn weigh(dataset: &Dataset, claim: &Claim, mut reasons: Option<&mut Vec<String>>) -> f64 {
+    let wants_reasons = reasons.is_some();
     let mut say = |reason: &dyn Fn() -> String| {
         if let Some(reasons) = reasons.as_mut() {
             reasons.push(reason());
@@ -60,7 +47,7 @@ fn weigh(dataset: &Dataset, claim: &Claim, mut reasons: Option<&mut Vec<String>>
     };
     say(&|| claim.certainty.as_str().to_string());
     let mut score = claim.certainty.weight();
-    match dataset.source_of(claim).and_then(|s| s.reliability) {
+    match reliability(dataset, claim) {
         Some(grade) => {
             score *= grade.weight();
             say(&|| format!("source graded {grade}"));
@@ -74,23 +61,33 @@ fn weigh(dataset: &Dataset, claim: &Claim, mut reasons: Option<&mut Vec<String>>
             say(&|| "source not graded".into());
         }
     }
-    if let Some(evidence) = &claim.evidence {
-        let lower = evidence.to_lowercase();
-        if CONFIRMATIONS.iter().any(|w| lower.contains(w)) {
-            score = (score * 1.5).min(1.0);
-            say(&|| format!("confirmation: {evidence}"));
-        } else if WEAKENERS.iter().any(|w| lower.contains(w)) {
-            score *= 0.7;
-            say(&|| format!("weak basis: {evidence}"));
-        } else {
-            say(&|| format!("basis: {evidence}"));
+    match claim.basis {
+        Some(basis) => {
+            score = (score * basis.factor()).min(1.0);
+            say(&|| format!("basis {basis}"));
         }
+        // The hint reads the text: only when the reasons are wanted.
+        None if wants_reasons => {
+            if let Some(hint) = claim.evidence.as_deref().and_then(Basis::suggested_by) {
+                say(&|| format!("evidence text suggests basis `{hint}` (not weighed)"));
+            }
+        }
+        None => {}
     }
     score
 }
 
 /// Scores closer than this are a draw: neither claim is favoured.
 const DRAW: f64 = 0.05;
+
+/// A claim as a weighing names it: id, what and when, and what it weighs on
+/// (`` `x` (killed 2019-09; doubtful, source graded B) ``). No numbers: the
+/// weights are shown with `--verbose`.
+pub fn describe(dataset: &Dataset, claim: usize) -> String {
+    let c = &dataset.claims[claim];
+    let reasons = strength(dataset, c).reasons.join(", ");
+    format!("`{}` ({} {}; {reasons})", c.id, c.status, c.date_text())
+}
 
 /// The claim the evidence favours between `a` and `b` (claim indices), and
 /// a sentence saying why. `later_is_proof_of_life` adds the rule that a
@@ -102,28 +99,35 @@ pub fn favour(
     b: usize,
     later_is_proof_of_life: bool,
 ) -> (Option<usize>, String) {
-    let (ca, cb) = (&dataset.claims[a], &dataset.claims[b]);
-    let (sa, sb) = (strength(dataset, ca), strength(dataset, cb));
-    let describe = |c: &Claim, s: &Strength| {
-        format!(
-            "`{}` ({}; weight {:.2})",
-            c.id,
-            s.reasons.join(", "),
-            s.score
-        )
+    let favoured = favoured(dataset, a, b, later_is_proof_of_life);
+    let (da, db) = (describe(dataset, a), describe(dataset, b));
+    let draw =
+        (score(dataset, &dataset.claims[a]) - score(dataset, &dataset.claims[b])).abs() < DRAW;
+    let why = match favoured {
+        Some(_) if draw => format!("{da} and {db} weigh about the same, and the later sign of life prevails over the earlier death report"),
+        None => format!("{da} and {db} weigh about the same: the evidence does not decide"),
+        Some(w) if w == a => format!("{da} outweighs {db}"),
+        Some(_) => format!("{db} outweighs {da}"),
     };
-    let both = format!("{} against {}", describe(ca, &sa), describe(cb, &sb));
-    if (sa.score - sb.score).abs() < DRAW {
-        if later_is_proof_of_life {
-            return (Some(b), format!("{both}: evenly weighted, and the later sign of life prevails over the earlier death report"));
-        }
-        return (None, format!("{both}: the evidence is evenly balanced"));
+    (favoured, why)
+}
+
+/// [`favour`]'s decision alone, without the sentence (for the many
+/// weighings that only decide a severity).
+pub fn favoured(
+    dataset: &Dataset,
+    a: usize,
+    b: usize,
+    later_is_proof_of_life: bool,
+) -> Option<usize> {
+    let (sa, sb) = (
+        score(dataset, &dataset.claims[a]),
+        score(dataset, &dataset.claims[b]),
+    );
+    if (sa - sb).abs() < DRAW {
+        return later_is_proof_of_life.then_some(b);
     }
-    let winner = if sa.score > sb.score { a } else { b };
-    (
-        Some(winner),
-        format!("{both}: `{}` weighs more", dataset.claims[winner].id),
-    )
+    Some(if sa > sb { a } else { b })
 }
 
 /// The claim the evidence favours among mutually exclusive alternatives,
@@ -132,7 +136,7 @@ pub fn favour(
 /// runner-up alternative's best claim is within a draw of it. With the
 /// sentence saying why.
 pub fn strongest(dataset: &Dataset, alternatives: &[Vec<usize>]) -> (Option<usize>, String) {
-    let mut best: Vec<(usize, Strength)> = alternatives
+    let mut best: Vec<(usize, f64)> = alternatives
         .iter()
         .filter_map(|claims| {
             claims
@@ -144,31 +148,28 @@ pub fn strongest(dataset: &Dataset, alternatives: &[Vec<usize>]) -> (Option<usiz
                     _ => Some((c, s)),
                 })
         })
-        .map(|(c, _)| (c, strength(dataset, &dataset.claims[c])))
         .collect();
-    best.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
-    let describe = |(c, s): &(usize, Strength)| {
-        format!(
-            "`{}` ({}; weight {:.2})",
-            dataset.claims[*c].id,
-            s.reasons.join(", "),
-            s.score
-        )
+    best.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let listed = |from: usize| {
+        best[from..]
+            .iter()
+            .map(|&(c, _)| describe(dataset, c))
+            .collect::<Vec<_>>()
+            .join(" and ")
     };
-    let listed = best
-        .iter()
-        .map(describe)
-        .collect::<Vec<_>>()
-        .join(" against ");
     match best.as_slice() {
         [] => (None, String::new()),
-        [only] => (Some(only.0), listed),
-        [first, second, ..] if first.1.score - second.1.score < DRAW => {
-            (None, format!("{listed}: the strongest are evenly balanced"))
-        }
+        [only] => (Some(only.0), describe(dataset, only.0)),
+        [first, second, ..] if first.1 - second.1 < DRAW => (
+            None,
+            format!(
+                "{} weigh about the same: the evidence does not decide",
+                listed(0)
+            ),
+        ),
         [first, ..] => (
             Some(first.0),
-            format!("{listed}: `{}` weighs most", dataset.claims[first.0].id),
+            format!("{} outweighs {}", describe(dataset, first.0), listed(1)),
         ),
     }
 }

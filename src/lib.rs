@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod analysis;
+pub mod basis;
 pub mod checker;
 mod collections;
 pub mod config;

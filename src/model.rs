@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::basis::Basis;
 use crate::collections::IdIndex;
-use crate::date::{Edtf, Interval};
+use crate::date::{Day, Edtf, Interval};
 use crate::suggest::nearest;
 
 /// Where a record or an input problem sits: file, 1-based line and column
@@ -292,6 +293,34 @@ impl Certainty {
         )
     }
 
+    /// The certainty of an Admiralty credibility digit, 1 (confirmed) to 6
+    /// (cannot be judged).
+    pub fn from_digit(digit: u8) -> Option<Certainty> {
+        Certainty::ALL
+            .get(usize::from(digit).checked_sub(1)?)
+            .copied()
+    }
+
+    /// Parses `certainty` as analysts write it: a word, an Admiralty
+    /// credibility digit (`2`), or the combined code (`C2`), whose letter
+    /// grades the claim's source for this claim.
+    pub fn parse_graded(text: &str) -> Result<(Certainty, Option<Reliability>), String> {
+        match text.trim().as_bytes() {
+            [digit @ b'1'..=b'6'] => Ok((Self::digit(*digit), None)),
+            [letter, digit @ b'1'..=b'6'] if letter.is_ascii_alphabetic() => {
+                let grade = Reliability::parse(&char::from(*letter).to_string()).map_err(|_| {
+                    format!("unknown Admiralty code `{text}`: the letter grades the source, A to F")
+                })?;
+                Ok((Self::digit(*digit), Some(grade)))
+            }
+            _ => Certainty::parse(text).map(|c| (c, None)),
+        }
+    }
+
+    fn digit(digit: u8) -> Certainty {
+        Certainty::from_digit(digit - b'0').unwrap_or_default()
+    }
+
     /// Weight of the claim as evidence, 0 to 1; `unknown` counts as middling.
     pub fn weight(self) -> f64 {
         match self {
@@ -350,6 +379,19 @@ impl Reliability {
         }
     }
 
+    /// Parses a source's grade as analysts write it: the letter (`C`) or the
+    /// combined Admiralty code (`C2`), whose digit is the credibility of
+    /// the source's claims that give no certainty of their own.
+    pub fn parse_code(text: &str) -> Result<(Reliability, Option<Certainty>), String> {
+        match text.trim().as_bytes() {
+            [letter, digit @ b'1'..=b'6'] => {
+                let grade = Reliability::parse(&char::from(*letter).to_string())?;
+                Ok((grade, Certainty::from_digit(digit - b'0')))
+            }
+            _ => Reliability::parse(text).map(|r| (r, None)),
+        }
+    }
+
     /// Weight of the source as evidence, 0 to 1; F (cannot be judged) is middling.
     pub fn weight(self) -> f64 {
         match self {
@@ -386,6 +428,9 @@ pub struct Source {
     pub published: Option<Edtf>,
     /// Its Admiralty reliability grade.
     pub reliability: Option<Reliability>,
+    /// The credibility its claims take when they give none (the digit of a
+    /// combined code such as `C2`).
+    pub credibility: Option<Certainty>,
     /// Ids of the sources it relays.
     pub cites: Vec<String>,
     /// Where the record is.
@@ -438,6 +483,10 @@ pub struct Claim {
     pub date: Option<Edtf>,
     /// Id of the source (inline sources are registered under a derived id).
     pub source: Option<Box<str>>,
+    /// Where the source is in [`Dataset::sources`], set by the loader so
+    /// that weighing a claim does not look its source up by id each time;
+    /// `None` for a claim built elsewhere (then the id is looked up).
+    pub source_at: Option<u32>,
     /// Other names the claim gives for the person.
     pub aliases: Vec<String>,
     /// When the claim was published, as written.
@@ -446,6 +495,12 @@ pub struct Claim {
     pub according_to: Option<Box<str>>,
     /// How sure the source is.
     pub certainty: Certainty,
+    /// The source's reliability as graded on this claim (the letter of an
+    /// Admiralty code such as `C2` in `certainty`); overrides the source
+    /// record's grade.
+    pub reliability: Option<Reliability>,
+    /// What the claim rests on: the only evidence weighed.
+    pub basis: Option<Basis>,
     /// Free text shown with the claim, never weighed.
     pub evidence: Option<Box<str>>,
     /// Where it happened.
@@ -472,6 +527,25 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Whether the claim can have been reported by `day`: its report date
+    /// (`reported`, else its source's `published`) starts by then. Without
+    /// a report date it counts unless its event starts after `day` (nothing
+    /// is reported before it happens).
+    pub fn known_by(&self, day: Day) -> bool {
+        match self.report {
+            Some(report) => report.earliest <= day,
+            None => self.when.earliest <= day,
+        }
+    }
+
+    /// The date as a reader says it (`by 2015-05`, `between 2019-09-01 and
+    /// 2019-09-20`), or `undated`: for messages.
+    pub fn date_words(&self) -> String {
+        self.date
+            .as_ref()
+            .map_or_else(|| "undated".to_string(), Edtf::words)
+    }
+
     /// The date as written, or `undated`.
     pub fn date_text(&self) -> &str {
         self.date.as_ref().map_or("undated", |d| d.text.as_str())
@@ -491,11 +565,21 @@ pub struct Dataset {
     pub errors: Vec<InputError>,
     /// Files read, in the order read.
     pub files: Vec<Arc<str>>,
+    /// Claims a reviewer rejected, by index, with the reason in words: they
+    /// stay in the data and in every view, but no longer count (set by
+    /// [`analyse_dataset`](crate::analyse_dataset) from
+    /// [`Options::rejected`](crate::Options::rejected)).
+    pub rejected: std::collections::BTreeMap<usize, String>,
     claim_index: IdIndex,
     source_index: IdIndex,
 }
 
 impl Dataset {
+    /// Why a reviewer rejected claim `index`, when one did.
+    pub fn rejection(&self, index: usize) -> Option<&str> {
+        self.rejected.get(&index).map(String::as_str)
+    }
+
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claim_index(id).and_then(|i| self.claims.get(i))
@@ -516,7 +600,21 @@ impl Dataset {
 
     /// The source of a claim, when it has a known one.
     pub fn source_of(&self, claim: &Claim) -> Option<&Source> {
-        claim.source.as_deref().and_then(|id| self.source(id))
+        match claim.source_at {
+            Some(at) => self.sources.get(at as usize),
+            None => claim.source.as_deref().and_then(|id| self.source(id)),
+        }
+    }
+
+    /// The dataset as it could be known on `day`: only the claims that can
+    /// have been reported by then ([`Claim::known_by`]).
+    pub fn known_by(mut self, day: Day) -> Dataset {
+        let before = self.claims.len();
+        self.claims.retain(|c| c.known_by(day));
+        if self.claims.len() != before {
+            self.claim_index = IdIndex::build(&self.claims, |c| c.id.as_str()).0;
+        }
+        self
     }
 
     /// Takes the id indexes of these very claims and sources (whose ids are
@@ -559,5 +657,28 @@ mod tests {
         assert!(Certainty::Confirmed.weight() > Certainty::Doubtful.weight());
         assert_eq!(Reliability::parse("b"), Ok(Reliability::B));
         assert!(Reliability::parse("G").is_err());
+    }
+
+    #[test]
+    fn admiralty_codes_as_analysts_write_them() {
+        let graded = Certainty::parse_graded;
+        assert_eq!(
+            graded("C2"),
+            Ok((Certainty::Probable, Some(Reliability::C)))
+        );
+        assert_eq!(
+            graded("a1"),
+            Ok((Certainty::Confirmed, Some(Reliability::A)))
+        );
+        assert_eq!(graded("4"), Ok((Certainty::Doubtful, None)));
+        assert_eq!(graded("doubtful"), Ok((Certainty::Doubtful, None)));
+        assert!(graded("G2").is_err());
+        assert!(graded("C7").is_err());
+        assert_eq!(
+            Reliability::parse_code("E5"),
+            Ok((Reliability::E, Some(Certainty::Improbable)))
+        );
+        assert_eq!(Reliability::parse_code("B"), Ok((Reliability::B, None)));
+        assert!(Reliability::parse_code("B9").is_err());
     }
 }

@@ -437,7 +437,7 @@ fn new_entity(dataset: &Dataset, claims: Vec<usize>, record: Option<usize>) -> E
     all.dedup();
     let name = match record {
         Some(r) => dataset.entities[r].name.clone(),
-        None => most_used_spelling(claims.iter().map(|&c| dataset.claims[c].who.as_str())),
+        None => display_name(dataset, &claims),
     };
     let all: Vec<String> = all.into_iter().map(str::to_string).collect();
     Entity {
@@ -452,17 +452,108 @@ fn new_entity(dataset: &Dataset, claims: Vec<usize>, record: Option<usize>) -> E
     }
 }
 
-/// The spelling most claims use; among equals the first in sorted order.
-fn most_used_spelling<'a>(spellings: impl Iterator<Item = &'a str>) -> String {
-    let mut sorted: Vec<&str> = spellings.collect();
-    sorted.sort_unstable();
-    let mut best: Option<(&str, usize)> = None;
-    for run in sorted.chunk_by(|a, b| a == b) {
-        if best.is_none_or(|(_, count)| run.len() > count) {
-            best = Some((run[0], run.len()));
+/// The name a reader knows the person by: the spelling the evidence uses
+/// most, each claim counting by its source's grade (an ungraded or missing
+/// source as a middling one), the first to appear among equals. Spellings
+/// that differ only in case count as one, shown in a form that is not all
+/// capitals when the data has one (`ABU HAMID AL-BAHRAINI` is a list's
+/// convention, not the name), else title-cased.
+fn display_name(dataset: &Dataset, claims: &[usize]) -> String {
+    let first = claims
+        .first()
+        .map_or("", |&c| dataset.claims[c].who.as_str());
+    if claims.iter().all(|&c| dataset.claims[c].who == first) {
+        return readable_case(first, first);
+    }
+    // Each spelling as written: its weight and first claim. Few per person,
+    // so a list; case is folded only over these, not over every claim.
+    let mut spellings: Vec<(&str, f64, usize)> = Vec::new();
+    for &c in claims {
+        let claim = &dataset.claims[c];
+        let grade =
+            (claim.reliability).or_else(|| dataset.source_of(claim).and_then(|s| s.reliability));
+        let weight = grade.map_or(0.5, |g| g.weight());
+        match spellings.iter_mut().find(|s| s.0 == claim.who) {
+            Some(s) => s.1 += weight,
+            None => spellings.push((claim.who.as_str(), weight, c)),
         }
     }
-    best.map(|(name, _)| name.to_string()).unwrap_or_default()
+    // Spellings that differ only in case are one.
+    let mut folded: Vec<Folded> = Vec::new();
+    for (who, weight, first) in spellings {
+        let key = who.to_lowercase();
+        let mixed = (!is_all_capitals(who)).then_some((who, weight));
+        match folded.iter_mut().find(|f| f.0 == key) {
+            Some(f) => {
+                f.1 += weight;
+                f.2 = f.2.min(first);
+                if mixed.is_some_and(|(_, w)| f.3.is_none_or(|(_, best)| w > best)) {
+                    f.3 = mixed;
+                }
+            }
+            None => folded.push((key, weight, first, mixed)),
+        }
+    }
+    let best = folded
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)));
+    match best {
+        Some((_, _, _, Some((form, _)))) => form.to_string(),
+        Some((key, _, first, None)) => readable_case(&dataset.claims[*first].who, key),
+        None => String::new(),
+    }
+}
+
+/// A spelling with case folded, for [`display_name`]: the folded form, its
+/// weight, its first claim, and its heaviest form not in capitals.
+type Folded<'a> = (String, f64, usize, Option<(&'a str, f64)>);
+
+/// `name` as written unless it is all capitals; then title-cased from its
+/// lowercase form (`ABU HAMID AL-BAHRAINI` → `Abu Hamid Al-Bahraini`).
+fn readable_case(name: &str, lower: &str) -> String {
+    if !is_all_capitals(name) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(lower.len());
+    let mut start = true;
+    for ch in lower.to_lowercase().chars() {
+        if start {
+            out.extend(ch.to_uppercase());
+        } else {
+            out.push(ch);
+        }
+        start = !ch.is_alphanumeric() && ch != '\'' && ch != '’';
+    }
+    // Articles and nasab links inside a name stay lowercase: `al-Bahraini`.
+    let words: Vec<String> = (out.split(' ').enumerate())
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            let particle = [
+                "al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-", "an-",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
+                || ["bin", "ibn", "bint", "ben"].contains(&lower.as_str());
+            if i > 0 && particle {
+                let cut = lower.find('-').map_or(lower.len(), |h| h + 1);
+                format!("{}{}", &lower[..cut], &word[cut..])
+            } else {
+                word.to_string()
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Whether every letter of `name` is a capital (and it has two or more).
+fn is_all_capitals(name: &str) -> bool {
+    // Most names have a lowercase letter early: stop there.
+    !name.chars().any(char::is_lowercase)
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
 }
 
 /// Gives entities without a record an id from their name

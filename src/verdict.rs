@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::checker::after_death::Rejections;
+use crate::checker::{sort_timeline, Entry};
 use crate::date::{format_day, Day, Interval, Order, DUSK};
-use crate::evidence::{self, strength};
+use crate::evidence::strength;
 use crate::model::{Claim, Dataset, Status};
 use crate::reconcile::Entities;
 
@@ -109,7 +111,18 @@ pub fn verdict(
         .copied()
         .filter(|&c| dataset.claims[c].when.earliest <= as_of)
         .collect();
+    // A claim rejected in review no longer counts; the verdict lists it.
+    let (reviewed_out, claims): (Vec<usize>, Vec<usize>) = claims
+        .into_iter()
+        .partition(|&c| dataset.rejection(c).is_some());
     let mut weighing = Weighing::new(dataset, claims);
+    for c in reviewed_out {
+        let reason = format!(
+            "rejected in review ({})",
+            dataset.rejection(c).unwrap_or("")
+        );
+        weighing.rejects.push(weighing.judged(c, reason));
+    }
     let accepted = weighing.weigh_deaths();
     let strongest = accepted.iter().copied().max_by(|&a, &b| {
         strength(dataset, &dataset.claims[a])
@@ -154,8 +167,6 @@ struct Weighing<'a> {
     dataset: &'a Dataset,
     /// The claims that may have happened by the verdict's day.
     claims: Vec<usize>,
-    /// Deaths among them.
-    deaths: Vec<usize>,
     /// Traces of a living man: signs of life, captures, releases, escapes,
     /// injuries.
     lives: Vec<usize>,
@@ -172,7 +183,6 @@ impl<'a> Weighing<'a> {
                 .filter(|&c| status(dataset.claims[c].status))
                 .collect()
         };
-        let deaths = of(Status::is_death);
         let lives = of(|s| {
             s.is_sign_of_life()
                 || matches!(
@@ -183,7 +193,6 @@ impl<'a> Weighing<'a> {
         Weighing {
             dataset,
             claims,
-            deaths,
             lives,
             rests_on: Vec::new(),
             rejects: Vec::new(),
@@ -199,37 +208,33 @@ impl<'a> Weighing<'a> {
     }
 
     /// A death report stands unless a later sign of life or an explicit
-    /// refutation outweighs it: rejects those outweighed, returns the rest.
+    /// refutation outweighs it, as the rules weigh it ([`Rejections`]):
+    /// rejects those outweighed, returns the rest.
     fn weigh_deaths(&mut self) -> Vec<usize> {
         let dataset = self.dataset;
+        let mut timeline: Vec<Entry> = (self.claims.iter())
+            .map(|&c| Entry::of(c, &dataset.claims[c]))
+            .collect();
+        sort_timeline(dataset, &mut timeline);
+        let rejections = Rejections::new(dataset, &timeline);
         let mut accepted: Vec<usize> = Vec::new();
-        for &death in &self.deaths {
-            let d = &dataset.claims[death];
-            let challenger = (self.lives.iter().copied())
-                .filter(|&l| d.when.before(&dataset.claims[l].when) == Order::Certain)
-                .chain(
-                    (self.claims.iter().copied())
-                        .filter(|&r| dataset.claims[r].refutes.contains(&d.id)),
-                )
-                .find_map(|other| {
-                    // Anything but another death, dated after this one, is a trace
-                    // left by a living man.
-                    let later_life = !dataset.claims[other].status.is_death();
-                    let (favoured, why) = evidence::favour(dataset, death, other, later_life);
-                    (favoured == Some(other)).then_some((other, why))
-                });
-            match challenger {
-                Some((other, why)) => {
-                    let o = &dataset.claims[other];
+        for (pos, entry) in timeline.iter().enumerate() {
+            if !entry.status.is_death() {
+                continue;
+            }
+            match rejections.rejected(dataset, pos) {
+                Some(rejected) => {
+                    let o = &dataset.claims[rejected.by];
                     let reason = format!(
-                        "contradicted by `{}` ({} {}): {why}",
+                        "contradicted by `{}` ({} {}): {}",
                         o.id,
                         o.status,
-                        o.date_text()
+                        o.date_text(),
+                        rejected.why(dataset)
                     );
-                    self.rejects.push(self.judged(death, reason));
+                    self.rejects.push(self.judged(entry.claim, reason));
                 }
-                None => accepted.push(death),
+                None => accepted.push(entry.claim),
             }
         }
         accepted
@@ -384,6 +389,12 @@ pub struct TrackRecord {
     pub kind: &'static str,
     /// The source's id or the originator's name.
     pub name: String,
+    /// The source's title, else its publisher (sources only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The source's Admiralty grade (sources only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
     /// How many claims it made.
     pub claims: usize,
     /// Claims the verdicts reject on stronger evidence.
@@ -417,6 +428,12 @@ pub fn track_records(dataset: &Dataset, verdicts: &[Verdict]) -> Vec<TrackRecord
                     ..TrackRecord::default()
                 });
             record.claims += 1;
+            if kind == "source" && record.title.is_none() {
+                if let Some(source) = dataset.source_of(claim) {
+                    record.title = source.title.clone().or_else(|| source.publisher.clone());
+                    record.grade = source.reliability.map(|g| g.to_string());
+                }
+            }
             match outcome[index] {
                 Some(true) => record.confirmed += 1,
                 Some(false) => {

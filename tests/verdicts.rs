@@ -155,3 +155,96 @@ fn sources_track_records() {
     );
     settings().bind(|| insta::assert_snapshot!("claims-sources-json", stdout));
 }
+
+/// Every dataset a weighing can be asked about: the bundled claims and
+/// every fixture file.
+fn every_dataset() -> Vec<PathBuf> {
+    let mut paths = vec![PathBuf::from("claims")];
+    let fixtures = std::fs::read_dir("claims/fixtures").expect("fixtures");
+    for rule in fixtures.flatten() {
+        for file in std::fs::read_dir(rule.path()).expect("rule dir").flatten() {
+            paths.push(file.path());
+        }
+    }
+    paths.sort();
+    paths
+}
+
+/// One weighing: the claim a death finding favours, the verdict of
+/// `timeline` and the HTML report, and the sources' track records never
+/// disagree, for every person of every dataset.
+#[test]
+fn findings_verdicts_report_and_track_records_weigh_alike() {
+    use claimlint::review::{Applied, ReviewFile};
+    use claimlint::verdict::track_records;
+    for path in every_dataset() {
+        let analysis =
+            claimlint::analyse(std::slice::from_ref(&path), &claimlint::Options::default());
+        let (dataset, entities) = (&analysis.dataset, &analysis.entities);
+        let all = verdicts(dataset, entities, None);
+        for finding in analysis
+            .findings
+            .iter()
+            .filter(|f| f.rule == "alive-after-death")
+        {
+            let death = finding.claims[0];
+            let v = &all[finding.entity];
+            let rejection = v.rejects.iter().find(|j| j.claim == death);
+            match finding.favours {
+                Some(by) if by != death => {
+                    let by = &dataset.claims[by].id;
+                    let rejection = rejection.unwrap_or_else(|| {
+                        panic!(
+                            "{}: check favours {by} over {}, timeline keeps it",
+                            path.display(),
+                            dataset.claims[death].id
+                        )
+                    });
+                    assert!(
+                        rejection.reason.contains(by.as_str()),
+                        "{}: {rejection:?} cites another claim than {by}",
+                        path.display()
+                    );
+                }
+                _ => assert!(
+                    rejection.is_none(),
+                    "{}: check does not reject {}, timeline does: {rejection:?}",
+                    path.display(),
+                    dataset.claims[death].id
+                ),
+            }
+        }
+        // The track records count exactly the claims the verdicts reject.
+        let rejected: usize = all
+            .iter()
+            .flat_map(|v| &v.rejects)
+            .filter(|j| dataset.source_of(&dataset.claims[j.claim]).is_some())
+            .count();
+        let counted: usize = track_records(dataset, &all)
+            .iter()
+            .filter(|r| r.kind == "source")
+            .map(|r| r.contradicted)
+            .sum();
+        assert_eq!(rejected, counted, "{}", path.display());
+        // The report shows each verdict as `timeline` gives it.
+        let file = ReviewFile::new();
+        let reviews = Applied::new(&file, &analysis.findings, dataset, entities);
+        let page = claimlint::render::html::render(&claimlint::render::html::Page {
+            dataset,
+            entities,
+            findings: &analysis.findings,
+            reviews: &reviews,
+            verdicts: &all,
+        });
+        for (entity, v) in all.iter().enumerate() {
+            let shown = verdict(dataset, entities, entity, None);
+            assert_eq!(shown.summary, v.summary);
+            let summary = claimlint::render::html::sentence(&v.summary);
+            assert!(
+                page.contains(&summary),
+                "{}: report lacks {summary}",
+                path.display()
+            );
+        }
+    }
+}

@@ -15,12 +15,15 @@
 //!   `info` and the primary contradiction carries them as context.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::checker::{Context, Entry, Rule};
 use crate::date::{Day, Interval, Order, DAWN, DUSK};
 use crate::evidence;
 use crate::finding::{Finding, Severity};
+use crate::model::Dataset;
 
 /// How many events after one death a finding lists; the rest are counted.
 pub(crate) const LISTED: usize = 5;
@@ -166,11 +169,15 @@ pub(crate) fn death_events(timeline: &[Entry]) -> Vec<DeathEvent> {
 
 /// Which deaths of one person the evidence already rejects: a sign of life
 /// (`alive`, `active`) certainly after the death, or one that explicitly
-/// refutes it, outweighs it by [`evidence::favour`] (the weighing the
-/// verdicts use, a later sign of life prevailing at equal weight). Built
-/// once per person; each question is answered from two candidates, the
-/// strongest sign of life after the death and its strongest refuter.
-pub(crate) struct Rejections<'t> {
+/// refutes it, outweighs it by [`evidence::favour`], a later sign of life
+/// prevailing at equal weight. Built once per person; each question is
+/// answered from two candidates, the strongest firm sign of life certainly
+/// after the death and its strongest refuter.
+///
+/// This is *the* weighing of a death: the rules' `favours`, the verdicts
+/// of `timeline` and the HTML report, and the sources' track records all
+/// ask it, so they cannot disagree.
+pub struct Rejections<'t> {
     timeline: &'t [Entry],
     /// For each timeline position, the strongest firm sign of life at or
     /// after it (its position), by weight, the later among equals.
@@ -182,26 +189,36 @@ pub(crate) struct Rejections<'t> {
 /// A death the evidence rejects: the death, and the sign of life that
 /// outweighs it.
 #[derive(Clone, Debug)]
-pub(crate) struct Rejected {
+pub struct Rejected {
+    /// The death report (claim index).
     pub death: usize,
+    /// The sign of life that outweighs it (claim index).
     pub by: usize,
 }
 
+impl Rejected {
+    /// Why, in words (built only when shown: most rejections only decide
+    /// a severity).
+    pub fn why(&self, dataset: &Dataset) -> String {
+        evidence::favour(dataset, self.death, self.by, true).1
+    }
+}
+
 impl<'t> Rejections<'t> {
-    /// The weighing of `timeline`, one person's claims.
-    pub fn new(ctx: &Context, timeline: &'t [Entry]) -> Self {
+    /// The weighing of `timeline`, one person's claims in timeline order.
+    pub fn new(dataset: &Dataset, timeline: &'t [Entry]) -> Self {
         let mut strongest_from = vec![None; timeline.len() + 1];
-        let mut refuters: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut refuters: HashMap<usize, Vec<usize>> = HashMap::default();
         for (pos, entry) in timeline.iter().enumerate().rev() {
             let mut best = strongest_from[pos + 1];
             if entry.status.is_sign_of_life() {
-                let claim = ctx.claim(entry.claim);
-                let weight = evidence::score(ctx.dataset, claim);
+                let claim = &dataset.claims[entry.claim];
+                let weight = evidence::score(dataset, claim);
                 if !entry.when.uncertain && best.is_none_or(|(_, w)| weight > w) {
                     best = Some((pos, weight));
                 }
                 for id in &claim.refutes {
-                    if let Some(target) = ctx.dataset.claim_index(id) {
+                    if let Some(target) = dataset.claim_index(id) {
                         refuters.entry(target).or_default().push(entry.claim);
                     }
                 }
@@ -215,9 +232,9 @@ impl<'t> Rejections<'t> {
         }
     }
 
-    /// Whether the evidence rejects the death at timeline position `pos`,
-    /// and on what.
-    pub fn rejected(&self, ctx: &Context, pos: usize) -> Option<Rejected> {
+    /// The signs of life that can reject the death at position `pos`: the
+    /// strongest firm one certainly after it, then its strongest refuter.
+    fn challengers(&self, dataset: &Dataset, pos: usize) -> Vec<usize> {
         let death = self.timeline[pos];
         let mut challengers: Vec<usize> = Vec::with_capacity(2);
         if !death.when.uncertain {
@@ -229,7 +246,7 @@ impl<'t> Rejections<'t> {
             }
         }
         if let Some(refuters) = self.refuters.get(&death.claim) {
-            let weight = |&c: &usize| evidence::score(ctx.dataset, ctx.claim(c));
+            let weight = |&c: &usize| evidence::score(dataset, &dataset.claims[c]);
             if let Some(&best) = refuters
                 .iter()
                 .max_by(|a, b| weight(a).total_cmp(&weight(b)))
@@ -237,24 +254,53 @@ impl<'t> Rejections<'t> {
                 challengers.push(best);
             }
         }
-        challengers.into_iter().find_map(|by| {
-            let (favoured, _) = evidence::favour(ctx.dataset, death.claim, by, true);
-            (favoured == Some(by)).then_some(Rejected {
-                death: death.claim,
-                by,
-            })
+        challengers
+    }
+
+    /// Whether the evidence rejects the death at timeline position `pos`,
+    /// and on what.
+    pub fn rejected(&self, dataset: &Dataset, pos: usize) -> Option<Rejected> {
+        let death = self.timeline[pos].claim;
+        self.challengers(dataset, pos).into_iter().find_map(|by| {
+            let favoured = evidence::favoured(dataset, death, by, true);
+            (favoured == Some(by)).then_some(Rejected { death, by })
         })
+    }
+
+    /// The claim the evidence favours between the death at `pos` and the
+    /// signs of life against it, and why: the sign of life that rejects
+    /// it; else the death, when a challenger weighs less; else nothing (no
+    /// firm sign of life is certainly after it, so the evidence does not
+    /// settle it).
+    pub fn judge(&self, dataset: &Dataset, pos: usize) -> (Option<usize>, String) {
+        if let Some(rejected) = self.rejected(dataset, pos) {
+            return (Some(rejected.by), rejected.why(dataset));
+        }
+        let death = self.timeline[pos].claim;
+        match self.challengers(dataset, pos).first() {
+            Some(&by) => evidence::favour(dataset, death, by, true),
+            None => (
+                None,
+                format!(
+                    "no firm sign of life is certainly after `{}`, so the evidence does not settle which is wrong",
+                    dataset.claims[death].id
+                ),
+            ),
+        }
     }
 
     /// The rejections of every report of `death`, when the evidence rejects
     /// them all; `None` when one of them stands.
-    pub fn all_rejected(&self, ctx: &Context, reports: &[usize]) -> Option<Vec<Rejected>> {
-        reports.iter().map(|&pos| self.rejected(ctx, pos)).collect()
+    pub fn all_rejected(&self, dataset: &Dataset, reports: &[usize]) -> Option<Vec<Rejected>> {
+        reports
+            .iter()
+            .map(|&pos| self.rejected(dataset, pos))
+            .collect()
     }
 }
 
 /// Caps `finding` at `info` because every death it rests on is already
-/// outweighed by a later sign of life, saying so in its reasoning.
+/// outweighed by a later sign of life, saying so as its severity's reason.
 pub(crate) fn rests_on_rejected(ctx: &Context, finding: &mut Finding, rejected: &[Rejected]) {
     finding.severity = finding.severity.min(Severity::Info);
     let mut by: Vec<String> = rejected
@@ -278,10 +324,12 @@ pub(crate) fn rests_on_rejected(ctx: &Context, finding: &mut Finding, rejected: 
     } else {
         String::new()
     };
-    finding.reasoning.push_str(&format!(
-        "; kept at info: it rests only on death reports the evidence already rejects ({}{more}; see alive-after-death, the primary contradiction)",
-        by.join("; ")
-    ));
+    if finding.severity < finding.default_severity {
+        finding.severity_reason = Some(format!(
+            "it rests only on death reports the evidence already rejects: {}{more}; alive-after-death is the primary contradiction",
+            by.join("; ")
+        ));
+    }
 }
 
 /// A death and the events found after it: its reports, the strongest
@@ -344,7 +392,7 @@ impl AfterDeath {
             "{} reported {} {}{}",
             ctx.name_of(self.death),
             death.status,
-            death.date_text(),
+            death.date_words(),
             self.reports()
         )
     }
@@ -407,14 +455,26 @@ impl AfterDeath {
         reasoning: &[String],
         favours: Option<usize>,
     ) -> Finding {
-        ctx.grouped_finding(
+        let mut finding = ctx.grouped_finding(
             rule,
             &self.grounds(),
             self.claims(),
             message,
             reasoning.join("; "),
             favours,
-        )
+        );
+        // The death's reports are disputed, one per origin (a relay of the
+        // same report is support); what followed only supports it.
+        ctx.narrow(&mut finding, ctx.one_per_origin(&self.deaths));
+        finding
+    }
+
+    /// The timeline position of report `claim` of this death.
+    pub fn position_of(&self, timeline: &[Entry], claim: usize) -> Option<usize> {
+        self.positions
+            .iter()
+            .copied()
+            .find(|&p| timeline[p].claim == claim)
     }
 
     /// All claims: the death's reports, then the listed events, each in
@@ -519,7 +579,7 @@ pub(crate) fn find(
         let refuted_by = refuted_by(ctx, timeline, &candidates);
         let person = Person {
             timeline,
-            rejections: Rejections::new(ctx, timeline),
+            rejections: Rejections::new(ctx.dataset, timeline),
             later: context.map(|kind| Later::new(timeline, kind)),
         };
         for (death, selection) in deaths.iter().zip(selections) {
@@ -537,7 +597,7 @@ fn refuted_by(
     timeline: &[Entry],
     candidates: &[Candidate],
 ) -> HashMap<usize, Vec<usize>> {
-    let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut map: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         for id in &ctx.claim(timeline[c.pos].claim).refutes {
             if let Some(target) = ctx.dataset.claim_index(id) {

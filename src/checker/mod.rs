@@ -100,6 +100,30 @@ pub struct Entry {
     pub aged: bool,
 }
 
+impl Entry {
+    /// The entry of claim `index`.
+    pub fn of(index: usize, claim: &Claim) -> Entry {
+        Entry {
+            claim: index,
+            status: claim.status,
+            when: claim.when,
+            dated: claim.date.is_some(),
+            aged: claim.age.is_some(),
+        }
+    }
+}
+
+/// Orders one person's entries as a timeline: by the earliest day of their
+/// event, then by claim id, for determinism.
+pub fn sort_timeline(dataset: &Dataset, timeline: &mut [Entry]) {
+    timeline.sort_by(|a, b| {
+        a.when
+            .earliest
+            .cmp(&b.when.earliest)
+            .then_with(|| dataset.claims[a.claim].id.cmp(&dataset.claims[b.claim].id))
+    });
+}
+
 /// Every entity's timeline, one after another in entity order.
 pub struct Timelines {
     entries: Vec<Entry>,
@@ -185,21 +209,9 @@ impl<'a> Context<'a> {
                 .with_min_len(64)
                 .for_each(|(slot, entity)| {
                     for (entry, &c) in slot.iter_mut().zip(&entity.claims) {
-                        let claim = self.claim(c);
-                        *entry = Entry {
-                            claim: c,
-                            status: claim.status,
-                            when: claim.when,
-                            dated: claim.date.is_some(),
-                            aged: claim.age.is_some(),
-                        };
+                        *entry = Entry::of(c, self.claim(c));
                     }
-                    slot.sort_by(|a, b| {
-                        a.when
-                            .earliest
-                            .cmp(&b.when.earliest)
-                            .then_with(|| self.claim(a.claim).id.cmp(&self.claim(b.claim).id))
-                    });
+                    sort_timeline(self.dataset, slot);
                 });
             Timelines { entries, starts }
         })
@@ -236,9 +248,8 @@ impl<'a> Context<'a> {
         reasoning: String,
         favours: Option<usize>,
     ) -> Finding {
-        let weak = claims.iter().any(|&c| self.claim(c).certainty.is_weak());
-        let severity = grade(rule.severity, order, weak);
-        self.build(rule, severity, claims, message, reasoning, favours)
+        let graded = self.grade(rule.severity, order, &claims);
+        self.build(rule, graded, claims, message, reasoning, favours)
     }
 
     /// A finding that groups several contradictions (one death and every
@@ -254,52 +265,136 @@ impl<'a> Context<'a> {
         reasoning: String,
         favours: Option<usize>,
     ) -> Finding {
-        let severity = grounds
+        let graded = grounds
             .iter()
-            .map(|(order, rests_on)| {
-                let weak = rests_on.iter().any(|&c| self.claim(c).certainty.is_weak());
-                grade(rule.severity, *order, weak)
-            })
-            .max()
-            .unwrap_or_else(|| grade(rule.severity, Order::Possible, false));
-        self.build(rule, severity, claims, message, reasoning, favours)
+            .map(|(order, rests_on)| self.grade(rule.severity, *order, rests_on))
+            .max_by_key(|g| g.severity)
+            .unwrap_or_else(|| self.grade(rule.severity, Order::Possible, &[]));
+        self.build(rule, graded, claims, message, reasoning, favours)
+    }
+
+    /// [`grade`] over the claims a contradiction rests on: the first claim
+    /// its own source calls doubtful or improbable names the reason.
+    fn grade(&self, default: Severity, order: Order, rests_on: &[usize]) -> Graded {
+        let weak = rests_on
+            .iter()
+            .map(|&c| self.claim(c))
+            .find(|c| c.certainty.is_weak())
+            .map(|c| format!("`{}` is {}", c.id, c.certainty));
+        grade(default, order, weak)
     }
 
     fn build(
         &self,
         rule: &Rule,
-        severity: Severity,
+        graded: Graded,
         claims: Vec<usize>,
         message: String,
         reasoning: String,
         favours: Option<usize>,
     ) -> Finding {
-        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
         Finding {
             rule: rule.id,
-            severity,
+            severity: graded.severity,
+            default_severity: rule.severity,
+            severity_reason: graded.reason,
             entity: claims
                 .first()
                 .map_or(0, |&c| self.entities.entity_of_claim[c]),
-            fingerprint: fingerprint(rule.id, &ids),
+            fingerprint: self.fingerprint(rule.id, &claims),
+            subject: claims.clone(),
             claims,
             message,
             reasoning,
             favours,
+            settled_by: Vec::new(),
         }
     }
+
+    /// Narrows `finding` to the claims that make its contradiction (some of
+    /// its claims); the others only support it, and adding or removing one
+    /// keeps its fingerprint.
+    pub fn narrow(&self, finding: &mut Finding, subject: Vec<usize>) {
+        debug_assert!(subject.iter().all(|c| finding.claims.contains(c)));
+        if subject.is_empty() {
+            return;
+        }
+        finding.fingerprint = self.fingerprint(finding.rule, &subject);
+        finding.subject = subject;
+    }
+
+    /// The claim that stands for `claims` (several reports of one thing) in
+    /// a finding's subject: the first reported (then the earliest dated,
+    /// then by id), so a later relay of the same report keeps the finding's
+    /// identity.
+    pub fn representative(&self, claims: &[usize]) -> Option<usize> {
+        claims.iter().copied().min_by(|&a, &b| {
+            let (a, b) = (self.claim(a), self.claim(b));
+            let reported = |c: &Claim| c.report.map_or(i64::MAX, |r| i64::from(r.earliest));
+            reported(a)
+                .cmp(&reported(b))
+                .then(a.when.earliest.cmp(&b.when.earliest))
+                .then_with(|| a.id.cmp(&b.id))
+        })
+    }
+
+    /// One claim per independent origin among `claims` (reports of one
+    /// event), each the [`representative`](Self::representative) of the
+    /// reports that share its origins, sorted: the side of a contradiction
+    /// as a finding's subject names it, so that another outlet relaying the
+    /// same report keeps the finding's identity while a report from a new
+    /// origin changes it. A claim whose origin cannot be traced stands alone.
+    pub fn one_per_origin(&self, claims: &[usize]) -> Vec<usize> {
+        let mut by_origin: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        for &c in claims {
+            let mut key: Vec<String> = crate::provenance::origins(self.dataset, self.claim(c))
+                .into_iter()
+                .map(|o| format!("{:?}:{}", o.kind, o.key))
+                .collect();
+            if key.is_empty() {
+                key.push(format!("claim:{}", self.claim(c).id));
+            }
+            by_origin.entry(key).or_default().push(c);
+        }
+        let mut subject: Vec<usize> = by_origin
+            .values()
+            .filter_map(|reports| self.representative(reports))
+            .collect();
+        subject.sort_unstable();
+        subject
+    }
+
+    fn fingerprint(&self, rule: &str, claims: &[usize]) -> String {
+        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
+        fingerprint(rule, &ids)
+    }
 }
+
+/// A severity and, when it is below the rule's level, why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Graded {
+    /// The severity the evidence allows.
+    pub severity: Severity,
+    /// Why it is lower than the rule's level, in words.
+    pub reason: Option<String>,
+}
+
 /// Severity follows the evidence: an order that is only possible, or a claim
-/// its own source calls doubtful or improbable, lowers it one step each.
-pub fn grade(default: Severity, order: Order, weak_claim: bool) -> Severity {
+/// its own source calls doubtful or improbable (`weak`, saying which), lowers
+/// it one step each. The reason says what lowered it.
+pub fn grade(default: Severity, order: Order, weak: Option<String>) -> Graded {
     let mut severity = default;
+    let mut why = Vec::new();
     if order == Order::Possible {
         severity = severity.lower();
+        why.push("the dates allow but do not prove the order".to_string());
     }
-    if weak_claim {
+    if let Some(weak) = weak {
         severity = severity.lower();
+        why.push(weak);
     }
-    severity
+    let reason = (severity < default).then(|| why.join(", and "));
+    Graded { severity, reason }
 }
 
 /// A role that one person holds at a time (for `role-overlap`).
@@ -342,17 +437,17 @@ mod tests {
 
     #[test]
     fn evidence_lowers_severity() {
+        let of = |order, weak: Option<&str>| grade(Severity::Error, order, weak.map(String::from));
+        assert_eq!(of(Order::Certain, None).severity, Severity::Error);
+        assert_eq!(of(Order::Certain, None).reason, None);
+        assert_eq!(of(Order::Possible, None).severity, Severity::Warning);
+        let both = of(Order::Possible, Some("`x` is doubtful"));
+        assert_eq!(both.severity, Severity::Info);
         assert_eq!(
-            grade(Severity::Error, Order::Certain, false),
-            Severity::Error
+            both.reason.as_deref(),
+            Some("the dates allow but do not prove the order, and `x` is doubtful")
         );
-        assert_eq!(
-            grade(Severity::Error, Order::Possible, false),
-            Severity::Warning
-        );
-        assert_eq!(
-            grade(Severity::Error, Order::Possible, true),
-            Severity::Info
-        );
+        // Info cannot be lowered, so nothing lowered it.
+        assert_eq!(grade(Severity::Info, Order::Possible, None).reason, None);
     }
 }

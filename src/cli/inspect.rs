@@ -4,29 +4,22 @@
 use anyhow::{bail, Result};
 
 use claimlint::finding::Severity;
-use claimlint::lookup::find_entities;
+use claimlint::lookup::{find_entities, nearest_people};
 use claimlint::names::{self, MatchConfig};
-use claimlint::render::{self, Palette};
-use claimlint::{rules, verdict, Analysis, Config};
+use claimlint::render::{self, printable, Palette};
+use claimlint::{rules, verdict, Analysis, Config, Options};
 
-use super::args::{Cli, DatasetArgs, Format, MatchArgs, MatchFormat, TimelineArgs};
+use super::args::{Cli, ListFormat, ListingArgs, MatchArgs, MatchFormat, TimelineArgs};
 use super::output::write_stdout;
-use super::{analyse_with_review, config_for, report_input_errors, EXIT_BAD_INPUT, EXIT_OK};
-
-/// The listing format `format` asks for; SARIF and Markdown are for `check`.
-fn listing(command: &str, format: Format) -> Result<render::Format> {
-    match format {
-        Format::Human => Ok(render::Format::Human),
-        Format::Json => Ok(render::Format::Json),
-        Format::Sarif | Format::Markdown => {
-            bail!("`claimlint {command}` prints human or json output")
-        }
-    }
-}
+use super::{
+    analyse_with_options, analyse_with_review, config_for, report_input_errors, EXIT_BAD_INPUT,
+    EXIT_OK,
+};
 
 /// `claimlint entities`: who is who, and why names were merged.
-pub fn entities(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
-    let format = listing("entities", args.format)?;
+pub fn entities(cli: &Cli, listing: &ListingArgs) -> Result<u8> {
+    let format = listing.output.format.to_render();
+    let args = &listing.dataset;
     let config = config_for(cli, &args.paths)?;
     let mut options = config.options();
     // The one command that shows why names were merged.
@@ -82,12 +75,9 @@ pub fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
 }
 
 /// `claimlint rules`: the rule catalogue.
-pub fn list_rules(format: Format, palette: Palette) -> Result<u8> {
+pub fn list_rules(format: ListFormat, palette: Palette) -> Result<u8> {
     let text = match format {
-        Format::Sarif | Format::Markdown => {
-            bail!("`claimlint rules` prints human or json; the SARIF rule catalogue is part of `check --format sarif`")
-        }
-        Format::Json => {
+        ListFormat::Json => {
             #[derive(serde::Serialize)]
             struct RuleInfo<'a> {
                 id: &'a str,
@@ -106,7 +96,7 @@ pub fn list_rules(format: Format, palette: Palette) -> Result<u8> {
                 .collect();
             render::json::to_pretty(&list)
         }
-        Format::Human => {
+        ListFormat::Human => {
             let width = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
             let mut out = String::new();
             for rule in rules::RULES {
@@ -125,8 +115,13 @@ pub fn list_rules(format: Format, palette: Palette) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// `claimlint explain ID`: one rule's documentation.
+/// `claimlint explain ID`: one rule's documentation, or with `basis` how
+/// evidence is weighed.
 pub fn explain(id: &str) -> Result<u8> {
+    if id == "basis" {
+        write_stdout(&explain_basis())?;
+        return Ok(EXIT_OK);
+    }
     let Some(rule) = rules::find(id) else {
         let hint = claimlint::suggest::did_you_mean(id, rules::RULES.iter().map(|r| r.id));
         bail!("unknown rule `{id}`{hint} (see `claimlint rules`)");
@@ -141,6 +136,36 @@ pub fn explain(id: &str) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
+/// The `basis` vocabulary, each entry with its direction and factor.
+fn explain_basis() -> String {
+    use claimlint::basis::Basis;
+    let mut out = String::from(
+        "# basis (what a claim rests on)\n\n\
+         A claim weighs its certainty times its source's grade (the claim's own\n\
+         Admiralty letter, as in `\"certainty\": \"C2\"`, else the source record's),\n\
+         times the factor of its `basis`, capped at 1. Free-text `evidence` is\n\
+         shown and never weighed; when its words suggest a basis the claim does\n\
+         not give, the reasoning says so as a hint, and negated or denied wording\n\
+         (\"no body was found\", \"his family denies it\") suggests `disputed`,\n\
+         never a confirmation.\n\n",
+    );
+    let width = Basis::ALL
+        .iter()
+        .map(|b| b.as_str().len())
+        .max()
+        .unwrap_or(0);
+    for basis in Basis::ALL {
+        out.push_str(&format!(
+            "{:<width$}  ×{:.1}  {:<11}  {}\n",
+            basis.as_str(),
+            basis.factor(),
+            basis.direction().as_str(),
+            basis.meaning()
+        ));
+    }
+    out
+}
+
 /// `claimlint schema`: the JSON Schema of the input.
 pub fn schema() -> Result<u8> {
     let schema = claimlint::load::raw::schema();
@@ -150,25 +175,30 @@ pub fn schema() -> Result<u8> {
 
 /// `claimlint timeline NAME`: one person's claims in order, and the verdict.
 pub fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> {
-    let format = listing("timeline", args.dataset.format)?;
+    let format = args.output.format.to_render();
     let config = config_for(cli, &args.dataset.paths)?;
-    let as_of = match &args.as_of {
-        Some(text) => Some(
-            claimlint::date::Edtf::parse(text)
-                .map_err(|e| anyhow::anyhow!("--as-of: {e}"))?
-                .interval
-                .latest,
-        ),
-        None => None,
+    let as_of = args.when.verdict_day()?;
+    let options = Options {
+        known_as_of: args.when.known()?,
+        ..config.options()
     };
-    let analysis = analyse_with_review(&args.dataset, &config)?;
+    let analysis = analyse_with_options(&args.dataset, options)?;
     let bad_input = report_input_errors(&analysis);
     let found = find_entities(&analysis.entities, &args.name, &explained_matching(&config));
     match found.as_slice() {
         [] => {
+            let near: Vec<String> = nearest_people(&analysis.entities, &args.name)
+                .into_iter()
+                .map(|e| format!("`{}`", analysis.entities.list[e].name))
+                .collect();
+            let hint = match near.as_slice() {
+                [] => String::new(),
+                names => format!("; did you mean {}?", names.join(" or ")),
+            };
             eprintln!(
-                "error: no person matches `{}` (see `claimlint entities`)",
-                args.name
+                "error: no person matches `{}`{} (see `claimlint entities`)",
+                printable(&args.name),
+                printable(&hint)
             );
             return Ok(EXIT_BAD_INPUT);
         }
@@ -190,23 +220,24 @@ pub fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> 
 fn list_people(analysis: &Analysis, name: &str, several: &[usize]) {
     eprintln!(
         "error: `{}` matches {} people; name one by id:",
-        name,
+        printable(name),
         several.len()
     );
     for &e in several {
         let entity = &analysis.entities.list[e];
         eprintln!(
             "  {} ({}, {} claims)",
-            entity.id,
-            entity.name,
+            printable(&entity.id),
+            printable(&entity.name),
             entity.claims.len()
         );
     }
 }
 
 /// `claimlint sources`: every source's and originator's track record.
-pub fn sources(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
-    let format = listing("sources", args.format)?;
+pub fn sources(cli: &Cli, listing: &ListingArgs) -> Result<u8> {
+    let format = listing.output.format.to_render();
+    let args = &listing.dataset;
     let config = config_for(cli, &args.paths)?;
     let analysis = analyse_with_review(args, &config)?;
     let bad_input = report_input_errors(&analysis);

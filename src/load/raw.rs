@@ -7,6 +7,8 @@
 //! model's is its validation, in `validate.rs`.
 
 use schemars::JsonSchema;
+
+use crate::basis::Basis;
 use serde::Deserialize;
 
 use super::fast::{FastValue, Reader};
@@ -109,9 +111,17 @@ record! {
         "reported" => reported: Option<Text<'a>>,
         /// Who originally asserts the claim, as opposed to who published it.
         "according_to" => according_to: Option<Text<'a>>,
-        /// confirmed, probable, possible, doubtful, improbable or unknown.
+        /// confirmed, probable, possible, doubtful, improbable or unknown; or
+        /// the Admiralty credibility digit 1 to 6, or its combined code with
+        /// the source's reliability letter (`C2`: a fairly reliable source,
+        /// probably true), which grades this claim's source for this claim.
         "certainty" => certainty: Option<Text<'a>>,
-        /// The basis of the claim ("DNA match", "video of unknown date").
+        /// What the claim rests on, from a fixed vocabulary; the only
+        /// evidence that is weighed (`claimlint explain basis`).
+        #[schemars(schema_with = "basis_schema")]
+        "basis" => basis: Option<Text<'a>>,
+        /// Free text on what the claim rests on ("DNA match", "video of
+        /// unknown date"): shown, never weighed.
         "evidence" => evidence: Option<Text<'a>>,
         /// Where the event happened.
         "place" => place: Option<Text<'a>>,
@@ -128,6 +138,22 @@ record! {
         /// The sentence of the source the claim rests on.
         "quote" => quote: Option<Text<'a>>,
     }
+}
+
+/// The schema of `basis`: the vocabulary of [`Basis`], or null.
+fn basis_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+    use schemars::schema::{InstanceType, SchemaObject, SingleOrVec};
+    let mut values: Vec<serde_json::Value> = Basis::ALL.iter().map(|b| b.as_str().into()).collect();
+    values.push(serde_json::Value::Null);
+    SchemaObject {
+        instance_type: Some(SingleOrVec::Vec(vec![
+            InstanceType::String,
+            InstanceType::Null,
+        ])),
+        enum_values: Some(values),
+        ..Default::default()
+    }
+    .into()
 }
 
 /// Only the `type` of an NDJSON record, the rest skipped: which record

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::{ClaimStart, Loader};
 use crate::collections::IdIndex;
 use crate::date::{Interval, DAWN};
-use crate::model::{Claim, Dataset, EntityRecord, InputError, Pos, Source};
+use crate::model::{Certainty, Claim, Dataset, EntityRecord, InputError, Pos, Source};
 use crate::suggest::did_you_mean;
 
 impl Loader {
@@ -121,6 +121,10 @@ impl Loader {
                 || (Vec::new(), Vec::new()),
                 |(mut unknown, mut refuting), (i, (claim, &at))| {
                     set_time_span(claim, at.and_then(|at| published[at as usize]));
+                    claim.source_at = at;
+                    if let Some(at) = at {
+                        credit(claim, &sources[at as usize]);
+                    }
                     if let (Some(id), None) = (claim.source.as_deref(), at) {
                         let hint = did_you_mean(id, sources.iter().map(|s| s.id.as_str()));
                         unknown.push(InputError::at(
@@ -360,5 +364,15 @@ impl PackedIds {
         };
         let end = self.ends.get(i).copied().unwrap_or_default();
         self.text.get(start..end).unwrap_or_default()
+    }
+}
+
+/// A claim that gives no certainty takes its source's credibility (the
+/// digit of a combined Admiralty code on the source, `C2`).
+fn credit(claim: &mut Claim, source: &Source) {
+    if claim.certainty == Certainty::Unknown {
+        if let Some(credibility) = source.credibility {
+            claim.certainty = credibility;
+        }
     }
 }

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use super::position::RecordAt;
 use super::raw::{RawClaim, RawEntity, RawSource, RawSourceRef, Text};
 use super::{ClaimStart, Loader};
+use crate::basis::Basis;
 use crate::collections::IdIndex;
 use crate::date::{Edtf, Interval};
 use crate::digest::hex_prefix;
@@ -84,13 +85,25 @@ impl Checked<'_> {
         parse_date(text, field, &mut |f, m| self.error(f, m))
     }
 
-    fn certainty(&mut self, certainty: Option<&str>) -> Certainty {
-        match certainty.map(Certainty::parse) {
-            None => Certainty::Unknown,
-            Some(Ok(certainty)) => certainty,
+    /// The certainty and, from an Admiralty code (`C2`), the grade the
+    /// claim gives its source.
+    fn certainty(&mut self, certainty: Option<&str>) -> (Certainty, Option<Reliability>) {
+        match certainty.map(Certainty::parse_graded) {
+            None => (Certainty::Unknown, None),
+            Some(Ok(graded)) => graded,
             Some(Err(message)) => {
                 self.error("certainty", message);
-                Certainty::Unknown
+                (Certainty::Unknown, None)
+            }
+        }
+    }
+
+    fn basis(&mut self, basis: Option<&str>) -> Option<Basis> {
+        match Basis::parse(basis?) {
+            Ok(basis) => Some(basis),
+            Err(message) => {
+                self.error("basis", message);
+                None
             }
         }
     }
@@ -135,6 +148,7 @@ impl Checked<'_> {
             reported,
             according_to,
             certainty,
+            basis,
             evidence,
             place,
             by,
@@ -148,7 +162,8 @@ impl Checked<'_> {
         let status = self.status(&status);
         let date = self.date("date", date.as_deref());
         let reported = self.date("reported", reported.as_deref());
-        let certainty = self.certainty(certainty.as_deref());
+        let (certainty, reliability) = self.certainty(certainty.as_deref());
+        let basis = self.basis(basis.as_deref());
         let according_to = self.text("according_to", according_to, MAX_FIELD_CHARS);
         let evidence = self.text("evidence", evidence, MAX_TEXT_CHARS);
         let place = self.text("place", place, MAX_FIELD_CHARS);
@@ -177,10 +192,13 @@ impl Checked<'_> {
             status,
             date,
             source: source.map(String::into_boxed_str),
+            source_at: None,
             aliases,
             reported,
             according_to,
             certainty,
+            reliability,
+            basis,
             evidence,
             place,
             by,
@@ -319,16 +337,14 @@ fn source_from_raw(
     let published = parse_date(raw.published.as_deref(), "published", &mut |f, m| {
         problems.push((f, m))
     });
-    let reliability = raw
-        .reliability
-        .as_deref()
-        .and_then(|r| match Reliability::parse(r) {
-            Ok(r) => Some(r),
-            Err(message) => {
-                problems.push(("reliability", message));
-                None
-            }
-        });
+    let (reliability, credibility) = match raw.reliability.as_deref().map(Reliability::parse_code) {
+        None => (None, None),
+        Some(Ok((grade, credibility))) => (Some(grade), credibility),
+        Some(Err(message)) => {
+            problems.push(("reliability", message));
+            (None, None)
+        }
+    };
     if let Some(kind) = raw.kind.as_deref().filter(|k| *k != "source") {
         problems.push((
             "type",
@@ -361,6 +377,7 @@ fn source_from_raw(
             url: raw.url,
             published,
             reliability,
+            credibility,
             cites: raw.cites.unwrap_or_default(),
             pos,
         }),

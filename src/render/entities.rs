@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::names::Merge;
 use crate::render::json::{to_pretty, VERSION};
-use crate::render::Format;
+use crate::render::{printable, Format};
 use crate::Analysis;
 
 #[derive(Serialize)]
@@ -21,7 +21,22 @@ struct EntityOut<'a> {
     name: &'a str,
     names: &'a [String],
     claims: Vec<&'a str>,
-    merges: &'a [Merge],
+    merges: Vec<&'a Merge>,
+    /// Its claims a reviewer rejected, with the reason: still listed in
+    /// `claims`, but they no longer count.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    rejected: std::collections::BTreeMap<&'a str, &'a str>,
+}
+
+/// The merges worth showing: a name linked to itself (two claims that
+/// spell it alike) says nothing.
+fn merges(merges: &[Merge]) -> Vec<&Merge> {
+    merges.iter().filter(|m| m.names[0] != m.names[1]).collect()
+}
+
+/// `1 claim`, `2 claims`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The entities, their names, claims and, when explained, why names were
@@ -35,6 +50,15 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
         out.sort_unstable();
         out
     };
+    let dataset = &analysis.dataset;
+    let rejected = |ids: &[usize]| -> std::collections::BTreeMap<&str, &str> {
+        if dataset.rejected.is_empty() {
+            return Default::default();
+        }
+        ids.iter()
+            .filter_map(|&c| Some((dataset.claims[c].id.as_str(), dataset.rejection(c)?)))
+            .collect()
+    };
     match format {
         Format::Json => to_pretty(&Report {
             version: VERSION,
@@ -47,7 +71,8 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                     name: &e.name,
                     names: &e.names,
                     claims: claims(&e.claims),
-                    merges: &e.merges,
+                    merges: merges(&e.merges),
+                    rejected: rejected(&e.claims),
                 })
                 .collect(),
         }),
@@ -55,18 +80,26 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
         Format::Human => {
             let mut out = String::new();
             for e in &analysis.entities.list {
-                let _ = writeln!(out, "{} ({}) — {} claims", e.name, e.id, e.claims.len());
+                let claims = count(e.claims.len(), "claim", "claims");
+                let mut text = format!("{} ({}) — {claims}\n", e.name, e.id);
                 for name in &e.names {
                     if *name != e.name {
-                        let _ = writeln!(out, "    also: {name}");
+                        let _ = writeln!(text, "    also: {name}");
                     }
                 }
-                for m in &e.merges {
+                for (id, reason) in rejected(&e.claims) {
+                    let _ = writeln!(text, "    rejected in review: {id} ({reason})");
+                }
+                for m in merges(&e.merges) {
                     let _ = writeln!(
-                        out,
+                        text,
                         "    merged {} ~ {} ({:.2}): {}",
                         m.names[0], m.names[1], m.score, m.reason
                     );
+                }
+                // Names from the data are shown, never sent to the terminal.
+                for line in text.lines() {
+                    let _ = writeln!(out, "{}", printable(line));
                 }
             }
             out

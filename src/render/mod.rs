@@ -1,12 +1,19 @@
 //! Renderers: each output format in its own file, all reading the same
 //! findings. None of them decides anything; they only show.
 
+pub mod ci;
+pub mod concise;
 pub mod entities;
+pub mod github;
+pub mod gitlab;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
 pub mod markdown;
 pub mod pairs;
+pub mod rdjson;
 pub mod sarif;
 pub mod sources;
 pub mod timeline;
@@ -44,6 +51,8 @@ pub struct CheckReport<'a> {
     pub show_reviewed: bool,
     /// Add counts per rule.
     pub statistics: bool,
+    /// Show the numbers behind the words: each claim's weight (human).
+    pub verbose: bool,
 }
 
 /// Findings per rule, by severity and review state.
@@ -142,17 +151,73 @@ where
     Ok(())
 }
 
+/// `text` safe to show at a terminal: control characters and escape
+/// sequences from the data (an ESC that would retitle the window or clear
+/// the screen, a carriage return that would overwrite the line, a bidi
+/// override that would reorder it) are shown as escapes (`\x1b`, `\r`,
+/// `\u{202e}`), never sent. Every human output passes data through it.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x80 && unsafe_char(c) => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// ANSI styling, or none: an explicit `--color` wins, then `NO_COLOR`, then
 /// whether stdout is a terminal.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
     /// Whether to emit ANSI colour codes.
     pub enabled: bool,
+    /// The terminal's width, to wrap text at word boundaries; `None` in
+    /// pipes and files, which get one line per item (as ruff does).
+    pub width: Option<usize>,
 }
 
 impl Palette {
-    /// No colour.
-    pub const PLAIN: Palette = Palette { enabled: false };
+    /// No colour, no wrapping.
+    pub const PLAIN: Palette = Palette {
+        enabled: false,
+        width: None,
+    };
+
+    /// `text` wrapped at word boundaries to the width, its first line after
+    /// `first` and the others after `rest` (a hanging indent), each line
+    /// ending in a newline; one line when there is no width.
+    pub fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
+        let Some(width) = self.width else {
+            out.push_str(first);
+            out.push_str(text);
+            out.push('\n');
+            return;
+        };
+        let options = textwrap::Options::new(width.max(40))
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .break_words(false)
+            // Dates and ids hold hyphens: lines break at spaces only.
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for line in textwrap::wrap(text, options) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
 
     fn paint(&self, code: &str, text: &str) -> String {
         if self.enabled {

@@ -103,10 +103,18 @@ fn check(ctx: &Context) -> Vec<Finding> {
         );
         let mut reasoning: Vec<String> = group.orders(ctx, "signs of life");
         reasoning.extend(only_activity(ctx, &group));
-        let strongest = strongest_sign_of_life(ctx, &group);
-        let (favours, why) = favour(ctx.dataset, group.death, strongest, true);
+        // The one weighing of a death, as `timeline` and `sources` ask it.
+        let (favours, why) = match group.position_of(person.timeline, group.death) {
+            Some(pos) => person.rejections.judge(ctx.dataset, pos),
+            None => favour(
+                ctx.dataset,
+                group.death,
+                strongest_sign_of_life(ctx, &group),
+                true,
+            ),
+        };
         reasoning.push(format!(
-            "weighing the death against the strongest sign of life: {why}"
+            "weighing the death against the signs of life: {why}"
         ));
         reasoning.extend(context_after(ctx, person, &group));
         group.finding(ctx, &RULE, message, &reasoning, favours)
@@ -162,7 +170,7 @@ fn context_after(
     };
     let rejected = person
         .rejections
-        .all_rejected(ctx, &group.positions)
+        .all_rejected(ctx.dataset, &group.positions)
         .is_some();
     Some(format!(
         "context: also dated after this death, {}{more} (custody-after-death and role-after-death report them{})",
@@ -177,7 +185,7 @@ fn context_after(
 
 /// `killed 2014-08`: status and date as written.
 fn describe_short(claim: &crate::model::Claim) -> String {
-    format!("{} {}", claim.status, claim.date_text())
+    format!("{} {}", claim.status, claim.date_words())
 }
 
 /// The sign of life to weigh against the death: among those certainly

@@ -62,7 +62,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             "{} but {} {}{}",
             group.death_clause(ctx),
             headline.status,
-            headline.date_text(),
+            headline.date_words(),
             group.more_after("event", "events")
         );
         let mut reasoning: Vec<String> = group.orders(ctx, "events");
@@ -81,7 +81,10 @@ fn check(ctx: &Context) -> Vec<Finding> {
             "weighing the death against the strongest event: {why}"
         ));
         let mut finding = group.finding(ctx, &RULE, message, &reasoning, favours);
-        if let Some(rejected) = person.rejections.all_rejected(ctx, &group.positions) {
+        if let Some(rejected) = person
+            .rejections
+            .all_rejected(ctx.dataset, &group.positions)
+        {
             after_death::rests_on_rejected(ctx, &mut finding, &rejected);
         }
         finding

@@ -312,14 +312,15 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let mut finding = finding(ctx, &reports, &agents, &places);
-            let rejections = rejections.get_or_insert_with(|| Rejections::new(ctx, timeline));
+            let rejections =
+                rejections.get_or_insert_with(|| Rejections::new(ctx.dataset, timeline));
             let positions: Vec<usize> = death
                 .reports
                 .iter()
                 .copied()
                 .filter(|&p| finding.claims.contains(&timeline[p].claim))
                 .collect();
-            if let Some(rejected) = rejections.all_rejected(ctx, &positions) {
+            if let Some(rejected) = rejections.all_rejected(ctx.dataset, &positions) {
                 after_death::rests_on_rejected(ctx, &mut finding, &rejected);
             }
             findings.push(finding);
@@ -384,14 +385,27 @@ fn finding(
         first.date_text(),
         parts.join("; and ")
     );
-    ctx.grouped_finding(
+    let mut finding = ctx.grouped_finding(
         &RULE,
         &grounds,
         members,
         message,
         reasoning.join("; "),
         favours,
-    )
+    );
+    // One report per agent or place named is the contradiction; another
+    // outlet relaying the same agent's claim only supports it.
+    let mut subject: Vec<usize> = agents
+        .named
+        .iter()
+        .chain(&places.named)
+        .filter_map(|(_, claims)| ctx.representative(claims))
+        .filter(|c| finding.claims.contains(c))
+        .collect();
+    subject.sort_unstable();
+    subject.dedup();
+    ctx.narrow(&mut finding, subject);
+    finding
 }
 
 #[cfg(test)]

@@ -92,6 +92,7 @@ pub fn run_timed(ctx: &Context) -> (Vec<Finding>, Vec<(&'static str, std::time::
                     severity = severity.lower();
                 }
                 finding.severity = severity;
+                finding.default_severity = level;
             }
             findings.push(finding);
         }
