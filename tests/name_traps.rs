@@ -392,14 +392,14 @@ fn precision_rules_keep_apart() {
 #[test]
 fn single_words_and_kunyas_do_not_chain() {
     // As whole names of different people, spellings of one name do not
-    // chain, and a kunya alone never joins on its own, even written the
-    // same in several records.
+    // chain, and a kunya alone never joins another spelling on its own
+    // (nor the mother's kunya the father's).
     let groups = vec![
         vec!["Abdul Rahman"],
         vec!["Abdurrahman"],
         vec!["Abdul Rehman"],
         vec!["Abu Luqman"],
-        vec!["Abu Luqman"],
+        vec!["Abu Lukman"],
         vec!["Umm Luqman"],
     ];
     let result = cluster(&groups, &Constraints::default(), &cfg());

@@ -600,16 +600,14 @@ fn best_first(mut edges: Vec<Edge>) -> Vec<Edge> {
 }
 
 /// Whether one spelling, written identically in several records, is enough
-/// to call them one person. A rare own name is; a kunya alone (`Abu
-/// Luqman` is four people: it names a son, not the man), a generic given
-/// name, a common name, or a nisba alone (`al-Qurashi`) is not: many people
-/// share it.
+/// to call them one person. A specific kunya (`Abu Hammam`) or a rare own
+/// name is; a generic kunya or given name (`Abu Muhammad`), a common name,
+/// or a nisba alone (`al-Qurashi`) is not: many people share it. (A kunya
+/// alone never joins a *different* spelling: see `Evidence::sufficient`.)
 fn distinctive_when_identical(name: &Prepared) -> bool {
     name.tokens.iter().any(|t| {
-        !matches!(
-            t.role,
-            super::Role::Nisba | super::Role::Initial | super::Role::Kunya
-        ) && !t.word.common
+        !matches!(t.role, super::Role::Nisba | super::Role::Initial)
+            && !t.word.common
             && !t.word.generic
     })
 }
