@@ -84,6 +84,8 @@ pub(crate) mod tests {
             date: Some(edtf),
             source: None,
             aliases: vec![],
+            weak_aliases: vec![],
+            entity: None,
             reported: None,
             according_to: None,
             certainty: Default::default(),

@@ -66,6 +66,59 @@ pub enum Command {
     Report(ReportArgs),
     /// Print the JSON Schema of the input.
     Schema,
+    /// Turn a list users already hold into claims (NDJSON that `check` reads).
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
+}
+
+const IMPORT_HELP: &str = "\
+Each listed person becomes an entity record under the list's own id
+(un-sc:CDi.001, ofac:6906) that every claim about them names in `entity`;
+death and custody statements are read from the lists' free text.
+
+Examples:
+  claimlint import un-xml consolidated.xml -o un.ndjson
+  claimlint import ofac-csv sdn.csv alt.csv --snapshot 2021-04-25 -o ofac.ndjson
+  claimlint check un.ndjson ofac.ndjson";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The input's format.
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+
+    /// The files to read (several snapshots of one list, or OFAC's sdn.csv
+    /// with alt.csv).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Where to write the claims (NDJSON); `-` for stdout.
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    pub output: PathBuf,
+
+    /// The snapshot's date (EDTF), for lists that do not state one (OFAC's
+    /// CSV): the claims' report date.
+    #[arg(long, value_name = "DATE")]
+    pub snapshot: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// The UN Security Council consolidated list (XML).
+    UnXml,
+    /// OFAC's legacy SDN CSV (sdn.csv, alt.csv).
+    OfacCsv,
+}
+
+impl ImportFormat {
+    /// The library's format.
+    pub fn format(self) -> claimlint::import::Format {
+        use claimlint::import::Format;
+        match self {
+            ImportFormat::UnXml => Format::UnXml,
+            ImportFormat::OfacCsv => Format::OfacCsv,
+        }
+    }
 }
 
 const REVIEW_HELP: &str = "\
