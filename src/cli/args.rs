@@ -74,12 +74,13 @@ pub enum Command {
 const IMPORT_HELP: &str = "\
 Each listed person becomes an entity record under the list's own id
 (un-sc:CDi.001, ofac:6906) that every claim about them names in `entity`;
-death and custody statements are read from the lists' free text.
+death and custody statements are read from the lists' free text. The output
+is sorted NDJSON that `claimlint check` reads as it is.
 
 Examples:
-  claimlint import un-xml consolidated.xml -o un.ndjson
-  claimlint import ofac-csv sdn.csv alt.csv --snapshot 2021-04-25 -o ofac.ndjson
-  claimlint check un.ndjson ofac.ndjson";
+  claimlint import un-xml tests/data/import/un-2017-07-03.xml tests/data/import/un-2026-02-27.xml
+  claimlint import ofac-csv --snapshot 2021-04-25 \\
+      tests/data/import/sdn.csv tests/data/import/alt.csv";
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
