@@ -335,3 +335,42 @@ fn the_command_writes_a_file_or_stdout() {
     assert_eq!(code, 0);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), stdout);
 }
+
+#[test]
+fn followthemoney_people_from_entity_lines_and_statements() {
+    let (out, errors) = imported(
+        Format::Ftm,
+        &[input("ftm-donations.ijson")],
+        &Options::default(),
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let donors = records(&out);
+    let person = by_id(&donors, "ftm:f9c295f21b233ac878fbac4d271bb6fd13d7952a");
+    assert_eq!(person["name"], "Frau Lina Dachner");
+    assert!(
+        donors.iter().all(|r| r["name"] != "MLPD"),
+        "organisations are not people"
+    );
+    // The statements CSV, its columns found by name.
+    let (out, errors) = imported(
+        Format::Ftm,
+        &[input("ftm-statements.csv")],
+        &Options::default(),
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let people = records(&out);
+    let records = people;
+    let born = by_id(&records, "ftm:NK-abc/ftm-us_ofac_sdn/born-1");
+    assert_eq!(born["date"], "1970-05");
+    assert_eq!(
+        born["reported"], "2020-01-02",
+        "first_seen is the report date"
+    );
+    assert_eq!(born["weak_aliases"], serde_json::json!(["Abu Example"]));
+    let killed = by_id(&records, "ftm:NK-abc/ftm-us_ofac_sdn/killed-1");
+    assert_eq!(
+        (killed["date"].as_str(), killed["reported"].as_str()),
+        (Some("2019-03"), Some("2021-06-01"))
+    );
+    assert_eq!(check_json(&out)["input_errors"], Value::Array(vec![]));
+}

@@ -109,6 +109,8 @@ pub enum ImportFormat {
     UnXml,
     /// OFAC's legacy SDN CSV (sdn.csv, alt.csv).
     OfacCsv,
+    /// FollowTheMoney entity JSON lines or statements CSV.
+    Ftm,
 }
 
 impl ImportFormat {
@@ -118,6 +120,7 @@ impl ImportFormat {
         match self {
             ImportFormat::UnXml => Format::UnXml,
             ImportFormat::OfacCsv => Format::OfacCsv,
+            ImportFormat::Ftm => Format::Ftm,
         }
     }
 }

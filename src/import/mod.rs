@@ -11,6 +11,7 @@
 //! record never stops the others.
 
 mod dates;
+mod ftm;
 mod ofac_csv;
 mod records;
 pub mod statements;
@@ -33,6 +34,8 @@ pub enum Format {
     UnXml,
     /// OFAC's legacy SDN CSV: `sdn.csv` and `alt.csv`.
     OfacCsv,
+    /// FollowTheMoney entity JSON lines, or its statements CSV.
+    Ftm,
 }
 
 /// One input file, read.
@@ -67,6 +70,7 @@ pub fn import(format: Format, inputs: &[Input], options: &Options) -> Imported {
             }
         }
         Format::OfacCsv => ofac_csv::read(inputs, options, &mut imported),
+        Format::Ftm => ftm::read(inputs, &mut imported),
     }
     imported.errors.sort();
     imported
