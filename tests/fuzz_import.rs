@@ -68,8 +68,13 @@ proptest! {
     }
 
     #[test]
+    fn wikidata_never_panics(cut in 0usize..60_000, at in 0usize..60_000, noise in NOISE, flip in 0usize..60_000) {
+        survives(Format::Wikidata, damaged(sample("wikidata-Q19300851.json"), cut, at, noise.as_bytes(), flip));
+    }
+
+    #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-        for format in [Format::UnXml, Format::OfacCsv, Format::Ftm] {
+        for format in [Format::UnXml, Format::OfacCsv, Format::Ftm, Format::Wikidata] {
             survives(format, bytes.clone());
         }
     }

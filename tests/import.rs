@@ -27,7 +27,7 @@ fn imported(format: Format, inputs: &[Input], options: &Options) -> (String, Vec
     (String::from_utf8(out).unwrap(), errors)
 }
 
-fn records(ndjson: &str) -> Vec<Value> {
+fn parse(ndjson: &str) -> Vec<Value> {
     ndjson
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -65,7 +65,7 @@ fn ofac() -> Vec<Input> {
 fn un_list_people_are_entities_under_the_lists_ids() {
     let (out, errors) = imported(Format::UnXml, &un()[..1], &Options::default());
     assert!(errors.is_empty(), "{errors:?}");
-    let records = records(&out);
+    let records = parse(&out);
     let source = by_id(&records, "un-sc-2026-02-27");
     assert_eq!(source["published"], "2026-02-27");
     // Name parts in order, aliases by quality.
@@ -93,7 +93,7 @@ fn un_list_people_are_entities_under_the_lists_ids() {
 #[test]
 fn dates_of_birth_keep_their_kind() {
     let (out, _) = imported(Format::UnXml, &un()[..1], &Options::default());
-    let records = records(&out);
+    let records = parse(&out);
     let births = |id: &str| -> Vec<String> {
         claims_of(&records, id)
             .into_iter()
@@ -118,7 +118,7 @@ fn dates_of_birth_keep_their_kind() {
 #[test]
 fn deaths_are_read_from_comments_and_relatives_are_not() {
     let (out, _) = imported(Format::UnXml, &un()[..1], &Options::default());
-    let records = records(&out);
+    let records = parse(&out);
     let omar = by_id(&records, "un-sc:TAi.004/un-sc-2026-02-27/died-1");
     assert_eq!(omar["date"], "../2013-04");
     assert_eq!(omar["certainty"], "possible");
@@ -141,7 +141,7 @@ fn output_is_sorted_and_the_same_whatever_the_input_order() {
     reversed.reverse();
     let (b, _) = imported(Format::UnXml, &reversed, &Options::default());
     assert_eq!(a, b);
-    let records = records(&a);
+    let records = parse(&a);
     let kinds: Vec<&str> = records
         .iter()
         .map(|r| r["type"].as_str().unwrap())
@@ -164,7 +164,7 @@ fn output_is_sorted_and_the_same_whatever_the_input_order() {
 #[test]
 fn two_snapshots_date_each_claim_by_the_one_that_first_said_it() {
     let (out, _) = imported(Format::UnXml, &un(), &Options::default());
-    let records = records(&out);
+    let records = parse(&out);
     // Designated in 2017 and still in 2026: one claim, from 2017.
     let designations = |entity: &str| -> Vec<&Value> {
         (records.iter())
@@ -205,7 +205,7 @@ fn ofac_rows_are_people_with_their_aliases_births_and_arrests() {
     };
     let (out, errors) = imported(Format::OfacCsv, &ofac(), &options);
     assert!(errors.is_empty(), "{errors:?}");
-    let records = records(&out);
+    let records = parse(&out);
     let source = by_id(&records, "ofac-sdn-2021-04-25");
     assert_eq!(source["published"], "2021-04-25");
     let dhess = by_id(&records, "ofac:7940");
@@ -344,7 +344,7 @@ fn followthemoney_people_from_entity_lines_and_statements() {
         &Options::default(),
     );
     assert!(errors.is_empty(), "{errors:?}");
-    let donors = records(&out);
+    let donors = parse(&out);
     let person = by_id(&donors, "ftm:f9c295f21b233ac878fbac4d271bb6fd13d7952a");
     assert_eq!(person["name"], "Frau Lina Dachner");
     assert!(
@@ -358,8 +358,7 @@ fn followthemoney_people_from_entity_lines_and_statements() {
         &Options::default(),
     );
     assert!(errors.is_empty(), "{errors:?}");
-    let people = records(&out);
-    let records = people;
+    let records = parse(&out);
     let born = by_id(&records, "ftm:NK-abc/ftm-us_ofac_sdn/born-1");
     assert_eq!(born["date"], "1970-05");
     assert_eq!(
@@ -373,4 +372,72 @@ fn followthemoney_people_from_entity_lines_and_statements() {
         (Some("2019-03"), Some("2021-06-01"))
     );
     assert_eq!(check_json(&out)["input_errors"], Value::Array(vec![]));
+}
+
+#[test]
+fn wikidata_dates_with_their_precision_rank_qualifiers_and_references() {
+    let inputs = [
+        input("wikidata-Q19300851.json"),
+        input("wikidata-Q130234753.json"),
+    ];
+    let (out, errors) = imported(Format::Wikidata, &inputs, &Options::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    let records = parse(&out);
+    assert_eq!(
+        by_id(&records, "wikidata:Q19300851")["name"],
+        "Vladimir Putin"
+    );
+    let died = by_id(&records, "wikidata:Q19300851/wikidata/died-1");
+    assert_eq!(died["date"], "1999-08-02");
+    // A year with a sourcing circumstance (P1480) is uncertain; its
+    // reference (P248) is the source. The preferred unknown value says nothing.
+    let born = by_id(&records, "wikidata:Q130234753/wikidata/born-1");
+    assert_eq!(
+        (born["date"].as_str(), born["source"].as_str()),
+        (Some("2015?"), Some("wikidata-source:Q677683"))
+    );
+    assert_eq!(claims_of(&records, "wikidata:Q130234753").len(), 1);
+
+    // A dump line: deprecated with its reason, a decade, earliest/latest, P1810.
+    let time = |t: &str, p: u64| serde_json::json!({"snaktype": "value", "datavalue": {"value": {"time": t, "precision": p}}});
+    let line = serde_json::json!({"id": "Q1", "labels": {"en": {"value": "Abu Example"}}, "claims": {
+        "P31": [{"mainsnak": {"snaktype": "value", "datavalue": {"value": {"id": "Q5"}}}, "rank": "normal"}],
+        "P569": [{"mainsnak": time("+1950-00-00T00:00:00Z", 8), "rank": "normal",
+                  "qualifiers": {"P1810": [{"datavalue": {"value": "Abou Exemple"}}]}}],
+        "P570": [{"mainsnak": time("+2015-06-01T00:00:00Z", 11), "rank": "deprecated",
+                  "qualifiers": {"P2241": [{"datavalue": {"value": {"id": "Q25895909"}}}]},
+                  "references": [{"snaks": {"P854": [{"datavalue": {"value": "https://example.org/death"}}],
+                                            "P813": [{"datavalue": {"value": {"time": "+2016-01-02T00:00:00Z", "precision": 11}}}]}}]},
+                 {"mainsnak": time("+2017-00-00T00:00:00Z", 9), "rank": "preferred",
+                  "qualifiers": {"P1319": [{"datavalue": {"value": {"time": "+2017-03-00T00:00:00Z", "precision": 10}}}],
+                                 "P1326": [{"datavalue": {"value": {"time": "+2017-05-00T00:00:00Z", "precision": 10}}}]}}]}});
+    let dump = Input {
+        name: Arc::from("dump.json"),
+        bytes: format!("[\n{line},\n]\n").into_bytes(),
+    };
+    let (out, errors) = imported(Format::Wikidata, &[dump], &Options::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    let records = parse(&out);
+    assert_eq!(
+        by_id(&records, "wikidata:Q1")["aliases"],
+        serde_json::json!(["Abou Exemple"])
+    );
+    assert_eq!(
+        by_id(&records, "wikidata:Q1/wikidata/born-1")["date"],
+        "1950/1959"
+    );
+    let deprecated = by_id(&records, "wikidata:Q1/wikidata/died-1");
+    assert_eq!(deprecated["certainty"], "improbable");
+    assert_eq!(
+        deprecated["evidence"],
+        "deprecated rank in Wikidata (reason: Q25895909)"
+    );
+    assert_eq!(deprecated["reported"], "2016-01-02");
+    assert_eq!(
+        by_id(&records, deprecated["source"].as_str().unwrap())["url"],
+        "https://example.org/death"
+    );
+    let preferred = by_id(&records, "wikidata:Q1/wikidata/died-2");
+    assert_eq!(preferred["date"], "2017-03/2017-05");
+    assert_eq!(preferred["evidence"], "preferred rank in Wikidata");
 }

@@ -111,6 +111,8 @@ pub enum ImportFormat {
     OfacCsv,
     /// FollowTheMoney entity JSON lines or statements CSV.
     Ftm,
+    /// Wikidata entity JSON (Special:EntityData documents or dump lines).
+    Wikidata,
 }
 
 impl ImportFormat {
@@ -121,6 +123,7 @@ impl ImportFormat {
             ImportFormat::UnXml => Format::UnXml,
             ImportFormat::OfacCsv => Format::OfacCsv,
             ImportFormat::Ftm => Format::Ftm,
+            ImportFormat::Wikidata => Format::Wikidata,
         }
     }
 }

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::records::{Event, Imported, Person, SourceRecord};
-use super::{clean, error_at, statements_of, text_of, Input};
+use super::{clean, csv_error, error_at, statements_of, text_of, Input};
 use crate::model::{Pos, Status};
 
 const PREFIX: &str = "ftm";
@@ -160,13 +160,7 @@ fn statements_csv(
         let row = match row {
             Ok(row) => row,
             Err(err) => {
-                let line = err.position().map_or(0, |p| p.line()) as u32;
-                imported.errors.push(error_at(
-                    &input.name,
-                    line,
-                    1,
-                    format!("not valid CSV: {err}"),
-                ));
+                imported.errors.push(csv_error(&input.name, &err));
                 continue;
             }
         };

@@ -16,6 +16,7 @@ mod ofac_csv;
 mod records;
 pub mod statements;
 mod un_xml;
+mod wikidata;
 mod write;
 
 use std::sync::Arc;
@@ -36,6 +37,8 @@ pub enum Format {
     OfacCsv,
     /// FollowTheMoney entity JSON lines, or its statements CSV.
     Ftm,
+    /// Wikidata entity JSON: `Special:EntityData` documents or dump lines.
+    Wikidata,
 }
 
 /// One input file, read.
@@ -71,6 +74,7 @@ pub fn import(format: Format, inputs: &[Input], options: &Options) -> Imported {
         }
         Format::OfacCsv => ofac_csv::read(inputs, options, &mut imported),
         Format::Ftm => ftm::read(inputs, &mut imported),
+        Format::Wikidata => wikidata::read(inputs, &mut imported),
     }
     imported.errors.sort();
     imported
@@ -109,6 +113,12 @@ fn error_at(file: &Arc<str>, line: u32, column: u32, message: String) -> InputEr
         column,
         message,
     }
+}
+
+/// A CSV reader's error, at the line of the record it stopped in.
+fn csv_error(file: &Arc<str>, err: &csv::Error) -> InputError {
+    let line = err.position().map_or(1, |p| p.line()) as u32;
+    error_at(file, line, 1, format!("not valid CSV: {err}"))
 }
 
 /// A name as lists write it, trimmed and with its inner runs of spaces

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 use super::dates::birth_date;
 use super::records::{Event, Imported, Person, SourceRecord};
-use super::{clean, error_at, statements_of, text_of, Input, Options};
+use super::{clean, csv_error, statements_of, text_of, Input, Options};
 use crate::model::{Certainty, Pos, Status};
 
 const PREFIX: &str = "ofac";
@@ -127,13 +127,7 @@ fn rows(input: &Input, imported: &mut Imported) -> Vec<Row> {
                 });
             }
             Err(err) => {
-                let line = err.position().map_or(0, |p| p.line()) as u32;
-                imported.errors.push(error_at(
-                    &input.name,
-                    line,
-                    1,
-                    format!("not valid CSV: {err}"),
-                ));
+                imported.errors.push(csv_error(&input.name, &err));
                 if !matches!(
                     err.kind(),
                     csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }

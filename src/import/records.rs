@@ -104,6 +104,9 @@ pub(crate) struct Event {
     pub(crate) evidence: Option<String>,
     pub(crate) quote: Option<String>,
     pub(crate) weak_aliases: Vec<String>,
+    /// The event's own source, when it is not the list's (a Wikidata
+    /// statement's reference).
+    pub(crate) source: Option<String>,
 }
 
 impl Event {
@@ -188,12 +191,13 @@ impl Imported {
         entity.aliases.sort();
         entity.aliases.dedup();
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-        for event in events {
+        for mut event in events {
             let Some(status) = event.status else { continue };
             let count = counts.entry(status.as_str()).or_default();
             *count += 1;
             let claim_id = format!("{id}/{source}/{}-{count}", status.as_str());
-            let mut claim = claim_record(claim_id, &name, status, source, &id, event);
+            let source = event.source.take().unwrap_or_else(|| source.to_string());
+            let mut claim = claim_record(claim_id, &name, status, &source, &id, event);
             for field in [&mut claim.date, &mut claim.reported] {
                 if let Some(text) = field.as_deref() {
                     if let Err(err) = Edtf::parse(text) {
