@@ -101,6 +101,7 @@ impl Config {
             load: LoadOptions {
                 exclude: self.input.exclude.clone(),
                 exclude_from: self.path.clone(),
+                context: true,
             },
             settings: Settings {
                 levels: (self.rules.iter())

@@ -483,6 +483,10 @@ pub struct Claim {
     pub date: Option<Edtf>,
     /// Id of the source (inline sources are registered under a derived id).
     pub source: Option<Box<str>>,
+    /// Where the source is in [`Dataset::sources`], set by the loader so
+    /// that weighing a claim does not look its source up by id each time;
+    /// `None` for a claim built elsewhere (then the id is looked up).
+    pub source_at: Option<u32>,
     /// Other names the claim gives for the person.
     pub aliases: Vec<String>,
     /// Broad or generic names that are shown but never merge on their own.
@@ -582,7 +586,10 @@ impl Dataset {
 
     /// The source of a claim, when it has a known one.
     pub fn source_of(&self, claim: &Claim) -> Option<&Source> {
-        claim.source.as_deref().and_then(|id| self.source(id))
+        match claim.source_at {
+            Some(at) => self.sources.get(at as usize),
+            None => claim.source.as_deref().and_then(|id| self.source(id)),
+        }
     }
 
     /// The dataset as it could be known on `day`: only the claims that can

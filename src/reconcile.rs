@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::collections::reordered;
-use crate::model::{Dataset, Reliability};
+use crate::model::Dataset;
 use crate::names::{self, Ambiguity, Clustering, Constraints, MatchConfig, Merge};
 
 /// One person, as reconciled.
@@ -548,19 +548,10 @@ fn display_name(dataset: &Dataset, claims: &[usize]) -> String {
     // Each spelling as written: its weight and first claim. Few per person,
     // so a list; case is folded only over these, not over every claim.
     let mut spellings: Vec<(&str, f64, usize)> = Vec::new();
-    // One person's claims come from few sources: look each up once.
-    let mut graded: Vec<(&str, Option<Reliability>)> = Vec::new();
     for &c in claims {
         let claim = &dataset.claims[c];
-        let grade = claim.reliability.or_else(|| {
-            let id = claim.source.as_deref()?;
-            if let Some(&(_, grade)) = graded.iter().find(|(known, _)| *known == id) {
-                return grade;
-            }
-            let grade = dataset.source(id).and_then(|s| s.reliability);
-            graded.push((id, grade));
-            grade
-        });
+        let grade =
+            (claim.reliability).or_else(|| dataset.source_of(claim).and_then(|s| s.reliability));
         let weight = grade.map_or(0.5, |g| g.weight());
         match spellings.iter_mut().find(|s| s.0 == claim.who) {
             Some(s) => s.1 += weight,

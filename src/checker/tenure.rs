@@ -83,6 +83,7 @@ pub(crate) mod tests {
             when: edtf.interval,
             date: Some(edtf),
             source: None,
+            source_at: None,
             aliases: vec![],
             weak_aliases: vec![],
             entity: None,

@@ -40,11 +40,11 @@ pub enum Command {
     /// Validate, reconcile and run the rules; print findings.
     Check(CheckArgs),
     /// List the entities, their names and why they were merged.
-    Entities(DatasetArgs),
+    Entities(ListingArgs),
     /// One person's claims in date order, with findings and the verdict.
     Timeline(TimelineArgs),
     /// Every source's and originator's track record, worst first.
-    Sources(DatasetArgs),
+    Sources(ListingArgs),
     /// Would these two names be merged, with what score and why.
     Match(MatchArgs),
     /// List the rule catalogue.
@@ -155,19 +155,54 @@ pub struct DatasetArgs {
     #[arg(default_value = "claims")]
     pub paths: Vec<PathBuf>,
 
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
     /// The review file (default: claimlint-review.json in the first PATH,
     /// or beside it when PATH is a file).
     #[arg(long, value_name = "FILE")]
     pub review_file: Option<PathBuf>,
 }
 
+/// A dataset listed for a person or a script.
+#[derive(Debug, Args)]
+pub struct ListingArgs {
+    #[command(flatten)]
+    pub dataset: DatasetArgs,
+
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub dataset: DatasetArgs,
+
+    /// How findings are written.
+    #[arg(
+        long = "output-format",
+        visible_alias = "format",
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = OutputFormat::Full
+    )]
+    pub output_format: OutputFormat,
+
+    /// Run only these rules: ids or id prefixes (`alive-after-death`,
+    /// `custody`), comma-separated; `ALL` for every rule.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+
+    /// Also run these rules (ids or prefixes), on top of the configuration
+    /// or --select.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+
+    /// Do not run these rules (ids or prefixes).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+
+    /// Print only the summary line (the exit status says the rest).
+    #[arg(short, long, conflicts_with = "statistics")]
+    pub quiet: bool,
 
     /// Exit with 1 when an unreviewed finding at or above this severity is
     /// reported; reviewed findings (confirmed, dismissed, resolved) never fail.
@@ -179,8 +214,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_reviewed: bool,
 
-    /// Print the number of findings per rule (a table; in JSON a
-    /// `statistics` object).
+    /// Print only the number of findings per rule, a table, and the
+    /// summary (in JSON a `statistics` object beside the findings).
     #[arg(long)]
     pub statistics: bool,
 
@@ -267,6 +302,9 @@ pub struct TimelineArgs {
     pub dataset: DatasetArgs,
 
     #[command(flatten)]
+    pub output: FormatArgs,
+
+    #[command(flatten)]
     pub when: AsOfArgs,
 }
 
@@ -308,8 +346,15 @@ fn last_day(option: &str, text: Option<&str>) -> anyhow::Result<Option<Day>> {
 
 #[derive(Debug, Args)]
 pub struct FormatArgs {
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// How the listing is written.
+    #[arg(
+        long = "output-format",
+        visible_alias = "format",
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = ListFormat::Human
+    )]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]
@@ -327,14 +372,58 @@ pub struct MatchArgs {
     pub pairs: Option<PathBuf>,
 }
 
+/// The formats of the listings (`entities`, `timeline`, `sources`, `rules`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum ListFormat {
+    /// Text for a person.
+    #[value(alias = "full")]
     Human,
+    /// A stable, sorted JSON document.
     Json,
-    /// SARIF 2.1.0, for code scanning (`check` only).
+}
+
+impl ListFormat {
+    /// The renderers' listing format.
+    pub fn to_render(self) -> claimlint::render::Format {
+        match self {
+            ListFormat::Human => claimlint::render::Format::Human,
+            ListFormat::Json => claimlint::render::Format::Json,
+        }
+    }
+}
+
+/// The formats of `check`'s report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Each finding in full: its claims, reasoning and fingerprint.
+    #[value(alias = "human")]
+    Full,
+    /// One line per finding: `file:line:col: severity[rule] Person: message`.
+    Concise,
+    /// A stable, sorted JSON document (`version`, `summary`, `findings`, `input_errors`).
+    Json,
+    /// One JSON object per finding per line.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
-    /// A pull-request comment (`check` only).
+    /// A pull-request comment (GitHub-flavoured Markdown, within a comment's size).
     Markdown,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// A GitLab Code Quality report.
+    Gitlab,
+    /// reviewdog's Diagnostic Format (rdjson).
+    Rdjson,
+    /// JUnit XML.
+    Junit,
+}
+
+impl OutputFormat {
+    /// Whether the output is text for a person (a spinner may run, notes
+    /// go to stderr).
+    pub fn is_for_people(self) -> bool {
+        matches!(self, OutputFormat::Full | OutputFormat::Concise)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

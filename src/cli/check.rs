@@ -10,7 +10,7 @@ use claimlint::render::{self, CheckReport, Palette};
 use claimlint::review::{self, Applied, ReviewFile};
 use claimlint::{analyse, Analysis, Options};
 
-use super::args::{CheckArgs, Cli, Format};
+use super::args::{CheckArgs, Cli, OutputFormat};
 use super::output::{stream_stdout, write_stdout, Progress};
 use super::{config_for, options_for, EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK};
 
@@ -19,18 +19,25 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     let config = config_for(cli, &args.dataset.paths)?;
     let review_path = review::locate(args.dataset.review_file.as_deref(), &args.dataset.paths);
     let review_file = ReviewFile::read(&review_path)?;
-    let progress = Progress::start(args.dataset.format);
-    let options = Options {
+    let format = args.output_format;
+    let progress = Progress::start(format.is_for_people() && !args.quiet);
+    let mut options = Options {
         on_phase: progress.observer(),
         known_as_of: args.when.known()?,
         ..options_for(&config, &review_file)
     };
+    super::select::apply(
+        &mut options.settings,
+        &args.select,
+        &args.extend_select,
+        &args.ignore,
+    )?;
     let analysis = analyse(&args.dataset.paths, &options);
     progress.finish();
     // Everything after the analysis: reviews laid over, report built and written.
     let rendering = std::time::Instant::now();
     let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
-    if args.dataset.format != Format::Json {
+    if format.is_for_people() && !args.quiet {
         // JSON carries them as `stale_reviews`; elsewhere they are notes.
         for note in reviews.stale_notes(&review_path) {
             eprintln!("{note}");
@@ -49,12 +56,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         verbose: cli.verbose,
     };
     // Human and JSON are streamed: a large dataset's report is not built in memory.
-    match args.dataset.format {
-        Format::Human => stream_stdout(&|out| render::human::write(&report, palette, out))?,
-        Format::Json => stream_stdout(&|out| render::json::write(&report, out))?,
-        Format::Sarif => write_stdout(&render::sarif::render(&report))?,
-        Format::Markdown => write_stdout(&render::markdown::render(&report))?,
-    }
+    write_report(&report, args, palette)?;
     if cli.verbose {
         eprintln!(
             "claimlint: render {:.3} s",
@@ -76,6 +78,32 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         EXIT_OK
     };
     exit_keeping_memory(code)
+}
+
+/// Writes the report in the format asked for. `--quiet` and `--statistics`
+/// narrow what people read: the summary alone, or the table and summary.
+fn write_report(report: &CheckReport, args: &CheckArgs, palette: Palette) -> Result<()> {
+    use render::human;
+    if args.output_format.is_for_people() && (args.quiet || args.statistics) {
+        let mut out = String::new();
+        if args.statistics {
+            human::statistics(&mut out, report, palette);
+        }
+        human::summary(&mut out, report, palette);
+        return write_stdout(&out);
+    }
+    match args.output_format {
+        OutputFormat::Full => stream_stdout(&|out| human::write(report, palette, out)),
+        OutputFormat::Concise => write_stdout(&render::concise::render(report, palette)),
+        OutputFormat::Json => stream_stdout(&|out| render::json::write(report, out)),
+        OutputFormat::JsonLines => stream_stdout(&|out| render::json_lines::write(report, out)),
+        OutputFormat::Sarif => write_stdout(&render::sarif::render(report)),
+        OutputFormat::Markdown => write_stdout(&render::markdown::render(report)),
+        OutputFormat::Github => write_stdout(&render::github::render(report)),
+        OutputFormat::Gitlab => write_stdout(&render::gitlab::render(report)),
+        OutputFormat::Rdjson => write_stdout(&render::rdjson::render(report)),
+        OutputFormat::Junit => write_stdout(&render::junit::render(report)),
+    }
 }
 
 /// What the run read and how long each phase took, on stderr.

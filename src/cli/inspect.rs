@@ -9,27 +9,17 @@ use claimlint::names::{self, MatchConfig};
 use claimlint::render::{self, Palette};
 use claimlint::{rules, verdict, Analysis, Config, Options};
 
-use super::args::{Cli, DatasetArgs, Format, MatchArgs, TimelineArgs};
+use super::args::{Cli, ListFormat, ListingArgs, MatchArgs, TimelineArgs};
 use super::output::write_stdout;
 use super::{
     analyse_with_options, analyse_with_review, config_for, report_input_errors, EXIT_BAD_INPUT,
     EXIT_OK,
 };
 
-/// The listing format `format` asks for; SARIF and Markdown are for `check`.
-fn listing(command: &str, format: Format) -> Result<render::Format> {
-    match format {
-        Format::Human => Ok(render::Format::Human),
-        Format::Json => Ok(render::Format::Json),
-        Format::Sarif | Format::Markdown => {
-            bail!("`claimlint {command}` prints human or json output")
-        }
-    }
-}
-
 /// `claimlint entities`: who is who, and why names were merged.
-pub fn entities(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
-    let format = listing("entities", args.format)?;
+pub fn entities(cli: &Cli, listing: &ListingArgs) -> Result<u8> {
+    let format = listing.output.format.to_render();
+    let args = &listing.dataset;
     let config = config_for(cli, &args.paths)?;
     let mut options = config.options();
     // The one command that shows why names were merged.
@@ -74,12 +64,9 @@ pub fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
 }
 
 /// `claimlint rules`: the rule catalogue.
-pub fn list_rules(format: Format, palette: Palette) -> Result<u8> {
+pub fn list_rules(format: ListFormat, palette: Palette) -> Result<u8> {
     let text = match format {
-        Format::Sarif | Format::Markdown => {
-            bail!("`claimlint rules` prints human or json; the SARIF rule catalogue is part of `check --format sarif`")
-        }
-        Format::Json => {
+        ListFormat::Json => {
             #[derive(serde::Serialize)]
             struct RuleInfo<'a> {
                 id: &'a str,
@@ -98,7 +85,7 @@ pub fn list_rules(format: Format, palette: Palette) -> Result<u8> {
                 .collect();
             render::json::to_pretty(&list)
         }
-        Format::Human => {
+        ListFormat::Human => {
             let width = rules::RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
             let mut out = String::new();
             for rule in rules::RULES {
@@ -177,7 +164,7 @@ pub fn schema() -> Result<u8> {
 
 /// `claimlint timeline NAME`: one person's claims in order, and the verdict.
 pub fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> {
-    let format = listing("timeline", args.dataset.format)?;
+    let format = args.output.format.to_render();
     let config = config_for(cli, &args.dataset.paths)?;
     let as_of = args.when.verdict_day()?;
     let options = Options {
@@ -236,8 +223,9 @@ fn list_people(analysis: &Analysis, name: &str, several: &[usize]) {
 }
 
 /// `claimlint sources`: every source's and originator's track record.
-pub fn sources(cli: &Cli, args: &DatasetArgs) -> Result<u8> {
-    let format = listing("sources", args.format)?;
+pub fn sources(cli: &Cli, listing: &ListingArgs) -> Result<u8> {
+    let format = listing.output.format.to_render();
+    let args = &listing.dataset;
     let config = config_for(cli, &args.paths)?;
     let analysis = analyse_with_review(args, &config)?;
     let bad_input = report_input_errors(&analysis);

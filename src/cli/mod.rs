@@ -11,6 +11,7 @@ mod output;
 mod pairs;
 mod report;
 mod review;
+mod select;
 
 use anyhow::Result;
 

@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 
 use claimlint::render::Palette;
 
-use super::args::{ColorChoice, Format};
+use super::args::ColorChoice;
 
 /// The palette `--color` asks for: an explicit choice wins, then `NO_COLOR`,
 /// then whether stdout is a terminal.
@@ -48,8 +48,8 @@ pub struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
     /// Starts the spinner, if the output is for a person at a terminal.
-    pub fn start(format: Format) -> Progress {
-        if format != Format::Human || !std::io::stderr().is_terminal() {
+    pub fn start(for_people: bool) -> Progress {
+        if !for_people || !std::io::stderr().is_terminal() {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new_spinner();

@@ -19,6 +19,13 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
         ..options_for(&config, &review_file)
     };
     let analysis = analyse(&args.paths, &options);
+    if let Some(input) = reads(&analysis, &args.html) {
+        eprintln!(
+            "error: `{}` is one of the files read ({input}); the report is not written over its own input (give another --html FILE)",
+            args.html.display()
+        );
+        return Ok(EXIT_BAD_INPUT);
+    }
     let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
     for note in reviews.stale_notes(&review_path) {
         eprintln!("{note}");
@@ -45,4 +52,12 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
     } else {
         EXIT_BAD_INPUT
     })
+}
+
+/// The input file `output` would overwrite, if it is one of those read.
+fn reads<'a>(analysis: &'a claimlint::Analysis, output: &std::path::Path) -> Option<&'a str> {
+    let output = output.canonicalize().ok()?;
+    (analysis.dataset.files.iter())
+        .find(|file| std::path::Path::new(&***file).canonicalize().ok().as_ref() == Some(&output))
+        .map(|file| &**file)
 }

@@ -32,7 +32,7 @@ impl Loader {
             done = end;
         });
         self.bytes_done += (text.len() - done) as u64;
-        if self.single_claim(file, text, &index, &scanned) {
+        if self.single_claim(file, text, &index, &scanned) || self.not_claims(file, &scanned) {
             return;
         }
         for problem in scanned.problems {
@@ -94,6 +94,31 @@ impl Loader {
         for part in parts {
             self.absorb(part);
         }
+    }
+
+    /// An object none of whose keys is `sources`, `entities` or `claims`
+    /// (a stray `package.json`): one error that says what the file is not,
+    /// instead of one per key. False when the document is something else.
+    fn not_claims(&mut self, file: &Arc<str>, scanned: &Scanned) -> bool {
+        if scanned.elements > 0 || scanned.problems.len() < 2 || !scanned.only_unknown_keys {
+            return false;
+        }
+        let keys = &scanned.unknown_keys;
+        let more = if scanned.problems.len() + scanned.unlisted > keys.len() {
+            ", …"
+        } else {
+            ""
+        };
+        self.errors.push(InputError {
+            file: file.clone(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "not a claims file: its top-level keys (`{}`{more}) are none of `sources`, `entities`, `claims`; a claims file is an array of claims or an object with those keys (move it out of the data, or exclude it in claimlint.toml)",
+                keys.join("`, `")
+            ),
+        });
+        true
     }
 
     /// One claim object on its own, not in an array: says so once, and

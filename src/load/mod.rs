@@ -14,8 +14,10 @@
 //!   problem at its field;
 //! - `validate`: raw records into the model's claims, sources, entities;
 //! - `resolve`: what needs every record: duplicate ids, references;
-//! - `position` and `errors`: where things are, and the bounded error log.
+//! - `position` and `errors`: where things are, and the bounded error log;
+//! - `context`: the sources and entity records beside a file named alone.
 
+mod context;
 mod errors;
 mod fast;
 mod fields;
@@ -60,6 +62,10 @@ pub struct LoadOptions {
     /// its directory (to the current directory when not given), and a
     /// pattern that is not valid is reported in it.
     pub exclude_from: Option<PathBuf>,
+    /// Read the sources and entity records beside a file named alone (in
+    /// its dataset: the nearest directory above with a `claimlint.toml`,
+    /// else its own directory) as context for its claims.
+    pub context: bool,
 }
 
 /// Loads every file under `paths` into one dataset.
@@ -69,6 +75,9 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Dataset {
     loader.bytes_total = files.iter().map(|f| f.len).sum();
     for file in &files {
         loader.load_file(&file.path);
+    }
+    if options.context {
+        loader.add_context(context::around(paths, &files, options));
     }
     loader.finish()
 }

@@ -110,6 +110,37 @@ fn parse_record<'r, T: Record + Deserialize<'r>>(
     }
 }
 
+/// Words people write for a claim's fields, which no spelling distance
+/// finds (`name` is far from `who`).
+const CLAIM_SYNONYMS: [(&str, &str); 16] = [
+    ("name", "who"),
+    ("person", "who"),
+    ("subject", "who"),
+    ("individual", "who"),
+    ("event", "status"),
+    ("state", "status"),
+    ("when", "date"),
+    ("day", "date"),
+    ("published", "reported"),
+    ("confidence", "certainty"),
+    ("credibility", "certainty"),
+    ("location", "place"),
+    ("agent", "by"),
+    ("organisation", "org"),
+    ("organization", "org"),
+    ("position", "role"),
+];
+
+/// The field a record of `kind` probably means by `key`, from the words
+/// people use for it.
+fn synonym(kind: &str, key: &str) -> Option<&'static str> {
+    let lower = key.to_ascii_lowercase();
+    (kind == "claim")
+        .then(|| CLAIM_SYNONYMS.iter().find(|(word, _)| *word == lower))
+        .flatten()
+        .map(|&(_, field)| field)
+}
+
 /// The fields of `map` that are known and of the right type; each of the
 /// others is reported at its key.
 fn valid_fields<T: Record>(
@@ -121,7 +152,10 @@ fn valid_fields<T: Record>(
     map.retain(|key, value| {
         let Some(field) = T::field(key) else {
             let names = T::FIELDS.iter().map(|f| f.name);
-            let hint = did_you_mean(key, names.clone());
+            let hint = match synonym(kind, key) {
+                Some(meant) => format!("; did you mean `{meant}`?"),
+                None => did_you_mean(key, names.clone()),
+            };
             let known = names.collect::<Vec<_>>().join(", ");
             errors.push(at.field_error(
                 key,

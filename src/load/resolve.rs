@@ -121,6 +121,7 @@ impl Loader {
                 || (Vec::new(), Vec::new()),
                 |(mut unknown, mut refuting), (i, (claim, &at))| {
                     set_time_span(claim, at.and_then(|at| published[at as usize]));
+                    claim.source_at = at;
                     if let Some(at) = at {
                         credit(claim, &sources[at as usize]);
                     }

@@ -82,6 +82,9 @@ pub struct Scanned {
     pub unlisted: usize,
     /// Whether every problem is an unknown top-level key.
     pub only_unknown_keys: bool,
+    /// The first few unknown top-level keys, to say what a file that is
+    /// not a claims file holds.
+    pub unknown_keys: Vec<String>,
 }
 
 /// Problems listed by one scan; a file with more is not a claims file.
@@ -99,6 +102,7 @@ pub fn scan_in_batches(text: &str, batch: usize, sink: impl FnMut(&[Element])) -
         sink,
         scanned: Scanned {
             only_unknown_keys: true,
+            unknown_keys: Vec::new(),
             ..Scanned::default()
         },
         broken: false,
@@ -251,6 +255,9 @@ impl<F: FnMut(&[Element])> Scanner<'_, F> {
                 None => {
                     // `$schema` lets editors validate the file; it is not data.
                     if key != "$schema" {
+                        if self.scanned.unknown_keys.len() < 4 {
+                            self.scanned.unknown_keys.push(key.to_string());
+                        }
                         let hint = crate::suggest::did_you_mean(&key, Section::KEYS);
                         self.problem(
                             key_start,

@@ -196,6 +196,7 @@ impl Checked<'_> {
             status,
             date,
             source: source.map(String::into_boxed_str),
+            source_at: None,
             aliases,
             weak_aliases,
             entity,

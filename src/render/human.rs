@@ -78,7 +78,8 @@ fn review_line(out: &mut String, review: &crate::review::Review, palette: Palett
     );
 }
 
-fn statistics(out: &mut String, report: &CheckReport, palette: Palette) {
+/// The findings per rule, a table.
+pub fn statistics(out: &mut String, report: &CheckReport, palette: Palette) {
     let stats = report.rule_statistics();
     let width = stats.keys().map(|r| r.len()).max().unwrap_or(0).max(5);
     let _ = writeln!(
@@ -269,7 +270,9 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-fn summary(out: &mut String, report: &CheckReport, palette: Palette) {
+/// The closing line: claims, people, findings by severity, input errors and
+/// reviews.
+pub fn summary(out: &mut String, report: &CheckReport, palette: Palette) {
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")

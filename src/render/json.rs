@@ -208,7 +208,7 @@ fn outline<'a>(report: &'a CheckReport<'a>, findings: Vec<JsonFinding<'a>>) -> R
 }
 
 /// Finding `index` of the report, with its review.
-fn json_finding<'a>(report: &'a CheckReport<'a>, index: usize) -> JsonFinding<'a> {
+pub(crate) fn json_finding<'a>(report: &'a CheckReport<'a>, index: usize) -> JsonFinding<'a> {
     JsonFinding {
         review: report.review(index),
         ..finding(report.dataset, report.entities, &report.findings[index])

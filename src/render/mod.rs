@@ -1,12 +1,19 @@
 //! Renderers: each output format in its own file, all reading the same
 //! findings. None of them decides anything; they only show.
 
+pub mod ci;
+pub mod concise;
 pub mod entities;
+pub mod github;
+pub mod gitlab;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
 pub mod markdown;
 pub mod pairs;
+pub mod rdjson;
 pub mod sarif;
 pub mod sources;
 pub mod timeline;
@@ -142,6 +149,34 @@ where
         }
     }
     Ok(())
+}
+
+/// `text` safe to show at a terminal: control characters and escape
+/// sequences from the data (an ESC that would retitle the window or clear
+/// the screen, a carriage return that would overwrite the line, a bidi
+/// override that would reorder it) are shown as escapes (`\x1b`, `\r`,
+/// `\u{202e}`), never sent. Every human output passes data through it.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x80 && unsafe_char(c) => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// ANSI styling, or none: an explicit `--color` wins, then `NO_COLOR`, then
