@@ -378,6 +378,12 @@ pub struct TrackRecord {
     pub kind: &'static str,
     /// The source's id or the originator's name.
     pub name: String,
+    /// The source's title, else its publisher (sources only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The source's Admiralty grade (sources only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
     /// How many claims it made.
     pub claims: usize,
     /// Claims the verdicts reject on stronger evidence.
@@ -411,6 +417,12 @@ pub fn track_records(dataset: &Dataset, verdicts: &[Verdict]) -> Vec<TrackRecord
                     ..TrackRecord::default()
                 });
             record.claims += 1;
+            if kind == "source" && record.title.is_none() {
+                if let Some(source) = dataset.source_of(claim) {
+                    record.title = source.title.clone().or_else(|| source.publisher.clone());
+                    record.grade = source.reliability.map(|g| g.to_string());
+                }
+            }
             match outcome[index] {
                 Some(true) => record.confirmed += 1,
                 Some(false) => {

@@ -44,6 +44,7 @@ pub enum Command {
     /// One person's claims in date order, with findings and the verdict.
     Timeline(TimelineArgs),
     /// Every source's and originator's track record, worst first.
+    #[command(after_help = claimlint::render::sources::COLUMNS)]
     Sources(ListingArgs),
     /// Would these two names be merged, with what score and why.
     Match(MatchArgs),

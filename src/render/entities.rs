@@ -21,7 +21,18 @@ struct EntityOut<'a> {
     name: &'a str,
     names: &'a [String],
     claims: Vec<&'a str>,
-    merges: &'a [Merge],
+    merges: Vec<&'a Merge>,
+}
+
+/// The merges worth showing: a name linked to itself (two claims that
+/// spell it alike) says nothing.
+fn merges(merges: &[Merge]) -> Vec<&Merge> {
+    merges.iter().filter(|m| m.names[0] != m.names[1]).collect()
+}
+
+/// `1 claim`, `2 claims`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The entities, their names, claims and, when explained, why names were
@@ -47,7 +58,7 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                     name: &e.name,
                     names: &e.names,
                     claims: claims(&e.claims),
-                    merges: &e.merges,
+                    merges: merges(&e.merges),
                 })
                 .collect(),
         }),
@@ -55,13 +66,14 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
         Format::Human => {
             let mut out = String::new();
             for e in &analysis.entities.list {
-                let _ = writeln!(out, "{} ({}) — {} claims", e.name, e.id, e.claims.len());
+                let claims = count(e.claims.len(), "claim", "claims");
+                let _ = writeln!(out, "{} ({}) — {claims}", e.name, e.id);
                 for name in &e.names {
                     if *name != e.name {
                         let _ = writeln!(out, "    also: {name}");
                     }
                 }
-                for m in &e.merges {
+                for m in merges(&e.merges) {
                     let _ = writeln!(
                         out,
                         "    merged {} ~ {} ({:.2}): {}",
