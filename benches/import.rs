@@ -59,7 +59,10 @@ fn time(label: &str, format: Format, files: &[PathBuf]) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     if let Some((name, files)) = args.split_first() {
         let format = format(name).unwrap_or_else(|| panic!("unknown format {name}"));
         let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
@@ -68,8 +71,16 @@ fn main() {
     }
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/sources");
     let samples: [(&str, Format, &[&str]); 2] = [
-        ("un-xml (UN list 2026)", Format::UnXml, &["un/consolidated_2026-02-27.xml"]),
-        ("ofac-csv (sdn.csv + alt.csv)", Format::OfacCsv, &["ofac/sdn.csv", "ofac/alt.csv"]),
+        (
+            "un-xml (UN list 2026)",
+            Format::UnXml,
+            &["un/consolidated_2026-02-27.xml"],
+        ),
+        (
+            "ofac-csv (sdn.csv + alt.csv)",
+            Format::OfacCsv,
+            &["ofac/sdn.csv", "ofac/alt.csv"],
+        ),
     ];
     for (label, format, files) in samples {
         let files: Vec<PathBuf> = files.iter().map(|f| shared.join(f)).collect();
