@@ -73,8 +73,13 @@ proptest! {
     }
 
     #[test]
+    fn spreadsheets_never_panic(cut in 0usize..1_000, at in 0usize..1_000, noise in NOISE, flip in 0usize..1_000) {
+        survives(Format::Csv, damaged(sample("claims.csv"), cut, at, noise.as_bytes(), flip));
+    }
+
+    #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-        for format in [Format::UnXml, Format::OfacCsv, Format::Ftm, Format::Wikidata] {
+        for format in [Format::UnXml, Format::OfacCsv, Format::Ftm, Format::Wikidata, Format::Csv] {
             survives(format, bytes.clone());
         }
     }

@@ -441,3 +441,44 @@ fn wikidata_dates_with_their_precision_rank_qualifiers_and_references() {
     assert_eq!(preferred["date"], "2017-03/2017-05");
     assert_eq!(preferred["evidence"], "preferred rank in Wikidata");
 }
+
+#[test]
+fn a_spreadsheet_of_claims_with_errors_at_their_cells() {
+    let (out, errors) = imported(Format::Csv, &[input("claims.csv")], &Options::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    let records = parse(&out);
+    let killed = by_id(&records, "muhaxheri-killed-2014-08");
+    assert_eq!(
+        killed["aliases"],
+        serde_json::json!(["Abu Abdullah al-Kosovi"])
+    );
+    assert_eq!(
+        killed["source"]["title"],
+        "Kosovo jihadist reported killed in Syria"
+    );
+    let check = check_json(&out);
+    assert_eq!(check["input_errors"], Value::Array(vec![]));
+    assert!(check["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "alive-after-death"));
+
+    let (out, errors) = imported(Format::Csv, &[input("claims-bad.csv")], &Options::default());
+    let at: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split(": ").next().unwrap())
+        .collect();
+    let file = "tests/data/import/claims-bad.csv";
+    assert_eq!(
+        at,
+        [
+            format!("{file}:1:17"),
+            format!("{file}:2:13"),
+            format!("{file}:2:19"),
+            format!("{file}:3:1")
+        ],
+        "{errors:#?}"
+    );
+    assert_eq!(parse(&out).len(), 1, "the sound row is written");
+}

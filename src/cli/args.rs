@@ -114,6 +114,8 @@ pub enum ImportFormat {
     Ftm,
     /// Wikidata entity JSON (Special:EntityData documents or dump lines).
     Wikidata,
+    /// A spreadsheet: a header of claim field names, one claim a row.
+    Csv,
 }
 
 impl ImportFormat {
@@ -125,6 +127,7 @@ impl ImportFormat {
             ImportFormat::OfacCsv => Format::OfacCsv,
             ImportFormat::Ftm => Format::Ftm,
             ImportFormat::Wikidata => Format::Wikidata,
+            ImportFormat::Csv => Format::Csv,
         }
     }
 }

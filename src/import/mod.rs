@@ -14,6 +14,7 @@ mod dates;
 mod ftm;
 mod ofac_csv;
 mod records;
+mod spreadsheet;
 pub mod statements;
 mod un_xml;
 mod wikidata;
@@ -39,6 +40,8 @@ pub enum Format {
     Ftm,
     /// Wikidata entity JSON: `Special:EntityData` documents or dump lines.
     Wikidata,
+    /// A spreadsheet: a header of claim field names, one claim a row.
+    Csv,
 }
 
 /// One input file, read.
@@ -75,6 +78,7 @@ pub fn import(format: Format, inputs: &[Input], options: &Options) -> Imported {
         Format::OfacCsv => ofac_csv::read(inputs, options, &mut imported),
         Format::Ftm => ftm::read(inputs, &mut imported),
         Format::Wikidata => wikidata::read(inputs, &mut imported),
+        Format::Csv => spreadsheet::read(inputs, &mut imported),
     }
     imported.errors.sort();
     imported

@@ -136,6 +136,8 @@ pub struct Imported {
     pub(crate) sources: BTreeMap<String, SourceRecord>,
     pub(crate) entities: BTreeMap<String, EntityRecord>,
     pub(crate) claims: BTreeMap<String, ClaimRecord>,
+    /// Claims as typed in a spreadsheet, by id (else by file and line).
+    pub(crate) rows: BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     /// The claim that first said each thing (entity, status, date, place,
     /// quote): a later snapshot repeating it adds nothing.
     said: BTreeMap<[String; 5], String>,
@@ -213,6 +215,24 @@ impl Imported {
 }
 
 impl Imported {
+    /// Keeps a claim typed in a spreadsheet at `line` of `file`: by its id,
+    /// else after the claims with ids, in the order of the file.
+    pub(crate) fn add_row(
+        &mut self,
+        file: &str,
+        line: u32,
+        mut claim: serde_json::Map<String, serde_json::Value>,
+    ) {
+        let key = match claim.get("id").and_then(|id| id.as_str()) {
+            Some(id) => id.to_string(),
+            None => format!("~{file}:{line:010}"),
+        };
+        let mut record = serde_json::Map::new();
+        record.insert("type".into(), "claim".into());
+        record.append(&mut claim);
+        self.rows.insert(key, record);
+    }
+
     /// Keeps `claim` unless an earlier report of the same statement is
     /// kept (snapshots of one list repeat their notes): each thing is
     /// reported when it was first said.

@@ -16,6 +16,9 @@ pub fn write_ndjson(imported: &Imported, out: &mut impl Write) -> io::Result<()>
     for claim in imported.claims.values() {
         line(out, claim)?;
     }
+    for row in imported.rows.values() {
+        line(out, row)?;
+    }
     out.flush()
 }
 
