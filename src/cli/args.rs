@@ -420,6 +420,8 @@ pub enum OutputFormat {
     Rdjson,
     /// JUnit XML.
     Junit,
+    /// schema.org ClaimReview JSON-LD: the verdict on each disputed claim.
+    Claimreview,
 }
 
 impl OutputFormat {
