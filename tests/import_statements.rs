@@ -21,7 +21,10 @@ fn none(text: &str) {
 fn deaths_with_their_dates_and_certainty() {
     use Certainty::*;
     use Status::*;
-    let cases: [(&str, Status, Option<&str>, Option<Certainty>); 9] = [
+    let cases: [(&str, Status, Option<&str>, Option<Certainty>); 12] = [
+        ("Confirmed to have died in 2011 in Pakistan.", Died, Some("2011"), Some(Confirmed)),
+        ("Death confirmed in April 2012.", Died, Some("2012-04"), Some(Confirmed)),
+        ("Believed to have been killed in Syria in 2016.", Killed, Some("2016"), Some(Possible)),
         ("Reportedly deceased as of April 2013.", Died, Some("../2013-04"), Some(Possible)),
         ("Died in 2003", Died, Some("2003"), None),
         ("Reportedly killed in May 2016.", Killed, Some("2016-05"), Some(Possible)),

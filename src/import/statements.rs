@@ -298,6 +298,7 @@ fn death_phrase(prev: &str, next: &str, after: &str) -> Option<Status> {
     let of_subject = matches!(prev, "his" | "her" | "confirmed" | "reported")
         || (prev == "of" && !matches!(next, "penalty" | "sentence"))
         || next == "certificate"
+        || matches!(next, "confirmed" | "announced")
         || (matches!(next, "was" | "has") && matches!(after, "confirmed" | "been" | "announced"));
     let not_his = matches!(prev, "to")
         || matches!(
@@ -377,7 +378,9 @@ fn about_someone_else(
 /// `Laurent Nkunda was arrested`: the name before the verb is not one of
 /// the subject's.
 fn named_other(words: &[Word], lower: &[String], at: usize, subject: &[String]) -> bool {
-    const AUXILIARY: [&str; 19] = [
+    // Words between a subject and its verb (`X was reportedly killed`),
+    // and the sentence openers that are not names (`Confirmed to have died`).
+    const AUXILIARY: [&str; 24] = [
         "was",
         "is",
         "were",
@@ -397,6 +400,11 @@ fn named_other(words: &[Word], lower: &[String], at: usize, subject: &[String]) 
         "reported",
         "said",
         "subsequently",
+        "confirmed",
+        "thought",
+        "known",
+        "understood",
+        "alleged",
     ];
     if subject.is_empty() {
         return false;
