@@ -482,3 +482,29 @@ fn a_spreadsheet_of_claims_with_errors_at_their_cells() {
     );
     assert_eq!(parse(&out).len(), 1, "the sound row is written");
 }
+
+#[test]
+fn two_snapshots_tell_what_was_known_when() {
+    // Murwanashyaka (CDi.016): in prison in the 2017 list; his death, in
+    // April 2019, only in the 2026 list (dated by the amendment that added it).
+    let (out, _) = imported(Format::UnXml, &un(), &Options::default());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("un.ndjson");
+    std::fs::write(&path, &out).unwrap();
+    let path = path.to_str().unwrap();
+    let verdict = |as_of: &str| -> Value {
+        let (stdout, stderr, code) = run(&[
+            "timeline",
+            "MURWANASHYAKA",
+            path,
+            "--as-of",
+            as_of,
+            "--format",
+            "json",
+        ]);
+        assert!(code == 0 || code == 1, "{stderr}");
+        serde_json::from_str::<Value>(&stdout).unwrap()["verdict"].clone()
+    };
+    assert_eq!(verdict("2018-01-01")["state"], "in-custody");
+    assert_eq!(verdict("2026-02-27")["state"], "dead");
+}
