@@ -78,6 +78,15 @@ proptest! {
     }
 
     #[test]
+    fn check_reads_damaged_spreadsheets(cut in 0usize..1_000, at in 0usize..1_000, noise in NOISE, flip in 0usize..1_000) {
+        let bytes = damaged(sample("claims-bad.csv"), cut, at, noise.as_bytes(), flip);
+        let dataset = claimlint::load::load_csv_str("fuzz.csv", &String::from_utf8_lossy(&bytes));
+        for error in &dataset.errors {
+            prop_assert!(error.line >= 1 && error.column >= 1, "{error}");
+        }
+    }
+
+    #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         for format in [Format::UnXml, Format::OfacCsv, Format::Ftm, Format::Wikidata, Format::Csv] {
             survives(format, bytes.clone());
