@@ -98,7 +98,7 @@ fn main() {
     }
 
     let review = ReviewFile::default();
-    let reviews = Applied::new(&review, &findings, &entities);
+    let reviews = Applied::new(&review, &findings, &dataset, &entities);
     let report = CheckReport {
         dataset: &dataset,
         entities: &entities,

@@ -101,6 +101,7 @@ impl Config {
             load: LoadOptions {
                 exclude: self.input.exclude.clone(),
                 exclude_from: self.path.clone(),
+                review_file: None,
                 context: true,
             },
             settings: Settings {

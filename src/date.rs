@@ -168,7 +168,41 @@ pub struct Edtf {
     pub interval: Interval,
 }
 
+/// [`Edtf::words`] of EDTF text (one end of an interval at a time).
+fn words(text: &str) -> String {
+    let text = text.trim();
+    if let Some((start, end)) = text.split_once('/') {
+        return match (start, end) {
+            ("..", "..") | ("", "") => "at an unknown time".to_string(),
+            ("..", end) | ("", end) => format!("by {}", words(end)),
+            (start, "..") => format!("from {} on", words(start)),
+            (start, "") => format!("from {} on", words(start)),
+            (start, end) => format!("between {} and {}", words(start), words(end)),
+        };
+    }
+    if let Some(end) = text.strip_prefix("..") {
+        return format!("by {}", words(end));
+    }
+    if let Some(start) = text.strip_suffix("..") {
+        return format!("from {} on", words(start));
+    }
+    match text.chars().last() {
+        Some('~') => format!("about {}", &text[..text.len() - 1]),
+        Some('?') => format!("{} (uncertain)", &text[..text.len() - 1]),
+        Some('%') => format!("about {} (uncertain)", &text[..text.len() - 1]),
+        _ => text.to_string(),
+    }
+}
+
 impl Edtf {
+    /// The date as a reader says it: `by 2015-05` (`../2015-05`), `from
+    /// 2019 on` (`2019/..`), `between 2019-09-01 and 2019-09-20`, `about
+    /// 2012` (`2012~`), `2014-08 (uncertain)` (`2014-08?`); a plain date as
+    /// written.
+    pub fn words(&self) -> String {
+        words(&self.text)
+    }
+
     /// Parses an EDTF date or interval, or says what is wrong with it.
     pub fn parse(text: &str) -> Result<Edtf, DateError> {
         let interval = match plain_date(text) {
@@ -520,6 +554,20 @@ pub fn format_day(day: Day) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_words() {
+        let words = |text: &str| Edtf::parse(text).unwrap().words();
+        assert_eq!(words("2014-08"), "2014-08");
+        assert_eq!(words("../2015-05"), "by 2015-05");
+        assert_eq!(words("2019/.."), "from 2019 on");
+        assert_eq!(
+            words("2019-09-01/2019-09-20"),
+            "between 2019-09-01 and 2019-09-20"
+        );
+        assert_eq!(words("2012~"), "about 2012");
+        assert_eq!(words("2014-08?"), "2014-08 (uncertain)");
+    }
 
     fn iv(text: &str) -> Interval {
         match Edtf::parse(text) {

@@ -57,18 +57,36 @@ pub struct Finding {
     pub entity: usize,
     /// Indices into the dataset's claims; the first is the primary one.
     pub claims: Vec<usize>,
+    /// The claims that make the contradiction, a subset of `claims` (all of
+    /// them unless the rule narrows it): the disputed side, such as the
+    /// reports of a death that later signs of life contradict. The others
+    /// only support it, so adding or removing one keeps the finding's
+    /// identity (see [`fingerprint`]).
+    pub subject: Vec<usize>,
     /// What is wrong, in one sentence.
     pub message: String,
     /// The dates compared and how, the evidence weighed.
     pub reasoning: String,
     /// The claim the evidence favours, when one does.
     pub favours: Option<usize>,
-    /// Hash of the rule and the sorted claim ids: stable across file order,
-    /// line numbers and unrelated records.
+    /// The rejected claims it rests on, when it exists only because of
+    /// claims a reviewer rejected (see [`Options::rejected`](crate::Options::rejected)):
+    /// it is settled, and kept to be shown with the rejection that settled it.
+    pub settled_by: Vec<usize>,
+    /// Hash of the rule and the sorted ids of the `subject` claims (scheme
+    /// [`FINGERPRINT_VERSION`]): stable across file order, line numbers,
+    /// unrelated records and claims that only support the contradiction.
     pub fingerprint: String,
 }
 
-/// The fingerprint of a finding: rule id and sorted claim ids, nothing else.
+/// The fingerprint scheme [`Finding::fingerprint`] follows. Version 1
+/// hashed every claim of a finding, so another sign of life after the same
+/// death gave a new fingerprint; version 2 hashes only the subject.
+pub const FINGERPRINT_VERSION: u32 = 2;
+
+/// The fingerprint of a finding: rule id and the sorted ids of the claims
+/// given, nothing else. Version 2 passes the subject's ids; version 1
+/// passed every claim's.
 pub fn fingerprint(rule: &str, claim_ids: &[&str]) -> String {
     let mut ids: Vec<&str> = claim_ids.to_vec();
     ids.sort_unstable();
@@ -91,6 +109,7 @@ mod tests {
         assert_eq!(fingerprint("r", &["b", "a"]), fingerprint("r", &["a", "b"]));
         assert_ne!(fingerprint("r", &["a", "b"]), fingerprint("s", &["a", "b"]));
         assert_eq!(fingerprint("r", &["a"]).len(), 16);
+        assert_eq!(fingerprint("r", &["a", "a"]), fingerprint("r", &["a"]));
     }
 
     #[test]

@@ -22,7 +22,11 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            // Messages quote the data: shown, never sent to the terminal.
+            for (i, line) in format!("{err:#}").lines().enumerate() {
+                let prefix = if i == 0 { "error: " } else { "" };
+                eprintln!("{prefix}{}", claimlint::render::printable(line));
+            }
             ExitCode::from(cli::EXIT_BAD_INPUT)
         }
     }

@@ -542,6 +542,14 @@ impl Claim {
         }
     }
 
+    /// The date as a reader says it (`by 2015-05`, `between 2019-09-01 and
+    /// 2019-09-20`), or `undated`: for messages.
+    pub fn date_words(&self) -> String {
+        self.date
+            .as_ref()
+            .map_or_else(|| "undated".to_string(), Edtf::words)
+    }
+
     /// The date as written, or `undated`.
     pub fn date_text(&self) -> &str {
         self.date.as_ref().map_or("undated", |d| d.text.as_str())
@@ -561,11 +569,21 @@ pub struct Dataset {
     pub errors: Vec<InputError>,
     /// Files read, in the order read.
     pub files: Vec<Arc<str>>,
+    /// Claims a reviewer rejected, by index, with the reason in words: they
+    /// stay in the data and in every view, but no longer count (set by
+    /// [`analyse_dataset`](crate::analyse_dataset) from
+    /// [`Options::rejected`](crate::Options::rejected)).
+    pub rejected: std::collections::BTreeMap<usize, String>,
     claim_index: IdIndex,
     source_index: IdIndex,
 }
 
 impl Dataset {
+    /// Why a reviewer rejected claim `index`, when one did.
+    pub fn rejection(&self, index: usize) -> Option<&str> {
+        self.rejected.get(&index).map(String::as_str)
+    }
+
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claim_index(id).and_then(|i| self.claims.get(i))
@@ -643,5 +661,28 @@ mod tests {
         assert!(Certainty::Confirmed.weight() > Certainty::Doubtful.weight());
         assert_eq!(Reliability::parse("b"), Ok(Reliability::B));
         assert!(Reliability::parse("G").is_err());
+    }
+
+    #[test]
+    fn admiralty_codes_as_analysts_write_them() {
+        let graded = Certainty::parse_graded;
+        assert_eq!(
+            graded("C2"),
+            Ok((Certainty::Probable, Some(Reliability::C)))
+        );
+        assert_eq!(
+            graded("a1"),
+            Ok((Certainty::Confirmed, Some(Reliability::A)))
+        );
+        assert_eq!(graded("4"), Ok((Certainty::Doubtful, None)));
+        assert_eq!(graded("doubtful"), Ok((Certainty::Doubtful, None)));
+        assert!(graded("G2").is_err());
+        assert!(graded("C7").is_err());
+        assert_eq!(
+            Reliability::parse_code("E5"),
+            Ok((Reliability::E, Some(Certainty::Improbable)))
+        );
+        assert_eq!(Reliability::parse_code("B"), Ok((Reliability::B, None)));
+        assert!(Reliability::parse_code("B9").is_err());
     }
 }

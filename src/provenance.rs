@@ -24,8 +24,8 @@
 //! [`origins`] walks the citations for one claim; [`Provenance`] walks every
 //! source once and answers for any number of claims.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::model::{Claim, Dataset};
@@ -128,7 +128,8 @@ pub fn origins(dataset: &Dataset, claim: &Claim) -> Vec<Origin> {
         return Vec::new();
     };
     let mut roots = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::from([start]);
+    let mut seen: HashSet<&str> = HashSet::default();
+    seen.insert(start);
     let mut stack: Vec<&str> = vec![start];
     while let Some(id) = stack.pop() {
         let cites = relayed(dataset.source(id).map_or(&[][..], |s| s.cites.as_slice()));

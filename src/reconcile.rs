@@ -627,9 +627,13 @@ fn readable_case(name: &str, lower: &str) -> String {
 
 /// Whether every letter of `name` is a capital (and it has two or more).
 fn is_all_capitals(name: &str) -> bool {
-    let mut letters = name.chars().filter(|c| c.is_alphabetic());
-    let count = letters.clone().count();
-    count > 1 && letters.all(char::is_uppercase)
+    // Most names have a lowercase letter early: stop there.
+    !name.chars().any(char::is_lowercase)
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
 }
 
 /// Gives entities without a record an id from their name

@@ -111,7 +111,18 @@ pub fn verdict(
         .copied()
         .filter(|&c| dataset.claims[c].when.earliest <= as_of)
         .collect();
+    // A claim rejected in review no longer counts; the verdict lists it.
+    let (reviewed_out, claims): (Vec<usize>, Vec<usize>) = claims
+        .into_iter()
+        .partition(|&c| dataset.rejection(c).is_some());
     let mut weighing = Weighing::new(dataset, claims);
+    for c in reviewed_out {
+        let reason = format!(
+            "rejected in review ({})",
+            dataset.rejection(c).unwrap_or("")
+        );
+        weighing.rejects.push(weighing.judged(c, reason));
+    }
     let accepted = weighing.weigh_deaths();
     let strongest = accepted.iter().copied().max_by(|&a, &b| {
         strength(dataset, &dataset.claims[a])

@@ -99,7 +99,7 @@ fn assert_valid_sarif(log: &Value) {
         }
         assert_eq!(
             str_at(
-                &result["partialFingerprints"]["claimlint/v1"],
+                &result["partialFingerprints"]["claimlint/v2"],
                 "fingerprint"
             )
             .len(),
@@ -144,7 +144,12 @@ fn sarif_with_several_claims_has_related_locations() {
     );
     analysis.findings = vec![finding];
     let file = claimlint::review::ReviewFile::new();
-    let reviews = claimlint::review::Applied::new(&file, &analysis.findings, &analysis.entities);
+    let reviews = claimlint::review::Applied::new(
+        &file,
+        &analysis.findings,
+        &analysis.dataset,
+        &analysis.entities,
+    );
     let report = claimlint::render::CheckReport {
         dataset: &analysis.dataset,
         entities: &analysis.entities,
@@ -171,7 +176,7 @@ fn reviewed_findings_are_suppressed_in_sarif() {
     std::fs::copy(common::root().join(FIRES), dir.path().join("fires.json")).unwrap();
     let (stdout, _, _) = common::run_in(dir.path(), &["check", "--format", "sarif", "."]);
     let log: Value = serde_json::from_str(&stdout).unwrap();
-    let fp = log["runs"][0]["results"][0]["partialFingerprints"]["claimlint/v1"]
+    let fp = log["runs"][0]["results"][0]["partialFingerprints"]["claimlint/v2"]
         .as_str()
         .unwrap()
         .to_string();
@@ -198,7 +203,7 @@ fn reviewed_findings_are_suppressed_in_sarif() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["partialFingerprints"]["claimlint/v1"] == fp.as_str())
+        .find(|r| r["partialFingerprints"]["claimlint/v2"] == fp.as_str())
         .unwrap()
         .clone();
     assert_eq!(result["suppressions"][0]["kind"], "external");
@@ -297,7 +302,12 @@ fn markdown_fits_a_github_comment() {
         analysis.findings.len()
     );
     let file = ReviewFile::default();
-    let reviews = Applied::new(&file, &analysis.findings, &analysis.entities);
+    let reviews = Applied::new(
+        &file,
+        &analysis.findings,
+        &analysis.dataset,
+        &analysis.entities,
+    );
     let report = CheckReport {
         dataset: &analysis.dataset,
         entities: &analysis.entities,

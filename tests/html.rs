@@ -23,6 +23,7 @@ fn main() -> std::process::ExitCode {
             the_page_is_self_contained_and_escapes_hostile_data,
         ),
         trial("verdicts_are_shown_escaped", verdicts_are_shown_escaped),
+        trial("the_page_links_within_itself", the_page_links_within_itself),
         Trial::ignorable_test(
             "a_browser_shows_the_timelines_and_no_injected_element",
             a_browser_shows_the_timelines_and_no_injected_element,
@@ -186,6 +187,9 @@ fn check_no_injection(html: &str) -> Result<(), String> {
         "td",
         "blockquote",
         "script",
+        "a",
+        "nav",
+        "ol",
     ];
     if let Some(name) = elements
         .keys()
@@ -200,11 +204,67 @@ fn check_no_injection(html: &str) -> Result<(), String> {
         if attribute.starts_with("on") {
             return Err(format!("event handler attribute {attribute}"));
         }
-        if ["src", "href", "xlink:href"].contains(&attribute.as_str()) {
+        if ["src", "xlink:href"].contains(&attribute.as_str()) {
             return Err(format!("external reference {attribute}"));
         }
     }
+    // Links only within the page: data cannot write ` href="` (its quotes
+    // are escaped), so every one is ours and must be a fragment.
+    for (at, _) in html.match_indices(" href=\"") {
+        if !html[at + 7..].starts_with('#') {
+            return Err(format!(
+                "a link out of the page: {}",
+                &html[at..html.len().min(at + 60)]
+            ));
+        }
+    }
     Ok(())
+}
+
+/// The report to work in: an index of the people with findings, each a
+/// link to their section; every link lands on an element of the page
+/// (finding to claim row and back, timeline row to claim); one legend;
+/// people without findings listed, not drawn.
+fn the_page_links_within_itself() {
+    let dir = out_dir("links");
+    let html = report("claims", &dir.join("claims.html"));
+    let ids: std::collections::BTreeSet<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let targets: Vec<&str> = html
+        .split(" href=\"#")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(targets.len() > 40, "links: {}", targets.len());
+    for target in &targets {
+        assert!(
+            ids.contains(target),
+            "a link to #{target}, which is not on the page"
+        );
+    }
+    assert!(html.contains("<nav id=\"index\""), "an index of people");
+    assert!(
+        targets.iter().any(|t| t.starts_with("finding-")),
+        "claims link back to findings"
+    );
+    assert!(
+        targets.iter().any(|t| t.starts_with("claim-")),
+        "findings link to claims"
+    );
+    assert_eq!(html.matches("class=\"legend\"").count(), 1, "one legend");
+    assert!(
+        html.contains("41 people without findings"),
+        "the others behind a toggle"
+    );
+    assert_eq!(
+        html.matches("<section class=\"entity\" id=\"entity-")
+            .count(),
+        2
+    );
+    assert_no_injection(&html);
 }
 
 fn the_page_is_self_contained_and_escapes_hostile_data() {
@@ -244,7 +304,12 @@ fn verdicts_are_shown_escaped() {
     let config = claimlint::config::Config::default();
     let analysis = claimlint::analyse(&[HOSTILE.into()], &config.options());
     let file = claimlint::review::ReviewFile::new();
-    let reviews = claimlint::review::Applied::new(&file, &analysis.findings, &analysis.entities);
+    let reviews = claimlint::review::Applied::new(
+        &file,
+        &analysis.findings,
+        &analysis.dataset,
+        &analysis.entities,
+    );
     let mut verdicts = claimlint::verdict::verdicts(&analysis.dataset, &analysis.entities, None);
     verdicts[0].summary = "killed <2017> per test".to_string();
     let page = claimlint::render::html::render(&claimlint::render::html::Page {
@@ -258,9 +323,14 @@ fn verdicts_are_shown_escaped() {
         page.contains("<bdi>killed &lt;2017&gt; per test</bdi>"),
         "escaped verdict"
     );
+    // A verdict box for each person with findings; the others' verdicts
+    // are listed with their names.
+    let with_findings: std::collections::BTreeSet<usize> =
+        analysis.findings.iter().map(|f| f.entity).collect();
+    assert_eq!(page.matches("<b>Verdict</b>").count(), with_findings.len());
     assert_eq!(
-        page.matches("<b>Verdict</b>").count(),
-        analysis.entities.list.len()
+        page.matches("<li id=\"entity-").count(),
+        analysis.entities.list.len() - with_findings.len()
     );
 }
 
@@ -392,7 +462,7 @@ fn a_browser_shows_the_timelines_and_no_injected_element() -> Result<Completion,
             );
         }
         assert!(
-            dom.matches("<svg class=\"timeline\"").count() >= 3,
+            dom.matches("<svg class=\"timeline\"").count() >= 2,
             "{name}: SVG timelines"
         );
         assert!(
@@ -419,6 +489,7 @@ fn the_injection_check_would_catch_an_injection() {
         "<html><body><script>x</script><p title=\"<img src=x>\">a &lt;b&gt;</p></body></html>";
     assert_no_injection(page);
     for bad in [
+        "<a href=\"https://x.org\">x</a>",
         "<img src=x>",
         "<p onclick=\"x\">",
         "<script>y</script>",

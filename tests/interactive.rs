@@ -25,6 +25,26 @@ fn main() -> std::process::ExitCode {
             "the_documented_interactive_example_runs_on_the_bundled_data",
             the_documented_interactive_example_runs_on_the_bundled_data,
         ),
+        Trial::ignorable_test(
+            "the_screen_fits_80x24_with_its_header_pinned_and_scrolls",
+            the_screen_fits_80x24_with_its_header_pinned_and_scrolls,
+        ),
+        Trial::ignorable_test(
+            "rejecting_a_claim_and_judging_names_from_the_screen",
+            rejecting_a_claim_and_judging_names_from_the_screen,
+        ),
+        Trial::ignorable_test(
+            "escape_sequences_in_the_data_are_shown_not_sent",
+            escape_sequences_in_the_data_are_shown_not_sent,
+        ),
+        Trial::ignorable_test(
+            "an_interrupted_review_restores_the_terminal_and_leaves_no_files",
+            an_interrupted_review_restores_the_terminal_and_leaves_no_files,
+        ),
+        Trial::ignorable_test(
+            "a_decision_written_meanwhile_by_another_process_is_kept",
+            a_decision_written_meanwhile_by_another_process_is_kept,
+        ),
     ];
     libtest_mimic::run(&libtest_mimic::Arguments::from_args(), tests).exit_code()
 }
@@ -77,6 +97,52 @@ impl Drop for Tmux {
     }
 }
 
+impl Tmux {
+    /// A new server running `claimlint ARGS` in `dir` on a `width` ×
+    /// `height` terminal, then printing its exit code.
+    fn start(name: &str, dir: &Path, args: &str, (width, height): (u16, u16)) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("claimlint-test-{}-{name}", std::process::id()),
+        };
+        let command = format!(
+            "{} {args} ; echo EXITED $?; sleep 30",
+            env!("CARGO_BIN_EXE_claimlint")
+        );
+        let (width, height) = (width.to_string(), height.to_string());
+        let started = tmux.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "review",
+            "-x",
+            &width,
+            "-y",
+            &height,
+            "-c",
+            dir.to_str().unwrap(),
+            &command,
+        ]);
+        assert!(started.status.success(), "{started:?}");
+        tmux
+    }
+
+    /// The screen's lines, trailing blanks kept as tmux gives them.
+    fn lines(&self) -> Vec<String> {
+        self.screen().lines().map(String::from).collect()
+    }
+}
+
+/// A temporary directory holding `files` (paths under the crate root),
+/// each under its own name.
+fn copy_of(files: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for file in files {
+        let from = common::root().join(file);
+        std::fs::copy(&from, dir.path().join(from.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
 fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -103,35 +169,15 @@ fn interactive_review_records_decisions_with_undo_notes_and_resolve() -> Result<
     if !tmux_available() {
         return no_tmux();
     }
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        common::root().join("tests/data/two-findings.json"),
-        dir.path().join("fires.json"),
-    )
-    .unwrap();
-    let tmux = Tmux {
-        socket: format!("claimlint-test-{}-decisions", std::process::id()),
-    };
-    let command = format!(
-        "{} --color never review --reviewer tess . ; echo EXITED $?; sleep 30",
-        env!("CARGO_BIN_EXE_claimlint")
+    let dir = copy_of(&["tests/data/two-findings.json"]);
+    let tmux = Tmux::start(
+        "decisions",
+        dir.path(),
+        "--color never review --reviewer tess .",
+        (160, 50),
     );
-    let started = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "review",
-        "-x",
-        "160",
-        "-y",
-        "50",
-        "-c",
-        dir.path().to_str().unwrap(),
-        &command,
-    ]);
-    assert!(started.status.success(), "{started:?}");
 
-    // The first finding: side by side claims, the timeline, the reasoning.
+    // The first finding: header, numbered claims, reasoning, the timeline.
     let screen = tmux.wait_for("[c]onfirm");
     assert!(screen.contains("finding 1 of 2 unreviewed"), "{screen}");
     assert!(screen.contains("error[event-after-report]"), "{screen}");
@@ -141,6 +187,7 @@ fn interactive_review_records_decisions_with_undo_notes_and_resolve() -> Result<
     );
     assert!(screen.contains("reasoning:"), "{screen}");
     assert!(screen.contains("source: orton-2017 [B]"), "{screen}");
+    assert!(screen.contains("[1] killed 2017-09"), "{screen}");
 
     // A note, then confirm: the file has it at once.
     tmux.keys(&["n"]);
@@ -148,7 +195,8 @@ fn interactive_review_records_decisions_with_undo_notes_and_resolve() -> Result<
     tmux.keys(&["a first look", "Enter"]);
     tmux.wait_for("note: a first look");
     tmux.keys(&["c"]);
-    tmux.wait_for("finding 2 of 2");
+    let screen = tmux.wait_for("finding 2 of 2");
+    assert!(screen.contains("✓ recorded confirmed for "), "{screen}");
     let file = review_file(dir.path());
     let first = file["findings"]
         .as_object()
@@ -174,6 +222,13 @@ fn interactive_review_records_decisions_with_undo_notes_and_resolve() -> Result<
     tmux.keys(&["r"]);
     tmux.wait_for("Which claim is wrong?");
     tmux.keys(&["1"]);
+    let screen = tmux.wait_for("finding 2 of 2");
+    assert!(screen.contains("✓ recorded resolved for "), "{screen}");
+    // Back to the first and forward again: it shows its decision.
+    tmux.keys(&["p"]);
+    let screen = tmux.wait_for("finding 1 of 2");
+    assert!(screen.contains("decided: resolved"), "{screen}");
+    tmux.keys(&["s"]);
     tmux.wait_for("finding 2 of 2");
     // Skip the second, undo the skip, dismiss it.
     tmux.keys(&["s"]);
@@ -183,7 +238,8 @@ fn interactive_review_records_decisions_with_undo_notes_and_resolve() -> Result<
     tmux.keys(&["d"]);
     tmux.wait_for("All 2 findings seen");
     tmux.keys(&["q"]);
-    tmux.wait_for("EXITED 0");
+    let screen = tmux.wait_for("EXITED 0");
+    assert!(screen.contains("decisions recorded in"), "{screen}");
 
     let file = review_file(dir.path());
     let decisions: Vec<(String, Option<String>)> = file["findings"]
@@ -225,35 +281,270 @@ fn the_documented_interactive_example_runs_on_the_bundled_data() -> Result<Compl
     }
     let dir = tempfile::tempdir().unwrap();
     common::copy_dir(&common::root().join("claims"), &dir.path().join("claims"));
-    let tmux = Tmux {
-        socket: format!("claimlint-test-{}-example", std::process::id()),
-    };
-    let command = format!(
-        "{} review claims/ ; echo EXITED $?; sleep 30",
-        env!("CARGO_BIN_EXE_claimlint")
+    let tmux = Tmux::start("example", dir.path(), "review claims/", (160, 50));
+    // The first finding's header stays on the first lines however long the
+    // finding is; the keys on the last.
+    let screen = tmux.wait_for("[c]onfirm");
+    let lines = tmux.lines();
+    assert!(
+        lines[0].starts_with("claimlint review — finding 1 of 8 unreviewed")
+            && lines[0].contains("ad5ad3248255ae16"),
+        "{screen}"
     );
-    let started = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "review",
-        "-x",
-        "160",
-        "-y",
-        "50",
-        "-c",
-        dir.path().to_str().unwrap(),
-        &command,
+    assert!(
+        lines[1].starts_with("warning[alive-after-death]"),
+        "{screen}"
+    );
+    assert!(lines[49].contains("[q]uit"), "{screen}");
+    // Resolving names the wrong claim; the other findings resting only on
+    // it leave the queue at once.
+    tmux.keys(&["r"]);
+    tmux.wait_for("Which claim is wrong?");
+    tmux.keys(&["1"]);
+    let screen = tmux.wait_for("✓ recorded resolved");
+    assert!(
+        screen.contains("claim `mainok-killed-2019-09` rejected (misreported); 2 more findings resting only on it settled"),
+        "{screen}"
+    );
+    assert!(screen.contains("finding 2 of 6 unreviewed"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
+    Ok(Completion::Completed)
+}
+
+/// At 80 × 24 the header stays on top, the keys at the bottom, the body
+/// scrolls between them, `?` lists the keys, and a resize lays it out again.
+fn the_screen_fits_80x24_with_its_header_pinned_and_scrolls() -> Result<Completion, Failed> {
+    if !tmux_available() {
+        return no_tmux();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&common::root().join("claims"), &dir.path().join("claims"));
+    let tmux = Tmux::start("fits", dir.path(), "--color never review claims/", (80, 24));
+    let screen = tmux.wait_for("[q]uit");
+    let lines = tmux.lines();
+    assert_eq!(lines.len(), 24, "{screen}");
+    assert!(
+        lines[0].starts_with("claimlint review — finding 1 of 8"),
+        "{screen}"
+    );
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{screen}");
+    assert!(lines[23].contains("[q]uit"), "{screen}");
+    assert!(screen.contains("lines 1–"), "{screen}");
+    // Words are never cut: a wrapped line ends at a word's end.
+    assert!(screen.contains("2019-09-01/2019-09-20"), "{screen}");
+
+    tmux.keys(&["PageDown"]);
+    let screen = tmux.wait_for("lines 16–");
+    assert!(
+        tmux.lines()[0].starts_with("claimlint review — finding 1 of 8"),
+        "{screen}"
+    );
+
+    tmux.keys(&["?"]);
+    let screen = tmux.wait_for("any key returns");
+    assert!(
+        screen.contains("Keys") && screen.contains("reject a claim"),
+        "{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("[c]onfirm");
+
+    tmux.keys(&["p"]);
+    tmux.wait_for("this is the first finding");
+
+    // Wider: laid out again, the header still on the first line.
+    assert!(tmux
+        .cmd(&["resize-window", "-t", "review", "-x", "160", "-y", "50"])
+        .status
+        .success());
+    let start = Instant::now();
+    loop {
+        let lines = tmux.lines();
+        if lines.len() == 50 && lines[49].contains("[q]uit") {
+            assert!(lines[0].starts_with("claimlint review — finding 1 of 8"));
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "never laid out again: {}",
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
+    Ok(Completion::Completed)
+}
+
+/// `x` rejects a claim picked by number with a reason picked by number;
+/// `=` records the names of an ambiguous-alias finding as one person.
+fn rejecting_a_claim_and_judging_names_from_the_screen() -> Result<Completion, Failed> {
+    if !tmux_available() {
+        return no_tmux();
+    }
+    let dir = copy_of(&[
+        "tests/data/two-findings.json",
+        "claims/fixtures/ambiguous-alias/fires.json",
     ]);
-    assert!(started.status.success(), "{started:?}");
-    // The first finding is long enough that its header has scrolled off
-    // the 50 lines by now: its fingerprint, at the bottom, identifies it.
+    let tmux = Tmux::start(
+        "reject",
+        dir.path(),
+        "--color never review --reviewer tess .",
+        (120, 40),
+    );
+    tmux.wait_for("[c]onfirm");
+    // The ambiguous-alias finding offers same / not-same.
+    let mut screen = tmux.screen();
+    while !screen.contains("ambiguous-alias") {
+        tmux.keys(&["s"]);
+        std::thread::sleep(Duration::from_millis(300));
+        screen = tmux.screen();
+        assert!(
+            !screen.contains("findings seen"),
+            "no ambiguous-alias finding: {screen}"
+        );
+    }
+    assert!(screen.contains("[=] same person"), "{screen}");
+    tmux.keys(&["="]);
+    let screen = tmux.wait_for("recorded `Usama al-Muhajir` = `Usama al-Mujahir`");
+    assert!(screen.contains("[c]onfirm"), "{screen}");
+    let file = review_file(dir.path());
+    assert_eq!(file["entities"][0]["same"], true, "{file:#}");
+
+    tmux.keys(&["u"]);
+    tmux.wait_for("undone: the judgement");
+    assert_eq!(review_file(dir.path())["entities"], serde_json::json!([]));
+
+    tmux.keys(&["x"]);
+    tmux.wait_for("Reject which claim?");
+    tmux.keys(&["1"]);
+    tmux.wait_for("[3] wrong-person");
+    tmux.keys(&["3"]);
+    let screen = tmux.wait_for("rejected (wrong-person)");
+    let file = review_file(dir.path());
+    let rejected = file["rejected"].as_object().unwrap();
+    assert_eq!(rejected.len(), 1, "{file:#}\n{screen}");
+    assert_eq!(rejected.values().next().unwrap()["reason"], "wrong-person");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
+    Ok(Completion::Completed)
+}
+
+/// A name holding escape sequences (a window title, a screen clear) is
+/// shown escaped; the terminal never receives them.
+fn escape_sequences_in_the_data_are_shown_not_sent() -> Result<Completion, Failed> {
+    if !tmux_available() {
+        return no_tmux();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let name = r"Abu Test\u001b]2;pwned\u0007\u001b[2J al-Example";
+    std::fs::write(
+        dir.path().join("data.json"),
+        format!(
+            r#"{{"sources": [{{"id": "s", "published": "2020-01-01"}}],
+                "claims": [
+                  {{"id": "k", "who": "{name}", "status": "killed", "date": "2014", "source": "s"}},
+                  {{"id": "a", "who": "{name}", "status": "alive", "date": "2016", "source": "s"}}]}}"#
+        ),
+    )
+    .unwrap();
+    let tmux = Tmux::start("escapes", dir.path(), "--color never review .", (120, 40));
     let screen = tmux.wait_for("[c]onfirm");
     assert!(
-        screen.contains("= fingerprint: c4c291e1b8b1e807"),
+        screen.contains("Abu Test\\x1b]2;pwned\\x07\\x1b[2J al-Example"),
         "{screen}"
+    );
+    let title = tmux.cmd(&["display-message", "-p", "-t", "review", "#{pane_title}"]);
+    assert!(
+        !String::from_utf8_lossy(&title.stdout).contains("pwned"),
+        "{title:?}"
     );
     tmux.keys(&["q"]);
     tmux.wait_for("EXITED 0");
+    Ok(Completion::Completed)
+}
+
+/// Another process records a decision while the screen is open; the next
+/// decision made at the screen keeps it.
+fn a_decision_written_meanwhile_by_another_process_is_kept() -> Result<Completion, Failed> {
+    if !tmux_available() {
+        return no_tmux();
+    }
+    let dir = copy_of(&["tests/data/two-findings.json"]);
+    let tmux = Tmux::start(
+        "meanwhile",
+        dir.path(),
+        "--color never review --reviewer tess .",
+        (160, 50),
+    );
+    tmux.wait_for("finding 1 of 2");
+    let (report, _, _) = common::run_in(dir.path(), &["check", "--format", "json", "."]);
+    let report: Value = serde_json::from_str(&report).unwrap();
+    let second = report["findings"][1]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, stderr, code) = common::run_in(
+        dir.path(),
+        &[
+            "review",
+            "--fingerprint",
+            &second,
+            "--decision",
+            "dismissed",
+            "--note",
+            "elsewhere",
+            ".",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    tmux.keys(&["c"]);
+    tmux.wait_for("✓ recorded confirmed");
+    let file = review_file(dir.path());
+    assert_eq!(file["findings"].as_object().unwrap().len(), 2, "{file:#}");
+    assert_eq!(file["findings"][&second]["note"], "elsewhere");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
+    Ok(Completion::Completed)
+}
+
+/// Interrupted (Ctrl-C while a note is typed, when the terminal is not in
+/// raw mode and Ctrl-C is a signal): the terminal is restored, the process
+/// exits as interrupted, the decisions made are kept and no temporary file
+/// is left in the data directory.
+fn an_interrupted_review_restores_the_terminal_and_leaves_no_files() -> Result<Completion, Failed> {
+    if !tmux_available() {
+        return no_tmux();
+    }
+    let dir = copy_of(&["tests/data/two-findings.json"]);
+    let tmux = Tmux::start(
+        "interrupt",
+        dir.path(),
+        "--color never review --reviewer tess .",
+        (100, 30),
+    );
+    tmux.wait_for("finding 1 of 2");
+    tmux.keys(&["c"]);
+    tmux.wait_for("finding 2 of 2");
+    tmux.keys(&["n"]);
+    tmux.wait_for("note (Enter keeps it");
+    tmux.keys(&["C-c"]);
+    let screen = tmux.wait_for("EXITED 130");
+    // Back on the normal screen: the review's screen is gone.
+    assert!(!screen.contains("[c]onfirm"), "{screen}");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["claimlint-review.json", "two-findings.json"]);
+    assert_eq!(
+        review_file(dir.path())["findings"]
+            .as_object()
+            .unwrap()
+            .len(),
+        1
+    );
     Ok(Completion::Completed)
 }

@@ -228,7 +228,7 @@ fn findings_verdicts_report_and_track_records_weigh_alike() {
         assert_eq!(rejected, counted, "{}", path.display());
         // The report shows each verdict as `timeline` gives it.
         let file = ReviewFile::new();
-        let reviews = Applied::new(&file, &analysis.findings, entities);
+        let reviews = Applied::new(&file, &analysis.findings, dataset, entities);
         let page = claimlint::render::html::render(&claimlint::render::html::Page {
             dataset,
             entities,
@@ -239,7 +239,7 @@ fn findings_verdicts_report_and_track_records_weigh_alike() {
         for (entity, v) in all.iter().enumerate() {
             let shown = verdict(dataset, entities, entity, None);
             assert_eq!(shown.summary, v.summary);
-            let summary = claimlint::render::html::escape(&v.summary);
+            let summary = claimlint::render::html::sentence(&v.summary);
             assert!(
                 page.contains(&summary),
                 "{}: report lacks {summary}",

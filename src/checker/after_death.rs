@@ -15,7 +15,9 @@
 //!   `info` and the primary contradiction carries them as context.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::checker::{Context, Entry, Rule};
 use crate::date::{Day, Interval, Order, DAWN, DUSK};
@@ -206,7 +208,7 @@ impl<'t> Rejections<'t> {
     /// The weighing of `timeline`, one person's claims in timeline order.
     pub fn new(dataset: &Dataset, timeline: &'t [Entry]) -> Self {
         let mut strongest_from = vec![None; timeline.len() + 1];
-        let mut refuters: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut refuters: HashMap<usize, Vec<usize>> = HashMap::default();
         for (pos, entry) in timeline.iter().enumerate().rev() {
             let mut best = strongest_from[pos + 1];
             if entry.status.is_sign_of_life() {
@@ -390,7 +392,7 @@ impl AfterDeath {
             "{} reported {} {}{}",
             ctx.name_of(self.death),
             death.status,
-            death.date_text(),
+            death.date_words(),
             self.reports()
         )
     }
@@ -453,14 +455,18 @@ impl AfterDeath {
         reasoning: &[String],
         favours: Option<usize>,
     ) -> Finding {
-        ctx.grouped_finding(
+        let mut finding = ctx.grouped_finding(
             rule,
             &self.grounds(),
             self.claims(),
             message,
             reasoning.join("; "),
             favours,
-        )
+        );
+        // The death's reports are disputed, one per origin (a relay of the
+        // same report is support); what followed only supports it.
+        ctx.narrow(&mut finding, ctx.one_per_origin(&self.deaths));
+        finding
     }
 
     /// The timeline position of report `claim` of this death.
@@ -591,7 +597,7 @@ fn refuted_by(
     timeline: &[Entry],
     candidates: &[Candidate],
 ) -> HashMap<usize, Vec<usize>> {
-    let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut map: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         for id in &ctx.claim(timeline[c.pos].claim).refutes {
             if let Some(target) = ctx.dataset.claim_index(id) {

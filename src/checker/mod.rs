@@ -293,7 +293,6 @@ impl<'a> Context<'a> {
         reasoning: String,
         favours: Option<usize>,
     ) -> Finding {
-        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
         Finding {
             rule: rule.id,
             severity: graded.severity,
@@ -302,12 +301,72 @@ impl<'a> Context<'a> {
             entity: claims
                 .first()
                 .map_or(0, |&c| self.entities.entity_of_claim[c]),
-            fingerprint: fingerprint(rule.id, &ids),
+            fingerprint: self.fingerprint(rule.id, &claims),
+            subject: claims.clone(),
             claims,
             message,
             reasoning,
             favours,
+            settled_by: Vec::new(),
         }
+    }
+
+    /// Narrows `finding` to the claims that make its contradiction (some of
+    /// its claims); the others only support it, and adding or removing one
+    /// keeps its fingerprint.
+    pub fn narrow(&self, finding: &mut Finding, subject: Vec<usize>) {
+        debug_assert!(subject.iter().all(|c| finding.claims.contains(c)));
+        if subject.is_empty() {
+            return;
+        }
+        finding.fingerprint = self.fingerprint(finding.rule, &subject);
+        finding.subject = subject;
+    }
+
+    /// The claim that stands for `claims` (several reports of one thing) in
+    /// a finding's subject: the first reported (then the earliest dated,
+    /// then by id), so a later relay of the same report keeps the finding's
+    /// identity.
+    pub fn representative(&self, claims: &[usize]) -> Option<usize> {
+        claims.iter().copied().min_by(|&a, &b| {
+            let (a, b) = (self.claim(a), self.claim(b));
+            let reported = |c: &Claim| c.report.map_or(i64::MAX, |r| i64::from(r.earliest));
+            reported(a)
+                .cmp(&reported(b))
+                .then(a.when.earliest.cmp(&b.when.earliest))
+                .then_with(|| a.id.cmp(&b.id))
+        })
+    }
+
+    /// One claim per independent origin among `claims` (reports of one
+    /// event), each the [`representative`](Self::representative) of the
+    /// reports that share its origins, sorted: the side of a contradiction
+    /// as a finding's subject names it, so that another outlet relaying the
+    /// same report keeps the finding's identity while a report from a new
+    /// origin changes it. A claim whose origin cannot be traced stands alone.
+    pub fn one_per_origin(&self, claims: &[usize]) -> Vec<usize> {
+        let mut by_origin: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        for &c in claims {
+            let mut key: Vec<String> = crate::provenance::origins(self.dataset, self.claim(c))
+                .into_iter()
+                .map(|o| format!("{:?}:{}", o.kind, o.key))
+                .collect();
+            if key.is_empty() {
+                key.push(format!("claim:{}", self.claim(c).id));
+            }
+            by_origin.entry(key).or_default().push(c);
+        }
+        let mut subject: Vec<usize> = by_origin
+            .values()
+            .filter_map(|reports| self.representative(reports))
+            .collect();
+        subject.sort_unstable();
+        subject
+    }
+
+    fn fingerprint(&self, rule: &str, claims: &[usize]) -> String {
+        let ids: Vec<&str> = claims.iter().map(|&c| self.claim(c).id.as_str()).collect();
+        fingerprint(rule, &ids)
     }
 }
 

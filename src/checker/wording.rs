@@ -4,19 +4,23 @@
 use crate::date::{format_day, Interval, Order, DAWN, DUSK};
 use crate::model::Claim;
 
-/// A claim's status and date for messages and reasoning: `killed 2014-08
-/// (2014-08-01..2014-08-31)`; the days are left out when the date already
-/// says them, and an undated claim says what bounds it.
+/// A claim's status and date for messages and reasoning, as a reader says
+/// them: `killed 2014-08`, `alive by 2015-05`, `killed between 2019-09-01
+/// and 2019-09-20`; an undated claim says what bounds it.
 pub(crate) fn describe(claim: &Claim) -> String {
     describe_date(claim.status.as_str(), claim, &claim.when)
 }
 
-/// Like [`describe`], for a part of the claim's date (a role's start).
+/// Like [`describe`], for a part of the claim's date (a role's start,
+/// `interval`, given in days when it is not the whole date).
 pub(crate) fn describe_date(label: &str, claim: &Claim, interval: &Interval) -> String {
     match &claim.date {
-        None => format!("{label} undated ({interval}, no later than its report)"),
-        Some(date) if date.text == interval.describe() => format!("{label} {}", date.text),
-        Some(date) => format!("{label} {} ({interval})", date.text),
+        None => format!(
+            "{label} undated (reported {}, so no later than that)",
+            format_day(interval.latest)
+        ),
+        Some(date) if date.interval == *interval => format!("{label} {}", date.words()),
+        Some(_) => format!("{label} {}", interval.describe()),
     }
 }
 

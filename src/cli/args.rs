@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use claimlint::date::{Day, Edtf};
 use claimlint::finding::Severity;
-use claimlint::review::Decision;
+use claimlint::review::{Decision, RejectReason};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -136,22 +136,39 @@ const REVIEW_HELP: &str = "\
 Decisions:
   confirmed   a real contradiction, kept as a known issue (no longer fails `check`)
   dismissed   a false alarm (hidden by `check` unless --show-reviewed)
-  resolved    settled; --wrong names the claim judged wrong
+  resolved    settled; --wrong names the claim judged wrong, which is rejected too
+
+Reasons a claim is rejected (--reason):
+  misreported        the event did not happen as reported
+  misdated           the event happened, but not when the claim dates it
+  wrong-person       the claim is about someone else
+  superseded         a later report corrects it
+  unreliable-source  its source is not to be relied on for this
+  duplicate          another claim records the same report
+A rejected claim stays in every view, marked, but no longer counts: every
+finding that exists only because of it is settled, now and later.
 
 Examples:
   claimlint review claims/
-  claimlint review --fingerprint a88b4ba08a575957 --decision dismissed \\
+  claimlint review --fingerprint 2abd5c7a1c32e619 --decision dismissed \\
       --note \"the role's start is open: nothing dates it after August 2014\" claims/
-  claimlint review --fingerprint 50523df7b7dc6fa4 --decision resolved \\
+  claimlint review --fingerprint d3891ea2ad29f65c --decision resolved \\
       --wrong muhaxheri-killed-2014-08 --note \"Peshmerga claim retracted\" claims/
+  claimlint review --reject mainok-killed-2019-09 --reason misreported \\
+      --note \"the 2023 designation names him as leader\" claims/
   claimlint review --same \"Humam al-Shami\" --as \"Usama al-Muhajir\" --note \"...\" claims/
   claimlint review --not-same \"Abu Usama al-Muhajir\" --as \"Usama al-Muhajir\" claims/
+  claimlint review --accept-all --note \"baseline\" claims/
+  claimlint review --prune claims/
 
 Interactive keys: c confirm, d dismiss, r resolve (then the number of the
-wrong claim), s skip, n note, u undo, q quit. Every decision is saved at once.
+wrong claim), x reject a claim (its number, then the reason), = / - same /
+not-same person (ambiguous-alias), s skip, p previous, n note, u undo,
+? keys, q quit. Every decision is saved at once.
 
 The review file is claimlint-review.json in the first PATH (or beside it, when
-PATH is a file), or --review-file FILE.";
+PATH is a file), or --review-file FILE. Every write is made under a lock and
+merged with what is on disk, so concurrent reviewers lose nothing.";
 
 #[derive(Debug, Args)]
 pub struct DatasetArgs {
@@ -248,9 +265,31 @@ pub struct ReviewArgs {
     pub decision: Option<DecisionArg>,
 
     /// With --decision resolved: the id of the claim judged wrong (one of the
-    /// finding's claims).
+    /// finding's claims). The claim is rejected too (see --reject), which
+    /// settles every other finding that rests only on it.
     #[arg(long, value_name = "CLAIM_ID", requires = "fingerprint")]
     pub wrong: Option<String>,
+
+    /// Reject the claim with this id: it stays in the data and in every
+    /// view, marked, but no longer counts; every finding that exists only
+    /// because of it is settled, now and later. Needs --reason.
+    #[arg(long, value_name = "CLAIM_ID", requires = "reason", conflicts_with_all = ["fingerprint", "judgement", "prune", "accept_all"])]
+    pub reject: Option<String>,
+
+    /// Why the claim of --reject (or --wrong) is wrong [default with --wrong: misreported].
+    #[arg(long, value_enum, value_name = "REASON")]
+    pub reason: Option<RejectReasonArg>,
+
+    /// Remove the decisions, judgements and rejections that match nothing
+    /// any more, printing each one removed.
+    #[arg(long, conflicts_with_all = ["fingerprint", "judgement", "accept_all"])]
+    pub prune: bool,
+
+    /// Record every open finding as confirmed, with --note: a baseline when
+    /// adopting claimlint on an existing dataset (only new findings fail
+    /// `check` after it).
+    #[arg(long, requires = "note", conflicts_with_all = ["fingerprint", "judgement"])]
+    pub accept_all: bool,
 
     /// Why: recorded with the decision or judgement.
     #[arg(long, value_name = "TEXT")]
@@ -474,6 +513,36 @@ impl From<DecisionArg> for Decision {
             DecisionArg::Confirmed => Decision::Confirmed,
             DecisionArg::Dismissed => Decision::Dismissed,
             DecisionArg::Resolved => Decision::Resolved,
+        }
+    }
+}
+
+/// `--reason`: why a claim is judged wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RejectReasonArg {
+    /// The event did not happen as reported (a false death report).
+    Misreported,
+    /// The event happened, but not when the claim dates it.
+    Misdated,
+    /// The claim is about someone else.
+    WrongPerson,
+    /// A later report corrects it.
+    Superseded,
+    /// Its source is not to be relied on for this.
+    UnreliableSource,
+    /// Another claim records the same report.
+    Duplicate,
+}
+
+impl From<RejectReasonArg> for RejectReason {
+    fn from(value: RejectReasonArg) -> RejectReason {
+        match value {
+            RejectReasonArg::Misreported => RejectReason::Misreported,
+            RejectReasonArg::Misdated => RejectReason::Misdated,
+            RejectReasonArg::WrongPerson => RejectReason::WrongPerson,
+            RejectReasonArg::Superseded => RejectReason::Superseded,
+            RejectReasonArg::UnreliableSource => RejectReason::UnreliableSource,
+            RejectReasonArg::Duplicate => RejectReason::Duplicate,
         }
     }
 }

@@ -18,13 +18,13 @@ use super::{config_for, options_for, EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK};
 pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     let config = config_for(cli, &args.dataset.paths)?;
     let review_path = review::locate(args.dataset.review_file.as_deref(), &args.dataset.paths);
-    let review_file = ReviewFile::read(&review_path)?;
+    let mut review_file = ReviewFile::read(&review_path)?;
     let format = args.output_format;
     let progress = Progress::start(format.is_for_people() && !args.quiet);
     let mut options = Options {
         on_phase: progress.observer(),
         known_as_of: args.when.known()?,
-        ..options_for(&config, &review_file)
+        ..options_for(&config, &review_file, &review_path)
     };
     super::select::apply(
         &mut options.settings,
@@ -36,11 +36,31 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
     progress.finish();
     // Everything after the analysis: reviews laid over, report built and written.
     let rendering = std::time::Instant::now();
-    let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
+    // Decisions of the first fingerprint scheme are carried over once, and
+    // written back (under the lock, as `review` writes) so it is said once.
+    let migrated = review::migrate(&mut review_file, &analysis.findings, &analysis.dataset);
+    if migrated > 0 {
+        let note = super::review::migrated_note(migrated, &review_path);
+        super::interrupt::remove_temporary_files_on_interrupt();
+        match review::update(&review_path, |disk| {
+            review::migrate(disk, &analysis.findings, &analysis.dataset);
+            Ok(())
+        }) {
+            Ok(()) if args.quiet => {}
+            Ok(()) => eprintln!("{note}"),
+            Err(err) => eprintln!("{note} (in this run only: {err:#})"),
+        }
+    }
+    let reviews = Applied::new(
+        &review_file,
+        &analysis.findings,
+        &analysis.dataset,
+        &analysis.entities,
+    );
     if format.is_for_people() && !args.quiet {
         // JSON carries them as `stale_reviews`; elsewhere they are notes.
         for note in reviews.stale_notes(&review_path) {
-            eprintln!("{note}");
+            eprintln!("{}", claimlint::render::printable(&note));
         }
     }
     if cli.verbose {
@@ -69,7 +89,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, palette: Palette) -> Result<u8> {
         .findings
         .iter()
         .enumerate()
-        .any(|(i, f)| f.severity >= fail_on && reviews.of(i).is_none());
+        .any(|(i, f)| f.severity >= fail_on && reviews.is_open(i));
     let code = if !analysis.dataset.errors.is_empty() {
         EXIT_BAD_INPUT
     } else if failing {
@@ -128,8 +148,8 @@ fn print_phases(analysis: &Analysis) {
 /// Ends the process with `code` once the report is out, without freeing
 /// the analysis: the operating system takes a process's memory back at
 /// once, while freeing a million claims one by one only delays the exit (a
-/// tenth of a large run's time, measured). `check` writes no files, so
-/// nothing is left unfinished.
+/// tenth of a large run's time, measured). The only file `check` writes
+/// (a review file carried over to a new version) is written by then.
 fn exit_keeping_memory(code: u8) -> ! {
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();

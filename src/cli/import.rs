@@ -8,6 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 
 use claimlint::import::{import, write_ndjson, Input, Options};
+use claimlint::review::write_atomically;
 
 use super::args::ImportArgs;
 use super::{EXIT_BAD_INPUT, EXIT_OK};
@@ -34,7 +35,10 @@ pub fn run(args: &ImportArgs) -> Result<u8> {
         let mut out = BufWriter::new(stdout.lock());
         write_ndjson(&imported, &mut out)?;
     } else {
-        write_file(&args.output, |out| write_ndjson(&imported, out))?;
+        // Whole or not at all, as the review file is written.
+        let mut bytes = Vec::new();
+        write_ndjson(&imported, &mut bytes)?;
+        write_atomically(&args.output, &bytes)?;
     }
     let mut stderr = std::io::stderr().lock();
     for error in &imported.errors {
@@ -45,24 +49,4 @@ pub fn run(args: &ImportArgs) -> Result<u8> {
     } else {
         EXIT_BAD_INPUT
     })
-}
-
-/// Writes `path` whole or not at all: a temporary file beside it, renamed.
-fn write_file(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<&std::fs::File>) -> std::io::Result<()>,
-) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in `{}`", dir.display()))?;
-    {
-        let mut out = BufWriter::new(file.as_file());
-        write(&mut out).with_context(|| format!("cannot write `{}`", path.display()))?;
-    }
-    file.persist(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
 }

@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 use claimlint::finding::Severity;
 use claimlint::lookup::{find_entities, nearest_people};
 use claimlint::names::{self, MatchConfig};
-use claimlint::render::{self, Palette};
+use claimlint::render::{self, printable, Palette};
 use claimlint::{rules, verdict, Analysis, Config, Options};
 
 use super::args::{Cli, ListFormat, ListingArgs, MatchArgs, TimelineArgs};
@@ -185,8 +185,9 @@ pub fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> 
                 names => format!("; did you mean {}?", names.join(" or ")),
             };
             eprintln!(
-                "error: no person matches `{}`{hint} (see `claimlint entities`)",
-                args.name
+                "error: no person matches `{}`{} (see `claimlint entities`)",
+                printable(&args.name),
+                printable(&hint)
             );
             return Ok(EXIT_BAD_INPUT);
         }
@@ -208,15 +209,15 @@ pub fn timeline(cli: &Cli, args: &TimelineArgs, palette: Palette) -> Result<u8> 
 fn list_people(analysis: &Analysis, name: &str, several: &[usize]) {
     eprintln!(
         "error: `{}` matches {} people; name one by id:",
-        name,
+        printable(name),
         several.len()
     );
     for &e in several {
         let entity = &analysis.entities.list[e];
         eprintln!(
             "  {} ({}, {} claims)",
-            entity.id,
-            entity.name,
+            printable(&entity.id),
+            printable(&entity.name),
             entity.claims.len()
         );
     }

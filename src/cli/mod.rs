@@ -7,11 +7,14 @@ mod check;
 mod import;
 mod inspect;
 mod interactive;
+mod interrupt;
 mod output;
 mod pairs;
 mod report;
 mod review;
 mod select;
+
+use std::path::Path;
 
 use anyhow::Result;
 
@@ -51,37 +54,44 @@ fn config_for(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<Config> {
     Config::discover(cli.config.as_deref(), paths)
 }
 
-/// The analysis options of `config`, with the entity judgements of
-/// `review`: reconciliation respects what reviewers decided.
-fn options_for(config: &Config, review: &ReviewFile) -> Options {
+/// The analysis options of `config`, with what the review file at
+/// `review_path` decided (see [`with_review`]).
+fn options_for(config: &Config, review: &ReviewFile, review_path: &Path) -> Options {
+    with_review(config.options(), review, review_path)
+}
+
+/// `options` with what the review file at `review_path` decided:
+/// reconciliation respects its entity judgements, the rules and verdicts
+/// its rejected claims, and the loader never reads it as data.
+fn with_review(mut options: Options, review: &ReviewFile, review_path: &Path) -> Options {
+    options.load.review_file = Some(review_path.to_path_buf());
     Options {
         judgements: review.name_judgements(),
-        ..config.options()
+        rejected: review.rejected_claims(),
+        ..options
     }
 }
 
-/// Analyses the dataset with the entity judgements of its review file.
+/// Analyses the dataset with the decisions of its review file.
 fn analyse_with_review(args: &DatasetArgs, config: &Config) -> Result<Analysis> {
     analyse_with_options(args, config.options())
 }
 
-/// Analyses the dataset with `options` and the entity judgements of its
-/// review file.
+/// Analyses the dataset with `options` and the decisions of its review file.
 fn analyse_with_options(args: &DatasetArgs, options: Options) -> Result<Analysis> {
     let review_path = review_file::locate(args.review_file.as_deref(), &args.paths);
     let review = ReviewFile::read(&review_path)?;
-    let options = Options {
-        judgements: review.name_judgements(),
-        ..options
-    };
-    Ok(analyse(&args.paths, &options))
+    Ok(analyse(
+        &args.paths,
+        &with_review(options, &review, &review_path),
+    ))
 }
 
 /// Prints input errors on stderr (for commands whose stdout is not a
 /// report); whether there were any.
 fn report_input_errors(analysis: &Analysis) -> bool {
     for error in &analysis.dataset.errors {
-        eprintln!("{error}");
+        eprintln!("{}", claimlint::render::printable(&error.to_string()));
     }
     !analysis.dataset.errors.is_empty()
 }

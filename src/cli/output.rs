@@ -20,7 +20,14 @@ pub fn palette(choice: ColorChoice) -> Palette {
                 && std::io::stdout().is_terminal()
         }
     };
-    Palette { enabled }
+    // Text for a person is wrapped to the terminal's width; a pipe gets
+    // whole lines.
+    let width = std::io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(columns, _)| usize::from(columns));
+    Palette { enabled, width }
 }
 
 /// Writes `text` to stdout and flushes it.

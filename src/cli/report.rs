@@ -11,12 +11,13 @@ use super::{config_for, options_for, EXIT_BAD_INPUT, EXIT_OK};
 
 /// Writes the HTML report, atomically.
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
+    super::interrupt::remove_temporary_files_on_interrupt();
     let config = config_for(cli, &args.paths)?;
     let review_path = review::locate(args.review_file.as_deref(), &args.paths);
     let review_file = ReviewFile::read(&review_path)?;
     let options = claimlint::Options {
         known_as_of: args.when.known()?,
-        ..options_for(&config, &review_file)
+        ..options_for(&config, &review_file, &review_path)
     };
     let analysis = analyse(&args.paths, &options);
     if let Some(input) = reads(&analysis, &args.html) {
@@ -26,12 +27,17 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<u8> {
         );
         return Ok(EXIT_BAD_INPUT);
     }
-    let reviews = Applied::new(&review_file, &analysis.findings, &analysis.entities);
+    let reviews = Applied::new(
+        &review_file,
+        &analysis.findings,
+        &analysis.dataset,
+        &analysis.entities,
+    );
     for note in reviews.stale_notes(&review_path) {
-        eprintln!("{note}");
+        eprintln!("{}", claimlint::render::printable(&note));
     }
     for error in &analysis.dataset.errors {
-        eprintln!("{error}");
+        eprintln!("{}", claimlint::render::printable(&error.to_string()));
     }
     let verdicts = verdict::verdicts(
         &analysis.dataset,

@@ -85,6 +85,10 @@ impl Loader {
     /// only when a claim read names it (its name or an alias, ignoring
     /// case), so the people of the rest of the dataset do not appear.
     pub(super) fn add_context(&mut self, (sources, entities): (Vec<Source>, Vec<EntityRecord>)) {
+        // A directory named whole has no context: do not index its claims.
+        if sources.is_empty() && entities.is_empty() {
+            return;
+        }
         let mut defined: HashSet<String> = (self.sources.iter().map(|s| s.id.clone()))
             .chain(self.inline_sources.keys().cloned())
             .collect();

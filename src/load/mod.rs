@@ -64,6 +64,10 @@ pub struct LoadOptions {
     /// its directory (to the current directory when not given), and a
     /// pattern that is not valid is reported in it.
     pub exclude_from: Option<PathBuf>,
+    /// The review file in use when it has another name than
+    /// [`REVIEW_FILE`] (`--review-file`): like every file of that name, it
+    /// is never read as data, even when named on the command line.
+    pub review_file: Option<PathBuf>,
     /// Read the sources and entity records beside a file named alone (in
     /// its dataset: the nearest directory above with a `claimlint.toml`,
     /// else its own directory) as context for its claims.

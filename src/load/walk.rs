@@ -77,6 +77,8 @@ pub fn collect_files(
                     ));
                 }
             }
+            // `check *.json` names the review file too: it is not data.
+            Ok(meta) if meta.is_file() && excludes.is_review_file(path) => {}
             Ok(meta) if meta.is_file() => found.add(path, &meta),
             Ok(meta) => errors.push(not_regular(path, meta.file_type())),
             Err(err) => errors.push(file_error(
@@ -91,12 +93,12 @@ pub fn collect_files(
 /// Walks `dir` for data files; how many it found (some may have been
 /// found before).
 fn walk(dir: &Path, excludes: &Arc<Excludes>, found: &mut Found, errors: &mut ErrorLog) -> usize {
-    let excludes = excludes.clone();
+    let filter = excludes.clone();
     let walker = WalkBuilder::new(dir)
         .require_git(false)
         .follow_links(false)
         .sort_by_file_name(|a, b| a.cmp(b))
-        .filter_entry(move |entry| !excludes.excluded(entry))
+        .filter_entry(move |entry| !filter.excluded(entry))
         .build();
     let mut count = 0;
     for entry in walker {
@@ -108,7 +110,7 @@ fn walk(dir: &Path, excludes: &Arc<Excludes>, found: &mut Found, errors: &mut Er
             }
         };
         let path = entry.path();
-        if entry.depth() == 0 || !is_data_file(path) {
+        if entry.depth() == 0 || !is_data_file(path) || excludes.is_review_file(path) {
             continue;
         }
         // A symbolic link is followed to what it points at (without
@@ -187,6 +189,8 @@ struct Excludes {
     matcher: Gitignore,
     /// Where relative paths are taken from.
     cwd: PathBuf,
+    /// The review file of another name than [`REVIEW_FILE`], canonical.
+    review_file: Option<PathBuf>,
 }
 
 impl Excludes {
@@ -209,7 +213,27 @@ impl Excludes {
         let matcher = builder
             .build()
             .map_err(|err| file_error(source, format!("invalid `exclude` patterns: {err}")))?;
-        Ok(Excludes { matcher, cwd })
+        let review_file = options
+            .review_file
+            .as_ref()
+            .and_then(|p| fs::canonicalize(p).ok());
+        Ok(Excludes {
+            matcher,
+            cwd,
+            review_file,
+        })
+    }
+
+    /// Whether `path` is a review file: named [`REVIEW_FILE`], or the one
+    /// the options name.
+    fn is_review_file(&self, path: &Path) -> bool {
+        if path.file_name().is_some_and(|name| name == REVIEW_FILE) {
+            return true;
+        }
+        let Some(review) = &self.review_file else {
+            return false;
+        };
+        path.file_name() == review.file_name() && fs::canonicalize(path).is_ok_and(|p| p == *review)
     }
 
     fn excluded(&self, entry: &ignore::DirEntry) -> bool {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::names::Merge;
 use crate::render::json::{to_pretty, VERSION};
-use crate::render::Format;
+use crate::render::{printable, Format};
 use crate::Analysis;
 
 #[derive(Serialize)]
@@ -22,6 +22,10 @@ struct EntityOut<'a> {
     names: &'a [String],
     claims: Vec<&'a str>,
     merges: Vec<&'a Merge>,
+    /// Its claims a reviewer rejected, with the reason: still listed in
+    /// `claims`, but they no longer count.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    rejected: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
 /// The merges worth showing: a name linked to itself (two claims that
@@ -46,6 +50,15 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
         out.sort_unstable();
         out
     };
+    let dataset = &analysis.dataset;
+    let rejected = |ids: &[usize]| -> std::collections::BTreeMap<&str, &str> {
+        if dataset.rejected.is_empty() {
+            return Default::default();
+        }
+        ids.iter()
+            .filter_map(|&c| Some((dataset.claims[c].id.as_str(), dataset.rejection(c)?)))
+            .collect()
+    };
     match format {
         Format::Json => to_pretty(&Report {
             version: VERSION,
@@ -59,6 +72,7 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
                     names: &e.names,
                     claims: claims(&e.claims),
                     merges: merges(&e.merges),
+                    rejected: rejected(&e.claims),
                 })
                 .collect(),
         }),
@@ -67,18 +81,25 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
             let mut out = String::new();
             for e in &analysis.entities.list {
                 let claims = count(e.claims.len(), "claim", "claims");
-                let _ = writeln!(out, "{} ({}) — {claims}", e.name, e.id);
+                let mut text = format!("{} ({}) — {claims}\n", e.name, e.id);
                 for name in &e.names {
                     if *name != e.name {
-                        let _ = writeln!(out, "    also: {name}");
+                        let _ = writeln!(text, "    also: {name}");
                     }
+                }
+                for (id, reason) in rejected(&e.claims) {
+                    let _ = writeln!(text, "    rejected in review: {id} ({reason})");
                 }
                 for m in merges(&e.merges) {
                     let _ = writeln!(
-                        out,
+                        text,
                         "    merged {} ~ {} ({:.2}): {}",
                         m.names[0], m.names[1], m.score, m.reason
                     );
+                }
+                // Names from the data are shown, never sent to the terminal.
+                for line in text.lines() {
+                    let _ = writeln!(out, "{}", printable(line));
                 }
             }
             out

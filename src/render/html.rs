@@ -60,6 +60,20 @@ fn bdi(text: &str) -> String {
     format!("<bdi>{}</bdi>", escape(text))
 }
 
+/// Our sentences, which quote data in backticks (`` `claim-id` ``): the
+/// quoted parts as `<code>`, everything escaped and isolated as data.
+pub fn sentence(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{}</code>", bdi(part));
+        } else {
+            out.push_str(&bdi(part));
+        }
+    }
+    out
+}
+
 /// Short SVG labels: bidi controls dropped (SVG text has no `<bdi>`), cut
 /// to `max` characters.
 fn label(text: &str, max: usize) -> String {
@@ -113,6 +127,14 @@ article.finding .rule { font-family: ui-monospace, "DejaVu Sans Mono", monospace
 article.finding ul { margin: 4px 0; padding-left: 20px; color: #1b1f23; }
 .review { display: inline-block; background: #ddf4ff; color: #0a3069; border-radius: 10px; padding: 0 8px; font-size: 12px; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
+nav#index { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 20px; margin: 18px 0; }
+nav#index ol { columns: 2 320px; margin: 4px 0; padding-left: 22px; font-size: 14px; }
+nav#index span { font-size: 12px; margin-left: 4px; }
+details#quiet-people ul { columns: 2 360px; font-size: 13px; }
+a:focus-visible, summary:focus-visible, input:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
+:target { scroll-margin-top: 12px; }
+tr:target, article.finding:target { background: #fff8c5; }
+svg.timeline .axis-break { fill: #57606a; font-style: italic; }
 blockquote { margin: 2px 0 2px 8px; padding-left: 8px; border-left: 3px solid #d0d7de; color: #57606a; }
 "#;
 
@@ -129,14 +151,13 @@ const SCRIPT: &str = r#"
   function apply() {
     var severity = checked('severity'), rule = checked('rule');
     var reviewed = form.querySelector('input[name="reviewed"]').checked;
-    var quiet = form.querySelector('input[name="quiet"]').checked;
     document.querySelectorAll('article.finding').forEach(function (f) {
       f.hidden = !(severity[f.dataset.severity] && rule[f.dataset.rule] && (reviewed || !f.dataset.review));
     });
     document.querySelectorAll('section.entity').forEach(function (s) {
       var all = s.querySelectorAll('article.finding').length;
       var shown = s.querySelectorAll('article.finding:not([hidden])').length;
-      s.hidden = all ? shown === 0 : !quiet;
+      s.hidden = all > 0 && shown === 0;
     });
   }
   form.addEventListener('change', apply);
@@ -237,6 +258,7 @@ pub fn render(page: &Page) -> String {
     }
     out.push_str("</div>\n");
     filters(&mut out, page);
+    legend(&mut out);
     out.push_str("</header>\n<main>\n");
 
     if !dataset.errors.is_empty() {
@@ -268,27 +290,99 @@ pub fn render(page: &Page) -> String {
         out.push_str("</ul></section>\n");
     }
 
-    // People with findings first (most severe first), then everyone else.
-    let mut order: Vec<usize> = (0..page.entities.list.len()).collect();
+    // People with findings, most severe first, each in full; everyone
+    // else in one list behind a toggle (drawing them all made 10 MB pages).
+    let mut order: Vec<usize> = by_entity.keys().copied().collect();
     order.sort_by_key(|&e| {
-        let worst = by_entity
-            .get(&e)
-            .and_then(|fs| fs.iter().map(|&i| page.findings[i].severity).max());
+        let worst = by_entity[&e]
+            .iter()
+            .map(|&i| page.findings[i].severity)
+            .max();
         (std::cmp::Reverse(worst), e)
     });
-    for e in order {
-        entity_section(
-            &mut out,
-            page,
-            e,
-            by_entity.get(&e).map_or(&[][..], Vec::as_slice),
-        );
+    index(&mut out, page, &order, &by_entity);
+    for &e in &order {
+        entity_section(&mut out, page, e, &by_entity[&e]);
     }
+    quiet_people(&mut out, page, &by_entity);
     let _ = write!(
         out,
         "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
     );
     out
+}
+
+/// The people with findings, each a link to their section, with their
+/// counts by severity.
+fn index(out: &mut String, page: &Page, order: &[usize], by_entity: &BTreeMap<usize, Vec<usize>>) {
+    if order.is_empty() {
+        out.push_str("<p class=\"muted\">No findings.</p>\n");
+        return;
+    }
+    let _ = write!(
+        out,
+        "<nav id=\"index\" aria-label=\"people with findings\"><h2>People with findings ({})</h2><ol>",
+        order.len()
+    );
+    for &e in order {
+        let findings = &by_entity[&e];
+        let _ = write!(
+            out,
+            "<li><a href=\"#entity-{e}\">{}</a>",
+            bdi(&page.entities.list[e].name)
+        );
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            let n = findings
+                .iter()
+                .filter(|&&i| page.findings[i].severity == severity)
+                .count();
+            if n > 0 {
+                let _ = write!(
+                    out,
+                    " <span class=\"sev-{0}\">{n} {0}</span>",
+                    severity.as_str()
+                );
+            }
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ol></nav>\n");
+}
+
+/// Everyone without findings, by name with their verdict, behind a toggle.
+fn quiet_people(out: &mut String, page: &Page, by_entity: &BTreeMap<usize, Vec<usize>>) {
+    let quiet: Vec<usize> = (0..page.entities.list.len())
+        .filter(|e| !by_entity.contains_key(e))
+        .collect();
+    if quiet.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<details id=\"quiet-people\" class=\"entity\"><summary>{} people without findings</summary><ul>",
+        quiet.len()
+    );
+    for e in quiet {
+        let entity = &page.entities.list[e];
+        let verdict = page
+            .verdicts
+            .get(e)
+            .map(|v| format!(" — {}", sentence(&v.summary)))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "<li id=\"entity-{e}\">{} <span class=\"muted\">({} · {})</span>{verdict}</li>",
+            bdi(&entity.name),
+            bdi(&entity.id),
+            plural(entity.claims.len(), "claim", "claims")
+        );
+    }
+    out.push_str("</ul></details>\n");
+}
+
+/// `1 claim`, `2 claims`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn filters(out: &mut String, page: &Page) {
@@ -311,8 +405,7 @@ fn filters(out: &mut String, page: &Page) {
         );
     }
     out.push_str(
-        "</fieldset><label><input type=\"checkbox\" name=\"reviewed\" checked> reviewed findings</label>\
-         <label><input type=\"checkbox\" name=\"quiet\" checked> people without findings</label></form>\n",
+        "</fieldset><label><input type=\"checkbox\" name=\"reviewed\" checked> reviewed findings</label></form>\n",
     );
 }
 
@@ -321,11 +414,11 @@ fn entity_section(out: &mut String, page: &Page, index: usize, findings: &[usize
     let entity = &page.entities.list[index];
     let _ = write!(
         out,
-        "<section class=\"entity\" id=\"entity-{index}\">\n<h2>{}</h2>\n<div class=\"entity-id\">{} · {} claims · {} findings</div>\n",
+        "<section class=\"entity\" id=\"entity-{index}\">\n<h2>{}</h2>\n<div class=\"entity-id\">{} · {} · {} · <a href=\"#index\">index</a></div>\n",
         bdi(&entity.name),
         bdi(&entity.id),
-        entity.claims.len(),
-        findings.len()
+        plural(entity.claims.len(), "claim", "claims"),
+        plural(findings.len(), "finding", "findings")
     );
     let others: Vec<String> = entity
         .names
@@ -341,7 +434,7 @@ fn entity_section(out: &mut String, page: &Page, index: usize, findings: &[usize
             out,
             "<div class=\"verdict\"><b>Verdict</b> (as of {}): {}",
             escape(&verdict.as_of),
-            bdi(&verdict.summary)
+            sentence(&verdict.summary)
         );
         for (label, judged) in [
             ("rests on", &verdict.rests_on),
@@ -356,7 +449,7 @@ fn entity_section(out: &mut String, page: &Page, index: usize, findings: &[usize
                     out,
                     "<li>{label} <code>{}</code>: {}</li>",
                     escape(&j.id),
-                    bdi(&j.reason)
+                    sentence(&j.reason)
                 );
             }
             let _ = writeln!(out, "</ul>");
@@ -379,17 +472,27 @@ fn entity_section(out: &mut String, page: &Page, index: usize, findings: &[usize
     }
     let _ = write!(
         out,
-        "<details><summary>Claims ({})</summary><table><thead><tr><th>date</th><th>status</th><th>claim</th><th>who</th><th>source</th><th>where</th></tr></thead><tbody>",
+        "<details open><summary>Claims ({})</summary><table><thead><tr><th>date</th><th>status</th><th>claim</th><th>who</th><th>source</th><th>where</th></tr></thead><tbody>",
         claims.len()
     );
     for &c in &claims {
         let claim = &dataset.claims[c];
+        let in_findings: Vec<String> = (findings.iter())
+            .filter(|&&i| page.findings[i].claims.contains(&c))
+            .map(|&i| {
+                format!(
+                    " <a href=\"#finding-{i}\">↑ {}</a>",
+                    escape(page.findings[i].rule)
+                )
+            })
+            .collect();
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td><code>{}:{}</code></td></tr>",
+            "<tr id=\"claim-{c}\"><td>{}</td><td>{}</td><td><code>{}</code>{}</td><td>{}</td><td>{}</td><td><code>{}:{}</code></td></tr>",
             bdi(claim.date_text()),
-            claim.status.as_str(),
+            bdi(&describe(claim)),
             bdi(&claim.id),
+            in_findings.concat(),
             bdi(&claim.who),
             claim.source.as_deref().map_or_else(|| "none".to_string(), bdi),
             bdi(&claim.pos.file),
@@ -412,7 +515,7 @@ fn finding(out: &mut String, page: &Page, index: usize) {
     let review = page.reviews.of(index);
     let _ = write!(
         out,
-        "<article class=\"finding sev-{sev}\" data-rule=\"{rule}\" data-severity=\"{sev}\"{rev}>\n\
+        "<article class=\"finding sev-{sev}\" id=\"finding-{index}\" data-rule=\"{rule}\" data-severity=\"{sev}\"{rev}>\n\
          <div class=\"head\"><span class=\"sev-{sev}\">{sev}</span> <span class=\"rule\">[{rule}]</span> {msg}</div>\n<ul>",
         sev = f.severity.as_str(),
         rule = escape(f.rule),
@@ -421,17 +524,33 @@ fn finding(out: &mut String, page: &Page, index: usize) {
     );
     for &c in &f.claims {
         let claim = &dataset.claims[c];
+        let rejected = dataset
+            .rejection(c)
+            .map(|r| format!(" · rejected in review ({})", bdi(r)))
+            .unwrap_or_default();
         let _ = write!(
             out,
-            "<li><code>{}</code> {} {} — <code>{}:{}</code></li>",
+            "<li><a href=\"#claim-{c}\"><code>{}</code></a> {} — <code>{}:{}</code>{rejected}</li>",
             bdi(&claim.id),
-            claim.status.as_str(),
-            bdi(claim.date_text()),
+            bdi(&describe(claim)),
             bdi(&claim.pos.file),
             claim.pos.line
         );
     }
-    let _ = write!(out, "</ul>\n<div class=\"muted\">{}", bdi(&f.reasoning));
+    let _ = write!(
+        out,
+        "</ul>\n<div class=\"muted\">{}",
+        sentence(&f.reasoning)
+    );
+    if let Some(why) = &f.severity_reason {
+        let _ = write!(
+            out,
+            " · {}, lowered from {}: {}",
+            f.severity,
+            f.default_severity,
+            sentence(why)
+        );
+    }
     if let Some(fav) = f.favours {
         let _ = write!(
             out,
@@ -459,12 +578,31 @@ fn finding(out: &mut String, page: &Page, index: usize) {
     out.push_str("\n</article>\n");
 }
 
+/// A claim in words: its status, and for a role the role and organisation
+/// (`role: leader of Islamic State`), with the agent or place of a death.
+fn describe(claim: &Claim) -> String {
+    let mut text = claim.status.as_str().to_string();
+    if let (Some(role), Some(org)) = (&claim.role, &claim.org) {
+        text = format!("{role} of {org}");
+    }
+    if let Some(by) = &claim.by {
+        text.push_str(&format!(" by {by}"));
+    }
+    if let Some(place) = &claim.place {
+        text.push_str(&format!(" in {place}"));
+    }
+    text
+}
+
 /// Geometry of one timeline.
 const WIDTH: f64 = 1100.0;
 const GUTTER: f64 = 300.0;
 const RIGHT: f64 = 24.0;
 const ROW: f64 = 22.0;
 const TOP: f64 = 26.0;
+/// Days before the rest of the claims beyond which a birth is drawn at the
+/// edge of a broken axis: ten years.
+const FAR_OFF: Day = 3653;
 
 /// The years a timeline spans and where a day falls on it.
 struct Scale {
@@ -474,19 +612,31 @@ struct Scale {
     end: Day,
     /// The drawing's height: one row per claim.
     height: f64,
+    /// Whether a far-off claim (a birth years before the rest) was left
+    /// off the axis's start, drawn at its edge.
+    cut: bool,
 }
 
 impl Scale {
     /// Whole years around the claims' finite days, at least three, so a
     /// point never sits on the frame; `None` when no claim is dated.
     fn of(dataset: &Dataset, claims: &[usize]) -> Option<Scale> {
-        let finite = claims
-            .iter()
-            .flat_map(|&c| {
-                let w = dataset.claims[c].when;
-                [w.earliest, w.latest]
-            })
-            .filter(|&d| d > DAWN && d < DUSK);
+        let days = |births: bool| {
+            claims
+                .iter()
+                .filter(move |&&c| births || dataset.claims[c].status != Status::Born)
+                .flat_map(|&c| {
+                    let w = dataset.claims[c].when;
+                    [w.earliest, w.latest]
+                })
+                .filter(|&d| d > DAWN && d < DUSK)
+        };
+        // A birth long before everything else would squeeze the rest into
+        // the last part of the axis: the axis starts with the rest.
+        let rest = days(false).min();
+        let all = days(true).min();
+        let cut = matches!((rest, all), (Some(rest), Some(all)) if rest - all > FAR_OFF);
+        let finite = days(!cut);
         let (min, max) = finite.fold(None, |range: Option<(Day, Day)>, d| match range {
             None => Some((d, d)),
             Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
@@ -502,6 +652,7 @@ impl Scale {
             start: days_from_civil(first_year, 1, 1),
             end: days_from_civil(last_year, 1, 1),
             height: TOP + ROW * claims.len() as f64 + 10.0,
+            cut,
         })
     }
 
@@ -538,9 +689,24 @@ fn timeline(out: &mut String, dataset: &Dataset, claims: &[usize], flagged: &BTr
     axis(out, &scale);
     out.push_str("</g>\n");
     for (row, &c) in claims.iter().enumerate() {
-        claim_row(out, &dataset.claims[c], row, flagged.contains(&c), &scale);
+        claim_row(
+            out,
+            &dataset.claims[c],
+            c,
+            row,
+            flagged.contains(&c),
+            &scale,
+        );
     }
-    legend(out);
+    if scale.cut {
+        // The axis starts after a far-off claim (a birth): say it is broken.
+        let _ = write!(
+            out,
+            "<text class=\"axis-break\" x=\"{:.1}\" y=\"14\" text-anchor=\"end\">earlier ⫽</text>",
+            GUTTER - 4.0
+        );
+    }
+    out.push_str("</svg>\n");
 }
 
 /// The year lines and labels, at a step that keeps them legible.
@@ -569,7 +735,14 @@ fn axis(out: &mut String, scale: &Scale) {
 }
 
 /// One claim's row: its label, and its date drawn as a point or a bar.
-fn claim_row(out: &mut String, claim: &Claim, row: usize, is_flagged: bool, scale: &Scale) {
+fn claim_row(
+    out: &mut String,
+    claim: &Claim,
+    index: usize,
+    row: usize,
+    is_flagged: bool,
+    scale: &Scale,
+) {
     let y = TOP + ROW * row as f64;
     let mid = y + ROW / 2.0;
     let kind = Kind::of(claim.status);
@@ -592,11 +765,10 @@ fn claim_row(out: &mut String, claim: &Claim, row: usize, is_flagged: bool, scal
     }
     let _ = write!(
         out,
-        "<text x=\"8\" y=\"{:.1}\">{} {} · {}</text>",
+        "<a href=\"#claim-{index}\"><text x=\"8\" y=\"{:.1}\">{} · {}</text></a>",
         mid + 4.0,
         label(claim.date_text(), 16),
-        claim.status.as_str(),
-        label(&claim.id, 28)
+        label(&describe(claim), 34)
     );
     mark(out, claim, mid, is_flagged, scale);
     out.push_str("</g>\n");
@@ -637,7 +809,7 @@ fn mark(out: &mut String, claim: &Claim, mid: f64, is_flagged: bool, scale: &Sca
             Kind::Death => {
                 let _ = write!(
                     out,
-                    "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" style=\"font-size:17px;font-weight:700;fill:{colour}\"{stroke}>✝</text>",
+                    "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" style=\"font-size:17px;font-weight:700;fill:{colour}\">✝</text>",
                     mid + 6.0
                 );
             }
@@ -694,7 +866,7 @@ fn mark(out: &mut String, claim: &Claim, mid: f64, is_flagged: bool, scale: &Sca
 
 /// What the colours and shapes mean.
 fn legend(out: &mut String) {
-    out.push_str("</svg>\n<div class=\"legend\">");
+    out.push_str("<div class=\"legend\">");
     for (kind, text) in [
         (Kind::Death, "death ✝"),
         (Kind::Life, "proof of life"),
@@ -704,7 +876,7 @@ fn legend(out: &mut String) {
     ] {
         let _ = write!(out, "<span style=\"--c:{}\">{text}</span>", kind.colour());
     }
-    out.push_str("<span style=\"--c:#fff3cd\">in a finding</span><span style=\"--c:transparent\">bars: imprecise dates; faded ▸ open ends; dashed: uncertain</span></div>\n");
+    out.push_str("<span style=\"--c:#fff3cd\">row of a claim in a finding (its point ringed gold)</span><span style=\"--c:transparent\">bars: imprecise dates; faded ▸ open ends; dashed: uncertain; earlier ⫽: the axis starts after a far-off birth</span></div>\n");
 }
 
 /// Standard base64 (for the script hash in the CSP).

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::finding::{Finding, Severity};
 use crate::load::InputError;
 use crate::model::{Claim, Dataset};
-use crate::render::{CheckReport, Palette};
+use crate::render::{printable, CheckReport, Palette};
 
 /// Quotes longer than this are cut, so one finding fits a screen.
 const QUOTE_CHARS: usize = 200;
@@ -38,6 +38,9 @@ pub fn write(
             if let Some(review) = report.review(index) {
                 review_line(&mut text, review, palette);
                 text.push('\n');
+            } else if let Some(previous) = report.reviews.previous(index) {
+                reopened_line(&mut text, previous, palette);
+                text.push('\n');
             }
             out.extend_from_slice(text.as_bytes());
         }
@@ -60,21 +63,41 @@ fn review_line(out: &mut String, review: &crate::review::Review, palette: Palett
     let wrong = review
         .wrong
         .as_ref()
-        .map(|w| format!(" (wrong: {w})"))
+        .map(|w| format!(" (wrong: {})", printable(w)))
         .unwrap_or_default();
     let note = if review.note.is_empty() {
         String::new()
     } else {
-        format!(": {}", shorten(&review.note, QUOTE_CHARS))
+        format!(": {}", printable(&shorten(&review.note, QUOTE_CHARS)))
+    };
+    let label = if review.rejected.is_some() {
+        "settled:"
+    } else {
+        "reviewed:"
     };
     let _ = writeln!(
         out,
         "{} {} {}{wrong} by {} at {}{note}",
         palette.accent("   ="),
-        palette.bold("reviewed:"),
+        palette.bold(label),
         review.decision,
-        review.who,
+        printable(&review.who),
         review.when
+    );
+}
+
+/// How a finding whose decision no longer holds is marked: the old
+/// decision, as context.
+fn reopened_line(out: &mut String, previous: &crate::review::Review, palette: Palette) {
+    if out.ends_with("\n\n") {
+        out.pop();
+    }
+    let _ = writeln!(
+        out,
+        "{} {} was {}; what it rests on changed since (a claim in dispute was added, removed, or changed its who, status, date or source)",
+        palette.accent("   ="),
+        palette.bold("reopened:"),
+        printable(&shorten(&previous.describe(), QUOTE_CHARS))
     );
 }
 
@@ -117,7 +140,7 @@ pub fn input_error(out: &mut String, error: &InputError, palette: Palette) {
         out,
         "{}: {}",
         palette.severity(Severity::Error, "error"),
-        palette.bold(&error.message)
+        palette.bold(&printable(&error.message))
     );
     let _ = writeln!(
         out,
@@ -130,17 +153,40 @@ pub fn input_error(out: &mut String, error: &InputError, palette: Palette) {
     out.push('\n');
 }
 
+/// The reasoning's clauses, one comparison each: it is written as clauses
+/// joined by `; ` (never split inside brackets or quotes).
+fn clauses(reasoning: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
+    let bytes = reasoning.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b'"' => quoted = !quoted,
+            b';' if depth <= 0 && !quoted && bytes.get(i + 1) == Some(&b' ') => {
+                parts.push(reasoning[start..i].trim());
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    parts.push(reasoning[start.min(reasoning.len())..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
 /// One finding: the rule, message, claims, reasoning and fingerprint.
 pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palette: Palette) {
     let dataset = report.dataset;
     let entity = &report.entities.list[finding.entity];
     let label = format!("{}[{}]", finding.severity, finding.rule);
-    let _ = writeln!(
-        out,
+    let head = format!(
         "{}: {}",
         palette.severity(finding.severity, &label),
-        palette.bold(&finding.message)
+        palette.bold(&printable(&finding.message))
     );
+    palette.wrap(out, &head, "", "    ");
     if let Some(&primary) = finding.claims.first() {
         let _ = writeln!(
             out,
@@ -155,28 +201,27 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
         out,
         "{bar} {} {} ({})",
         palette.dim("person:"),
-        entity.name,
-        entity.id
+        printable(&entity.name),
+        printable(&entity.id)
     );
     for &c in &finding.claims {
         claim_block(out, dataset, &dataset.claims[c], &bar, palette);
     }
     let _ = writeln!(out, "{bar}");
     let eq = palette.accent("   =");
-    let _ = writeln!(
-        out,
-        "{eq} {} {}",
-        palette.bold("reasoning:"),
-        finding.reasoning
-    );
+    let _ = writeln!(out, "{eq} {}", palette.bold("reasoning:"));
+    for clause in clauses(&finding.reasoning) {
+        palette.wrap(out, &printable(clause), "     - ", "       ");
+    }
     if let Some(why) = &finding.severity_reason {
-        let _ = writeln!(
-            out,
-            "{eq} {} {}, lowered from {}: {why}",
+        let line = format!(
+            "{} {}, lowered from {}: {}",
             palette.bold("severity:"),
             finding.severity,
-            finding.default_severity
+            finding.default_severity,
+            printable(why)
         );
+        palette.wrap(out, &line, &format!("{eq} "), "       ");
     }
     if let Some(f) = finding.favours {
         let claim = &dataset.claims[f];
@@ -184,7 +229,7 @@ pub fn finding(out: &mut String, report: &CheckReport, finding: &Finding, palett
             out,
             "{eq} {} {} ({} {})",
             palette.bold("favours:"),
-            claim.id,
+            printable(&claim.id),
             claim.status,
             claim.date_text()
         );
@@ -220,43 +265,56 @@ pub fn finding_text(report: &CheckReport, finding: &Finding, palette: Palette) -
 }
 
 fn claim_block(out: &mut String, dataset: &Dataset, claim: &Claim, bar: &str, palette: Palette) {
-    let mut line = format!(
+    let line = format!(
         "{:<10} {:<22} {}",
         claim.status.as_str(),
         claim.date_text(),
-        palette.bold(&claim.id)
+        palette.bold(&printable(&claim.id))
     );
     let mut details = Vec::new();
     let source = dataset.source_of(claim);
     match source {
         Some(source) => {
-            let grade = source
-                .reliability
-                .map(|r| format!(" [{r}]"))
+            let grade = (claim.reliability.or(source.reliability))
+                .map(|r| format!(" (graded {r})"))
                 .unwrap_or_default();
-            details.push(format!("{}{grade}", source.id));
+            details.push(format!("source: {}{grade}", source.id));
         }
         None => details.push("no source".into()),
     }
     if let Some(reported) = &claim.reported {
-        details.push(format!("reported {reported}"));
+        details.push(format!("reported: {reported}"));
     } else if let Some(published) = source.and_then(|s| s.published.as_ref()) {
-        details.push(format!("reported {published}"));
+        details.push(format!("reported: {published}"));
     }
     if let Some(origin) = &claim.according_to {
-        details.push(format!("according to {origin}"));
+        details.push(format!("according to: {origin}"));
     }
-    details.push(claim.certainty.as_str().to_string());
-    let _ = write!(line, "  {}", palette.dim(&details.join(" · ")));
+    details.push(format!("certainty: {}", claim.certainty));
+    if let Some(basis) = claim.basis {
+        details.push(format!("basis: {basis}"));
+    }
+    // Looked up only when a reviewer rejected something: a million claims'
+    // report should not pay for it otherwise.
+    let index = (!dataset.rejected.is_empty())
+        .then(|| dataset.claim_index(&claim.id))
+        .flatten();
+    if let Some(reason) = index.and_then(|c| dataset.rejection(c)) {
+        details.push(format!("rejected in review ({reason})"));
+    }
     let _ = writeln!(out, "{bar}   {line}");
-    let _ = writeln!(
+    let indent = format!("{bar}   {:<11}", "");
+    palette.wrap(
         out,
-        "{bar}   {:<33} {}",
-        "",
-        palette.dim(&format!("at {}", claim.pos))
+        &palette.dim(&printable(&details.join(" · "))),
+        &indent,
+        &indent,
     );
+    let _ = writeln!(out, "{indent}{}", palette.dim(&format!("at {}", claim.pos)));
     if let Some(quote) = &claim.quote {
-        let _ = writeln!(out, "{bar}   {:<33} “{}”", "", shorten(quote, QUOTE_CHARS));
+        let quote = shorten(quote, QUOTE_CHARS);
+        let quote = format!("“{}”", printable(&quote));
+        palette.wrap(out, &quote, &indent, &indent);
     }
 }
 
@@ -286,7 +344,10 @@ pub fn summary(out: &mut String, report: &CheckReport, palette: Palette) {
     let mut line = format!(
         "{} about {}: {}, {}, {infos} info",
         plural(report.dataset.claims.len(), "claim"),
-        plural(report.entities.list.len(), "person"),
+        match report.entities.list.len() {
+            1 => "1 person".to_string(),
+            n => format!("{n} people"),
+        },
         plural(errors, "error"),
         plural(warnings, "warning"),
     );

@@ -22,6 +22,12 @@ struct Report<'a> {
     stale_reviews: &'a [StaleReview<'a>],
     /// Entity judgements naming a name that no claim or record uses.
     stale_entity_judgements: &'a [&'a EntityJudgement],
+    /// Rejected claim ids that no claim has any more.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    stale_rejections: &'a [&'a str],
+    /// Entity judgements that contradict each other or an entity record.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    judgement_conflicts: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     statistics: Option<std::collections::BTreeMap<&'a str, RuleStatistics>>,
 }
@@ -70,6 +76,9 @@ pub struct ClaimRef<'a> {
     pub source: Option<&'a str>,
     /// How sure its source is.
     pub certainty: &'a str,
+    /// Why a reviewer rejected it, when one did: it no longer counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -95,8 +104,13 @@ pub struct JsonFinding<'a> {
     pub favours: Option<&'a str>,
     /// The stable id of the finding.
     pub fingerprint: &'a str,
-    /// The review decision, or null while unreviewed.
+    /// The review decision, or null while unreviewed. A finding settled
+    /// by a rejected claim has the rejection here (`"rejected": REASON`).
     pub review: Option<&'a Review>,
+    /// The decision a reopened finding had before what it rests on
+    /// changed; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_review: Option<&'a Review>,
 }
 
 /// The JSON form of `finding`.
@@ -121,6 +135,7 @@ pub fn finding<'a>(
         favours: f.favours.map(|c| dataset.claims[c].id.as_str()),
         fingerprint: &f.fingerprint,
         review: None,
+        previous_review: None,
     }
 }
 
@@ -136,6 +151,7 @@ pub fn claim_ref(dataset: &Dataset, index: usize) -> ClaimRef<'_> {
         date: claim.date.as_ref().map(|d| d.text.as_str()),
         source: claim.source.as_deref(),
         certainty: claim.certainty.as_str(),
+        rejected: dataset.rejection(index),
     }
 }
 
@@ -203,6 +219,8 @@ fn outline<'a>(report: &'a CheckReport<'a>, findings: Vec<JsonFinding<'a>>) -> R
         input_errors: &report.dataset.errors,
         stale_reviews: &report.reviews.stale,
         stale_entity_judgements: &report.reviews.stale_entities,
+        stale_rejections: &report.reviews.stale_rejections,
+        judgement_conflicts: &report.reviews.conflicts,
         statistics: report.statistics.then(|| report.rule_statistics()),
     }
 }
@@ -211,6 +229,7 @@ fn outline<'a>(report: &'a CheckReport<'a>, findings: Vec<JsonFinding<'a>>) -> R
 pub(crate) fn json_finding<'a>(report: &'a CheckReport<'a>, index: usize) -> JsonFinding<'a> {
     JsonFinding {
         review: report.review(index),
+        previous_review: report.reviews.previous(index),
         ..finding(report.dataset, report.entities, &report.findings[index])
     }
 }
@@ -275,7 +294,12 @@ mod tests {
                 &crate::Options::default(),
             );
             let review = ReviewFile::default();
-            let reviews = Applied::new(&review, &analysis.findings, &analysis.entities);
+            let reviews = Applied::new(
+                &review,
+                &analysis.findings,
+                &analysis.dataset,
+                &analysis.entities,
+            );
             let report = CheckReport {
                 dataset: &analysis.dataset,
                 entities: &analysis.entities,

@@ -320,9 +320,13 @@ fn finding(out: &mut String, report: &CheckReport, index: usize) {
     );
     for &c in &finding.claims {
         let claim = &dataset.claims[c];
+        let rejected = dataset
+            .rejection(c)
+            .map(|r| format!(" · rejected in review ({})", escape(r)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "- {}:{} — {} · {} · {} · {}",
+            "- {}:{} — {} · {} · {} · {}{rejected}",
             escape(&claim.pos.file),
             claim.pos.line,
             escape(&claim.id),

@@ -186,11 +186,39 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 pub struct Palette {
     /// Whether to emit ANSI colour codes.
     pub enabled: bool,
+    /// The terminal's width, to wrap text at word boundaries; `None` in
+    /// pipes and files, which get one line per item (as ruff does).
+    pub width: Option<usize>,
 }
 
 impl Palette {
-    /// No colour.
-    pub const PLAIN: Palette = Palette { enabled: false };
+    /// No colour, no wrapping.
+    pub const PLAIN: Palette = Palette {
+        enabled: false,
+        width: None,
+    };
+
+    /// `text` wrapped at word boundaries to the width, its first line after
+    /// `first` and the others after `rest` (a hanging indent), each line
+    /// ending in a newline; one line when there is no width.
+    pub fn wrap(&self, out: &mut String, text: &str, first: &str, rest: &str) {
+        let Some(width) = self.width else {
+            out.push_str(first);
+            out.push_str(text);
+            out.push('\n');
+            return;
+        };
+        let options = textwrap::Options::new(width.max(40))
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .break_words(false)
+            // Dates and ids hold hyphens: lines break at spaces only.
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for line in textwrap::wrap(text, options) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
 
     fn paint(&self, code: &str, text: &str) -> String {
         if self.enabled {

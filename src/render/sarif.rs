@@ -3,7 +3,7 @@
 //! The rule catalogue (`tool.driver.rules`) comes from the registry, so it
 //! always matches `claimlint rules`; each result points at its primary
 //! claim's file and line, with the other claims as related locations and
-//! the finding's fingerprint as `partialFingerprints["claimlint/v1"]`.
+//! the finding's fingerprint as `partialFingerprints["claimlint/v2"]`.
 //! Reviewed findings carry an external, accepted suppression.
 
 use serde::Serialize;
@@ -22,8 +22,10 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const SARIF_VERSION: &str = "2.1.0";
 /// Where users read about the tool (Cargo.toml's `homepage`).
 pub const INFORMATION_URI: &str = env!("CARGO_PKG_HOMEPAGE");
-/// The key of our fingerprint in `partialFingerprints`.
-pub const FINGERPRINT_KEY: &str = "claimlint/v1";
+/// The key of our fingerprint in `partialFingerprints`: its scheme
+/// ([`FINGERPRINT_VERSION`](crate::finding::FINGERPRINT_VERSION)) in the name,
+/// so code scanning does not match fingerprints of two schemes.
+pub const FINGERPRINT_KEY: &str = "claimlint/v2";
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

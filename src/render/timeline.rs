@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::reconcile::Entity;
 use crate::render::json::{to_pretty, VERSION};
 use crate::render::Format;
-use crate::render::Palette;
+use crate::render::{printable, Palette};
 use crate::verdict::Verdict;
 use crate::Analysis;
 
@@ -39,6 +39,9 @@ struct ClaimOut<'a> {
     source: Option<&'a str>,
     according_to: Option<&'a str>,
     certainty: &'a str,
+    /// Why a reviewer rejected it, when one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rejected: Option<&'a str>,
     file: &'a str,
     line: u32,
     findings: Vec<FindingRef<'a>>,
@@ -109,6 +112,7 @@ pub fn render(
                 source: claim.source.as_deref(),
                 according_to: claim.according_to.as_deref(),
                 certainty: claim.certainty.as_str(),
+                rejected: analysis.dataset.rejection(c),
                 file: &claim.pos.file,
                 line: claim.pos.line,
                 findings: findings_of(c),
@@ -134,7 +138,12 @@ pub fn render(
 /// findings, then the verdict and what it rests on and rejects.
 fn human(e: &Entity, rows: &[ClaimOut], verdict: &Verdict, palette: Palette) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", palette.bold(&e.name), e.id);
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        palette.bold(&printable(&e.name)),
+        printable(&e.id)
+    );
     let others: Vec<&str> = e
         .names
         .iter()
@@ -142,7 +151,7 @@ fn human(e: &Entity, rows: &[ClaimOut], verdict: &Verdict, palette: Palette) -> 
         .map(String::as_str)
         .collect();
     if !others.is_empty() {
-        let _ = writeln!(out, "  also written: {}", others.join("; "));
+        let _ = writeln!(out, "  also written: {}", printable(&others.join("; ")));
     }
     out.push('\n');
     for row in rows {
@@ -157,7 +166,7 @@ fn human(e: &Entity, rows: &[ClaimOut], verdict: &Verdict, palette: Palette) -> 
             "  {:<24} {:<10} {}{}",
             date,
             row.status,
-            palette.bold(row.id),
+            palette.bold(&printable(row.id)),
             palette.dim(&range)
         );
         let mut details = vec![format!("{}:{}", row.file, row.line)];
@@ -171,7 +180,11 @@ fn human(e: &Entity, rows: &[ClaimOut], verdict: &Verdict, palette: Palette) -> 
             details.push(format!("according to {a}"));
         }
         details.push(row.certainty.to_string());
-        let _ = writeln!(out, "  {:<24} {}", "", palette.dim(&details.join(" · ")));
+        if let Some(reason) = row.rejected {
+            details.push(format!("rejected in review ({reason})"));
+        }
+        let details = printable(&details.join(" · ")).into_owned();
+        let _ = writeln!(out, "  {:<24} {}", "", palette.dim(&details));
         for f in &row.findings {
             let _ = writeln!(
                 out,
@@ -186,13 +199,21 @@ fn human(e: &Entity, rows: &[ClaimOut], verdict: &Verdict, palette: Palette) -> 
         "{} (as of {}): {}",
         palette.bold("verdict"),
         verdict.as_of,
-        verdict.summary
+        printable(&verdict.summary)
     );
     for j in &verdict.rests_on {
-        let _ = writeln!(out, "  rests on {}: {}", j.id, j.reason);
+        let _ = writeln!(
+            out,
+            "  rests on {}",
+            printable(&format!("{}: {}", j.id, j.reason))
+        );
     }
     for j in &verdict.rejects {
-        let _ = writeln!(out, "  rejects  {}: {}", j.id, j.reason);
+        let _ = writeln!(
+            out,
+            "  rejects  {}",
+            printable(&format!("{}: {}", j.id, j.reason))
+        );
     }
     out
 }

@@ -123,14 +123,18 @@ fn check(ctx: &Context) -> Vec<Finding> {
                 })
                 .collect();
             let claims: Vec<usize> = std::iter::once(c).chain(inside).chain(release).collect();
-            findings.push(ctx.grouped_finding(
+            let mut finding = ctx.grouped_finding(
                 &RULE,
                 &grounds,
                 claims,
                 message,
                 reasoning.join("; "),
                 favours,
-            ));
+            );
+            // The custody is the subject; another activity inside it only
+            // supports the finding.
+            ctx.narrow(&mut finding, std::iter::once(c).chain(release).collect());
+            findings.push(finding);
         }
     })
 }

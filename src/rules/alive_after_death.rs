@@ -185,7 +185,7 @@ fn context_after(
 
 /// `killed 2014-08`: status and date as written.
 fn describe_short(claim: &crate::model::Claim) -> String {
-    format!("{} {}", claim.status, claim.date_text())
+    format!("{} {}", claim.status, claim.date_words())
 }
 
 /// The sign of life to weigh against the death: among those certainly

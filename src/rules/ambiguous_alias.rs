@@ -310,9 +310,14 @@ fn finding(
         .zip(keys);
     let (name, &key) = names.next()?;
     let mut claims: Vec<usize> = claims_of(ctx, naming, fallback, key, name).into_owned();
+    // One claim per name is the question; more claims under a name only
+    // support it.
+    let mut subject: Vec<usize> = ctx.representative(&claims).into_iter().collect();
     let mut seen: FxHashSet<usize> = claims.iter().copied().collect();
     for (candidate, &key) in names {
-        for &c in claims_of(ctx, naming, fallback, key, candidate).iter() {
+        let of_candidate = claims_of(ctx, naming, fallback, key, candidate);
+        subject.extend(ctx.representative(&of_candidate));
+        for &c in of_candidate.iter() {
             if seen.insert(c) {
                 claims.push(c);
             }
@@ -345,7 +350,11 @@ fn finding(
         "{}; the names are neither merged nor held apart: record a same / not-same judgement to decide",
         ambiguity.explanation.trim_end_matches('.')
     );
-    Some(ctx.finding(&RULE, Order::Certain, claims, message, reasoning, None))
+    let mut finding = ctx.finding(&RULE, Order::Certain, claims, message, reasoning, None);
+    subject.sort_unstable();
+    subject.dedup();
+    ctx.narrow(&mut finding, subject);
+    Some(finding)
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             "{} but {} {}{}",
             group.death_clause(ctx),
             headline.status,
-            headline.date_text(),
+            headline.date_words(),
             group.more_after("event", "events")
         );
         let mut reasoning: Vec<String> = group.orders(ctx, "events");

@@ -385,14 +385,27 @@ fn finding(
         first.date_text(),
         parts.join("; and ")
     );
-    ctx.grouped_finding(
+    let mut finding = ctx.grouped_finding(
         &RULE,
         &grounds,
         members,
         message,
         reasoning.join("; "),
         favours,
-    )
+    );
+    // One report per agent or place named is the contradiction; another
+    // outlet relaying the same agent's claim only supports it.
+    let mut subject: Vec<usize> = agents
+        .named
+        .iter()
+        .chain(&places.named)
+        .filter_map(|(_, claims)| ctx.representative(claims))
+        .filter(|c| finding.claims.contains(c))
+        .collect();
+    subject.sort_unstable();
+    subject.dedup();
+    ctx.narrow(&mut finding, subject);
+    finding
 }
 
 #[cfg(test)]

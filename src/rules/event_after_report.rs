@@ -47,7 +47,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             .map(|r| r.text.clone())
             .unwrap_or_else(|| {
                 format!(
-                    "{} (the source's publication date)",
+                    "{}, the source's publication date",
                     format_day(report.latest)
                 )
             });
@@ -56,7 +56,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             Order::Certain,
             vec![index],
             format!(
-                "{} {} dated {} but reported {}",
+                "{} reported {} in {}, after the report itself ({})",
                 claim.who, claim.status, date.text, report_text
             ),
             format!(

@@ -100,6 +100,10 @@ fn check(ctx: &Context) -> Vec<Finding> {
             reasoning.join("; "),
             favours,
         );
+        // Each death's reports, one per origin, are the subject: a relay of
+        // a report already there keeps the finding's identity.
+        let subject: Vec<usize> = groups.iter().flat_map(|g| ctx.one_per_origin(g)).collect();
+        ctx.narrow(&mut finding, subject);
         let rejections = Rejections::new(ctx.dataset, timeline);
         let reports: Vec<usize> = deaths.iter().flat_map(|d| d.reports.clone()).collect();
         if let Some(rejected) = rejections.all_rejected(ctx.dataset, &reports) {
@@ -142,7 +146,7 @@ fn events(ctx: &Context, groups: &[Vec<usize>]) -> Vec<String> {
             } else {
                 String::new()
             };
-            format!("{} {}{place}{reports}", first.status, first.date_text())
+            format!("{} {}{place}{reports}", first.status, first.date_words())
         })
         .collect()
 }

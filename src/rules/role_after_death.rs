@@ -64,11 +64,22 @@ fn check(ctx: &Context) -> Vec<Finding> {
     after_death::find(ctx, &roles, None, |group, person| {
         let headline = ctx.claim(group.headline(ctx));
         let message = format!(
-            "{} but {} of {} from {}{}",
+            "{} but {} of {} {}{}",
             group.death_clause(ctx),
             headline.role.as_deref().unwrap_or("a role"),
             headline.org.as_deref().unwrap_or("an unnamed organisation"),
-            headline.date_text(),
+            headline.date.as_ref().map_or("undated".to_string(), |d| {
+                match d.words() {
+                    words
+                        if words.starts_with("by ")
+                            || words.starts_with("from ")
+                            || words.starts_with("between ") =>
+                    {
+                        words
+                    }
+                    words => format!("from {words}"),
+                }
+            }),
             group.more_after("role", "roles")
         );
         let mut reasoning: Vec<String> = group

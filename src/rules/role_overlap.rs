@@ -181,18 +181,26 @@ fn finding(ctx: &Context, tenures: &[Tenure], overlaps: &[Overlap]) -> Finding {
     if overlaps.iter().all(|o| o.0 == Order::Possible) {
         reasoning.push("a date marked uncertain (`?`) leaves the overlap open".into());
     }
+    // One claim per holder is the subject; another claim of the same
+    // tenure only supports the finding.
+    let subject: Vec<usize> = [&mine, &theirs]
+        .into_iter()
+        .filter_map(|side| ctx.representative(side))
+        .collect();
     let (favours, why) = strongest(ctx.dataset, &[mine, theirs]);
     reasoning.push(format!(
         "weighing the strongest claim of each holder: {why}"
     ));
     let grounds: Vec<(Order, Vec<usize>)> =
         overlaps.iter().map(|&(o, a, b)| (o, vec![a, b])).collect();
-    ctx.grouped_finding(
+    let mut finding = ctx.grouped_finding(
         &RULE,
         &grounds,
         claims,
         message,
         reasoning.join("; "),
         favours,
-    )
+    );
+    ctx.narrow(&mut finding, subject);
+    finding
 }

@@ -291,5 +291,16 @@ fn circular(
         chains.join("; "),
         claims.len()
     );
-    Some(ctx.finding(&RULE, order, claims, message, reasoning, None))
+    // The report relayed: one published by the origin itself when there is
+    // one, else the first reported.
+    let own: Vec<usize> = claims
+        .iter()
+        .copied()
+        .filter(|&c| ctx.claim(c).source.as_deref() == Some(origin.key.as_str()))
+        .collect();
+    let first_report = ctx.representative(if own.is_empty() { &claims } else { &own });
+    let mut finding = ctx.finding(&RULE, order, claims, message, reasoning, None);
+    // It is the subject; another relay only supports it.
+    ctx.narrow(&mut finding, first_report.into_iter().collect());
+    Some(finding)
 }
