@@ -350,6 +350,11 @@ fn chromium() -> Option<PathBuf> {
 }
 
 fn browser(chromium: &Path, args: &[&str], page: &Path) -> std::process::Output {
+    browse(chromium, args, &format!("file://{}", page.display()))
+}
+
+/// Chromium, headless, on `url` (a page with a query or fragment).
+fn browse(chromium: &Path, args: &[&str], url: &str) -> std::process::Output {
     let profile = tempfile::tempdir().unwrap();
     Command::new(chromium)
         .args([
@@ -366,7 +371,7 @@ fn browser(chromium: &Path, args: &[&str], page: &Path) -> std::process::Output 
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
-        .arg(format!("file://{}", page.display()))
+        .arg(url)
         .output()
         .expect("chromium runs")
 }
@@ -470,6 +475,9 @@ fn a_browser_shows_the_timelines_and_no_injected_element() -> Result<Completion,
             "{name}: the script ran and showed the filters"
         );
         assert_no_injection(&dom);
+        if name == "claims" {
+            filters_apply(&chromium, &page);
+        }
         if name == "hostile" {
             assert!(
                 dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
@@ -482,6 +490,35 @@ fn a_browser_shows_the_timelines_and_no_injected_element() -> Result<Completion,
         }
     }
     Ok(Completion::Completed)
+}
+
+/// The filters, as a shared address sets them, hide what they leave out:
+/// only the alive-after-death warnings show, and their people's sections.
+fn filters_apply(chromium: &Path, page: &Path) {
+    let url = format!(
+        "file://{}?severity=warning&rule=alive-after-death",
+        page.display()
+    );
+    let dom = String::from_utf8_lossy(&browse(chromium, &["--dump-dom"], &url).stdout).into_owned();
+    let articles: Vec<&str> = dom
+        .split("<article class=\"finding")
+        .skip(1)
+        .map(|rest| rest.split('>').next().unwrap_or(""))
+        .collect();
+    assert!(
+        articles.len() >= 8,
+        "{} findings in the page",
+        articles.len()
+    );
+    for article in &articles {
+        let wanted = article.contains("data-rule=\"alive-after-death\"")
+            && article.contains("data-severity=\"warning\"");
+        assert_eq!(
+            !article.contains("hidden"),
+            wanted,
+            "filtered wrongly: {article}"
+        );
+    }
 }
 
 fn the_injection_check_would_catch_an_injection() {

@@ -148,6 +148,27 @@ const SCRIPT: &str = r#"
     form.querySelectorAll('input[name="' + name + '"]').forEach(function (i) { on[i.value] = i.checked; });
     return on;
   }
+  // A filtered view can be shared: `?severity=error&rule=alive-after-death`
+  // (comma-separated values shown) and `reviewed=0` set the boxes on load,
+  // and every change writes them back into the address.
+  var params = new URLSearchParams(location.search);
+  ['severity', 'rule'].forEach(function (name) {
+    if (!params.has(name)) return;
+    var shown = params.get(name).split(',');
+    form.querySelectorAll('input[name="' + name + '"]').forEach(function (i) { i.checked = shown.indexOf(i.value) >= 0; });
+  });
+  if (params.get('reviewed') === '0') form.querySelector('input[name="reviewed"]').checked = false;
+  function remember() {
+    var query = new URLSearchParams();
+    ['severity', 'rule'].forEach(function (name) {
+      var boxes = form.querySelectorAll('input[name="' + name + '"]');
+      var on = Array.prototype.filter.call(boxes, function (i) { return i.checked; }).map(function (i) { return i.value; });
+      if (on.length < boxes.length) query.set(name, on.join(','));
+    });
+    if (!form.querySelector('input[name="reviewed"]').checked) query.set('reviewed', '0');
+    var search = query.toString();
+    try { history.replaceState(null, '', search ? '?' + search : location.pathname); } catch (e) {}
+  }
   function apply() {
     var severity = checked('severity'), rule = checked('rule');
     var reviewed = form.querySelector('input[name="reviewed"]').checked;
@@ -160,7 +181,7 @@ const SCRIPT: &str = r#"
       s.hidden = all > 0 && shown === 0;
     });
   }
-  form.addEventListener('change', apply);
+  form.addEventListener('change', function () { apply(); remember(); });
   apply();
 })();
 "#;
