@@ -37,6 +37,7 @@ pub mod date;
 mod digest;
 pub mod evidence;
 pub mod finding;
+pub mod import;
 pub mod load;
 pub mod lookup;
 pub mod model;

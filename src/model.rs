@@ -489,6 +489,10 @@ pub struct Claim {
     pub source_at: Option<u32>,
     /// Other names the claim gives for the person.
     pub aliases: Vec<String>,
+    /// Broad or generic names that are shown but never merge on their own.
+    pub weak_aliases: Vec<String>,
+    /// Id of the entity record the claim is pinned to, ahead of name matching.
+    pub entity: Option<Box<str>>,
     /// When the claim was published, as written.
     pub reported: Option<Edtf>,
     /// Who originally asserts it, as opposed to who published it.

@@ -11,7 +11,8 @@
 //! attached to the entities they joined, and ambiguities already decided
 //! dropped ([`Attribution`]); ids given and the entities put in order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -73,6 +74,7 @@ pub fn reconcile(
     let claim_groups = ClaimGroups::of(dataset);
     let mut judged = Judged::of_records(dataset);
     judged.claims_named_by_one_record(dataset);
+    judged.pinned_claims(dataset);
     judged.reviewers(judgements);
     let mut groups = claim_groups.groups();
     groups.extend(judged.groups.iter().map(Vec::as_slice));
@@ -268,7 +270,8 @@ impl<'d> Judged<'d> {
         if records_of_name.is_empty() {
             return;
         }
-        for (c, claim) in dataset.claims.iter().enumerate() {
+        // A claim pinned by `entity` is that entity's, whatever its name.
+        for (c, claim) in (dataset.claims.iter().enumerate()).filter(|(_, c)| c.entity.is_none()) {
             let record = std::iter::once(&claim.who)
                 .chain(&claim.aliases)
                 .find_map(|n| match records_of_name.get(&n.trim().to_lowercase()) {
@@ -279,6 +282,81 @@ impl<'d> Judged<'d> {
                 self.constraints.same.push((c, self.first_record_group + r));
             }
         }
+    }
+
+    /// A claim's `entity` pins it to that person ahead of any name
+    /// matching: to the entity record of that id, else to the first claim
+    /// pinned to the same id. Then the people of one list are kept apart.
+    fn pinned_claims(&mut self, dataset: &'d Dataset) {
+        let first = self.first_record_group;
+        let mut group_of_pin: HashMap<&'d str, usize> = HashMap::new();
+        for (i, entity) in dataset.entities.iter().enumerate() {
+            group_of_pin.entry(entity.id.as_str()).or_insert(first + i);
+        }
+        for (c, claim) in dataset.claims.iter().enumerate() {
+            let Some(pin) = claim.entity.as_deref() else {
+                continue;
+            };
+            match group_of_pin.entry(pin) {
+                Entry::Occupied(group) => self.constraints.same.push((c, *group.get())),
+                Entry::Vacant(slot) => {
+                    slot.insert(c);
+                }
+            }
+        }
+        self.keep_list_entries_apart(dataset, &group_of_pin);
+    }
+
+    /// Two entries of one list (ids with one prefix: `un-sc:`, `ofac:`)
+    /// are two people by the list's own account, however alike their
+    /// names: every pair of them that shares a name word (all that the
+    /// matcher could join, short of the commonest words) is a cannot-link.
+    fn keep_list_entries_apart(&mut self, dataset: &Dataset, group_of_pin: &HashMap<&str, usize>) {
+        /// A word shared by more entries than this is too common to join
+        /// them on its own, and would make a quadratic number of pairs.
+        const MAX_ENTRIES_PER_WORD: usize = 128;
+        let first = self.first_record_group;
+        let mut entries_of_word: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
+        for (&pin, &group) in group_of_pin {
+            let Some((list, _)) = pin.split_once(':') else {
+                continue;
+            };
+            let names: Vec<&str> = match group.checked_sub(first) {
+                Some(r) => std::iter::once(&dataset.entities[r].name)
+                    .chain(&dataset.entities[r].aliases)
+                    .map(String::as_str)
+                    .collect(),
+                None => std::iter::once(&dataset.claims[group].who)
+                    .chain(&dataset.claims[group].aliases)
+                    .map(String::as_str)
+                    .collect(),
+            };
+            let mut words: Vec<String> = (names.iter())
+                .flat_map(|n| {
+                    let key = names::normalise(n);
+                    let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
+                    std::iter::once(key).chain(words)
+                })
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                entries_of_word.entry((list, word)).or_default().push(group);
+            }
+        }
+        let mut apart: Vec<(usize, usize)> = Vec::new();
+        for entries in entries_of_word.values_mut() {
+            entries.sort_unstable();
+            if entries.len() > MAX_ENTRIES_PER_WORD {
+                continue;
+            }
+            for (k, &a) in entries.iter().enumerate() {
+                apart.extend(entries[k + 1..].iter().map(|&b| (a, b)));
+            }
+        }
+        apart.sort_unstable();
+        apart.dedup();
+        self.constraints.different.extend(apart);
     }
 
     /// Reviewers' judgements of two names, as constraints.
@@ -427,6 +505,8 @@ fn new_entity(dataset: &Dataset, claims: Vec<usize>, record: Option<usize>) -> E
         let claim = &dataset.claims[c];
         all.push(claim.who.as_str());
         all.extend(claim.aliases.iter().map(String::as_str));
+        // Shown, though they never joined anything.
+        all.extend(claim.weak_aliases.iter().map(String::as_str));
     }
     if let Some(r) = record {
         let entity = &dataset.entities[r];

@@ -85,6 +85,8 @@ pub(crate) mod tests {
             source: None,
             source_at: None,
             aliases: vec![],
+            weak_aliases: vec![],
+            entity: None,
             reported: None,
             according_to: None,
             certainty: Default::default(),

@@ -67,6 +67,69 @@ pub enum Command {
     Report(ReportArgs),
     /// Print the JSON Schema of the input.
     Schema,
+    /// Turn a list users already hold into claims (NDJSON that `check` reads).
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
+}
+
+const IMPORT_HELP: &str = "\
+Each listed person becomes an entity record under the list's own id
+(un-sc:CDi.001, ofac:6906) that every claim about them names in `entity`;
+death and custody statements are read from the lists' free text. The output
+is sorted NDJSON that `claimlint check` reads as it is.
+
+Examples:
+  claimlint import un-xml tests/data/import/un-2017-07-03.xml tests/data/import/un-2026-02-27.xml
+  claimlint import ofac-csv --snapshot 2021-04-25 \\
+      tests/data/import/sdn.csv tests/data/import/alt.csv";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The input's format.
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+
+    /// The files to read (several snapshots of one list, or OFAC's sdn.csv
+    /// with alt.csv).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Where to write the claims (NDJSON); `-` for stdout.
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    pub output: PathBuf,
+
+    /// The snapshot's date (EDTF), for lists that do not state one (OFAC's
+    /// CSV): the claims' report date.
+    #[arg(long, value_name = "DATE")]
+    pub snapshot: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// The UN Security Council consolidated list (XML).
+    UnXml,
+    /// OFAC's legacy SDN CSV (sdn.csv, alt.csv).
+    OfacCsv,
+    /// FollowTheMoney entity JSON lines or statements CSV.
+    Ftm,
+    /// Wikidata entity JSON (Special:EntityData documents or dump lines).
+    Wikidata,
+    /// A spreadsheet: a header of claim field names, one claim a row.
+    Csv,
+}
+
+impl ImportFormat {
+    /// The library's format.
+    pub fn format(self) -> claimlint::import::Format {
+        use claimlint::import::Format;
+        match self {
+            ImportFormat::UnXml => Format::UnXml,
+            ImportFormat::OfacCsv => Format::OfacCsv,
+            ImportFormat::Ftm => Format::Ftm,
+            ImportFormat::Wikidata => Format::Wikidata,
+            ImportFormat::Csv => Format::Csv,
+        }
+    }
 }
 
 const REVIEW_HELP: &str = "\
@@ -407,6 +470,8 @@ pub enum OutputFormat {
     Rdjson,
     /// JUnit XML.
     Junit,
+    /// schema.org ClaimReview JSON-LD: the verdict on each disputed claim.
+    Claimreview,
 }
 
 impl OutputFormat {

@@ -123,6 +123,7 @@ fn write_report(report: &CheckReport, args: &CheckArgs, palette: Palette) -> Res
         OutputFormat::Gitlab => write_stdout(&render::gitlab::render(report)),
         OutputFormat::Rdjson => write_stdout(&render::rdjson::render(report)),
         OutputFormat::Junit => write_stdout(&render::junit::render(report)),
+        OutputFormat::Claimreview => write_stdout(&render::claimreview::render(report)),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod args;
 mod check;
+mod import;
 mod inspect;
 mod interactive;
 mod interrupt;
@@ -44,6 +45,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::Review(args) => review::run(cli, args, palette),
         Command::Report(args) => report::run(cli, args),
         Command::Schema => inspect::schema(),
+        Command::Import(args) => import::run(args),
     }
 }
 

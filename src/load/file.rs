@@ -99,6 +99,14 @@ impl Loader {
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return self.errors.push(file_error(path, too_large(None)));
         }
+        if is_csv_file(path) {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Err(err) = std::str::from_utf8(&bytes) {
+                self.errors
+                    .push(not_utf8(&file, &bytes, err.valid_up_to(), 1));
+            }
+            return self.csv_text(&file, &text);
+        }
         // (`json_text` counts the bytes it takes over.)
         match String::from_utf8(bytes) {
             Ok(text) => self.json_text(&file, &text),
@@ -115,6 +123,10 @@ impl Loader {
 }
 
 /// `.jsonl` and `.ndjson`: one record per line.
+fn is_csv_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()) == Some("csv")
+}
+
 fn is_lines_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),

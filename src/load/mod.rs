@@ -1,4 +1,4 @@
-//! Reading datasets: files and directories of `.json`, `.jsonl` and `.ndjson`,
+//! Reading datasets: files and directories of `.json`, `.jsonl`, `.ndjson` and `.csv`,
 //! every record with its position, every problem as an [`InputError`] that
 //! points at the file, line and column at fault. A bad record never stops the
 //! others from loading.
@@ -12,12 +12,14 @@
 //! - `raw` (declared with `fields`, read fast by `fast`): the records as
 //!   written; `record`: one record's text into its raw record, every
 //!   problem at its field;
+//! - `csv`: a spreadsheet's rows into claim records, positions at their cells;
 //! - `validate`: raw records into the model's claims, sources, entities;
 //! - `resolve`: what needs every record: duplicate ids, references;
 //! - `position` and `errors`: where things are, and the bounded error log;
 //! - `context`: the sources and entity records beside a file named alone.
 
 mod context;
+mod csv;
 mod errors;
 mod fast;
 mod fields;
@@ -88,13 +90,25 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Dataset {
 
 /// Loads one in-memory `.json` document (tests, fuzzing, stdin).
 pub fn load_str(name: &str, text: &str) -> Dataset {
+    load_one(name, |loader, file| loader.json_text(file, text))
+}
+
+/// Loads one in-memory `.csv` spreadsheet of claims (`claimlint import csv`).
+pub fn load_csv_str(name: &str, text: &str) -> Dataset {
+    load_one(name, |loader, file| loader.csv_text(file, text))
+}
+
+/// One in-memory file, named `name`, that `read` reads.
+fn load_one(name: &str, read: impl FnOnce(&mut Loader, &Arc<str>)) -> Dataset {
     let mut loader = Loader::default();
     let file: Arc<str> = Arc::from(name);
     loader.errors.start_file(&file);
     loader.files.push(file.clone());
-    loader.json_text(&file, text);
+    read(&mut loader, &file);
     loader.finish()
 }
+
+pub use csv::{csv_claims, CsvClaim};
 
 /// What a claim's record leaves behind besides the claim, for the checks
 /// made once every file is read. Kept beside the claims rather than in

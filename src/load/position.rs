@@ -25,6 +25,9 @@ pub enum Locator<'a> {
     Json(&'a LineIndex, &'a str, &'a Cursor),
     /// An NDJSON line: its line number; offsets are within the line.
     Line(u32),
+    /// A spreadsheet row, read as JSON text with one field a line: the
+    /// row's line, and the column of each field's cell.
+    Cells(u32, &'a [u32]),
 }
 
 /// The line and column of a key in a record, kept with a claim for the
@@ -63,6 +66,14 @@ impl RecordAt<'_> {
                 index.locate_from(text, self.offset + offset_in_record, cursor)
             }
             Locator::Line(line) => (*line, column_of(self.text, offset_in_record)),
+            Locator::Cells(line, cells) => {
+                let field = self.text[..offset_in_record.min(self.text.len())]
+                    .bytes()
+                    .filter(|&b| b == b'\n')
+                    .count();
+                let cell = field.checked_sub(1).and_then(|f| cells.get(f));
+                (*line, cell.copied().unwrap_or(1))
+            }
         }
     }
 

@@ -107,6 +107,10 @@ record! {
         "source" => source: Option<RawSourceRef>,
         /// Other names this claim gives for the person.
         "aliases" => aliases: Option<Vec<String>>,
+        /// Broad or generic names (a kunya, a nom de guerre) that are shown and corroborate but never merge on their own.
+        "weak_aliases" => weak_aliases: Option<Vec<String>>,
+        /// Id of the entity record this claim is about: pins it to that person ahead of any name matching.
+        "entity" => entity: Option<Text<'a>>,
         /// When the claim was published (EDTF); defaults to the source's `published`.
         "reported" => reported: Option<Text<'a>>,
         /// Who originally asserts the claim, as opposed to who published it.

@@ -108,14 +108,14 @@ impl Checked<'_> {
         }
     }
 
-    fn aliases(&mut self, aliases: Option<Vec<String>>) -> Vec<String> {
+    fn aliases(&mut self, field: &'static str, aliases: Option<Vec<String>>) -> Vec<String> {
         let mut aliases = aliases.unwrap_or_default();
         let before = aliases.len();
         aliases.retain(|a| !a.trim().is_empty() && !too_long(a, MAX_NAME_CHARS));
         if aliases.len() != before {
             self.error(
-                "aliases",
-                format!("`aliases` holds an empty name or one longer than {MAX_NAME_CHARS} characters; it was left out"),
+                field,
+                format!("`{field}` holds an empty name or one longer than {MAX_NAME_CHARS} characters; it was left out"),
             );
         }
         aliases
@@ -145,6 +145,8 @@ impl Checked<'_> {
             date,
             source: _,
             aliases,
+            weak_aliases,
+            entity,
             reported,
             according_to,
             certainty,
@@ -172,7 +174,9 @@ impl Checked<'_> {
         let org = self.text("org", org, MAX_FIELD_CHARS);
         let quote = self.text("quote", quote, MAX_TEXT_CHARS);
         let id = self.text("id", id, MAX_FIELD_CHARS);
-        let aliases = self.aliases(aliases);
+        let aliases = self.aliases("aliases", aliases);
+        let weak_aliases = self.aliases("weak_aliases", weak_aliases);
+        let entity = self.text("entity", entity, MAX_FIELD_CHARS);
         if status == Some(Status::Role) && (role.is_none() || org.is_none()) {
             self.error(
                 "status",
@@ -194,6 +198,8 @@ impl Checked<'_> {
             source: source.map(String::into_boxed_str),
             source_at: None,
             aliases,
+            weak_aliases,
+            entity,
             reported,
             according_to,
             certainty,

@@ -71,7 +71,7 @@ pub fn collect_files(
                     errors.push(file_error(
                         path,
                         format!(
-                            "no `.json`, `.jsonl` or `.ndjson` files found under `{}`",
+                            "no `.json`, `.jsonl`, `.ndjson` or `.csv` files found under `{}`",
                             path.display()
                         ),
                     ));
@@ -135,11 +135,11 @@ fn walk(dir: &Path, excludes: &Arc<Excludes>, found: &mut Found, errors: &mut Er
     count
 }
 
-/// `.json`, `.jsonl` and `.ndjson` files, but not the review file.
+/// `.json`, `.jsonl`, `.ndjson` and `.csv` files, but not the review file.
 fn is_data_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("json" | "jsonl" | "ndjson")
+        Some("json" | "jsonl" | "ndjson" | "csv")
     ) && path.file_name().is_some_and(|name| name != REVIEW_FILE)
 }
 

@@ -2,6 +2,7 @@
 //! findings. None of them decides anything; they only show.
 
 pub mod ci;
+pub mod claimreview;
 pub mod concise;
 pub mod entities;
 pub mod github;
