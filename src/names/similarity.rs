@@ -173,6 +173,8 @@ pub enum Conflict {
     /// `KARIM, Said` against `SAID, Karim`: a common given name on one side
     /// is the family name on the other, and back.
     SwappedFamilyName,
+    /// `… ibn Talha` against `… ibn Yunus` at the same place in the nasab.
+    DifferentAncestor,
 }
 
 impl Conflict {
@@ -185,6 +187,9 @@ impl Conflict {
             Conflict::DifferentNisba => "both have a nisba and no nisba is shared",
             Conflict::SwappedFamilyName => {
                 "the given name of one is the family name of the other and back (common names)"
+            }
+            Conflict::DifferentAncestor => {
+                "a father's or grandfather's name differs at the same place in the nasab"
             }
         }
     }
@@ -695,6 +700,7 @@ fn compare_with_matrix(
             Conflict::DifferentFamilyName => 0.7,
             Conflict::DifferentNisba => 0.8,
             Conflict::SwappedFamilyName => 0.5,
+            Conflict::DifferentAncestor => 0.7,
         };
     }
     let evidence = Evidence {
@@ -1079,16 +1085,38 @@ impl Evidence<'_> {
 /// name with a later one of the other (`X ibn Ahmad` and `X ibn Talha ibn
 /// Ahmad` are a man and his nephew or cousin, not one man).
 fn nasab_shifted(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
-    let rank = |p: &Prepared, k: usize| {
-        p.tokens[..k]
-            .iter()
-            .filter(|t| t.role == Role::Nasab)
-            .count()
-    };
     aligned.iter().any(|&(i, j, _)| {
-        a.tokens[i].role == Role::Nasab
-            && b.tokens[j].role == Role::Nasab
-            && rank(a, i) != rank(b, j)
+        matches!((ancestor_rank(a, i), ancestor_rank(b, j)), (Some(x), Some(y)) if x != y)
+    })
+}
+
+/// The generation of a father's name: 0 for the father (a nasab, or a given
+/// name after the ism: `Umar Khalid` is Umar son of Khalid), 1 for the
+/// grandfather, …; `None` for other parts.
+fn ancestor_rank(p: &Prepared, k: usize) -> Option<usize> {
+    let ancestral = |t: &PreparedToken| matches!(t.role, Role::Nasab | Role::Given);
+    ancestral(&p.tokens[k]).then(|| p.tokens[..k].iter().filter(|t| ancestral(t)).count())
+}
+
+/// Both names give an ancestor at the same generation, and the two are
+/// unlike and unaligned: `X ibn Mustafa ibn Talha` and `X ibn Mustafa ibn
+/// Yunus` are cousins.
+fn different_ancestor(
+    a: &Prepared,
+    b: &Prepared,
+    matrix: &Matrix,
+    used_a: &[bool],
+    used_b: &[bool],
+) -> bool {
+    (0..a.tokens.len()).any(|i| {
+        !used_a[i]
+            && a.tokens[i].role == Role::Nasab
+            && (0..b.tokens.len()).any(|j| {
+                !used_b[j]
+                    && b.tokens[j].role == Role::Nasab
+                    && ancestor_rank(a, i) == ancestor_rank(b, j)
+                    && matrix.get(i, j) < UNLIKE_BELOW
+            })
     })
 }
 
@@ -1226,6 +1254,9 @@ fn find_conflicts(
     }
     if swapped_family_name(a, b, aligned) {
         conflicts.push(Conflict::SwappedFamilyName);
+    }
+    if different_ancestor(a, b, matrix, used_a, used_b) {
+        conflicts.push(Conflict::DifferentAncestor);
     }
     conflicts.sort();
     conflicts.dedup();
