@@ -366,6 +366,12 @@ fn followthemoney_people_from_entity_lines_and_statements() {
         "first_seen is the report date"
     );
     assert_eq!(born["weak_aliases"], serde_json::json!(["Abu Example"]));
+    let role = by_id(&records, "ftm:NK-abc/ftm-us_ofac_sdn/role-1");
+    assert_eq!(
+        (role["role"].as_str(), role["org"].as_str()),
+        (Some("Head of the Military Council"), Some("ISWAP")),
+        "a position is a role in an organisation"
+    );
     let killed = by_id(&records, "ftm:NK-abc/ftm-us_ofac_sdn/killed-1");
     assert_eq!(
         (killed["date"].as_str(), killed["reported"].as_str()),

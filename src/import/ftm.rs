@@ -8,6 +8,9 @@
 //! - `name`: the first is the name, the others aliases; `alias` and
 //!   `previousName` aliases; `weakAlias` weak aliases;
 //! - `birthDate`: `born` claims; `deathDate`: `died` claims;
+//! - `position`: undated `role` claims, the role and organisation read from
+//!   `Role of Organisation` or `Role, Organisation` (a position that names
+//!   no organisation is left out: a role claim needs one);
 //! - `notes`: death and custody statements ([`super::statements`]).
 //!
 //! The dataset is the source (`ftm-` and its name); `first_seen` (of the
@@ -205,6 +208,17 @@ fn day(timestamp: &str) -> String {
     timestamp.get(..10).unwrap_or(timestamp).to_string()
 }
 
+/// The role and organisation of an FtM `position`: `Minister of Finance of
+/// Iraq` → (`Minister of Finance`, `Iraq`), at the last `of`; `Emir,
+/// Islamic State` → (`Emir`, `Islamic State`), at the last comma.
+fn role_and_org(position: &str) -> Option<(String, String)> {
+    let (role, org) = position
+        .rsplit_once(", ")
+        .or_else(|| position.rsplit_once(" of "))?;
+    let (role, org) = (role.trim(), org.trim());
+    (!role.is_empty() && !org.is_empty()).then(|| (role.to_string(), org.to_string()))
+}
+
 /// The person and the datasets the claims come from.
 fn person(id: &str, entity: &Entity) -> Option<(Person, Vec<String>)> {
     let values = |property: &str| {
@@ -242,6 +256,16 @@ fn person(id: &str, entity: &Entity) -> Option<(Person, Vec<String>)> {
     for value in values("deathDate") {
         events.push(event(Status::Died, value, Some(value.text.clone())));
     }
+    for value in values("position") {
+        if let Some((role, org)) = role_and_org(&clean(&value.text)) {
+            events.push(Event {
+                role: Some(role),
+                org: Some(org),
+                quote: Some(clean(&value.text)),
+                ..event(Status::Role, value, None)
+            });
+        }
+    }
     let all_names: Vec<&str> = std::iter::once(&name)
         .chain(&aliases)
         .map(String::as_str)
@@ -275,4 +299,23 @@ fn person(id: &str, entity: &Entity) -> Option<(Person, Vec<String>)> {
         },
         datasets,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::role_and_org;
+
+    #[test]
+    fn positions_name_a_role_in_an_organisation() {
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            role_and_org("Minister of Finance of Iraq"),
+            pair("Minister of Finance", "Iraq")
+        );
+        assert_eq!(
+            role_and_org("Emir, Islamic State"),
+            pair("Emir", "Islamic State")
+        );
+        assert_eq!(role_and_org("Spokesman"), None);
+    }
 }
