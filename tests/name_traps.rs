@@ -476,11 +476,53 @@ fn an_explicit_difference_still_wins() {
         vec!["Tariq Jabir Sultan al-Harbi al-Anazi"],
     ];
     let constraints = Constraints {
-        same: vec![],
         different: vec![(0, 1)],
+        ..Constraints::default()
     };
     let result = cluster(&groups, &constraints, &cfg());
     assert_ne!(result.cluster_of_group[0], result.cluster_of_group[1]);
+}
+
+/// Requirement 6: births beside the names. Groups 0–1 are a contained name
+/// and a longer one that names alone would join (unique completion).
+fn clustered_with_births(born: [Option<(i32, i32)>; 2]) -> bool {
+    let groups = vec![
+        vec!["Zayd ibn Ali al-Rawi"],
+        vec!["Zayd ibn Ali ibn Umar al-Rawi"],
+    ];
+    let constraints = Constraints {
+        born: born.to_vec(),
+        ..Constraints::default()
+    };
+    let result = cluster(&groups, &constraints, &cfg());
+    result.cluster_of_group[0] == result.cluster_of_group[1]
+}
+
+#[test]
+fn births_that_cannot_both_hold_keep_a_contained_name_apart() {
+    assert!(clustered_with_births([None, None]), "names alone join them");
+    assert!(clustered_with_births([
+        Some((1000, 1364)),
+        Some((1200, 1200))
+    ]));
+    assert!(!clustered_with_births([
+        Some((1000, 1364)),
+        Some((5000, 5000))
+    ]));
+}
+
+#[test]
+fn births_never_split_a_full_name_match() {
+    let groups = vec![
+        vec!["Faris ibn Hamid al-Shammari"],
+        vec!["Faris bin Hamed al-Shamari"],
+    ];
+    let constraints = Constraints {
+        born: vec![Some((0, 364)), Some((9000, 9365))],
+        ..Constraints::default()
+    };
+    let result = cluster(&groups, &constraints, &cfg());
+    assert_eq!(result.cluster_of_group[0], result.cluster_of_group[1]);
 }
 
 #[test]

@@ -43,14 +43,22 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             // contained name's own.
             let mut own: Vec<usize> = Vec::new();
             let mut people: Vec<(usize, u32)> = Vec::new();
+            // Already with the person of one containing name (on stronger
+            // evidence): completing it to another would join the two.
+            let mut settled = false;
             for &big in &bigs {
                 lifted_roots(&mut self.clusters, roots_of_name, small, big, &mut lifted);
                 for &(x, y) in &lifted {
                     own.push(x);
                     if x != y {
                         people.push((y, big));
+                    } else {
+                        settled = true;
                     }
                 }
+            }
+            if settled {
+                continue;
             }
             own.sort_unstable();
             own.dedup();
@@ -65,10 +73,23 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
     }
 
     /// Joins the contained name's person to the containing one's, unless a
-    /// cannot-link keeps them apart.
+    /// cannot-link or their births keep them apart.
     fn complete(&mut self, mine: usize, theirs: usize, small: u32, big: u32, names: &LaidOut) {
         let (mine, theirs) = (self.clusters.find(mine), self.clusters.find(theirs));
         if mine == theirs || self.clusters.forbidden(mine, theirs) {
+            return;
+        }
+        if self.clusters.births_apart(mine, theirs) {
+            self.ambiguous.push(Ambiguity {
+                name: self.display[small as usize].to_string(),
+                candidates: vec![self.display[big as usize].to_string()],
+                score: names.score(small, big),
+                explanation: format!(
+                    "every name containing it belongs to one person, but {}: {}",
+                    super::births::APART,
+                    names.explain(small, big)
+                ),
+            });
             return;
         }
         self.clusters.union(mine, theirs);

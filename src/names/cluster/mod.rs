@@ -29,13 +29,17 @@
 //! 6. strong differences become cannot-links between clusters, unless a
 //!    name between the two overrules them ([`bridges`]);
 //! 7. merge along `Same` edges, best first, unless a cannot-link forbids
-//!    ([`union_find`]);
-//! 8. unique completion: a name inside longer names of one person only
-//!    joins that person ([`completion`]);
-//! 9. report review-band edges, blocked merges and generic identical names
-//!    as ambiguities;
-//! 10. number the clusters and sort what is reported.
+//!    ([`union_find`]); a name inside a longer one does not join it when
+//!    the births of their records cannot both hold ([`births`]);
+//! 8. a name inside a longer one, in the review band on names alone, joins
+//!    it when the records of both state the same birth day ([`births`]);
+//! 9. unique completion: a name inside longer names of one person only
+//!    joins that person, births permitting ([`completion`]);
+//! 10. report review-band edges, blocked merges and generic identical
+//!     names as ambiguities;
+//! 11. number the clusters and sort what is reported.
 
+mod births;
 mod bridges;
 mod completion;
 mod lifted;
@@ -45,9 +49,10 @@ mod union_find;
 
 use super::blocking::candidate_pairs;
 use super::lexicon::Lexicon;
-use super::similarity::{compare, Prepared};
+use super::similarity::{compare, Inside, Prepared};
 use super::{Decision, MatchConfig};
 use crate::collections::Rows;
+use crate::date::Day;
 use bridges::Bridges;
 use lifted::{lifted_roots, single_roots, MAX_GROUPS_PER_EDGE_END};
 use rayon::prelude::*;
@@ -69,6 +74,11 @@ pub struct Constraints {
     pub same: Vec<(usize, usize)>,
     /// Pairs of groups that are different people.
     pub different: Vec<(usize, usize)>,
+    /// The birth days each group's records allow, by group (`None`, or a
+    /// shorter list: nobody says). Evidence beside the names: births that
+    /// cannot both hold keep a contained name from joining a longer one,
+    /// and the same birth day supports it ([`births`]).
+    pub born: Vec<Option<(Day, Day)>>,
 }
 
 /// One link that joined two names into one cluster.
@@ -131,13 +141,15 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
         names_of_group,
         groups_of_name,
     } = Names::of_groups(groups);
+    let mut clusters = Clusters::new(groups.len());
+    clusters.set_births(&constraints.born);
     let mut run = Run {
         groups,
         cfg,
         display,
         names_of_group,
         groups_of_name,
-        clusters: Clusters::new(groups.len()),
+        clusters,
         merges: Vec::new(),
         ambiguous: Vec::new(),
     };
@@ -158,6 +170,7 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
     let edges = best_first(edges);
     let (matched, blocked) = run.merge_best_first(&edges, &roots_of_name);
     run.explain_matched(&matched, &names);
+    run.join_contained_born_alike(&edges, &roots_of_name, &names);
     run.complete_contained(&edges, &roots_of_name, &names);
     run.report_open_edges(&edges, &blocked, &roots_of_name, &names);
     run.report_generic_identical(&generic_identical, &names);
@@ -383,7 +396,7 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                     &mut lifted,
                 ),
             }
-            match self.join_lifted(&lifted) {
+            match self.join_lifted(&lifted, edge.inside != Inside::Neither) {
                 Ok(()) => {
                     if self.cfg.explain_merges {
                         matched.push((self.merges.len(), edge.a, edge.b));
@@ -404,10 +417,15 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
         (matched, blocked)
     }
 
-    /// Joins every pair of roots an edge was lifted to, unless kept apart.
-    /// `Ok` if any pair joined; else why not, if a cannot-link was the
-    /// reason.
-    fn join_lifted(&mut self, lifted: &[(usize, usize)]) -> Result<(), Option<&'static str>> {
+    /// Joins every pair of roots an edge was lifted to, unless kept apart
+    /// (for an edge from a `contained` name, also by births that cannot
+    /// both hold). `Ok` if any pair joined; else why not, if a cannot-link
+    /// or the births were the reason.
+    fn join_lifted(
+        &mut self,
+        lifted: &[(usize, usize)],
+        contained: bool,
+    ) -> Result<(), Option<&'static str>> {
         let clusters = &mut self.clusters;
         let mut merged = false;
         let mut reason_blocked = None;
@@ -419,6 +437,10 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             if clusters.forbidden(rx, ry) {
                 reason_blocked =
                     Some("a constraint or evidence of difference keeps the clusters apart");
+                continue;
+            }
+            if contained && clusters.births_apart(rx, ry) {
+                reason_blocked = Some(births::APART);
                 continue;
             }
             clusters.union(rx, ry);
@@ -646,8 +668,8 @@ mod tests {
     #[test]
     fn explicit_different_wins() {
         let constraints = Constraints {
-            same: vec![],
             different: vec![(0, 1)],
+            ..Constraints::default()
         };
         let c = run(&["Osama bin Laden", "Usama bin Ladin"], &constraints);
         assert_eq!(c.cluster_of_group, [0, 1]);
@@ -658,7 +680,7 @@ mod tests {
     fn explicit_same_wins() {
         let constraints = Constraints {
             same: vec![(0, 1)],
-            different: vec![],
+            ..Constraints::default()
         };
         let c = run(
             &["Lavdrim Muhaxheri", "Abu Abdullah al-Kosova"],
@@ -671,8 +693,8 @@ mod tests {
     fn no_chain_through_a_cannot_link() {
         // A~B and B~C look plausible, A and C differ by kunya against ism.
         let constraints = Constraints {
-            same: vec![],
             different: vec![(0, 2)],
+            ..Constraints::default()
         };
         let c = run(
             &[
