@@ -1295,7 +1295,9 @@ fn clear_evidence(
         s >= RARE_ANCHOR_MIN && distinctive(&a.tokens[i]) && distinctive(&b.tokens[j])
     });
     // Of the parts of one role left over on both sides, every pair must be
-    // unlike: a close spelling is an unsure variant, not a difference.
+    // clearly unlike: a close spelling is an unsure variant, not a
+    // difference, even when the variant table does not know it
+    // (`Ahmadian`/`Ahmadiyan`, `Gelowicz`/`Gelowitz`).
     let unlike = |role: Role| {
         let (mut any, mut all_unlike) = (false, true);
         for (i, ta) in a.tokens.iter().enumerate() {
@@ -1303,14 +1305,20 @@ fn clear_evidence(
                 let free = !aligned.iter().any(|&(x, y, _)| x == i || y == j);
                 if free && ta.role == role && tb.role == role {
                     any = true;
-                    all_unlike &= matrix.get(i, j) < UNLIKE_BELOW;
+                    all_unlike &= matrix.get(i, j) < UNLIKE_BELOW
+                        && string_similarity(&ta.word.canonical, &tb.word.canonical)
+                            < CLOSE_SPELLING;
                 }
             }
         }
         !any || all_unlike
     };
-    anchored && unlike(Role::Kunya) && unlike(Role::Nisba)
+    anchored && unlike(Role::Kunya) && unlike(Role::Nisba) && unlike(Role::Surname)
 }
+
+/// Two words this alike by their letters (Jaro-Winkler) are never clear
+/// evidence of two people, whatever the variant table says of them.
+const CLOSE_SPELLING: f64 = 0.9;
 
 /// A part that says something about who is meant: not a title, initial or
 /// nisba (an origin many share), not a generic kunya or common given name.

@@ -500,11 +500,14 @@ fn split_abd_word(word: &str) -> Option<String> {
     Some(abd_compound(name))
 }
 
-/// `Salahuddin`, `Nureddine`, `Najmiddin` → `salahaldin`.
+/// `Salahuddin`, `Nureddine`, `Najmiddin`, `Nazhmidin`, `Tajideen` →
+/// `salahaldin`: the article is written as `u`, `e`, `i` or `a`, the `d`
+/// doubled or not, `din` as `deen` or `dine`.
 fn split_din_word(word: &str) -> Option<String> {
     for suffix in [
         "uddine", "eddine", "iddine", "addine", "uddin", "eddin", "iddin", "addin", "aldin",
-        "eldin", "uldin", "udin", "uldeen", "uddeen",
+        "eldin", "uldin", "udin", "uldeen", "uddeen", "eddeen", "iddeen", "udeen", "ideen",
+        "edeen", "idin", "edin",
     ] {
         if let Some(prefix) = word.strip_suffix(suffix) {
             if prefix.len() >= 3 {
@@ -881,6 +884,11 @@ mod tests {
             parse("Umar al-Shishani").key()
         );
         assert_eq!(parse("Salahuddin").key(), parse("Salah ad-Din").key());
+        assert_eq!(parse("Najmidin").key(), parse("Najm al-Din").key());
+        assert_eq!(parse("Tajideen").key(), parse("Taj ad-Din").key());
+        assert_eq!(parse("Tajiddine").key(), parse("Taj ad-Din").key());
+        // Too short a head to be a compound: a name of its own.
+        assert_ne!(parse("Abidin").key(), parse("Ab al-Din").key());
     }
 
     #[test]
