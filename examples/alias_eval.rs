@@ -39,8 +39,11 @@ fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/alias-dev");
     let mut misses = 0usize;
+    let mut vetoes = 0usize;
     while let Some(arg) = args.next() {
-        if arg == "--misses" {
+        if arg == "--vetoes" {
+            vetoes = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+        } else if arg == "--misses" {
             misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
         } else {
             dir = PathBuf::from(arg);
@@ -74,6 +77,11 @@ fn main() -> Result<()> {
     let result = cluster(&groups, &Constraints::default(), &cfg);
     let elapsed = started.elapsed();
     let predicted = &result.cluster_of_group;
+    if std::env::var_os("ALIAS_SPLITS").is_some() {
+        for (k, m) in mentions.iter().enumerate() {
+            eprintln!("{}\t{}\t{}", m.truth, predicted[k], m.name);
+        }
+    }
 
     // Pairwise counts over unordered mention pairs.
     let (mut true_pairs, mut predicted_pairs, mut both) = (0u64, 0u64, 0u64);
@@ -86,6 +94,9 @@ fn main() -> Result<()> {
             true_pairs += u64::from(same_truth);
             predicted_pairs += u64::from(same_predicted);
             both += u64::from(same_truth && same_predicted);
+            if same_truth && same_predicted && std::env::var_os("ALIAS_FOUND").is_some() {
+                eprintln!("{} | {}", mentions[i].name, mentions[j].name);
+            }
             if same_truth {
                 // A pair counts toward the weaker quality of its two names.
                 let quality = weaker(&mentions[i].quality, &mentions[j].quality);
@@ -192,7 +203,54 @@ fn main() -> Result<()> {
             }
         }
     }
+    if vetoes > 0 {
+        print_vetoes(&mentions, &cfg, vetoes);
+    }
     Ok(())
+}
+
+/// Evidence of difference between two names of one true person: each is a
+/// cannot-link that can keep the person's other names apart too.
+fn print_vetoes(mentions: &[Mention], cfg: &MatchConfig, limit: usize) {
+    let all: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+    let name_set = NameSet::new(&all);
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    for i in 0..mentions.len() {
+        for j in i + 1..mentions.len() {
+            if mentions[i].truth != mentions[j].truth {
+                continue;
+            }
+            let Some(result) = name_set.match_pair(i, j, cfg) else {
+                continue;
+            };
+            if let Some((_, against)) =
+                result
+                    .explanation
+                    .split_once("against: ")
+                    .filter(|(_, rest)| {
+                        !rest
+                            .split(';')
+                            .next()
+                            .unwrap_or("")
+                            .contains("not ruling out")
+                    })
+            {
+                let why = against.split(';').next().unwrap_or("").to_string();
+                found.push((why, mentions[i].name.clone(), mentions[j].name.clone()));
+            }
+        }
+    }
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for (why, _, _) in &found {
+        *counts.entry(why.as_str()).or_default() += 1;
+    }
+    println!("cannot-links inside true clusters: {}", found.len());
+    for (why, n) in counts {
+        println!("  {n:5}  {why}");
+    }
+    for (why, a, b) in found.iter().take(limit) {
+        println!("  {a}  |  {b}\n         {why}");
+    }
 }
 
 fn weaker<'a>(a: &'a str, b: &'a str) -> &'a str {

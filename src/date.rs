@@ -86,6 +86,30 @@ impl Interval {
         }
     }
 
+    /// The birth days that make someone `age` completed years old on some
+    /// day of this interval: from the day after their `age + 1`th
+    /// birthday-eve before its first day to their `age`th birthday on its
+    /// last. An open end stays open.
+    pub fn birth_at_age(&self, age: u32) -> Interval {
+        let age = i32::try_from(age).unwrap_or(i32::MAX / 2);
+        let earliest = if self.earliest <= DAWN {
+            DAWN
+        } else {
+            years_before(self.earliest, age.saturating_add(1)) + 1
+        };
+        let latest = if self.latest >= DUSK {
+            DUSK
+        } else {
+            years_before(self.latest, age)
+        };
+        Interval {
+            earliest: earliest.max(DAWN),
+            latest: latest.min(DUSK),
+            uncertain: self.uncertain,
+            approximate: self.approximate,
+        }
+    }
+
     /// True when any day in the interval is unbounded.
     pub fn is_open(&self) -> bool {
         self.earliest <= DAWN || self.latest >= DUSK
@@ -541,6 +565,14 @@ pub fn civil_from_days(day: Day) -> (i32, u32, u32) {
     (y, m, d)
 }
 
+/// The same calendar day `years` years earlier (29 February falls back to
+/// the 28th in a common year).
+pub fn years_before(day: Day, years: i32) -> Day {
+    let (y, m, d) = civil_from_days(day);
+    let year = y.saturating_sub(years).max(-999_999);
+    days_from_civil(year, m, d.min(days_in_month(year, m)))
+}
+
 /// `YYYY-MM-DD` for a day number.
 pub fn format_day(day: Day) -> String {
     let (y, m, d) = civil_from_days(day);
@@ -554,6 +586,28 @@ pub fn format_day(day: Day) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stated_age_is_a_window_of_birth_days() {
+        let day = |y, m, d| days_from_civil(y, m, d);
+        // Killed on 2017-06-07 aged 40: born 1976-06-08 to 1977-06-07.
+        let killed = Interval::new(day(2017, 6, 7), day(2017, 6, 7));
+        let born = killed.birth_at_age(40);
+        assert_eq!(
+            (born.earliest, born.latest),
+            (day(1976, 6, 8), day(1977, 6, 7))
+        );
+        // Aged 30 some time in 2015: born 1984-01-02 to 1985-12-31.
+        let year = Interval::new(day(2015, 1, 1), day(2015, 12, 31));
+        let born = year.birth_at_age(30);
+        assert_eq!(
+            (born.earliest, born.latest),
+            (day(1984, 1, 2), day(1985, 12, 31))
+        );
+        // An open start stays open; 29 February falls back to the 28th.
+        let by = Interval::new(DAWN, day(2016, 2, 29)).birth_at_age(21);
+        assert_eq!((by.earliest, by.latest), (DAWN, day(1995, 2, 28)));
+    }
 
     #[test]
     fn dates_in_words() {

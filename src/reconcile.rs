@@ -19,7 +19,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::collections::reordered;
-use crate::model::Dataset;
+use crate::date::Day;
+use crate::model::{Dataset, Status};
 use crate::names::{self, Ambiguity, Clustering, Constraints, MatchConfig, Merge};
 
 /// One person, as reconciled.
@@ -55,6 +56,29 @@ pub struct Entities {
     pub candidate_pairs: usize,
 }
 
+/// The birth days each group's records allow, for the matcher: a claim's
+/// group from a firm dated `born` claim or an `age` at a dated event, an
+/// entity record's from its `born`. A date its source doubts (`?`) says
+/// nothing here; groups that only judgements give come after and say
+/// nothing either.
+fn births_of_groups(dataset: &Dataset) -> Vec<Option<(Day, Day)>> {
+    let of_claim = |claim: &crate::model::Claim| {
+        let date = claim.date.as_ref().filter(|d| !d.interval.uncertain)?;
+        let born = if claim.status == Status::Born {
+            date.interval
+        } else {
+            date.interval.birth_at_age(claim.age?)
+        };
+        Some((born.earliest, born.latest))
+    };
+    let mut born: Vec<Option<(Day, Day)>> = dataset.claims.par_iter().map(of_claim).collect();
+    born.extend(dataset.entities.iter().map(|entity| {
+        let date = entity.born.as_ref().filter(|d| !d.interval.uncertain)?;
+        Some((date.interval.earliest, date.interval.latest))
+    }));
+    born
+}
+
 /// A reviewer's judgement that two names are, or are not, one person.
 #[derive(Clone, Debug)]
 pub struct NameJudgement {
@@ -76,6 +100,7 @@ pub fn reconcile(
     judged.claims_named_by_one_record(dataset);
     judged.pinned_claims(dataset);
     judged.reviewers(judgements);
+    judged.constraints.born = births_of_groups(dataset);
     let mut groups = claim_groups.groups();
     groups.extend(judged.groups.iter().map(Vec::as_slice));
     let clustering = names::cluster(&groups, &judged.constraints, config);

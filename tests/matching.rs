@@ -14,7 +14,13 @@ fn json_lines(text: &str) -> Vec<serde_json::Value> {
 
 #[test]
 fn match_two_names() {
-    let (stdout, stderr, code) = run(&["match", "Abu Bakr al-Baghdadi", "Abubakr al-Baghdadi"]);
+    let (stdout, stderr, code) = run(&[
+        "match",
+        "--format",
+        "json",
+        "Abu Bakr al-Baghdadi",
+        "Abubakr al-Baghdadi",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     let lines = json_lines(&stdout);
     assert_eq!(lines.len(), 1);
@@ -22,8 +28,34 @@ fn match_two_names() {
     assert!(lines[0]["score"].as_f64().unwrap() >= 0.92);
     assert!(!lines[0]["explanation"].as_str().unwrap().is_empty());
 
-    let (stdout, _, _) = run(&["match", "Usama al-Muhajir", "Abu Usama al-Muhajir"]);
+    let (stdout, _, _) = run(&[
+        "match",
+        "--format",
+        "json",
+        "Usama al-Muhajir",
+        "Abu Usama al-Muhajir",
+    ]);
     assert_eq!(json_lines(&stdout)[0]["decision"], "different");
+}
+
+#[test]
+fn match_two_names_reads_on_a_terminal() {
+    // Without --format, two names are explained in a readable block, and a
+    // Western name in plain words.
+    let (stdout, stderr, code) = run(&["match", "Denis Cuspert", "Denis Mamadou Cuspert"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("Denis Cuspert  ~  Denis Mamadou Cuspert\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("family name cuspert"), "{stdout}");
+    assert!(!stdout.contains("ism"), "{stdout}");
+    // A consonant variant is not called a vowel variant.
+    let (stdout, _, _) = run(&["match", "Muammar Gadafi", "Muammar al-Qadhafi"]);
+    assert!(
+        stdout.contains("gadafi ~ nisba qadhafi (spelling variant)"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -325,3 +325,219 @@ fn subset_with_a_frequent_or_origin_name_stays_apart() {
     assert_ne!(c[n - 4], c[n - 3], "al-Tawili: {c:?}");
     assert_ne!(c[n - 2], c[n - 1], "al-Zubaydi: {c:?}");
 }
+
+// Issue 20: more of one person's names, without losing precision. Every
+// rule both ways; all names made up.
+
+/// Spelling variants the graded alignment reads as one word (requirement 2)
+/// and names written across word breaks (requirement 3).
+const VARIANTS_MERGE: &[(&str, &str)] = &[
+    // A short vowel written or not.
+    ("Fahad al-Harbi", "Fahd al-Harbi"),
+    // Malay and Indonesian `sy` for `sh`.
+    ("Syarif Hidayatullah Kusuma", "Sharif Hidayatullah Kusuma"),
+    // A swap across a digraph.
+    ("Muhsin Jabir al-Qinawi", "Mushin Jabir al-Qinawi"),
+    // `p` for `f`.
+    ("Yusup Tahirov", "Yusuf Tahirov"),
+    // `kh` for `h`.
+    ("Bilal Mansur al-Hiyari", "Bilal Mansur al-Khiyari"),
+    // Word breaks: compounds, `Abd`-compounds, glued articles and kunyas.
+    ("Karim ur Rahman Sultani", "Karimurrahman Sultani"),
+    ("Abd al-Baqi Tawfiq", "Abdelbaqi Tawfiq"),
+    ("Fadlullah Karimi", "Fadl Allah Karimi"),
+    ("Abu Harith al-Qinawi", "Abuharith al-Qinawi"),
+    ("Khalid al-Qinawi", "Khalid ALQINAWI"),
+    // Other scripts are transliterated before matching (requirement 6).
+    ("Хасан Жалолов", "Khasan Zhalolov"),
+];
+
+/// Different words, and structures that are different people
+/// (requirements 2 and 5).
+const PRECISION_APART: &[(&str, &str)] = &[
+    // Mother of Luqman is not father of Luqman.
+    ("Umm Luqman", "Abu Luqman"),
+    // Given and family name swapped, both common.
+    ("KARIM, Said", "SAID, Karim"),
+    // One word against one word, spelled differently: never a merge edge.
+    ("Abdul Rahman", "Abdul Rehman"),
+    // Genuinely different consonants stay different words.
+    ("Nabil al-Ansari", "Nabil al-Asiri"),
+    // `s`/`z` alone is too weak to merge on (`Mansur` is not `Manzur`).
+    ("Mansur al-Harbi", "Manzur al-Harbi"),
+];
+
+#[test]
+fn spelling_variants_and_word_breaks_merge() {
+    let failures: Vec<String> = VARIANTS_MERGE
+        .iter()
+        .map(|(a, b)| (a, b, match_names(a, b, &cfg())))
+        .filter(|(_, _, r)| r.decision != Decision::Same)
+        .map(|(a, b, r)| format!("{a} / {b}: {}", r.explanation))
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn precision_rules_keep_apart() {
+    let failures: Vec<String> = PRECISION_APART
+        .iter()
+        .map(|(a, b)| (a, b, match_names(a, b, &cfg())))
+        .filter(|(_, _, r)| r.decision == Decision::Same)
+        .map(|(a, b, r)| format!("{a} / {b}: {}", r.explanation))
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn single_words_and_kunyas_do_not_chain() {
+    // As whole names of different people, spellings of one name do not
+    // chain, and a kunya alone never joins another spelling on its own
+    // (nor the mother's kunya the father's).
+    let groups = vec![
+        vec!["Abdul Rahman"],
+        vec!["Abdurrahman"],
+        vec!["Abdul Rehman"],
+        vec!["Abu Luqman"],
+        vec!["Abu Lukman"],
+        vec!["Umm Luqman"],
+    ];
+    let result = cluster(&groups, &Constraints::default(), &cfg());
+    let c = &result.cluster_of_group;
+    assert_ne!(c[0], c[2], "{c:?}");
+    assert_ne!(c[3], c[4], "{c:?}");
+    assert_ne!(c[3], c[5], "{c:?}");
+}
+
+#[test]
+fn contained_name_merges_on_a_distinctive_part() {
+    // Requirement 1: every part of the shorter name aligns, two parts, one
+    // of them rare in the dataset.
+    let names = ["Karim Tawfiq Sarhani", "Karim Tawfiq Nur al-Din Sarhani"];
+    let c = cluster_in_dataset(&names, 400);
+    assert_eq!(c[0], c[1], "{c:?}");
+}
+
+#[test]
+fn unique_completion_joins_one_person_and_not_two() {
+    // `Rahim Jawad Latifi` is inside the names of one person, so it is
+    // his; `Ahmad Hamid` (common parts only) is inside the names of two
+    // people, so it stays apart from both and is reported.
+    let names = [
+        "Rahim Jawad Latifi",
+        "Rahim Jawad Nasser Latifi",
+        "Rahim Jawad Nasir Latifi",
+        "Ahmad Hamid",
+        "Ahmad Hamid Qutbi",
+        "Ahmad Hamid Durrani",
+    ];
+    let c = cluster_in_dataset(&names, 400);
+    assert_eq!(c[0], c[1], "{c:?}");
+    assert_ne!(c[3], c[4], "{c:?}");
+    assert_ne!(c[3], c[5], "{c:?}");
+}
+
+#[test]
+fn aliases_of_one_record_do_not_veto_a_third_spelling() {
+    // Requirement 4: the record gives a real name and a nom de guerre with
+    // another nisba; a spelling of the real name joins the record.
+    let groups = vec![
+        vec!["Rahim Tawfiq al-Jawadi", "Abu Tariq al-Shami"],
+        vec!["Rahim Tawfiq al-Jawady"],
+    ];
+    let result = cluster(&groups, &Constraints::default(), &cfg());
+    assert_eq!(result.cluster_of_group[0], result.cluster_of_group[1]);
+}
+
+#[test]
+fn a_name_with_both_nisbas_joins_the_two() {
+    // A person's nisbas are a set: the name carrying both links the names
+    // carrying one each; an unrelated nisba with nothing between stays
+    // apart.
+    let groups = vec![
+        vec!["Tariq Jabir Sultan al-Harbi"],
+        vec!["Tariq Jabir Sultan al-Anazi"],
+        vec!["Tariq Jabir Sultan al-Harbi al-Anazi"],
+        vec!["Nabil Jabir Sultan al-Dosari"],
+    ];
+    let result = cluster(&groups, &Constraints::default(), &cfg());
+    let c = &result.cluster_of_group;
+    assert_eq!(c[0], c[1], "{c:?}");
+    assert_eq!(c[0], c[2], "{c:?}");
+    assert_ne!(c[0], c[3], "{c:?}");
+}
+
+#[test]
+fn an_explicit_difference_still_wins() {
+    // Requirement 4: whatever the names, an explicit `different` keeps two
+    // records apart.
+    let groups = vec![
+        vec!["Tariq Jabir Sultan al-Harbi"],
+        vec!["Tariq Jabir Sultan al-Harbi al-Anazi"],
+    ];
+    let constraints = Constraints {
+        different: vec![(0, 1)],
+        ..Constraints::default()
+    };
+    let result = cluster(&groups, &constraints, &cfg());
+    assert_ne!(result.cluster_of_group[0], result.cluster_of_group[1]);
+}
+
+/// Requirement 6: births beside the names. Groups 0–1 are a contained name
+/// and a longer one that names alone would join (unique completion).
+fn clustered_with_births(born: [Option<(i32, i32)>; 2]) -> bool {
+    let groups = vec![
+        vec!["Zayd ibn Ali al-Rawi"],
+        vec!["Zayd ibn Ali ibn Umar al-Rawi"],
+    ];
+    let constraints = Constraints {
+        born: born.to_vec(),
+        ..Constraints::default()
+    };
+    let result = cluster(&groups, &constraints, &cfg());
+    result.cluster_of_group[0] == result.cluster_of_group[1]
+}
+
+#[test]
+fn births_that_cannot_both_hold_keep_a_contained_name_apart() {
+    assert!(clustered_with_births([None, None]), "names alone join them");
+    assert!(clustered_with_births([
+        Some((1000, 1364)),
+        Some((1200, 1200))
+    ]));
+    assert!(!clustered_with_births([
+        Some((1000, 1364)),
+        Some((5000, 5000))
+    ]));
+}
+
+#[test]
+fn births_never_split_a_full_name_match() {
+    let groups = vec![
+        vec!["Faris ibn Hamid al-Shammari"],
+        vec!["Faris bin Hamed al-Shamari"],
+    ];
+    let constraints = Constraints {
+        born: vec![Some((0, 364)), Some((9000, 9365))],
+        ..Constraints::default()
+    };
+    let result = cluster(&groups, &constraints, &cfg());
+    assert_eq!(result.cluster_of_group[0], result.cluster_of_group[1]);
+}
+
+#[test]
+fn names_of_a_hundred_words_are_compared_in_bounded_time() {
+    // Requirement 8: alignment looks at the first parts only, and says so.
+    let long: String = (0..100)
+        .map(|i| format!("Nam{}", (b'a' + (i % 26) as u8) as char))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let started = std::time::Instant::now();
+    let result = match_names(&long, &long.replace("Nama", "Nume"), &cfg());
+    assert!(started.elapsed().as_secs() < 2);
+    assert!(
+        result.explanation.contains("which alone are compared"),
+        "{}",
+        result.explanation
+    );
+}

@@ -413,6 +413,17 @@ pub struct MatchArgs {
     /// A CSV file (`name1,name2` header) or JSON-lines file of pairs.
     #[arg(long, value_name = "FILE")]
     pub pairs: Option<PathBuf>,
+
+    /// Output format [default: human for two names, JSON lines for --pairs]
+    #[arg(long, value_enum)]
+    pub format: Option<MatchFormat>,
+}
+
+/// What `match` prints: a readable block or JSON (lines).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    Human,
+    Json,
 }
 
 /// The formats of the listings (`entities`, `timeline`, `sources`, `rules`).

@@ -9,7 +9,7 @@ use claimlint::names::{self, MatchConfig};
 use claimlint::render::{self, printable, Palette};
 use claimlint::{rules, verdict, Analysis, Config, Options};
 
-use super::args::{Cli, ListFormat, ListingArgs, MatchArgs, TimelineArgs};
+use super::args::{Cli, ListFormat, ListingArgs, MatchArgs, MatchFormat, TimelineArgs};
 use super::output::write_stdout;
 use super::{
     analyse_with_options, analyse_with_review, config_for, report_input_errors, EXIT_BAD_INPUT,
@@ -54,10 +54,21 @@ pub fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
             _ => bail!("give two names, or --pairs FILE"),
         },
     };
+    let human = match args.format {
+        None => args.pairs.is_none(),
+        Some(format) => format == MatchFormat::Human,
+    };
     let mut out = String::new();
-    for (a, b) in &pairs {
+    for (k, (a, b)) in pairs.iter().enumerate() {
         let result = names::match_names(a, b, &matching);
-        out.push_str(&render::pairs::line(a, b, &result));
+        if human {
+            if k > 0 {
+                out.push('\n');
+            }
+            out.push_str(&render::pairs::block(a, b, &result));
+        } else {
+            out.push_str(&render::pairs::line(a, b, &result));
+        }
     }
     write_stdout(&out)?;
     Ok(EXIT_OK)

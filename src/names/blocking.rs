@@ -63,6 +63,15 @@ pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
         starts.push(name_keys.len());
         keys.clear();
         keys.extend(name.tokens.iter().take(MAX_PARTS).map(skeleton));
+        // A compound is also filed under its first half, where the two
+        // halves written apart are (`Inayaturrahman`, `Inayat Rahman`).
+        keys.extend(
+            name.tokens
+                .iter()
+                .take(MAX_PARTS)
+                .map(|t| words.head_rank[t.id as usize])
+                .filter(|&r| r != u32::MAX),
+        );
         keys.sort_unstable();
         keys.dedup();
         name_keys.extend_from_slice(&keys);

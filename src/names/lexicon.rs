@@ -10,6 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::similarity::Prepared;
+use super::variants::skeleton;
 use super::word::WordData;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -18,12 +19,17 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// than an absolute bound (so that in a huge dataset a surname that
 /// thousands of people carry is not).
 const RARE_SHARE: usize = 100;
-const RARE_MAX_NAMES: usize = 12;
+const RARE_MAX_NAMES: usize = 24;
 
 pub struct Lexicon {
     /// Per word: the rank of its skeleton among the distinct skeletons in
     /// sorted order, so that comparing ranks orders as comparing strings.
     pub skeleton_rank: Vec<u32>,
+    /// Per word: the rank of the skeleton of a compound's first half
+    /// (`inayat` of `inayatalrahman`), so that blocking files the compound
+    /// where the two halves written apart are filed; `u32::MAX` for other
+    /// words.
+    pub head_rank: Vec<u32>,
     /// How many distinct skeletons there are.
     pub skeletons: usize,
     /// Per word: the number of its vowel key.
@@ -68,9 +74,14 @@ impl Lexicon {
             .collect();
         let vowel_keys = vowel_ids.len();
 
+        let heads: Vec<Option<String>> = words
+            .iter()
+            .map(|w| w.halves.as_ref().map(|(head, _)| skeleton(head)))
+            .collect();
         let mut sorted: Vec<&str> = words
             .iter()
             .map(|w| w.skeleton.as_str())
+            .chain(heads.iter().flatten().map(String::as_str))
             .collect::<FxHashSet<&str>>()
             .into_iter()
             .collect();
@@ -81,8 +92,13 @@ impl Lexicon {
             .map(|(r, &s)| (s, r as u32))
             .collect();
         let skeleton_rank = words.iter().map(|w| rank[w.skeleton.as_str()]).collect();
+        let head_rank = heads
+            .iter()
+            .map(|h| h.as_ref().map_or(u32::MAX, |h| rank[h.as_str()]))
+            .collect();
         Lexicon {
             skeleton_rank,
+            head_rank,
             skeletons: sorted.len(),
             vowel_key,
             vowel_keys,
@@ -116,8 +132,17 @@ impl Lexicon {
             .iter()
             .map(|&count| count >= 2 && count as usize <= limit)
             .collect();
+        // Frequent: held by more names than a rare part may be, so by
+        // several people (a surname of many unrelated people).
+        let frequent: Vec<bool> = names_with
+            .iter()
+            .map(|&count| count as usize > limit.max(2))
+            .collect();
         names.par_iter_mut().for_each(|name| {
             name.mark_rare(|token| rare[self.vowel_key[token.id as usize] as usize]);
+            for token in &mut name.tokens {
+                token.frequent = frequent[self.vowel_key[token.id as usize] as usize];
+            }
         });
     }
 }

@@ -6,7 +6,8 @@
 //! * `variants`: the documented table of transliteration variants and the
 //!   keys built from it (fold, vowel key, consonant skeleton);
 //! * `structure`: words into parts (title, kunya, ism, nasab, nisba …);
-//! * `similarity`: two names compared part by part, with an explanation;
+//! * `similarity`: two names compared part by part;
+//! * `explain`: a comparison in words;
 //! * `blocking`: candidate pairs from an index on name parts;
 //! * `cluster`: names into people under same/different constraints (a
 //!   directory: the phases, and the union-find with cannot-links).
@@ -15,6 +16,7 @@
 
 mod blocking;
 mod cluster;
+mod explain;
 mod lexicon;
 mod similarity;
 mod structure;
@@ -23,12 +25,13 @@ mod variants;
 mod word;
 
 pub use cluster::{cluster, Ambiguity, Clustering, Constraints, Merge};
+pub use explain::Explanation;
 pub use structure::{NameParts, Part, Role};
 pub use text::lowercase_table;
 pub use variants::COMMON_NAME_VARIANTS;
 
 use serde::Serialize;
-use similarity::{compare, explain, Comparison, Prepared};
+use similarity::{compare, Comparison, Prepared};
 
 /// Thresholds for name matching. A score at or above `threshold` merges, a
 /// score from `review_band` up to `threshold` is reported for review.
@@ -81,6 +84,9 @@ pub struct MatchResult {
     pub decision: Decision,
     /// The decision, and what aligned and counted for and against.
     pub explanation: String,
+    /// The same, part by part, for a readable rendering.
+    #[serde(skip)]
+    pub details: Explanation,
 }
 
 /// Decide from a comparison: structural evidence of difference wins over
@@ -134,6 +140,7 @@ impl NameSet {
 fn result(pa: &Prepared, pb: &Prepared, cfg: &MatchConfig) -> MatchResult {
     let cmp = compare(pa, pb);
     let decision = decide(&cmp, cfg);
+    let details = Explanation::of(pa, pb, &cmp);
     let verdict = match decision {
         Decision::Same => "same person",
         Decision::Different => "different people",
@@ -142,7 +149,8 @@ fn result(pa: &Prepared, pb: &Prepared, cfg: &MatchConfig) -> MatchResult {
     MatchResult {
         score: cmp.score,
         decision,
-        explanation: format!("{verdict}: {}", explain(pa, pb, &cmp)),
+        explanation: format!("{verdict}: {details}"),
+        details,
     }
 }
 

@@ -9,10 +9,9 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::structure::{self, role_weight, Part, Role};
-use super::variants::same_word;
+use super::variants::{same_word, variant_cost};
 use super::word::WordData;
 use rustc_hash::FxHashMap;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// Two parts this similar are candidates for alignment.
@@ -20,6 +19,12 @@ const ALIGN_MIN: f64 = 0.84;
 /// Without enough distinctive evidence a score is capped here, below the
 /// default merge threshold: a shared nisba or generic kunya is not identity.
 const INSUFFICIENT_CAP: f64 = 0.90;
+/// Aligned words this close (a spelling, not only a similar word: `Nur`
+/// is not `Nawar`) support unique completion.
+const COMPLETION_MIN: f64 = 0.93;
+/// What a part left over costs, per unit of weight, in a name that
+/// contains the other on real evidence.
+const OMITTED: f64 = 0.02;
 /// A rare part anchors a subset match only if its two spellings are this
 /// close (same spelling, vowel or consonant variant).
 const RARE_ANCHOR_MIN: f64 = 0.9;
@@ -33,7 +38,15 @@ pub struct Prepared {
     /// The parts that are not tokens (titles, parts that fold to nothing),
     /// with their positions, for [`Prepared::describe`]; usually empty.
     others: Vec<(usize, Part)>,
+    /// Parts beyond [`MAX_TOKENS`] left out of comparison.
+    pub left_out: usize,
 }
+
+/// Parts of one name that are compared. Alignment looks at every pair of
+/// parts of two names, so a name of a hundred words (a list pasted into one
+/// field) would cost ten thousand comparisons a pair; real names have a
+/// dozen parts at most, and the first ones carry who it is.
+pub const MAX_TOKENS: usize = 24;
 
 #[derive(Clone, Debug)]
 pub struct PreparedToken {
@@ -50,6 +63,9 @@ pub struct PreparedToken {
     /// Rare among the names being clustered (see [`Prepared::mark_rare`]);
     /// always false for a pair compared without a dataset.
     pub rare: bool,
+    /// Held by more names of the dataset than a rare part may be (see
+    /// [`super::lexicon`]); always false without a dataset.
+    pub frequent: bool,
     /// The canonical word's number in the clusterer's [`super::lexicon`],
     /// so that caches and counts key on integers; [`NO_ID`] otherwise.
     pub id: u32,
@@ -67,11 +83,16 @@ impl Prepared {
                 .map(|p| (p.canonical(), p.role, p.head, p.article)),
         )
         .into_boxed_str();
-        let mut tokens = Vec::with_capacity(parts.len());
+        let mut tokens = Vec::with_capacity(parts.len().min(MAX_TOKENS));
         let mut others = Vec::new();
+        let mut left_out = 0;
         for (position, part) in parts.iter().enumerate() {
             if part.role == Role::Title || part.canonical().is_empty() {
                 others.push((position, part.to_part()));
+                continue;
+            }
+            if tokens.len() == MAX_TOKENS {
+                left_out += 1;
                 continue;
             }
             let word = part.word().clone();
@@ -84,6 +105,7 @@ impl Prepared {
                 position,
                 family: part.family,
                 rare: false,
+                frequent: false,
                 id: NO_ID,
             });
         }
@@ -91,11 +113,18 @@ impl Prepared {
             tokens,
             key,
             others,
+            left_out,
         }
     }
 
     /// One line naming the parts by role, as [`super::NameParts::describe`].
     pub fn describe(&self) -> String {
+        self.describe_labelled(false)
+    }
+
+    /// [`Prepared::describe`], with the labels of a Western name (`first
+    /// name`, `family name`) when `plain_words`.
+    pub fn describe_labelled(&self, plain_words: bool) -> String {
         let mut parts: Vec<(usize, &str, Role, &str)> = self
             .tokens
             .iter()
@@ -107,7 +136,7 @@ impl Prepared {
             )
             .collect();
         parts.sort_by_key(|p| p.0);
-        structure::describe(parts.iter().map(|&(_, c, r, h)| (c, r, h)))
+        structure::describe_labelled(parts.iter().map(|&(_, c, r, h)| (c, r, h)), plain_words)
     }
 
     /// Mark the parts that can anchor a match because few names of the
@@ -141,16 +170,27 @@ pub enum Conflict {
     DifferentFamilyName,
     /// `… al-Adnani` against `… al-Julani`.
     DifferentNisba,
+    /// `KARIM, Said` against `SAID, Karim`: a common given name on one side
+    /// is the family name on the other, and back.
+    SwappedFamilyName,
+    /// `… ibn Talha` against `… ibn Yunus` at the same place in the nasab.
+    DifferentAncestor,
 }
 
 impl Conflict {
-    fn describe(self) -> &'static str {
+    pub(super) fn describe(self) -> &'static str {
         match self {
             Conflict::KunyaVersusIsm => "a kunya (Abu X) against the same word as an own name",
             Conflict::ReversedNasab => "the nasab is reversed (father and son)",
             Conflict::DifferentKunya => "both have a kunya and the kunyas differ",
             Conflict::DifferentFamilyName => "the family names differ",
             Conflict::DifferentNisba => "both have a nisba and no nisba is shared",
+            Conflict::SwappedFamilyName => {
+                "the given name of one is the family name of the other and back (common names)"
+            }
+            Conflict::DifferentAncestor => {
+                "a father's or grandfather's name differs at the same place in the nasab"
+            }
         }
     }
 }
@@ -162,18 +202,42 @@ pub struct Comparison {
     /// Aligned parts: (index in a.tokens, index in b.tokens, similarity).
     pub aligned: Vec<(usize, usize, f64)>,
     pub conflicts: Vec<Conflict>,
+    /// The conflicts rest on clear evidence (see [`clear_evidence`]): the
+    /// pair is a cannot-link, not only a lower score.
+    pub veto: bool,
     /// Enough distinctive parts agree to call it the same person.
     pub sufficient: bool,
     /// Sufficient only because every part of the shorter name aligned and
     /// one aligned part is rare in the dataset (the subset rule).
     pub rare_anchor: bool,
+    /// Compounds aligned with their halves written apart: (compound in
+    /// `a`, compound index, index of the second half on the other side).
+    pub split: Vec<(bool, usize, usize)>,
+    /// Which name lies inside the other, if one does (see
+    /// [`containment`]).
+    pub inside: Inside,
+    /// The containment is evidence enough for unique completion in
+    /// clustering (see [`completes`]).
+    pub completes: bool,
+}
+
+/// One name inside another: every part of it aligned with a part of the
+/// other, which has more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Inside {
+    #[default]
+    Neither,
+    /// The first name lies inside the second.
+    FirstInSecond,
+    /// The second name lies inside the first.
+    SecondInFirst,
 }
 
 impl Comparison {
     /// Evidence strong enough to keep two clusters apart whatever else links
     /// them (a cannot-link).
     pub fn strong_difference(&self) -> bool {
-        !self.conflicts.is_empty()
+        self.veto
     }
 }
 
@@ -207,6 +271,21 @@ fn e_for_a_or_i(x: &str, y: &str) -> bool {
         && x.bytes()
             .zip(y.bytes())
             .all(|(p, q)| p == q || matches!((p, q), (b'e', b'a' | b'i') | (b'a' | b'i', b'e')))
+}
+
+/// One word the other with one short vowel written (`Fahad`/`Fahd`,
+/// `Sabir`/`Sabr`): the vowel's quality is not in question, only whether
+/// it is written, so a short word keeps its graded score.
+fn one_vowel_more(x: &str, y: &str) -> bool {
+    let (long, short) = if x.len() > y.len() { (x, y) } else { (y, x) };
+    long.len() == short.len() + 1
+        && long.char_indices().any(|(i, c)| {
+            matches!(c, 'a' | 'e' | 'i' | 'u')
+                && i > 0
+                && i + 1 < long.len()
+                && long[..i] == short[..i]
+                && long[i + 1..] == short[i..]
+        })
 }
 
 /// [`token_similarity`] of two different words that [`quick_similarity`]
@@ -246,6 +325,10 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
         let s = string_similarity(&a.word.vowel_key, &b.word.vowel_key) - 0.04;
         best = best.max(s);
     }
+    let graded = graded_similarity(a, b);
+    if let Some(graded) = graded {
+        best = best.max(graded);
+    }
     if a.word.skeleton == b.word.skeleton
         && a.word.skeleton.len() >= 3
         && best >= 0.8
@@ -253,16 +336,21 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     {
         // Same consonants in the same order and the same number of
         // syllables (y/w/h written or not): a spelling variant. Salman and
-        // Sulayman share consonants but not syllables.
-        best = best.max(0.95);
+        // Sulayman share consonants but not syllables. No more than the
+        // spelling alignment says, though: the skeleton joins `s` and `z`.
+        best = best.max(graded.map_or(0.95, |g| g.min(0.95)));
     }
     if shorter >= 5 && a.word.canonical.len() == b.word.canonical.len() && same_letters(a, b) {
         // Two letters swapped, a common typo: Muhajir/Mujahir.
         best = best.max(0.94);
     }
     if shorter <= 4 && a.word.vowel_key != b.word.vowel_key {
-        // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud).
-        best = best.min(0.8);
+        // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud);
+        // only a close spelling alignment (`Fahd`/`Fahad`) reaches further.
+        best = best.min(match graded {
+            Some(g) if g >= GRADED_SHORT_MIN => g.max(0.9),
+            _ => 0.8,
+        });
     }
     // An initial is compatible with any name with that first letter.
     if (a.role == Role::Initial || b.role == Role::Initial)
@@ -271,6 +359,27 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
         best = best.max(0.9);
     }
     best
+}
+
+/// A spelling alignment this good (at most 0.9 in short words) lets a short word (four letters or less)
+/// align at 0.9 although its vowels differ.
+const GRADED_SHORT_MIN: f64 = 0.9;
+
+/// The similarity of two spellings of one word from the substitution-cost
+/// table of [`variant_cost`]: 0.97 less the cost of the cheapest alignment
+/// of their letters. `None` for other scripts and for different words.
+fn graded_similarity(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
+    let (Some(x), Some(y)) = (&a.word.units, &b.word.units) else {
+        return None;
+    };
+    let cost = variant_cost(x, y)?;
+    let graded = 0.97 - f64::from(cost);
+    // In a short word the vowel is most of the word (`Aman`/`Amin`): its
+    // quality is free in the alignment, so there it is weaker evidence,
+    // unless only an `e` stands for an `a` or `i`.
+    let (p, q) = (&a.word.canonical, &b.word.canonical);
+    let short = p.len().min(q.len()) <= 4 && !e_for_a_or_i(p, q) && !one_vowel_more(p, q);
+    Some(if short { graded.min(0.9) } else { graded })
 }
 
 /// The similarity of two words that are not spellings of one word: below
@@ -529,7 +638,14 @@ fn similarity_matrix<'a>(
     values.reserve(a.tokens.len() * b.tokens.len());
     for ta in &a.tokens {
         for tb in &b.tokens {
-            values.push(similarity(ta, tb));
+            // `Umm X` (mother of X) is not `Abu X` (father of X).
+            let other_parent =
+                ta.role == Role::Kunya && tb.role == Role::Kunya && ta.head != tb.head;
+            values.push(if other_parent {
+                0.0
+            } else {
+                similarity(ta, tb)
+            });
         }
     }
 }
@@ -555,8 +671,12 @@ fn compare_with_matrix(
             score: 0.0,
             aligned,
             conflicts: Vec::new(),
+            veto: false,
             sufficient: false,
             rare_anchor: false,
+            split: Vec::new(),
+            inside: Inside::Neither,
+            completes: false,
         };
     }
     let (mut stack_a, mut stack_b) = ([false; STACK_PARTS], [false; STACK_PARTS]);
@@ -564,13 +684,14 @@ fn compare_with_matrix(
     let used_a: &mut [bool] = flags(&mut stack_a, &mut heap_a, a.tokens.len());
     let used_b: &mut [bool] = flags(&mut stack_b, &mut heap_b, b.tokens.len());
     align(a, b, matrix, sims, &mut aligned, used_a, used_b);
+    let split = align_split_compounds(a, b, &mut aligned, used_a, used_b);
     let (used_a, used_b): (&[bool], &[bool]) = (used_a, used_b);
     let conflicts = find_conflicts(a, b, matrix, &aligned, used_a, used_b);
+    let veto = clear_evidence(a, b, matrix, &aligned, &conflicts);
 
     let covered = coverage(a, b, &aligned, weight_a, weight_b);
-    let penalty: f64 = unmatched_penalty(a, used_a)
-        + unmatched_penalty(b, used_b)
-        + order_penalty(a, b, &aligned, used_a, used_b);
+    let order = order_penalty(a, b, &aligned, used_a, used_b);
+    let penalty: f64 = unmatched_penalty(a, used_a) + unmatched_penalty(b, used_b) + order;
     let mut score = (covered.share - penalty).clamp(0.0, 1.0);
     for conflict in &conflicts {
         score *= match conflict {
@@ -578,6 +699,8 @@ fn compare_with_matrix(
             Conflict::DifferentKunya => 0.6,
             Conflict::DifferentFamilyName => 0.7,
             Conflict::DifferentNisba => 0.8,
+            Conflict::SwappedFamilyName => 0.5,
+            Conflict::DifferentAncestor => 0.7,
         };
     }
     let evidence = Evidence {
@@ -586,19 +709,217 @@ fn compare_with_matrix(
         aligned: &aligned,
         used_a,
         used_b,
-        matched_count: covered.matched_count,
+        // A compound against its halves written apart is two parts agreeing.
+        matched_count: covered.matched_count + split.len(),
     };
     let (sufficient, rare_anchor) = evidence.sufficient(conflicts.is_empty());
+    if rare_anchor {
+        // A name inside another on real evidence: what the longer one adds
+        // is the rest of the same name (a family name, a grandfather), an
+        // omission, not a difference.
+        let omitted = |p: &Prepared, used: &[bool]| -> f64 {
+            p.tokens
+                .iter()
+                .zip(used)
+                .filter(|(_, &u)| !u)
+                .map(|(t, _)| OMITTED * t.weight)
+                .sum()
+        };
+        let lenient = omitted(a, used_a) + omitted(b, used_b) + order;
+        score = score.max((covered.share - lenient).clamp(0.0, 1.0));
+    }
     if !sufficient {
         score = score.min(INSUFFICIENT_CAP);
     }
+    let within = containment(&aligned, used_a, used_b, &conflicts);
+    let completes = completes(a, b, &aligned, (used_a, used_b), within, &split);
     Comparison {
         score,
         aligned,
         conflicts,
+        veto,
         sufficient,
         rare_anchor,
+        inside: within,
+        completes,
+        split,
     }
+}
+
+/// Which name lies inside the other: no conflict, and every part of one
+/// aligned while the other has more.
+fn containment(
+    aligned: &[(usize, usize, f64)],
+    used_a: &[bool],
+    used_b: &[bool],
+    conflicts: &[Conflict],
+) -> Inside {
+    if !conflicts.is_empty() || aligned.is_empty() {
+        return Inside::Neither;
+    }
+    let all = |used: &[bool]| used.iter().all(|&u| u);
+    match (all(used_a), all(used_b)) {
+        (true, false) => Inside::FirstInSecond,
+        (false, true) => Inside::SecondInFirst,
+        _ => Inside::Neither,
+    }
+}
+
+/// Whether a name inside the other (`direction`) is so on enough evidence
+/// for unique completion: every part of the smaller name aligned as a
+/// spelling of the same word and in the same place, and two parts agree.
+/// A kunya alone never joins on its own.
+fn completes(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &[(usize, usize, f64)],
+    used: (&[bool], &[bool]),
+    direction: Inside,
+    split: &[(bool, usize, usize)],
+) -> bool {
+    let (used_a, used_b) = used;
+    let small = match direction {
+        Inside::FirstInSecond => a,
+        Inside::SecondInFirst => b,
+        Inside::Neither => return false,
+    };
+    if small.tokens.iter().all(|t| t.role == Role::Kunya) {
+        return false;
+    }
+    // Spellings of the same words, not merely similar ones; and the smaller
+    // name's own name is the other's own name, not its father's (`Ahmad
+    // X` inside `Muhammad Ahmad X` is the son of Ahmad, or Ahmad himself).
+    let close = aligned.iter().all(|&(_, _, s)| s >= COMPLETION_MIN);
+    // The smaller name's family name is the larger's family name, not a
+    // given name of it beside a family name of its own (`AMAN, Muhammad`
+    // is not `GUL, Muhammad Aman`).
+    let (big, used_big, small_is_a) = if direction == Inside::FirstInSecond {
+        (b, used_b, true)
+    } else {
+        (a, used_a, false)
+    };
+    let big_family_left = big
+        .tokens
+        .iter()
+        .zip(used_big)
+        .any(|(t, &u)| !u && t.role == Role::Surname);
+    let family_moved = aligned.iter().any(|&(i, j, _)| {
+        let (ts, tb) = if small_is_a {
+            (&a.tokens[i], &b.tokens[j])
+        } else {
+            (&b.tokens[j], &a.tokens[i])
+        };
+        ts.role == Role::Surname && !matches!(tb.role, Role::Surname | Role::Nisba)
+    });
+    if big_family_left && family_moved {
+        return false;
+    }
+    let shifted = aligned.iter().any(|&(i, j, _)| {
+        let (ra, rb) = (a.tokens[i].role, b.tokens[j].role);
+        (ra == Role::Ism) != (rb == Role::Ism)
+            && matches!(ra, Role::Ism | Role::Given | Role::Nasab)
+            && matches!(rb, Role::Ism | Role::Given | Role::Nasab)
+    });
+    if !close || shifted || nasab_shifted(a, b, aligned) {
+        return false;
+    }
+    // A family name that many people of the dataset carry, or a common
+    // name as family name, anchors nothing (`AL-BAKRI, Hasan` among a
+    // dozen al-Bakris).
+    let family = |t: &PreparedToken| t.family || t.role == Role::Surname;
+    let weak_family = aligned.iter().any(|&(i, j, _)| {
+        let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+        (family(ta) || family(tb)) && (ta.frequent || tb.frequent)
+    });
+    // Parts that say who, not where from or whose father: an origin
+    // (`Hasan al-Turki`) or a generic kunya does not count.
+    let counted = aligned
+        .iter()
+        .filter(|&&(i, j, _)| {
+            let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+            let origin =
+                (ta.role == Role::Nisba && !ta.family) || (tb.role == Role::Nisba && !tb.family);
+            let generic_kunya = ta.role == Role::Kunya && ta.word.generic;
+            !origin && !generic_kunya
+        })
+        .map(|&(i, j, _)| {
+            // A compound (`Inayat-ur-Rahman`) is two names.
+            let compound = a.tokens[i].word.halves.is_some() && b.tokens[j].word.halves.is_some();
+            1 + usize::from(compound)
+        })
+        .sum::<usize>();
+    // One word is not enough, however rare (`FADI` in `SIRHAN, Fadi`).
+    !weak_family && counted + split.len() >= 2
+}
+
+/// A compound written as one word on one side and as two on the other
+/// (`Inayaturrahman` / `Inayat Rahman`, `Salahuddin` / `Salah Din`): the
+/// comparison does not depend on where the words break. Looks only at
+/// parts left over by [`align`]; the compound is aligned with the first
+/// half, and the second half is marked used. Returns the pairs (compound
+/// side is `a`, compound index, index of the second half).
+fn align_split_compounds(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &mut Vec<(usize, usize, f64)>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+) -> Vec<(bool, usize, usize)> {
+    let mut split = Vec::new();
+    if used_a.iter().all(|&u| u) || used_b.iter().all(|&u| u) {
+        return split;
+    }
+    for compound_in_a in [true, false] {
+        let (x, y) = if compound_in_a { (a, b) } else { (b, a) };
+        for i in 0..x.tokens.len() {
+            let (used_x, used_y) = if compound_in_a {
+                (&mut *used_a, &mut *used_b)
+            } else {
+                (&mut *used_b, &mut *used_a)
+            };
+            if used_x[i] {
+                continue;
+            }
+            let Some((head, tail)) = &x.tokens[i].word.halves else {
+                continue;
+            };
+            let Some(k) = (0..y.tokens.len().saturating_sub(1)).find(|&k| {
+                !used_y[k]
+                    && !used_y[k + 1]
+                    && spelled_alike(head, &y.tokens[k].word.canonical)
+                    && spelled_alike(tail, &y.tokens[k + 1].word.canonical)
+            }) else {
+                continue;
+            };
+            used_x[i] = true;
+            used_y[k] = true;
+            used_y[k + 1] = true;
+            let pair = if compound_in_a { (i, k) } else { (k, i) };
+            aligned.push((pair.0, pair.1, SPLIT_COMPOUND));
+            split.push((compound_in_a, i, k + 1));
+        }
+    }
+    aligned.sort_by_key(|&(i, j, _)| (i, j));
+    split
+}
+
+/// The similarity credited to a compound aligned with its halves written
+/// apart: a spelling of the same words.
+const SPLIT_COMPOUND: f64 = 0.95;
+
+/// Two canonical words that are spellings of one word (graded alignment at
+/// least 0.9), computed on the spot: only compounds left over need it.
+fn spelled_alike(x: &str, y: &str) -> bool {
+    if x == y {
+        return true;
+    }
+    let (Some(ux), Some(uy)) = (
+        super::variants::consonant_units(x),
+        super::variants::consonant_units(y),
+    ) else {
+        return false;
+    };
+    x.len().min(y.len()) >= 3 && variant_cost(&ux, &uy).is_some_and(|c| c <= 0.07)
 }
 
 /// Greedy one-to-one alignment into `aligned` (sorted by position), best
@@ -677,6 +998,10 @@ fn coverage(
         if ta.role != Role::Initial {
             matched_count += 1;
         }
+        // A compound (`Inayat-ur-Rahman`, `Salah ad-Din`) is two names.
+        if ta.word.halves.is_some() && tb.word.halves.is_some() && s >= RARE_ANCHOR_MIN {
+            matched_count += 1;
+        }
     }
     Coverage {
         share: (credit / (weight_a - excess_a).min(weight_b - excess_b)).min(1.0),
@@ -718,11 +1043,16 @@ impl Evidence<'_> {
             all_matched(&b.tokens, used_b),
         );
         let full = all_a && all_b;
+        // One word against one word only if written the same (a variant
+        // spelling of a single word chains people: `Abdul Rahman`,
+        // `Abdurrahman`, `Abdul Rehman`), distinctive, and not a kunya (a
+        // kunya alone never joins on its own).
         let single_distinctive = a.tokens.len() == 1
             && b.tokens.len() == 1
             && full
+            && a.tokens[0].word.canonical == b.tokens[0].word.canonical
             && a.tokens[0].weight >= 0.9
-            && a.tokens[0].role != Role::Nisba;
+            && !matches!(a.tokens[0].role, Role::Nisba | Role::Kunya);
         // A shorter name inside a longer one (`Akhtar al-Barnawi` in `Akhtar
         // ibn Abd al-Rahman al-Barnawi`) is a different person as often as
         // the same one: only a written family name (before the comma of
@@ -737,15 +1067,57 @@ impl Evidence<'_> {
         // part few names of the dataset share is among them. A rare family
         // name with a common given name is strong evidence; a generic one is
         // not.
+        let rare_pair = |&(i, j, s): &(usize, usize, f64)| {
+            s >= RARE_ANCHOR_MIN && a.tokens[i].rare && b.tokens[j].rare
+        };
         let rare_anchor = !sufficient
             && no_conflicts
             && matched_count >= 2
             && (all_a || all_b)
-            && aligned
-                .iter()
-                .any(|&(i, j, s)| s >= RARE_ANCHOR_MIN && a.tokens[i].rare && b.tokens[j].rare);
-        (sufficient || rare_anchor, rare_anchor)
+            && !nasab_shifted(a, b, aligned)
+            && aligned.iter().any(rare_pair);
+        let contained = rare_anchor;
+        (sufficient || contained, contained)
     }
+}
+
+/// A father's name aligned with a grandfather's: the first nasab of one
+/// name with a later one of the other (`X ibn Ahmad` and `X ibn Talha ibn
+/// Ahmad` are a man and his nephew or cousin, not one man).
+fn nasab_shifted(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
+    aligned.iter().any(|&(i, j, _)| {
+        matches!((ancestor_rank(a, i), ancestor_rank(b, j)), (Some(x), Some(y)) if x != y)
+    })
+}
+
+/// The generation of a father's name: 0 for the father (a nasab, or a given
+/// name after the ism: `Umar Khalid` is Umar son of Khalid), 1 for the
+/// grandfather, …; `None` for other parts.
+fn ancestor_rank(p: &Prepared, k: usize) -> Option<usize> {
+    let ancestral = |t: &PreparedToken| matches!(t.role, Role::Nasab | Role::Given);
+    ancestral(&p.tokens[k]).then(|| p.tokens[..k].iter().filter(|t| ancestral(t)).count())
+}
+
+/// Both names give an ancestor at the same generation, and the two are
+/// unlike and unaligned: `X ibn Mustafa ibn Talha` and `X ibn Mustafa ibn
+/// Yunus` are cousins.
+fn different_ancestor(
+    a: &Prepared,
+    b: &Prepared,
+    matrix: &Matrix,
+    used_a: &[bool],
+    used_b: &[bool],
+) -> bool {
+    (0..a.tokens.len()).any(|i| {
+        !used_a[i]
+            && a.tokens[i].role == Role::Nasab
+            && (0..b.tokens.len()).any(|j| {
+                !used_b[j]
+                    && b.tokens[j].role == Role::Nasab
+                    && ancestor_rank(a, i) == ancestor_rank(b, j)
+                    && matrix.get(i, j) < UNLIKE_BELOW
+            })
+    })
 }
 
 /// `len` false flags, on the stack when they fit.
@@ -880,9 +1252,75 @@ fn find_conflicts(
     if different_nisba(a, b, aligned) {
         conflicts.push(Conflict::DifferentNisba);
     }
+    if swapped_family_name(a, b, aligned) {
+        conflicts.push(Conflict::SwappedFamilyName);
+    }
+    if different_ancestor(a, b, matrix, used_a, used_b) {
+        conflicts.push(Conflict::DifferentAncestor);
+    }
     conflicts.sort();
     conflicts.dedup();
     conflicts
+}
+
+/// Whether the conflicts of two names are clear enough to keep them apart
+/// whatever else links them (a cannot-link), rather than only to lower the
+/// score. Father and son (a reversed nasab, a kunya against the same own
+/// name) is read from the aligned words themselves and always is. A
+/// different kunya, family name or nisba is only when the names share a
+/// distinctive part, so that they are plausibly about one person and the
+/// difference says they are not, and the differing words are clearly
+/// different, not spellings of one: between two names that share only
+/// `Ahmad`, or only a nisba, a different surname says nothing (one person
+/// is listed under a real name and a nom de guerre with another nisba).
+fn clear_evidence(
+    a: &Prepared,
+    b: &Prepared,
+    matrix: &Matrix,
+    aligned: &[(usize, usize, f64)],
+    conflicts: &[Conflict],
+) -> bool {
+    if conflicts.iter().any(|c| {
+        matches!(
+            c,
+            Conflict::KunyaVersusIsm | Conflict::ReversedNasab | Conflict::SwappedFamilyName
+        )
+    }) {
+        return true;
+    }
+    if conflicts.is_empty() {
+        return false;
+    }
+    let anchored = aligned.iter().any(|&(i, j, s)| {
+        s >= RARE_ANCHOR_MIN && distinctive(&a.tokens[i]) && distinctive(&b.tokens[j])
+    });
+    // Of the parts of one role left over on both sides, every pair must be
+    // unlike: a close spelling is an unsure variant, not a difference.
+    let unlike = |role: Role| {
+        let (mut any, mut all_unlike) = (false, true);
+        for (i, ta) in a.tokens.iter().enumerate() {
+            for (j, tb) in b.tokens.iter().enumerate() {
+                let free = !aligned.iter().any(|&(x, y, _)| x == i || y == j);
+                if free && ta.role == role && tb.role == role {
+                    any = true;
+                    all_unlike &= matrix.get(i, j) < UNLIKE_BELOW;
+                }
+            }
+        }
+        !any || all_unlike
+    };
+    anchored && unlike(Role::Kunya) && unlike(Role::Nisba)
+}
+
+/// A part that says something about who is meant: not a title, initial or
+/// nisba (an origin many share), not a generic kunya or common given name.
+fn distinctive(t: &PreparedToken) -> bool {
+    let role_counts = match t.role {
+        Role::Ism | Role::Given | Role::Nasab | Role::Surname | Role::Kunya => true,
+        Role::Nisba => t.family,
+        Role::Title | Role::Initial => false,
+    };
+    role_counts && !t.word.common && !t.word.generic && t.weight >= 0.9
 }
 
 /// A plain own name: ism, given name or surname.
@@ -954,6 +1392,23 @@ fn reversed_nasab(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -
     (ism_to_nasab && nasab_to_ism) || crossed
 }
 
+/// In comma forms (`SURNAME, Given`), the family name of each aligned with
+/// a given name of the other, all of them common names: `KARIM, Said` and
+/// `SAID, Karim` are two men (a rare name might be a clerk's swap; two
+/// common ones are as likely two people).
+fn swapped_family_name(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
+    let common = |t: &PreparedToken| t.word.common || t.word.generic;
+    let crossed = |from_a: bool| {
+        aligned.iter().any(|&(i, j, _)| {
+            let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+            let (family, given) = if from_a { (ta, tb) } else { (tb, ta) };
+            family.family && !given.family && is_plain(given.role) && common(ta) && common(tb)
+        })
+    };
+    let comma = |p: &Prepared| p.tokens.iter().any(|t| t.family);
+    comma(a) && comma(b) && crossed(true) && crossed(false)
+}
+
 /// Two kunyas that nothing aligns: different nicknames, different people.
 fn different_kunya(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
     let kunyas = |p: &Prepared| p.tokens.iter().any(|t| t.role == Role::Kunya);
@@ -997,93 +1452,6 @@ fn different_nisba(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) 
         .iter()
         .any(|&(i, j, _)| a.tokens[i].role == Role::Nisba || b.tokens[j].role == Role::Nisba);
     nisbas(a) && nisbas(b) && !nisba_aligned
-}
-
-/// A human-readable account of a comparison: what aligned, how, and what
-/// counted for and against.
-pub fn explain(a: &Prepared, b: &Prepared, cmp: &Comparison) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "'{}' [{}] vs '{}' [{}]: ",
-        a.key,
-        a.describe(),
-        b.key,
-        b.describe()
-    );
-    if cmp.aligned.is_empty() {
-        out.push_str("no parts align");
-    } else {
-        let shown: Vec<String> = cmp
-            .aligned
-            .iter()
-            .map(|&(i, j, s)| {
-                let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
-                let how = if ta.word.canonical == tb.word.canonical {
-                    "same".to_string()
-                } else if ta.word.vowel_key == tb.word.vowel_key {
-                    "vowel variant".to_string()
-                } else if ta.word.skeleton == tb.word.skeleton {
-                    "consonant variant".to_string()
-                } else {
-                    format!("similar {s:.2}")
-                };
-                format!(
-                    "{} {} ~ {} {} ({how})",
-                    role_name(ta.role),
-                    ta.word.canonical,
-                    role_name(tb.role),
-                    tb.word.canonical
-                )
-            })
-            .collect();
-        let _ = write!(out, "aligned {}", shown.join(", "));
-    }
-    let leftover = |p: &Prepared, side: usize| -> Vec<String> {
-        p.tokens
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| {
-                !cmp.aligned
-                    .iter()
-                    .any(|&(i, j, _)| if side == 0 { i == *k } else { j == *k })
-            })
-            .map(|(_, t)| format!("{} {}", role_name(t.role), t.word.canonical))
-            .collect()
-    };
-    let (left_a, left_b) = (leftover(a, 0), leftover(b, 1));
-    if !left_a.is_empty() || !left_b.is_empty() {
-        let _ = write!(
-            out,
-            "; unmatched: [{}] / [{}]",
-            left_a.join(", "),
-            left_b.join(", ")
-        );
-    }
-    for conflict in &cmp.conflicts {
-        let _ = write!(out, "; against: {}", conflict.describe());
-    }
-    if cmp.rare_anchor {
-        out.push_str("; every part of the shorter name aligned, with a part rare in this dataset");
-    }
-    if !cmp.sufficient && cmp.conflicts.is_empty() {
-        out.push_str("; not enough distinctive parts agree (a shared nisba, generic kunya or single name is not identity)");
-    }
-    let _ = write!(out, "; score {:.3}", cmp.score);
-    out
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Title => "title",
-        Role::Kunya => "kunya",
-        Role::Ism => "ism",
-        Role::Given => "given",
-        Role::Nasab => "nasab",
-        Role::Nisba => "nisba",
-        Role::Surname => "surname",
-        Role::Initial => "initial",
-    }
 }
 
 #[cfg(test)]

@@ -105,6 +105,16 @@ impl NameParts {
 pub(super) fn describe<'p>(
     parts: impl Iterator<Item = (&'p str, Role, &'p str)> + Clone,
 ) -> String {
+    describe_labelled(parts, false)
+}
+
+/// [`describe`], with plain labels for a Western name (`first name`,
+/// `middle names`, `family name`) when `plain_words`: `ism` and `nisba`
+/// do not apply to `Denis Cuspert`.
+pub(super) fn describe_labelled<'p>(
+    parts: impl Iterator<Item = (&'p str, Role, &'p str)> + Clone,
+    plain_words: bool,
+) -> String {
     use std::fmt::Write as _;
     const ORDER: [(Role, &str, &str); 8] = [
         (Role::Title, "title", ""),
@@ -125,6 +135,11 @@ pub(super) fn describe<'p>(
         if !out.is_empty() {
             out.push_str("; ");
         }
+        let label = if plain_words {
+            plain_label(role)
+        } else {
+            label
+        };
         let _ = write!(out, "{label}: ");
         let values: Vec<(&str, Role, &str)> = if role == Role::Ism {
             values.last().into_iter().collect()
@@ -145,6 +160,20 @@ pub(super) fn describe<'p>(
         "no name parts".to_string()
     } else {
         out
+    }
+}
+
+/// The label of a role in a Western name.
+pub(super) fn plain_label(role: Role) -> &'static str {
+    match role {
+        Role::Title => "title",
+        Role::Ism => "first name",
+        Role::Given => "middle name",
+        Role::Surname => "family name",
+        Role::Initial => "initial",
+        Role::Kunya => "kunya",
+        Role::Nasab => "nasab",
+        Role::Nisba => "nisba",
     }
 }
 
@@ -298,6 +327,8 @@ impl Lexeme {
             second_half: match text {
                 "din" | "deen" | "dine" | "ddin" => Some("aldin"),
                 "allah" | "ullah" | "ulla" | "alla" | "llah" => Some("allah"),
+                "rahman" | "rehman" | "rahmane" => Some("alrahman"),
+                "haq" | "haque" | "hak" | "haqq" => Some("alhaq"),
                 _ => None,
             },
             nasab_marker: NASAB_MARKERS.contains(&text),
@@ -305,7 +336,8 @@ impl Lexeme {
             title: is_title(text),
             joined: split_abd_word(text)
                 .or_else(|| split_din_word(text))
-                .or_else(|| split_allah_word(text)),
+                .or_else(|| split_allah_word(text))
+                .or_else(|| split_god_name_word(text)),
             kunya_split: split_kunya_word(text).map(|(head, rest)| (head, rest.to_string())),
             word: WordData::of(&canonical_token(text)),
             after_abd: RefCell::new(Weak::new()),
@@ -495,6 +527,45 @@ fn split_allah_word(word: &str) -> Option<String> {
     None
 }
 
+/// `Inayaturrahman`, `Ziaulhaq`, `Habibalrahman` → `…alrahman`, `…alhaq`:
+/// a name joined with the article and a name of God written as one word.
+fn split_god_name_word(word: &str) -> Option<String> {
+    for (god, canonical) in [
+        ("rahman", "alrahman"),
+        ("rehman", "alrahman"),
+        ("haq", "alhaq"),
+    ] {
+        let Some(before) = word.strip_suffix(god) else {
+            continue;
+        };
+        // The article, sun letter doubled or not: `urr`, `ur`, `ul`, `al`…
+        for article in ["urr", "arr", "err", "ur", "ar", "er", "ul", "al", "el", "u"] {
+            if let Some(prefix) = before.strip_suffix(article) {
+                if prefix.len() >= 3 && !prefix.starts_with("abd") {
+                    return Some(format!("{prefix}{canonical}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether `second_half` (`aldin`, `allah`, `alrahman` …) may join the word
+/// before it even without an article between: `Salah Din`, `Nasr Allah`
+/// yes, but `Inayat Rahman` is a given name and a family name.
+fn joins_without_article(second_half: &str) -> bool {
+    matches!(second_half, "aldin" | "allah")
+}
+
+/// An article written apart that joins a name of God to the name before it,
+/// also across the comma of `RAHMAN, Inayat ur` (`ur`, `ul` are Urdu).
+fn god_name_article(word: &Spelled) -> bool {
+    matches!(
+        &*word.lexeme.text,
+        "ur" | "ul" | "al" | "el" | "ar" | "u" | "ud" | "ad"
+    )
+}
+
 /// Join or split words into name units: `Abd al-Aziz` → one unit,
 /// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
 fn compound(words: &[Spelled]) -> Vec<Token> {
@@ -528,8 +599,12 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
         }
         if lx.abd_with_article {
             let j = next_index(i + 1);
+            // `BAQI, Abd`: the compound across the comma, `Abd` last of the
+            // given names and the family name right after it.
+            let across_comma =
+                |next: &Spelled| !word.from_surname && next.from_surname && j == i + 1;
             if let Some(next) = words.get(j) {
-                if next.from_surname == word.from_surname && !next.initial {
+                if (next.from_surname == word.from_surname || across_comma(next)) && !next.initial {
                     out.push(token(next.lexeme.after_abd(), pending_article));
                     pending_article = false;
                     i = j + 1;
@@ -537,11 +612,28 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
                 }
             }
         }
-        // `Salah ad-Din`, `Nur al-Din`, `Nasr Allah`, `Inayat ur Rahman`.
-        let j = next_index(i + 1);
-        if let Some(next) = words.get(j).filter(|n| n.from_surname == word.from_surname) {
+        // `Salah ad-Din`, `Nur al-Din`, `Nasr Allah`, `Inayat ur Rahman`
+        // (also `RAHMAN, Inayat ur`: the article before the comma).
+        let mut j = next_index(i + 1);
+        let across = words.get(i + 1).is_some_and(|article| {
+            god_name_article(article) && article.from_surname == word.from_surname
+        }) && words.get(i + 2).is_some_and(|n| {
+            n.lexeme
+                .second_half
+                .is_some_and(|h| !joins_without_article(h))
+        });
+        if across {
+            j = i + 2;
+        }
+        let same_side = |n: &&Spelled| n.from_surname == word.from_surname || across;
+        if let Some(next) = words.get(j).filter(same_side) {
             if let Some(suffix) = next.lexeme.second_half {
-                if !text.is_empty() && !lx.nasab_marker {
+                let article_between = j > i + 1;
+                if !text.is_empty()
+                    && !lx.nasab_marker
+                    && !lx.kunya_head
+                    && (article_between || joins_without_article(suffix))
+                {
                     let joined = format!("{text}{suffix}");
                     out.push(token(lexeme(&joined), pending_article));
                     pending_article = false;

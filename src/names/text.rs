@@ -96,6 +96,12 @@ fn split_words(
         split_ascii_words(part, from_surname, current, visit);
         return;
     }
+    let transliterated = transliterate(part);
+    let part: &str = &transliterated;
+    if part.is_ascii() {
+        split_ascii_words(part, from_surname, current, visit);
+        return;
+    }
     current.clear();
     let mut flush = |current: &mut String, hyphen: bool, dotted: bool| {
         if !current.is_empty() {
@@ -128,6 +134,75 @@ fn split_words(
         }
     }
     flush(current, false, false);
+}
+
+/// Letters of other scripts written in Latin letters, deterministically,
+/// before anything else reads the name: Cyrillic (Russian, Ukrainian,
+/// Uzbek, Kazakh, Tajik letters) by the BGN/PCGN romanisation, the one
+/// sanctions lists use (`Жалолов` → `zhalolov`, `Хасан` → `khasan`); and
+/// `ç` as `s` (`Muhammed Çelebi` is written `Selebi` as often as
+/// `Chelebi`; French and Portuguese `ç` is `s`). Other letters pass
+/// through (Arabic script is compared as written: without short vowels no
+/// single romanisation is right).
+fn transliterate(part: &str) -> Cow<'_, str> {
+    let cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
+    if !part.chars().any(|c| cyrillic(c) || c == 'ç' || c == 'Ç') {
+        return Cow::Borrowed(part);
+    }
+    let mut out = String::with_capacity(part.len() * 2);
+    for c in part.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        match cyrillic_letter(lower) {
+            Some(latin) => out.push_str(latin),
+            None if lower == 'ç' => out.push('s'),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The BGN/PCGN romanisation of a lowercase Cyrillic letter.
+fn cyrillic_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' | 'ә' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' => "g",
+        'ғ' => "gh",
+        'д' => "d",
+        'е' | 'э' => "e",
+        'є' => "ye",
+        'ё' => "yo",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "yi",
+        'й' => "y",
+        'к' => "k",
+        'қ' => "q",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'ң' => "ng",
+        'о' | 'ө' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ў' | 'ү' | 'ұ' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ҳ' | 'һ' => "h",
+        'ц' => "ts",
+        'ч' | 'ҷ' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'ъ' | 'ь' => "",
+        _ => return None,
+    })
 }
 
 /// [`split_words`] for plain ASCII, the common case: the same rules
@@ -268,6 +343,13 @@ mod tests {
             ascii.extend(words("é"));
             assert_eq!(ascii, words(&format!("{name} é")), "{name}");
         }
+    }
+
+    #[test]
+    fn cyrillic_is_written_in_latin_letters() {
+        assert_eq!(texts("ЖАЛОЛОВ, Нажмиддин"), ["nazhmiddin", "zhalolov"]);
+        assert_eq!(texts("Хасан Шамиль"), ["khasan", "shamil"]);
+        assert_eq!(texts("Çelebi"), ["selebi"]);
     }
 
     #[test]

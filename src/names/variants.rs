@@ -333,9 +333,32 @@ fn undouble(token: &str) -> String {
     out
 }
 
+/// A generic name, judged on its spelling class: a variant spelling of a
+/// generic name (`Abdul Rehman` of `Abd al-Rahman`) is as generic. The
+/// class is the vowel key, for words long enough that it still says which
+/// name it is.
 pub fn is_generic(canonical: &str) -> bool {
-    in_set(&GENERIC_SET, GENERIC_NAMES, canonical)
+    static GENERIC_KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    if in_set(&GENERIC_SET, GENERIC_NAMES, canonical) {
+        return true;
+    }
+    if canonical.len() < GENERIC_CLASS_MIN || !canonical.is_ascii() {
+        return false;
+    }
+    GENERIC_KEYS
+        .get_or_init(|| {
+            GENERIC_NAMES
+                .iter()
+                .filter(|n| n.len() >= GENERIC_CLASS_MIN)
+                .map(|n| vowel_key(n))
+                .collect()
+        })
+        .contains(&vowel_key(canonical))
 }
+
+/// Words shorter than this are generic only as listed: in a short word the
+/// vowel key joins different names (`Nur`, `Nar`).
+const GENERIC_CLASS_MIN: usize = 5;
 
 /// Whether `word` is a title (`TITLES`), by hash rather than a scan.
 pub fn is_title(word: &str) -> bool {
@@ -519,9 +542,12 @@ pub fn skeleton(folded: &str) -> String {
 /// from different words (see [`same_word`]). Digraphs are one unit.
 pub type Unit = [u8; 2];
 
+/// The unit of a vowel run.
+const VOWEL: Unit = [b'a', 0];
+
 /// Longest word (in units) that [`same_word`] looks at; longer words are
 /// never called different by it.
-const MAX_UNITS: usize = 24;
+const MAX_UNITS: usize = 32;
 
 /// What [`same_word`] compares: the consonant units of a folded ASCII
 /// word (vowels dropped), its first letter if that is a vowel, and how it
@@ -558,7 +584,17 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
     let mut i = 0;
     while i < n {
         let c = bytes[i];
-        if is_vowel(c) || !c.is_ascii_alphabetic() {
+        if is_vowel(c) {
+            // A vowel run is one unit, whatever its letters: its quality is
+            // the transliterator's choice, whether it is written at all is
+            // graded (see `dropped_cost`).
+            if units.last() != Some(&VOWEL) {
+                units.push(VOWEL);
+            }
+            i += 1;
+            continue;
+        }
+        if !c.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
@@ -571,6 +607,14 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
         } else if rest.starts_with(b"tch") {
             units.push([b'c', b'h']);
             i += 3;
+        } else if rest.starts_with(b"tj") {
+            // Dutch-Indonesian `tj` is `ch` (`Tjik`/`Chik`).
+            units.push([b'c', b'h']);
+            i += 2;
+        } else if rest.starts_with(b"sy") && rest.get(2).is_some_and(|&v| is_vowel(v)) {
+            // Malay and Indonesian `sy` before a vowel is `sh` (`Syarif`).
+            units.push([b's', b'h']);
+            i += 2;
         } else if next == b'h' && matches!(c, b's' | b'c' | b't' | b'd' | b'k' | b'g') {
             units.push([c, b'h']);
             i += 2;
@@ -589,14 +633,27 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
     })
 }
 
-/// Two consonants that transliterations write for one Arabic, Persian or
-/// Pashto letter: `q`/`k`/`g`/`c`/`gh` (qaf, kaf, ghayn), `kh`/`k`/`h`, `sh`/`ch`
-/// (French `Chafiq`), `th`/`t`/`s` (`Uthman`/`Usman`), `dh`/`d`/`z`
-/// (`Muadh`/`Muaz`), `j`/`g` (Egyptian `Gamal`), `j`/`y`, `p`/`b`; `sch`,
-/// `shch` are `sh` and `tch` is `ch`.
-fn variant_consonants(x: Unit, y: Unit) -> bool {
+/// The substitution-cost table of spelling alignment: what it costs to
+/// read one consonant unit as another, `None` for letters no
+/// transliteration writes for one another. Graded, so that a spelling
+/// variant scores 0.90–0.97 and not all variants alike:
+///
+/// | cost | letters | example |
+/// |---|---|---|
+/// | 0 | the same letter | |
+/// | 0.01 | one letter's usual spellings: `q`/`k`/`c`/`g`/`gh` (qaf, kaf, ghayn), `sh`/`ch`, `p`/`b` | `Qasim`/`Kasem`, `Chafiq`/`Shafiq` |
+/// | 0.02 | `th`/`t`/`s`, `dh`/`d`/`z`, `j`/`g`, `j`/`y` | `Uthman`/`Usman`, `Muadh`/`Muaz`, `Gamal`/`Jamal` |
+/// | 0.03 | `kh`/`k`/`q` | `Khalil`/`Kalil` |
+/// | 0.04 | `kh`/`h` (`Khalid`/`Halid`), `kh`/`ch` (Malay, German), `kh`/`gh`, `th`/`dh` | `Akhmad`/`Ahmad`, `Chalid`/`Khalid` |
+/// | 0.05 | `th`/`z`, `dh`/`th`/`z` for one letter (dhal, za), `p`/`f` | `Thahir`/`Zahir`, `Yusup`/`Yusuf` |
+/// | 0.08 | `s`/`z`, `z`/`d`: also two different letters often enough (`Mansur`/`Manzur`) that a name differing only there is for review | `Aziz`/`Asis`, `Ramazan`/`Ramadan` |
+///
+/// Besides substitutions (see [`variant_cost`]): a `y` or `w` written or
+/// not 0.03, an `h` written or not 0.04, two neighbouring consonants
+/// swapped 0.04, `hs` for `sh` (`Muhsin`/`Mushin`) 0.04.
+fn substitution_cost(x: Unit, y: Unit) -> Option<f32> {
     if x == y {
-        return true;
+        return Some(0.0);
     }
     let class = |u: Unit| -> u8 {
         match u {
@@ -611,18 +668,31 @@ fn variant_consonants(x: Unit, y: Unit) -> bool {
     };
     let (cx, cy) = (class(x), class(y));
     if cx != 0 && cx == cy {
-        return true;
+        return Some(0.01);
     }
-    let pair = |p: Unit, q: Unit| (x == p && y == q) || (x == q && y == p);
-    pair([b'k', b'h'], [b'k', 0])
-        || pair([b'k', b'h'], [b'q', 0])
-        || pair([b't', b'h'], [b't', 0])
-        || pair([b't', b'h'], [b's', 0])
-        || pair([b'd', b'h'], [b'd', 0])
-        || pair([b'd', b'h'], [b'z', 0])
-        || pair([b'j', 0], [b'g', 0])
+    const PAIRS: &[(Unit, Unit, f32)] = &[
+        ([b'k', b'h'], [b'k', 0], 0.03),
+        ([b'k', b'h'], [b'q', 0], 0.03),
+        ([b't', b'h'], [b't', 0], 0.02),
+        ([b't', b'h'], [b's', 0], 0.02),
+        ([b'd', b'h'], [b'd', 0], 0.02),
+        ([b'd', b'h'], [b'z', 0], 0.02),
+        ([b'j', 0], [b'g', 0], 0.02),
         // Slavic and German `j` is `y` (`Nikolaj`/`Nikolay`).
-        || pair([b'j', 0], [b'y', 0])
+        ([b'j', 0], [b'y', 0], 0.02),
+        ([b'k', b'h'], [b'h', 0], 0.04),
+        ([b'k', b'h'], [b'c', b'h'], 0.04),
+        ([b'k', b'h'], [b'g', b'h'], 0.04),
+        ([b't', b'h'], [b'd', b'h'], 0.04),
+        ([b't', b'h'], [b'z', 0], 0.05),
+        ([b'p', 0], [b'f', 0], 0.05),
+        ([b's', 0], [b'z', 0], 0.08),
+        ([b'z', 0], [b'd', 0], 0.08),
+    ];
+    PAIRS
+        .iter()
+        .find(|&&(p, q, _)| (x == p && y == q) || (x == q && y == p))
+        .map(|&(_, _, cost)| cost)
 }
 
 /// `y` and `w` are half vowels, written or not (`Yahya`/`Yahia`,
@@ -631,65 +701,130 @@ fn weak(u: Unit) -> bool {
     matches!(u, [b'y', 0] | [b'w', 0])
 }
 
-/// Whether two folded ASCII words can be spellings of one word: their
-/// consonants pair up one to one as the same letter or a transliteration
-/// variant of it (see [`variant_consonants`]), with `y`/`w` free to be
-/// missing, and words that start with a vowel start with a compatible one
-/// (`a`/`e`, `i`/`e`, `u`; `Ahmad`/`Ahmed`, `Ibrahim`/`Ebrahim`, but not `A…`
-/// against `I…`). Vowels elsewhere are free: Arabic script does not write
-/// short vowels. A consonant that is not a variant of its partner (`Albani`
-/// and `Almani`, `Abd al-Aziz` and `Abd al-Latif`) makes a different word,
-/// however alike the letters look to a string metric. `true` when unsure
-/// (other scripts, very long words).
+/// What leaving a unit without a partner costs: a half vowel little, a
+/// short vowel written or not (`Fahd`/`Fahad`, `Sabr`/`Sabir`) or an `h`
+/// (often dropped: `Muhamad`/`Muamad`, `Abdulrahman`/`Abdulraman`) more;
+/// any of these beginning the word much more (`Akram` is not `Karim`,
+/// `Yasin` is not `Husayn`); any other consonant cannot be left out.
+fn dropped_cost(u: Unit, at_start: bool) -> Option<f32> {
+    if at_start {
+        // The first letter carries the word (`Yasin` is not `Husayn`).
+        (u == VOWEL || weak(u) || u == [b'h', 0]).then_some(0.1)
+    } else if u == VOWEL || weak(u) {
+        Some(0.03)
+    } else if u == [b'h', 0] {
+        Some(0.04)
+    } else {
+        None
+    }
+}
+
+/// Whether two folded ASCII words can be spellings of one word (see
+/// [`variant_cost`]).
 pub fn same_word(x: &WordShape, y: &WordShape) -> bool {
+    variant_cost(x, y).is_some()
+}
+
+/// The cost of reading two folded ASCII words as spellings of one word:
+/// their consonants pair up one to one as the same letter or a
+/// transliteration variant of it (see [`substitution_cost`]), with `y`/`w`
+/// and `h` free to be missing at a cost, and words that start with a vowel
+/// start with a compatible one (`a`/`e`, `i`/`e`, `u`; `Ahmad`/`Ahmed`,
+/// `Ibrahim`/`Ebrahim`, but not `A…` against `I…`). Vowels elsewhere are
+/// free: Arabic script does not write short vowels. `None` when a
+/// consonant is not a variant of its partner (`Albani` and `Almani`, `Abd
+/// al-Aziz` and `Abd al-Latif`): a different word, however alike the
+/// letters look to a string metric. `Some(0)` when unsure (other scripts,
+/// very long words).
+pub fn variant_cost(x: &WordShape, y: &WordShape) -> Option<f32> {
     let (vx, vy) = (x.first_vowel, y.first_vowel);
     if vx != 0 && vy != 0 && vx != vy && vx != b'e' && vy != b'e' {
-        return false;
+        return None;
     }
     // `Hashim` and `Hashimi`, `Jalal` and `Jalali`: the nisba ending makes
     // another word.
     if x.nisba_ending && y.consonant_ending || y.nisba_ending && x.consonant_ending {
-        return false;
+        return None;
     }
     let (ux, uy) = (&x.units, &y.units);
     let (n, m) = (ux.len(), uy.len());
     if n > MAX_UNITS || m > MAX_UNITS {
-        return true;
+        return Some(0.0);
     }
-    // Bit j of reach[i]: the first i units of x pair with the first j of
-    // y. Rows are bit sets so that a call (millions per run) clears a
-    // hundred bytes, not a 25 × 25 table.
-    let mut reach = [0u32; MAX_UNITS + 3];
-    reach[0] = 1;
+    // cost[i][j]: the cheapest pairing of the first i units of x with the
+    // first j of y (infinite if none).
+    const NONE: f32 = f32::INFINITY;
+    let mut cost = [[NONE; MAX_UNITS + 3]; MAX_UNITS + 3];
+    cost[0][0] = 0.0;
+    let relax = |cell: &mut f32, value: f32| *cell = cell.min(value);
     for i in 0..=n {
+        let mut row_reached = false;
         for j in 0..=m {
-            if reach[i] & 1 << j == 0 {
+            let here = cost[i][j];
+            if here == NONE {
                 continue;
             }
-            if i < n && j < m && variant_consonants(ux[i], uy[j]) {
-                reach[i + 1] |= 1 << (j + 1);
+            row_reached = true;
+            if i < n && j < m {
+                if let Some(c) = substitution_cost(ux[i], uy[j]) {
+                    relax(&mut cost[i + 1][j + 1], here + c);
+                }
             }
             // Two neighbouring letters swapped, a common typo
             // (`Muhajir`/`Mujahir`).
-            if i + 1 < n && j + 1 < m && ux[i] == uy[j + 1] && ux[i + 1] == uy[j] {
-                reach[i + 2] |= 1 << (j + 2);
+            let consonants = |u: &[Unit]| u.iter().all(|&c| c != VOWEL);
+            if i + 1 < n
+                && j + 1 < m
+                && ux[i] == uy[j + 1]
+                && ux[i + 1] == uy[j]
+                && consonants(&ux[i..i + 2])
+            {
+                relax(&mut cost[i + 2][j + 2], here + 0.04);
             }
-            if i < n && weak(ux[i]) {
-                reach[i + 1] |= 1 << j;
+            // … also with a vowel between them (`Muhajir`/`Mujahir`).
+            if i + 2 < n
+                && j + 2 < m
+                && ux[i + 1] == VOWEL
+                && uy[j + 1] == VOWEL
+                && ux[i] == uy[j + 2]
+                && ux[i + 2] == uy[j]
+                && ux[i] != VOWEL
+                && ux[i + 2] != VOWEL
+            {
+                relax(&mut cost[i + 3][j + 3], here + 0.04);
             }
-            if j < m && weak(uy[j]) {
-                reach[i] |= 1 << (j + 1);
+            // `hs` against `sh`: a swap across a digraph (`Muhsin`/`Mushin`).
+            const H: Unit = [b'h', 0];
+            const S: Unit = [b's', 0];
+            const SH: Unit = [b's', b'h'];
+            if i + 1 < n && j < m && ux[i] == H && ux[i + 1] == S && uy[j] == SH {
+                relax(&mut cost[i + 2][j + 1], here + 0.04);
+            }
+            if j + 1 < m && i < n && uy[j] == H && uy[j + 1] == S && ux[i] == SH {
+                relax(&mut cost[i + 1][j + 2], here + 0.04);
+            }
+            if let Some(c) = ux.get(i).and_then(|&u| dropped_cost(u, i == 0)) {
+                relax(&mut cost[i + 1][j], here + c);
+            }
+            if let Some(c) = uy.get(j).and_then(|&u| dropped_cost(u, j == 0)) {
+                relax(&mut cost[i][j + 1], here + c);
             }
         }
-        // A row reaches only the next two: when both are empty, nothing
-        // further is reachable (most different words stop at the first
-        // consonant).
-        if i < n && reach[i + 1] == 0 && reach[i + 2] == 0 {
-            return false;
+        // Most different words stop at the first consonant: when no cell
+        // of this row and the next two is reachable, nothing further is.
+        if !row_reached && i < n && cost[i + 1].iter().all(|&c| c == NONE) {
+            return None;
         }
     }
-    reach[n] & 1 << m != 0
+    let total = cost[n][m];
+    (total <= MAX_VARIANT_COST).then_some(total)
 }
+
+/// The most a spelling variant may cost: more than one graded difference
+/// (`Nizar`/`Nasir`: `z` for `s`; `Salman`/`Sulayman`: a vowel and a `y`;
+/// `Khattab`/`Qutayba`: `kh` for `q` and a `y`) is a different name, not a
+/// spelling of it.
+const MAX_VARIANT_COST: f32 = 0.05;
 
 #[cfg(test)]
 mod tests {

@@ -23,6 +23,10 @@ pub struct WordData {
     /// The units of the word without a leading `al`/`el` (`alfaqih` →
     /// `faqih`), for an article written into the other word.
     pub units_without_article: Option<WordShape>,
+    /// A compound with a name of God (`inayatalrahman`, `salahaldin`,
+    /// `nasrallah`): its first half and the second half's word, so that
+    /// it can be compared with the two written apart (`Inayat Rahman`).
+    pub halves: Option<(String, &'static str)>,
 }
 
 impl WordData {
@@ -39,6 +43,25 @@ impl WordData {
                 .or_else(|| canonical.strip_prefix("el"))
                 .filter(|rest| rest.len() >= 3)
                 .and_then(consonant_units),
+            halves: compound_halves(canonical),
         })
     }
+}
+
+/// The second halves of compounds as `structure` writes them, and the word
+/// each is written as alone.
+const COMPOUND_TAILS: &[(&str, &str)] = &[
+    ("alrahman", "rahman"),
+    ("aldin", "din"),
+    ("allah", "allah"),
+    ("alhaq", "haq"),
+];
+
+/// The halves of a compound canonical word, if it is one (not `abd…`: its
+/// first half says nothing).
+fn compound_halves(canonical: &str) -> Option<(String, &'static str)> {
+    COMPOUND_TAILS.iter().find_map(|&(tail, alone)| {
+        let head = canonical.strip_suffix(tail)?;
+        (head.len() >= 3 && !head.starts_with("abd")).then(|| (head.to_string(), alone))
+    })
 }

@@ -26,13 +26,22 @@
 //! 3. explicit constraints: `different` as cannot-links, then `same`;
 //! 4. block (candidate pairs) and, beside it, join identical names;
 //! 5. score every candidate pair ([`score`]);
-//! 6. strong differences become cannot-links between clusters;
+//! 6. strong differences become cannot-links between clusters, unless a
+//!    name between the two overrules them ([`bridges`]);
 //! 7. merge along `Same` edges, best first, unless a cannot-link forbids
-//!    ([`union_find`]);
-//! 8. report review-band edges, blocked merges and generic identical names
-//!    as ambiguities;
-//! 9. number the clusters and sort what is reported.
+//!    ([`union_find`]); a name inside a longer one does not join it when
+//!    the births of their records cannot both hold ([`births`]);
+//! 8. a name inside a longer one, in the review band on names alone, joins
+//!    it when the records of both state the same birth day ([`births`]);
+//! 9. unique completion: a name inside longer names of one person only
+//!    joins that person, births permitting ([`completion`]);
+//! 10. report review-band edges, blocked merges and generic identical
+//!     names as ambiguities;
+//! 11. number the clusters and sort what is reported.
 
+mod births;
+mod bridges;
+mod completion;
 mod lifted;
 mod score;
 mod spellings;
@@ -40,9 +49,11 @@ mod union_find;
 
 use super::blocking::candidate_pairs;
 use super::lexicon::Lexicon;
-use super::similarity::{compare, Prepared};
+use super::similarity::{compare, Inside, Prepared};
 use super::{Decision, MatchConfig};
 use crate::collections::Rows;
+use crate::date::Day;
+use bridges::Bridges;
 use lifted::{lifted_roots, single_roots, MAX_GROUPS_PER_EDGE_END};
 use rayon::prelude::*;
 use score::{score_pairs, Edge, LaidOut};
@@ -63,6 +74,11 @@ pub struct Constraints {
     pub same: Vec<(usize, usize)>,
     /// Pairs of groups that are different people.
     pub different: Vec<(usize, usize)>,
+    /// The birth days each group's records allow, by group (`None`, or a
+    /// shorter list: nobody says). Evidence beside the names: births that
+    /// cannot both hold keep a contained name from joining a longer one,
+    /// and the same birth day supports it ([`births`]).
+    pub born: Vec<Option<(Day, Day)>>,
 }
 
 /// One link that joined two names into one cluster.
@@ -125,13 +141,15 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
         names_of_group,
         groups_of_name,
     } = Names::of_groups(groups);
+    let mut clusters = Clusters::new(groups.len());
+    clusters.set_births(&constraints.born);
     let mut run = Run {
         groups,
         cfg,
         display,
         names_of_group,
         groups_of_name,
-        clusters: Clusters::new(groups.len()),
+        clusters,
         merges: Vec::new(),
         ambiguous: Vec::new(),
     };
@@ -152,6 +170,8 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
     let edges = best_first(edges);
     let (matched, blocked) = run.merge_best_first(&edges, &roots_of_name);
     run.explain_matched(&matched, &names);
+    run.join_contained_born_alike(&edges, &roots_of_name, &names);
+    run.complete_contained(&edges, &roots_of_name, &names);
     run.report_open_edges(&edges, &blocked, &roots_of_name, &names);
     run.report_generic_identical(&generic_identical, &names);
     run.finish(candidate_count, names, words)
@@ -315,6 +335,12 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                 .filter(|&r| touched[r as usize].load(Ordering::Relaxed))
         };
         let groups_of_name = &self.groups_of_name;
+        let bridges = Bridges::new(
+            edges,
+            groups_of_name.len(),
+            &self.names_of_group,
+            groups_of_name,
+        );
         let cannot_links: Vec<(u32, u32)> = edges
             .par_iter()
             .filter(|e| {
@@ -322,6 +348,7 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                     && groups_of_name.row(e.a as usize).len()
                         * groups_of_name.row(e.b as usize).len()
                         <= MAX_GROUPS_PER_EDGE_END * MAX_GROUPS_PER_EDGE_END
+                    && !bridges.overrule(e)
             })
             .flat_map_iter(|edge| {
                 touched_roots(edge.a)
@@ -369,7 +396,7 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                     &mut lifted,
                 ),
             }
-            match self.join_lifted(&lifted) {
+            match self.join_lifted(&lifted, edge.inside != Inside::Neither) {
                 Ok(()) => {
                     if self.cfg.explain_merges {
                         matched.push((self.merges.len(), edge.a, edge.b));
@@ -390,10 +417,15 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
         (matched, blocked)
     }
 
-    /// Joins every pair of roots an edge was lifted to, unless kept apart.
-    /// `Ok` if any pair joined; else why not, if a cannot-link was the
-    /// reason.
-    fn join_lifted(&mut self, lifted: &[(usize, usize)]) -> Result<(), Option<&'static str>> {
+    /// Joins every pair of roots an edge was lifted to, unless kept apart
+    /// (for an edge from a `contained` name, also by births that cannot
+    /// both hold). `Ok` if any pair joined; else why not, if a cannot-link
+    /// or the births were the reason.
+    fn join_lifted(
+        &mut self,
+        lifted: &[(usize, usize)],
+        contained: bool,
+    ) -> Result<(), Option<&'static str>> {
         let clusters = &mut self.clusters;
         let mut merged = false;
         let mut reason_blocked = None;
@@ -405,6 +437,10 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             if clusters.forbidden(rx, ry) {
                 reason_blocked =
                     Some("a constraint or evidence of difference keeps the clusters apart");
+                continue;
+            }
+            if contained && clusters.births_apart(rx, ry) {
+                reason_blocked = Some(births::APART);
                 continue;
             }
             clusters.union(rx, ry);
@@ -570,7 +606,8 @@ fn open_record(a: u32, options: &OpenOptions, display: &[&str], names: &LaidOut)
     }
 }
 
-/// Only the edges that merge or ask for review, best first; ties broken by
+/// Only the edges that merge or ask for review (among them those for
+/// unique completion), best first; ties broken by
 /// the name ids, which follow input order. No two edges join the same
 /// names, so the order is total and an unstable sort gives it.
 fn best_first(mut edges: Vec<Edge>) -> Vec<Edge> {
@@ -585,9 +622,10 @@ fn best_first(mut edges: Vec<Edge>) -> Vec<Edge> {
 }
 
 /// Whether one spelling, written identically in several records, is enough
-/// to call them one person. A specific kunya (`Abu Hammam`) or a rare single
+/// to call them one person. A specific kunya (`Abu Hammam`) or a rare own
 /// name is; a generic kunya or given name (`Abu Muhammad`), a common name,
-/// or a nisba alone (`al-Qurashi`) is not: many people share it.
+/// or a nisba alone (`al-Qurashi`) is not: many people share it. (A kunya
+/// alone never joins a *different* spelling: see `Evidence::sufficient`.)
 fn distinctive_when_identical(name: &Prepared) -> bool {
     name.tokens.iter().any(|t| {
         !matches!(t.role, super::Role::Nisba | super::Role::Initial)
@@ -630,8 +668,8 @@ mod tests {
     #[test]
     fn explicit_different_wins() {
         let constraints = Constraints {
-            same: vec![],
             different: vec![(0, 1)],
+            ..Constraints::default()
         };
         let c = run(&["Osama bin Laden", "Usama bin Ladin"], &constraints);
         assert_eq!(c.cluster_of_group, [0, 1]);
@@ -642,7 +680,7 @@ mod tests {
     fn explicit_same_wins() {
         let constraints = Constraints {
             same: vec![(0, 1)],
-            different: vec![],
+            ..Constraints::default()
         };
         let c = run(
             &["Lavdrim Muhaxheri", "Abu Abdullah al-Kosova"],
@@ -655,8 +693,8 @@ mod tests {
     fn no_chain_through_a_cannot_link() {
         // A~B and B~C look plausible, A and C differ by kunya against ism.
         let constraints = Constraints {
-            same: vec![],
             different: vec![(0, 2)],
+            ..Constraints::default()
         };
         let c = run(
             &[

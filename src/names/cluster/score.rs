@@ -2,8 +2,10 @@
 
 use crate::collections::reordered;
 use crate::names::blocking::Candidates;
-use crate::names::similarity::{compare, compare_cached, explain, Prepared, SimilarityCache};
-use crate::names::{decide, Decision, MatchConfig};
+use crate::names::similarity::{
+    compare, compare_cached, Conflict, Inside, Prepared, SimilarityCache,
+};
+use crate::names::{decide, Decision, Explanation, MatchConfig};
 use rayon::prelude::*;
 
 /// A scored pair of distinct names, `a` < `b`.
@@ -13,6 +15,13 @@ pub(super) struct Edge {
     pub score: f64,
     pub decision: Decision,
     pub strong_difference: bool,
+    /// The only evidence of difference is another nisba or family name
+    /// (see [`super::bridges`]).
+    pub only_nisba: bool,
+    /// One name lies inside the other (see [`Inside`]).
+    pub inside: Inside,
+    /// … on evidence enough for unique completion.
+    pub completes: bool,
 }
 
 /// Every candidate pair scored, as edges in the order of the pairs.
@@ -57,6 +66,13 @@ pub(super) fn score_pairs(
                 score: cmp.score,
                 decision: decide(&cmp, cfg),
                 strong_difference: cmp.strong_difference(),
+                only_nisba: cmp
+                    .conflicts
+                    .iter()
+                    .all(|c| matches!(c, Conflict::DifferentNisba | Conflict::DifferentFamilyName)),
+                // The edge's `a` is the smaller id, compared first.
+                inside: cmp.inside,
+                completes: cmp.completes,
             };
             cache.recycle(cmp);
             edge
@@ -86,6 +102,11 @@ impl LaidOut {
     /// names (with the same rare parts) that were scored.
     pub(super) fn explain(&self, a: u32, b: u32) -> String {
         let (pa, pb) = (self.get(a as usize), self.get(b as usize));
-        explain(pa, pb, &compare(pa, pb))
+        Explanation::of(pa, pb, &compare(pa, pb)).to_string()
+    }
+
+    /// The score of the names `a` and `b`.
+    pub(super) fn score(&self, a: u32, b: u32) -> f64 {
+        compare(self.get(a as usize), self.get(b as usize)).score
     }
 }

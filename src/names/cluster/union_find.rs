@@ -7,6 +7,7 @@
 //! union, took the merge loop at a million claims from 155–169 ms to
 //! 82–104 ms (`docs/benchmark.md`).
 
+use crate::date::{Day, DAWN, DUSK};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -29,6 +30,9 @@ pub(super) struct Clusters {
     /// The length of `cannot_link[root]`, 0 for a root with none.
     degree: Vec<u32>,
     cannot_link: FxHashMap<u32, Links>,
+    /// The birth days each root's records allow, first to last; empty when
+    /// no record states a birth (see [`Clusters::births_apart`]).
+    born: Vec<(Day, Day)>,
 }
 
 /// One root's cannot-links.
@@ -46,6 +50,35 @@ impl Clusters {
             size: vec![1; n],
             degree: vec![0; n],
             cannot_link: FxHashMap::default(),
+            born: Vec::new(),
+        }
+    }
+
+    /// The birth days each group's records allow (`None`: nobody says).
+    pub(super) fn set_births(&mut self, born: &[Option<(Day, Day)>]) {
+        if born.iter().all(Option::is_none) {
+            return;
+        }
+        self.born = (0..self.parent.len())
+            .map(|g| born.get(g).copied().flatten().unwrap_or(UNKNOWN_BIRTH))
+            .collect();
+    }
+
+    /// Whether the records of roots `a` and `b` state births that cannot
+    /// both hold: no day is allowed by both.
+    pub(super) fn births_apart(&self, a: usize, b: usize) -> bool {
+        match (self.born.get(a), self.born.get(b)) {
+            (Some(&(a0, a1)), Some(&(b0, b1))) => a1 < b0 || b1 < a0,
+            _ => false,
+        }
+    }
+
+    /// The one birth day both roots' records state, when both state it to
+    /// the day.
+    pub(super) fn same_birth_day(&self, a: usize, b: usize) -> Option<Day> {
+        match (self.born.get(a), self.born.get(b)) {
+            (Some(&(a0, a1)), Some(&(b0, b1))) if a0 == a1 && (b0, b1) == (a0, a1) => Some(a0),
+            _ => None,
         }
     }
 
@@ -126,6 +159,16 @@ impl Clusters {
         };
         self.parent[gone] = keep as u32;
         self.size[keep] += self.size[gone];
+        if !self.born.is_empty() {
+            let ((k0, k1), (g0, g1)) = (self.born[keep], self.born[gone]);
+            let (first, last) = (k0.max(g0), k1.min(g1));
+            // Records that already disagree among themselves veto nothing.
+            self.born[keep] = if first <= last {
+                (first, last)
+            } else {
+                UNKNOWN_BIRTH
+            };
+        }
         if self.degree[gone] > 0 {
             self.degree[gone] = 0;
             let moved = self.cannot_link.remove(&(gone as u32)).unwrap_or_default();
@@ -157,6 +200,9 @@ impl Clusters {
         }
     }
 }
+
+/// A root whose records state no birth, or disagree about it.
+const UNKNOWN_BIRTH: (Day, Day) = (DAWN, DUSK);
 
 /// Lists of cannot-links shorter than this are never brought up to date:
 /// reading them is cheaper.
@@ -192,6 +238,29 @@ mod tests {
         // The survivor of a union keeps every cannot-link.
         let kept = c.union(1, 2);
         assert_eq!(apart(&c), [(0, kept)]);
+    }
+
+    #[test]
+    fn births_narrow_as_clusters_join_and_disagreeing_records_veto_nothing() {
+        let mut c = Clusters::new(6);
+        let born = [
+            Some((100, 465)),
+            Some((300, 300)),
+            Some((900, 1200)),
+            None,
+            Some((0, 50)),
+        ];
+        c.set_births(&[born.as_slice(), &[Some((300, 300))]].concat());
+        assert!(c.births_apart(0, 2));
+        assert!(!c.births_apart(0, 1));
+        assert!(!c.births_apart(0, 3), "no birth stated: no veto");
+        let joined = c.union(0, 1);
+        assert_eq!(c.same_birth_day(joined, 5), Some(300));
+        assert_eq!(c.same_birth_day(0, 2), None);
+        assert!(c.births_apart(joined, 4));
+        // 0–1 and 4 disagree: the cluster's births no longer veto anything.
+        let disagreeing = c.union(joined, 4);
+        assert!(!c.births_apart(disagreeing, 2));
     }
 
     #[test]
