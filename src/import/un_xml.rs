@@ -34,7 +34,7 @@ pub fn read(input: &Input, imported: &mut Imported) {
     let text = match std::str::from_utf8(&input.bytes) {
         Ok(text) => text,
         Err(err) => {
-            let (line, column) = line_column_of_byte(&input.bytes, err.valid_up_to());
+            let (line, column) = crate::load::line_column_of_byte(&input.bytes, err.valid_up_to());
             imported.errors.push(error_at(
                 &input.name,
                 line,
@@ -258,19 +258,4 @@ fn xml_date(text: &str) -> &str {
         (Some(day), Some(b'-' | b'+' | b'Z' | b'T')) => day,
         _ => text,
     }
-}
-
-/// The 1-based line and column (in characters) of byte `offset`.
-pub(super) fn line_column_of_byte(bytes: &[u8], offset: usize) -> (u32, u32) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line as u32, column as u32)
 }

@@ -21,8 +21,8 @@
 use serde_json::Value;
 
 use super::records::{Event, Imported, Person, SourceRecord};
-use super::un_xml::line_column_of_byte;
 use super::{clean, error_at, text_of, Input};
+use crate::load::line_column_of_byte;
 use crate::model::{Certainty, Pos, Status};
 
 const PREFIX: &str = "wikidata";

@@ -42,6 +42,7 @@ pub use crate::model::InputError;
 use crate::model::{Claim, Dataset, EntityRecord, Source};
 use errors::ErrorLog;
 pub use errors::MAX_ERRORS_PER_FILE;
+pub use position::line_column_of_byte;
 use position::KeyAt;
 pub use walk::check_exclude_pattern;
 

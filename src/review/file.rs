@@ -474,17 +474,8 @@ fn from_serde(path: &Path, err: &serde_json::Error) -> anyhow::Error {
 
 /// The 1-based line and column of byte `offset` in `bytes`.
 fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
+    let (line, column) = crate::load::line_column_of_byte(bytes, offset);
+    (line as usize, column as usize)
 }
 
 #[cfg(test)]
