@@ -79,6 +79,17 @@ fn births_of_groups(dataset: &Dataset) -> Vec<Option<(Day, Day)>> {
     born
 }
 
+/// Every claim's weak aliases, by its group (a claim's group is its index):
+/// they corroborate, never merge on their own.
+fn weak_aliases_of_groups(dataset: &Dataset) -> Vec<(usize, String)> {
+    dataset
+        .claims
+        .iter()
+        .enumerate()
+        .flat_map(|(c, claim)| claim.weak_aliases.iter().map(move |w| (c, w.clone())))
+        .collect()
+}
+
 /// A reviewer's judgement that two names are, or are not, one person.
 #[derive(Clone, Debug)]
 pub struct NameJudgement {
@@ -101,6 +112,7 @@ pub fn reconcile(
     judged.pinned_claims(dataset);
     judged.reviewers(judgements);
     judged.constraints.born = births_of_groups(dataset);
+    judged.constraints.weak = weak_aliases_of_groups(dataset);
     let mut groups = claim_groups.groups();
     groups.extend(judged.groups.iter().map(Vec::as_slice));
     let clustering = names::cluster(&groups, &judged.constraints, config);
@@ -530,7 +542,7 @@ fn new_entity(dataset: &Dataset, claims: Vec<usize>, record: Option<usize>) -> E
         let claim = &dataset.claims[c];
         all.push(claim.who.as_str());
         all.extend(claim.aliases.iter().map(String::as_str));
-        // Shown, though they never joined anything.
+        // Shown; they only ever corroborate a link (names::cluster).
         all.extend(claim.weak_aliases.iter().map(String::as_str));
     }
     if let Some(r) = record {

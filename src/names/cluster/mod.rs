@@ -35,13 +35,16 @@
 //!    it when the records of both state the same birth day ([`births`]);
 //! 9. unique completion: a name inside longer names of one person only
 //!    joins that person, births permitting ([`completion`]);
-//! 10. report review-band edges, blocked merges and generic identical
+//! 10. a review-band link joins when a weak alias of one side is the
+//!     other's name ([`corroboration`]);
+//! 11. report review-band edges, blocked merges and generic identical
 //!     names as ambiguities;
-//! 11. number the clusters and sort what is reported.
+//! 12. number the clusters and sort what is reported.
 
 mod births;
 mod bridges;
 mod completion;
+mod corroboration;
 mod lifted;
 mod score;
 mod spellings;
@@ -79,6 +82,10 @@ pub struct Constraints {
     /// cannot both hold keep a contained name from joining a longer one,
     /// and the same birth day supports it ([`births`]).
     pub born: Vec<Option<(Day, Day)>>,
+    /// Weak aliases, by group: broad names that never merge on their own
+    /// but corroborate a link the names leave in the review band
+    /// ([`corroboration`]).
+    pub weak: Vec<(usize, String)>,
 }
 
 /// One link that joined two names into one cluster.
@@ -172,6 +179,7 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
     run.explain_matched(&matched, &names);
     run.join_contained_born_alike(&edges, &roots_of_name, &names);
     run.complete_contained(&edges, &roots_of_name, &names);
+    run.corroborate_by_weak_aliases(&edges, &roots_of_name, &names, &constraints.weak);
     run.report_open_edges(&edges, &blocked, &roots_of_name, &names);
     run.report_generic_identical(&generic_identical, &names);
     run.finish(candidate_count, names, words)
