@@ -19,7 +19,7 @@
 
 use super::lifted::lifted_roots;
 use super::score::{Edge, LaidOut};
-use super::{Merge, Run};
+use super::Run;
 use crate::collections::Rows;
 use crate::date::format_day;
 use crate::names::similarity::Inside;
@@ -58,20 +58,12 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                     continue;
                 }
                 self.clusters.union(x, y);
-                if self.cfg.explain_merges {
-                    self.merges.push(Merge {
-                        names: [
-                            self.display[edge.a as usize].to_string(),
-                            self.display[edge.b as usize].to_string(),
-                        ],
-                        reason: format!(
-                            "one name inside the other, and both born {}; {}",
-                            format_day(day),
-                            names.explain(edge.a, edge.b)
-                        ),
-                        score: edge.score,
-                    });
-                }
+                self.explain_merge(edge.a, edge.b, edge.score, names, || {
+                    format!(
+                        "one name inside the other, and both born {}",
+                        format_day(day)
+                    )
+                });
             }
         }
     }

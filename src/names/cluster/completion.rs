@@ -8,7 +8,7 @@
 
 use super::lifted::lifted_roots;
 use super::score::{Edge, LaidOut};
-use super::{Ambiguity, Merge, Run, MAX_CANDIDATES};
+use super::{Ambiguity, Run, MAX_CANDIDATES};
 use crate::collections::Rows;
 use crate::names::similarity::Inside;
 use std::collections::BTreeMap;
@@ -93,19 +93,10 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             return;
         }
         self.clusters.union(mine, theirs);
-        if self.cfg.explain_merges {
-            self.merges.push(Merge {
-                names: [
-                    self.display[small as usize].to_string(),
-                    self.display[big as usize].to_string(),
-                ],
-                reason: format!(
-                    "unique completion: every name containing it belongs to one person; {}",
-                    names.explain(small, big)
-                ),
-                score: names.score(small, big),
-            });
-        }
+        let score = names.score(small, big);
+        self.explain_merge(small, big, score, names, || {
+            "unique completion: every name containing it belongs to one person".to_string()
+        });
     }
 
     /// A contained name that completes names of several people.

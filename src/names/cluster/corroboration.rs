@@ -13,7 +13,7 @@
 
 use super::lifted::lifted_roots;
 use super::score::{Edge, LaidOut};
-use super::{Merge, Run};
+use super::Run;
 use crate::collections::Rows;
 use crate::names::similarity::{compare, Prepared};
 use crate::names::{decide, Decision};
@@ -74,19 +74,9 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                 let mut carried = weak_of_root.remove(&x).unwrap_or_default();
                 carried.extend(weak_of_root.remove(&y).unwrap_or_default());
                 weak_of_root.insert(joined, carried);
-                if self.cfg.explain_merges {
-                    self.merges.push(Merge {
-                        names: [
-                            self.display[edge.a as usize].to_string(),
-                            self.display[edge.b as usize].to_string(),
-                        ],
-                        reason: format!(
-                            "in the review band on names alone, corroborated by the weak alias '{weak_name}' given for one of them; {}",
-                            names.explain(edge.a, edge.b)
-                        ),
-                        score: edge.score,
-                    });
-                }
+                self.explain_merge(edge.a, edge.b, edge.score, names, || {
+                    format!("in the review band on names alone, corroborated by the weak alias '{weak_name}' given for one of them")
+                });
             }
         }
     }

@@ -461,6 +461,30 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
         }
     }
 
+    /// Records a merge of the names `a` and `b` the matcher decided outside
+    /// the best-first loop, when merges are explained: `why` comes before
+    /// the comparison of the two names.
+    fn explain_merge(
+        &mut self,
+        a: u32,
+        b: u32,
+        score: f64,
+        names: &LaidOut,
+        why: impl FnOnce() -> String,
+    ) {
+        if !self.cfg.explain_merges {
+            return;
+        }
+        self.merges.push(Merge {
+            names: [
+                self.display[a as usize].to_string(),
+                self.display[b as usize].to_string(),
+            ],
+            reason: format!("{}; {}", why(), names.explain(a, b)),
+            score,
+        });
+    }
+
     /// Explanations only for what is reported.
     fn explain_matched(&mut self, matched: &[Matched], names: &LaidOut) {
         let reasons: Vec<String> = matched
