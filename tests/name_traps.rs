@@ -348,6 +348,12 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Fadlullah Karimi", "Fadl Allah Karimi"),
     ("Abu Harith al-Qinawi", "Abuharith al-Qinawi"),
     ("Khalid al-Qinawi", "Khalid ALQINAWI"),
+    // `A.` for `Abd`/`Abdul` before a name of God.
+    ("A. Baqi Haqqani", "Abdul Baqi Haqqani"),
+    ("Mohammed A. Ghani Tawfiq", "Muhammad Abd al-Ghani Tawfiq"),
+    // `-idin`, `-ideen` are `ad-Din` too.
+    ("Najmidin Kamolov", "Najm ad-Din Kamolov"),
+    ("Kassim Tajideen", "Kassim Taj al-Din"),
     // Other scripts are transliterated before matching (requirement 6).
     ("Хасан Жалолов", "Khasan Zhalolov"),
 ];
@@ -365,6 +371,8 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("Nabil al-Ansari", "Nabil al-Asiri"),
     // `s`/`z` alone is too weak to merge on (`Mansur` is not `Manzur`).
     ("Mansur al-Harbi", "Manzur al-Harbi"),
+    // `A.` before a name of God is `Abd`, not `Ahmad`.
+    ("A. Rahman al-Masri", "Ahmad Rahman al-Masri"),
 ];
 
 #[test]

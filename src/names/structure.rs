@@ -569,7 +569,31 @@ fn god_name_article(word: &Spelled) -> bool {
     )
 }
 
-/// Join or split words into name units: `Abd al-Aziz` → one unit,
+/// Names of God that follow `Abd` (`Abd al-Baqi`, `Abdul Ghani`), in
+/// canonical spelling: after the initial `A.` they make the compound
+/// (`A. Baqi` is `Abd al-Baqi`), as South Asian and Malay lists abbreviate
+/// it. Names also common on their own (`Karim`, `Rahim`, `Aziz`, `Hamid`)
+/// are left out: `A. Karim` is as often `Ahmad Karim`.
+const ABD_SECOND_HALVES: &[&str] = &[
+    "alrahman", "rahman", "baqi", "ghani", "ghafur", "ghafar", "qadir", "wahab", "razaq", "sattar",
+    "samad", "qudus", "qayum", "muhaymin", "manan", "jabar", "basit", "khaliq", "fatah", "wadud",
+    "sabur", "shakur", "rauf", "salam", "mutalib", "qahar", "hayy", "muid", "mujib", "wahid",
+];
+
+/// `A.` before a name of God that follows `Abd` ([`ABD_SECOND_HALVES`]):
+/// the abbreviated `Abd`/`Abdul` of `A. Baqi`, `A. Rahman`.
+fn abd_initial(words: &[Spelled], i: usize) -> bool {
+    let word = &words[i];
+    word.initial
+        && &*word.lexeme.text == "a"
+        && words.get(i + 1).is_some_and(|next| {
+            !next.initial
+                && next.from_surname == word.from_surname
+                && ABD_SECOND_HALVES.contains(&next.lexeme.word.canonical.as_str())
+        })
+}
+
+/// Join or split words into name units:/// Join or split words into name units: `Abd al-Aziz` → one unit,
 /// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
 fn compound(words: &[Spelled]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(words.len() + 1);
@@ -600,7 +624,7 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        if lx.abd_with_article {
+        if lx.abd_with_article || abd_initial(words, i) {
             let j = next_index(i + 1);
             // `BAQI, Abd`: the compound across the comma, `Abd` last of the
             // given names and the family name right after it.
@@ -608,7 +632,11 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
                 |next: &Spelled| !word.from_surname && next.from_surname && j == i + 1;
             if let Some(next) = words.get(j) {
                 if (next.from_surname == word.from_surname || across_comma(next)) && !next.initial {
-                    out.push(token(next.lexeme.after_abd(), pending_article));
+                    // The compound is a name, not an initial (`A. Baqi`).
+                    out.push(Token {
+                        initial: false,
+                        ..token(next.lexeme.after_abd(), pending_article)
+                    });
                     pending_article = false;
                     i = j + 1;
                     continue;
