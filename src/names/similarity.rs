@@ -246,22 +246,28 @@ pub fn token_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
     if a.word.canonical == b.word.canonical {
         return 1.0;
     }
-    quick_similarity(a, b).unwrap_or_else(|| string_based_similarity(a, b))
+    quick_similarity(a, b).unwrap_or_else(|learnt| string_based_similarity(a, b, learnt))
 }
+
+/// What [`quick_similarity`] learnt of two words it left open: their
+/// spelling-variant cost when it computed it (`Some(None)`: no alignment
+/// makes them one word), so that [`graded_similarity`] does not align
+/// them twice.
+type Learnt = Option<Option<f32>>;
 
 /// The similarity of two different words when their letters alone decide
 /// it, without string metrics: two common names, or different consonants.
-/// Cheap enough not to be worth remembering.
-fn quick_similarity(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
+/// `Err` with what it learnt when they do not decide it.
+fn quick_similarity(a: &PreparedToken, b: &PreparedToken) -> Result<f64, Learnt> {
     // Two different entries of the common-name table are different names,
     // however alike they look (Muhammad/Mahmud, Hamid/Ahmad).
     if a.word.common && b.word.common {
-        return Some(0.0);
+        return Ok(0.0);
     }
-    if different_words(a, b) {
-        return Some(DIFFERENT_WORD);
+    match different_words(a, b) {
+        (true, _) => Ok(DIFFERENT_WORD),
+        (false, learnt) => Err(learnt),
     }
-    None
 }
 
 /// Two words the same letter for letter, but where one has `e` and the
@@ -290,7 +296,7 @@ fn one_vowel_more(x: &str, y: &str) -> bool {
 
 /// [`token_similarity`] of two different words that [`quick_similarity`]
 /// leaves open.
-fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
+fn string_based_similarity(a: &PreparedToken, b: &PreparedToken, learnt: Learnt) -> f64 {
     if let Some(bound) = cheap_upper_bound(a, b) {
         return bound;
     }
@@ -325,7 +331,7 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken) -> f64 {
         let s = string_similarity(&a.word.vowel_key, &b.word.vowel_key) - 0.04;
         best = best.max(s);
     }
-    let graded = graded_similarity(a, b);
+    let graded = graded_similarity(a, b, learnt);
     if let Some(graded) = graded {
         best = best.max(graded);
     }
@@ -368,11 +374,11 @@ const GRADED_SHORT_MIN: f64 = 0.9;
 /// The similarity of two spellings of one word from the substitution-cost
 /// table of [`variant_cost`]: 0.97 less the cost of the cheapest alignment
 /// of their letters. `None` for other scripts and for different words.
-fn graded_similarity(a: &PreparedToken, b: &PreparedToken) -> Option<f64> {
+fn graded_similarity(a: &PreparedToken, b: &PreparedToken, learnt: Learnt) -> Option<f64> {
     let (Some(x), Some(y)) = (&a.word.units, &b.word.units) else {
         return None;
     };
-    let cost = variant_cost(x, y)?;
+    let cost = learnt.unwrap_or_else(|| variant_cost(x, y))?;
     let graded = 0.97 - f64::from(cost);
     // In a short word the vowel is most of the word (`Aman`/`Amin`): its
     // quality is free in the alignment, so there it is weaker evidence,
@@ -391,19 +397,20 @@ const DIFFERENT_WORD: f64 = 0.5;
 /// `Ansari`/`Asiri`): different words, whatever a string metric says.
 /// Initials, short words and an article written into one word are left to
 /// the string metrics.
-fn different_words(a: &PreparedToken, b: &PreparedToken) -> bool {
+fn different_words(a: &PreparedToken, b: &PreparedToken) -> (bool, Learnt) {
     if a.role == Role::Initial
         || b.role == Role::Initial
         || a.word.canonical.len() < 3
         || b.word.canonical.len() < 3
     {
-        return false;
+        return (false, None);
     }
     let (Some(x), Some(y)) = (&a.word.units, &b.word.units) else {
-        return false;
+        return (false, None);
     };
-    if same_word(x, y) {
-        return false;
+    let cost = variant_cost(x, y);
+    if cost.is_some() {
+        return (false, Some(cost));
     }
     // `ALFAGIH` against `al-Faqih`: an article written into the word.
     for (with_article, other) in [(a, b), (b, a)] {
@@ -413,11 +420,11 @@ fn different_words(a: &PreparedToken, b: &PreparedToken) -> bool {
         let stripped = &other.word.units_without_article;
         if let (Some(stripped), Some(own)) = (stripped, &with_article.word.units) {
             if same_word(own, stripped) {
-                return false;
+                return (false, Some(None));
             }
         }
     }
-    true
+    (true, Some(None))
 }
 
 /// Below this, a similarity only counts as "unlike" (see `find_conflicts`:
@@ -572,11 +579,11 @@ impl SimilarityCache {
             return self.recent[slot].1;
         }
         let value = match quick_similarity(a, b) {
-            Some(value) => value,
-            None => match self.known.get(&key) {
+            Ok(value) => value,
+            Err(learnt) => match self.known.get(&key) {
                 Some(&known) => known,
                 None => {
-                    let value = string_based_similarity(a, b);
+                    let value = string_based_similarity(a, b, learnt);
                     if self.known.len() >= CACHE_LIMIT {
                         self.known.clear();
                     }
@@ -1306,8 +1313,7 @@ fn clear_evidence(
                 if free && ta.role == role && tb.role == role {
                     any = true;
                     all_unlike &= matrix.get(i, j) < UNLIKE_BELOW
-                        && string_similarity(&ta.word.canonical, &tb.word.canonical)
-                            < CLOSE_SPELLING;
+                        && !close_spelling(&ta.word.canonical, &tb.word.canonical);
                 }
             }
         }
@@ -1316,9 +1322,18 @@ fn clear_evidence(
     anchored && unlike(Role::Kunya) && unlike(Role::Nisba) && unlike(Role::Surname)
 }
 
-/// Two words this alike by their letters (Jaro-Winkler) are never clear
-/// evidence of two people, whatever the variant table says of them.
+/// Two words this alike by their letters (the string metric) are never
+/// clear evidence of two people, whatever the variant table says of them.
 const CLOSE_SPELLING: f64 = 0.9;
+
+/// Whether two words are [`CLOSE_SPELLING`] alike; the bound from letter
+/// counts answers most pairs without the metric.
+fn close_spelling(x: &str, y: &str) -> bool {
+    if string_bound(x, y).is_some_and(|bound| bound < CLOSE_SPELLING) {
+        return false;
+    }
+    string_similarity(x, y) >= CLOSE_SPELLING
+}
 
 /// A part that says something about who is meant: not a title, initial or
 /// nisba (an origin many share), not a generic kunya or common given name.

@@ -752,11 +752,62 @@ pub fn variant_cost(x: &WordShape, y: &WordShape) -> Option<f32> {
         return Some(0.0);
     }
     // cost[i][j]: the cheapest pairing of the first i units of x with the
-    // first j of y (infinite if none).
-    const NONE: f32 = f32::INFINITY;
-    let mut cost = [[NONE; MAX_UNITS + 3]; MAX_UNITS + 3];
+    // first j of y (infinite if none). Only the (n + 3) × (m + 3) cells the
+    // words need are set: a fixed 35 × 35 table cost more to fill than
+    // the alignment of two ordinary words.
+    GRID.with(|cells| {
+        let mut cells = cells.borrow_mut();
+        cells.clear();
+        cells.resize((n + 3) * (m + 3), NONE);
+        let mut cost = Grid {
+            cells: &mut cells,
+            width: m + 3,
+        };
+        align(ux, uy, &mut cost)
+    })
+}
+
+/// An unreachable cell of the alignment table.
+const NONE: f32 = f32::INFINITY;
+
+thread_local! {
+    /// The alignment table's cells, reused from word to word.
+    static GRID: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Rows of an alignment table over a flat slice: `cost[i][j]`.
+struct Grid<'c> {
+    cells: &'c mut [f32],
+    width: usize,
+}
+
+impl std::ops::Index<usize> for Grid<'_> {
+    type Output = [f32];
+    fn index(&self, row: usize) -> &[f32] {
+        &self.cells[row * self.width..(row + 1) * self.width]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Grid<'_> {
+    fn index_mut(&mut self, row: usize) -> &mut [f32] {
+        &mut self.cells[row * self.width..(row + 1) * self.width]
+    }
+}
+
+/// The cheapest alignment of the units `ux` with `uy` in `cost` (see
+/// [`variant_cost`]), `None` when there is none within
+/// [`MAX_VARIANT_COST`].
+fn align(ux: &[Unit], uy: &[Unit], cost: &mut Grid) -> Option<f32> {
+    let (n, m) = (ux.len(), uy.len());
     cost[0][0] = 0.0;
-    let relax = |cell: &mut f32, value: f32| *cell = cell.min(value);
+    // Costs only add up: a cell over the most a variant may cost leads to
+    // no variant, so it stays unreached, and most different words stop at
+    // their first unlike consonant.
+    let relax = |cell: &mut f32, value: f32| {
+        if value <= MAX_VARIANT_COST {
+            *cell = cell.min(value);
+        }
+    };
     for i in 0..=n {
         let mut row_reached = false;
         for j in 0..=m {
@@ -812,7 +863,10 @@ pub fn variant_cost(x: &WordShape, y: &WordShape) -> Option<f32> {
         }
         // Most different words stop at the first consonant: when no cell
         // of this row and the next two is reachable, nothing further is.
-        if !row_reached && i < n && cost[i + 1].iter().all(|&c| c == NONE) {
+        // (A swap across a vowel jumps three rows: from the last reached
+        // row, at most to `i + 2`.)
+        let empty = |row: &[f32]| row.iter().all(|&c| c == NONE);
+        if !row_reached && i < n && empty(&cost[i + 1]) && empty(&cost[i + 2]) {
             return None;
         }
     }
