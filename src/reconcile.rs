@@ -56,12 +56,12 @@ pub struct Entities {
     pub candidate_pairs: usize,
 }
 
-/// The birth days each group's records allow, for the matcher: a claim's
-/// group from a firm dated `born` claim or an `age` at a dated event, an
-/// entity record's from its `born`. A date its source doubts (`?`) says
-/// nothing here; groups that only judgements give come after and say
-/// nothing either.
-fn births_of_groups(dataset: &Dataset) -> Vec<Option<(Day, Day)>> {
+/// The birth days the records of each group that states a birth allow,
+/// for the matcher: a claim's group (its index) from a dated `born` claim
+/// or an `age` at a dated event, an entity record's from its `born`. A
+/// date its source doubts (`?`) says nothing here. Few claims state one,
+/// so the list is sparse.
+fn births_of_groups(dataset: &Dataset) -> Vec<(usize, (Day, Day))> {
     let of_claim = |claim: &crate::model::Claim| {
         let date = claim.date.as_ref().filter(|d| !d.interval.uncertain)?;
         let born = if claim.status == Status::Born {
@@ -71,11 +71,26 @@ fn births_of_groups(dataset: &Dataset) -> Vec<Option<(Day, Day)>> {
         };
         Some((born.earliest, born.latest))
     };
-    let mut born: Vec<Option<(Day, Day)>> = dataset.claims.par_iter().map(of_claim).collect();
-    born.extend(dataset.entities.iter().map(|entity| {
-        let date = entity.born.as_ref().filter(|d| !d.interval.uncertain)?;
-        Some((date.interval.earliest, date.interval.latest))
-    }));
+    let mut born: Vec<(usize, (Day, Day))> = dataset
+        .claims
+        .par_iter()
+        .enumerate()
+        .filter_map(|(c, claim)| Some((c, of_claim(claim)?)))
+        .collect();
+    let first_record_group = dataset.claims.len();
+    born.extend(
+        dataset
+            .entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, entity)| {
+                let date = entity.born.as_ref().filter(|d| !d.interval.uncertain)?;
+                Some((
+                    first_record_group + i,
+                    (date.interval.earliest, date.interval.latest),
+                ))
+            }),
+    );
     born
 }
 

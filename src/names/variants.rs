@@ -832,9 +832,13 @@ fn align(ux: &[Unit], uy: &[Unit], cost: &mut Grid) -> Option<f32> {
             {
                 relax(&mut cost[i + 2][j + 2], here + 0.04);
             }
-            // … also with a vowel between them (`Muhajir`/`Mujahir`).
-            if i + 2 < n
-                && j + 2 < m
+            // … also with a vowel between them (`Muhajir`/`Mujahir`), inside
+            // the word only: a word's first or last consonant carries it
+            // (`Musuli` is not `Sumali`, `Yasin` is not `Yunus`).
+            if i > 0
+                && j > 0
+                && i + 3 < n
+                && j + 3 < m
                 && ux[i + 1] == VOWEL
                 && uy[j + 1] == VOWEL
                 && ux[i] == uy[j + 2]

@@ -77,11 +77,11 @@ pub struct Constraints {
     pub same: Vec<(usize, usize)>,
     /// Pairs of groups that are different people.
     pub different: Vec<(usize, usize)>,
-    /// The birth days each group's records allow, by group (`None`, or a
-    /// shorter list: nobody says). Evidence beside the names: births that
-    /// cannot both hold keep a contained name from joining a longer one,
-    /// and the same birth day supports it ([`births`]).
-    pub born: Vec<Option<(Day, Day)>>,
+    /// The birth days a group's records allow, first to last, for the
+    /// groups whose records state a birth. Evidence beside the names:
+    /// births that cannot both hold keep a contained name from joining a
+    /// longer one, and the same birth day supports it ([`births`]).
+    pub born: Vec<(usize, (Day, Day))>,
     /// Weak aliases, by group: broad names that never merge on their own
     /// but corroborate a link the names leave in the review band
     /// ([`corroboration`]).

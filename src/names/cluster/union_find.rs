@@ -54,14 +54,18 @@ impl Clusters {
         }
     }
 
-    /// The birth days each group's records allow (`None`: nobody says).
-    pub(super) fn set_births(&mut self, born: &[Option<(Day, Day)>]) {
-        if born.iter().all(Option::is_none) {
-            return;
+    /// The birth days the records of some groups allow (before any
+    /// union; several for one group are intersected).
+    pub(super) fn set_births(&mut self, born: &[(usize, (Day, Day))]) {
+        let groups = self.parent.len();
+        for &(group, (first, last)) in born.iter().filter(|(g, _)| *g < groups) {
+            if self.born.is_empty() {
+                self.born = vec![UNKNOWN_BIRTH; groups];
+            }
+            let (f, l) = self.born[group];
+            let (f, l) = (f.max(first), l.min(last));
+            self.born[group] = if f <= l { (f, l) } else { UNKNOWN_BIRTH };
         }
-        self.born = (0..self.parent.len())
-            .map(|g| born.get(g).copied().flatten().unwrap_or(UNKNOWN_BIRTH))
-            .collect();
     }
 
     /// Whether the records of roots `a` and `b` state births that cannot
@@ -243,14 +247,13 @@ mod tests {
     #[test]
     fn births_narrow_as_clusters_join_and_disagreeing_records_veto_nothing() {
         let mut c = Clusters::new(6);
-        let born = [
-            Some((100, 465)),
-            Some((300, 300)),
-            Some((900, 1200)),
-            None,
-            Some((0, 50)),
-        ];
-        c.set_births(&[born.as_slice(), &[Some((300, 300))]].concat());
+        c.set_births(&[
+            (0, (100, 465)),
+            (1, (300, 300)),
+            (2, (900, 1200)),
+            (4, (0, 50)),
+            (5, (300, 300)),
+        ]);
         assert!(c.births_apart(0, 2));
         assert!(!c.births_apart(0, 1));
         assert!(!c.births_apart(0, 3), "no birth stated: no veto");
