@@ -165,20 +165,26 @@ fn output_is_sorted_and_the_same_whatever_the_input_order() {
 fn two_snapshots_date_each_claim_by_the_one_that_first_said_it() {
     let (out, _) = imported(Format::UnXml, &un(), &Options::default());
     let records = parse(&out);
-    // Designated in 2017 and still in 2026: one claim, from 2017.
-    let designations = |entity: &str| -> Vec<&Value> {
+    // Designated in 2017 and still in 2026: each snapshot restates the
+    // listing (what `listed-after-death` weighs), with the listing's date.
+    let designations = |entity: &str| -> Vec<(String, String)> {
         (records.iter())
             .filter(|r| r["entity"] == entity && r["status"] == "designated")
+            .map(|r| (r["source"].to_string(), r["date"].to_string()))
             .collect()
     };
-    assert_eq!(designations("un-sc:CDi.001").len(), 1);
     assert_eq!(
-        designations("un-sc:CDi.001")[0]["source"],
-        "un-sc-2017-07-03"
+        designations("un-sc:CDi.001"),
+        [
+            (r#""un-sc-2017-07-03""#.into(), r#""2012-12-31""#.into()),
+            (r#""un-sc-2026-02-27""#.into(), r#""2012-12-31""#.into())
+        ]
     );
     // Mullah Omar's listing date was amended between the snapshots: both
-    // dates stand, each reported by its snapshot.
-    assert_eq!(designations("un-sc:TAi.004").len(), 2);
+    // dates stand, each from its snapshot.
+    let omar = designations("un-sc:TAi.004");
+    assert_eq!(omar.len(), 2);
+    assert_ne!(omar[0].1, omar[1].1);
     // CDi.016's death is stated only in 2026: reported by that snapshot.
     let death = (records.iter())
         .find(|r| r["entity"] == "un-sc:CDi.016" && r["status"] == "died")
@@ -187,6 +193,33 @@ fn two_snapshots_date_each_claim_by_the_one_that_first_said_it() {
     assert_eq!(death["date"], "2019-04-16");
     let check_out = check_json(&out);
     assert_eq!(check_out["input_errors"], Value::Array(vec![]));
+}
+
+#[test]
+fn a_list_that_still_names_a_man_dead_by_another_account_is_flagged() {
+    // Both UN snapshots list CDi.001 with no death note; a report of 2015
+    // says he was killed in 2014: each snapshot's listing is after it.
+    let (mut out, _) = imported(Format::UnXml, &un(), &Options::default());
+    out.push_str(concat!(
+        r#"{"type":"source","id":"wire-2015","title":"Wire report","published":"2015-03-02"}"#,
+        "\n",
+        r#"{"type":"claim","id":"badege-killed","who":"Eric Badege","entity":"un-sc:CDi.001","status":"killed","date":"2014-11","source":"wire-2015"}"#,
+        "\n"
+    ));
+    let report = check_json(&out);
+    let findings = report["findings"].as_array().expect("findings");
+    let listed: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "listed-after-death")
+        .collect();
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+    let message = listed[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("un-sc-2026-02-27"), "{message}");
+    assert!(message.contains("1 more listing"), "{message}");
+    // The list's own death notes (CDi.016, 2026) flag nothing.
+    assert!(findings
+        .iter()
+        .all(|f| f["rule"] != "listed-after-death" || f["entity"]["id"] != "un-sc:CDi.016"));
 }
 
 /// `check --format json` on `ndjson` written to a file.

@@ -140,7 +140,7 @@ pub struct Imported {
     pub(crate) rows: BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     /// The claim that first said each thing (entity, status, date, place,
     /// quote): a later snapshot repeating it adds nothing.
-    said: BTreeMap<[String; 5], String>,
+    said: BTreeMap<[String; 6], String>,
     /// The problems met, each at its file, line and column.
     pub errors: Vec<InputError>,
 }
@@ -235,14 +235,23 @@ impl Imported {
 
     /// Keeps `claim` unless an earlier report of the same statement is
     /// kept (snapshots of one list repeat their notes): each thing is
-    /// reported when it was first said.
+    /// reported when it was first said. A listing is the exception: each
+    /// snapshot that still lists the person says so anew, and that it
+    /// still did on its date is what `listed-after-death` weighs against a
+    /// death the list does not state.
     fn keep_earliest(&mut self, claim: ClaimRecord) {
+        let restated = if claim.status == Status::Designated.as_str() {
+            claim.source.clone()
+        } else {
+            String::new()
+        };
         let key = [
             claim.entity.clone(),
             claim.status.to_string(),
             claim.date.clone().unwrap_or_default(),
             claim.place.clone().unwrap_or_default(),
             claim.quote.clone().unwrap_or_default(),
+            restated,
         ];
         let reported = |c: &ClaimRecord| (c.reported.clone(), c.source.clone(), c.id.clone());
         if let Some(kept) = self.said.get(&key).and_then(|id| self.claims.get(id)) {

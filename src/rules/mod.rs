@@ -18,6 +18,7 @@ mod death_attribution_conflict;
 mod event_after_report;
 mod event_before_birth;
 mod lifespan;
+mod listed_after_death;
 mod multiple_deaths;
 mod refuted_claim;
 mod role_after_death;
@@ -32,6 +33,7 @@ pub static RULES: &[&Rule] = &[
     &death_attribution_conflict::RULE,
     &custody_after_death::RULE,
     &role_after_death::RULE,
+    &listed_after_death::RULE,
     &role_overlap::RULE,
     &event_before_birth::RULE,
     &age_mismatch::RULE,
