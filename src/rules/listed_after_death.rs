@@ -11,22 +11,21 @@ declare_rule! {
     /// listed) on a date certainly or possibly after a death the evidence
     /// has not rejected, with no word of that death itself. A `designated`
     /// claim whose source restates an earlier listing (its `reported`, when
-    /// the listing was first published, is before its source's
-    /// publication: a list snapshot, as `claimlint import` writes one
-    /// source per snapshot), or that gives no date (listed as of its
-    /// report, as OFAC's CSV gives them), counts from the source's date,
-    /// the day the list still named the person; any other counts from its
-    /// own date, the day
+    /// the listing was first published, is before its source's publication:
+    /// a list snapshot, as `claimlint import` writes one source per
+    /// snapshot), or that gives no date (listed as of its report, as OFAC's
+    /// CSV gives them), counts from the source's date, the day the list
+    /// still named the person; any other counts from its own date, the day
     /// of the designation (a report of it published later says nothing of
-    /// the list since). A source that states the
-    /// death too is quiet: the UN and OFAC keep dead men listed, with a
-    /// note, until they are delisted; so is a listing by a list (the same
-    /// `according_to`, as every snapshot of one list has) that had stated
-    /// the death by then. All the listings after one death are
-    /// one finding, the death's reports first. The death's own report date
-    /// is in the reasoning: a death reported only after the listing (a
-    /// note that appears in a later snapshot) could not have been known
-    /// then; one reported before it was not taken up.
+    /// the list since). A source that states the death too is quiet: the UN
+    /// and OFAC keep dead men listed, with a note, until they are delisted;
+    /// so is a listing by a list (the same `according_to`, as every
+    /// snapshot of one list has) that had stated the death by then. All the
+    /// listings after one death are one finding, the death's reports first.
+    /// The death's own report date is in the reasoning: a death reported
+    /// only after the listing (a note that appears in a later snapshot)
+    /// could not have been known then; one reported before it was not taken
+    /// up.
     ///
     /// ## Why it matters
     /// A list that names a dead man as an active designation without saying
