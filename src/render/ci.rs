@@ -32,9 +32,10 @@ pub fn person<'r>(report: &'r CheckReport<'r>, finding: &Finding) -> &'r str {
 pub fn headline(report: &CheckReport, finding: &Finding) -> String {
     let person = person(report, finding);
     let message = finding.message.as_str();
+    // `NAME reported killed …` and `NAME: born … and born … disagree`.
     let rest = message
         .strip_prefix(person)
-        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(|rest| rest.strip_prefix(": ").or_else(|| rest.strip_prefix(' ')))
         .unwrap_or(message);
     format!("{person}: {rest}")
 }
