@@ -3,7 +3,7 @@ use crate::checker::{declare_rule, Context};
 use crate::date::{Day, Order, DAWN};
 use crate::evidence;
 use crate::finding::{Finding, Severity};
-use crate::model::Status;
+use crate::model::{Certainty, Status};
 
 /// Longer than anyone is known to have lived, with margin.
 const MAX_YEARS: i32 = 120;
@@ -20,7 +20,10 @@ declare_rule! {
     ///   the earliest possible birth);
     /// - two birth dates that disagree: two dated `born` claims, or a `born`
     ///   claim and the entity record's `born`, whose intervals share no day
-    ///   (`1986` and `1986-05` agree; `1986` and `1990` do not).
+    ///   (`1986` and `1986-05` agree; `1986` and `1990` do not). One
+    ///   source's alternatives (both claims of one source, neither more
+    ///   than `possible`: `DOB 1961; alt. DOB 1965`, as sanctions lists
+    ///   give them) are the source's doubt, not a disagreement.
     ///
     /// ## Why it matters
     /// Nobody lives 120 years, least of all a fighter; such a span almost
@@ -135,6 +138,24 @@ fn check(ctx: &Context) -> Vec<Finding> {
     })
 }
 
+/// Two births one source gives as alternatives: both claims of one
+/// source, neither more than possible (`DOB 1961; alt. DOB 1965`, as the
+/// UN and OFAC lists give them). The source is unsure, not contradicting
+/// itself.
+fn alternatives(ctx: &Context, a: &Birth, b: &Birth) -> bool {
+    let (Some(x), Some(y)) = (a.claim, b.claim) else {
+        return false;
+    };
+    let (x, y) = (ctx.claim(x), ctx.claim(y));
+    let unsure = |c: &crate::model::Claim| {
+        matches!(
+            c.certainty,
+            Certainty::Possible | Certainty::Doubtful | Certainty::Improbable
+        )
+    };
+    x.source.is_some() && x.source == y.source && unsure(x) && unsure(y)
+}
+
 /// Two births of one person whose dates share no day. `a` comes first in
 /// the timeline; a record's birth is always `b` (it is listed last).
 fn disagreeing_births(
@@ -144,7 +165,7 @@ fn disagreeing_births(
     a: &Birth,
     b: &Birth,
 ) -> Option<Finding> {
-    if a.interval.overlaps(&b.interval) {
+    if a.interval.overlaps(&b.interval) || alternatives(ctx, a, b) {
         return None;
     }
     let order = if a.interval.uncertain || b.interval.uncertain {
