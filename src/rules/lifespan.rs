@@ -23,7 +23,9 @@ declare_rule! {
     ///   (`1986` and `1986-05` agree; `1986` and `1990` do not). One
     ///   source's alternatives (both claims of one source, neither more
     ///   than `possible`: `DOB 1961; alt. DOB 1965`, as sanctions lists
-    ///   give them) are the source's doubt, not a disagreement.
+    ///   give them) are the source's doubt, not a disagreement; and two
+    ///   sources whose dates share a day somewhere (one list gives 1959 or
+    ///   1961, another 1961 or 1965) do not disagree.
     ///
     /// ## Why it matters
     /// Nobody lives 120 years, least of all a fighter; such a span almost
@@ -59,6 +61,9 @@ fn check(ctx: &Context) -> Vec<Finding> {
         let person = &ctx.entities.list[entity].name;
         for (i, a) in births.iter().enumerate() {
             for b in &births[i + 1..] {
+                if sources_agree(ctx, &births, a, b) {
+                    continue;
+                }
                 if let Some(finding) = disagreeing_births(ctx, entity, person, a, b) {
                     findings.push(finding);
                 }
@@ -136,6 +141,24 @@ fn check(ctx: &Context) -> Vec<Finding> {
             findings.push(birth.finding(ctx, &RULE, order, event, message, reasoning));
         }
     })
+}
+
+/// Whether births `a` and `b`, of two different sources, come from lists
+/// of alternatives that share a date: each source allows a day the other
+/// allows too, so they do not disagree, whatever other dates either adds.
+/// Two lists that give one man's possible birth years in part differently
+/// are not a disagreement per pair of years.
+fn sources_agree(ctx: &Context, births: &[Birth], a: &Birth, b: &Birth) -> bool {
+    let source = |x: &Birth| x.claim.and_then(|c| ctx.claim(c).source.as_deref());
+    let (Some(sa), Some(sb)) = (source(a), source(b)) else {
+        return false;
+    };
+    sa != sb
+        && births.iter().filter(|x| source(x) == Some(sa)).any(|x| {
+            (births.iter())
+                .filter(|y| source(y) == Some(sb))
+                .any(|y| x.interval.overlaps(&y.interval))
+        })
 }
 
 /// Two births one source gives as alternatives: both claims of one
