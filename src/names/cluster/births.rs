@@ -28,6 +28,16 @@ use crate::names::Decision;
 /// Why a contained-name merge was refused.
 pub(super) const APART: &str = "their records' births cannot both hold";
 
+/// A cluster's birth window in words: `born 1975-01-01 to 1975-12-31`,
+/// `born 1988-04-12`.
+pub(super) fn window_words((first, last): (crate::date::Day, crate::date::Day)) -> String {
+    if first == last {
+        format!("born {}", format_day(first))
+    } else {
+        format!("born {} to {}", format_day(first), format_day(last))
+    }
+}
+
 impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
     /// A name inside a longer one, in the review band on names alone,
     /// joins it when the records of both state the same birth day.

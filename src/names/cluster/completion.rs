@@ -85,8 +85,14 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                 candidates: vec![self.display[big as usize].to_string()],
                 score: names.score(small, big),
                 explanation: format!(
-                    "every name containing it belongs to one person, but {}: {}",
+                    "every name containing it belongs to one person, but {} ({} against {}): {}",
                     super::births::APART,
+                    self.clusters
+                        .birth_window(mine)
+                        .map_or_else(String::new, super::births::window_words),
+                    self.clusters
+                        .birth_window(theirs)
+                        .map_or_else(String::new, super::births::window_words),
                     names.explain(small, big)
                 ),
             });

@@ -77,6 +77,11 @@ impl Clusters {
         }
     }
 
+    /// The birth days root `root`'s records allow, if they state any.
+    pub(super) fn birth_window(&self, root: usize) -> Option<(Day, Day)> {
+        self.born.get(root).copied().filter(|&w| w != UNKNOWN_BIRTH)
+    }
+
     /// The one birth day both roots' records state, when both state it to
     /// the day.
     pub(super) fn same_birth_day(&self, a: usize, b: usize) -> Option<Day> {
