@@ -356,59 +356,26 @@ impl<'d> Judged<'d> {
                 }
             }
         }
-        self.keep_list_entries_apart(dataset, &group_of_pin);
+        self.keep_list_entries_apart(&group_of_pin);
     }
 
     /// Two entries of one list (ids with one prefix: `un-sc:`, `ofac:`)
     /// are two people by the list's own account, however alike their
-    /// names: every pair of them that shares a name word (all that the
-    /// matcher could join, short of the commonest words) is a cannot-link.
-    fn keep_list_entries_apart(&mut self, dataset: &Dataset, group_of_pin: &HashMap<&str, usize>) {
-        /// A word shared by more entries than this is too common to join
-        /// them on its own, and would make a quadratic number of pairs.
-        const MAX_ENTRIES_PER_WORD: usize = 128;
-        let first = self.first_record_group;
-        let mut entries_of_word: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
-        for (&pin, &group) in group_of_pin {
+    /// names: each pinned group is marked as its list's entry, and the
+    /// matcher never puts two entries of one list in one cluster, directly
+    /// or through a third name.
+    fn keep_list_entries_apart(&mut self, group_of_pin: &HashMap<&str, usize>) {
+        let mut lists: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut pins: Vec<(&str, usize)> = group_of_pin.iter().map(|(&p, &g)| (p, g)).collect();
+        pins.sort_unstable();
+        for (entry, (pin, group)) in pins.into_iter().enumerate() {
             let Some((list, _)) = pin.split_once(':') else {
                 continue;
             };
-            let names: Vec<&str> = match group.checked_sub(first) {
-                Some(r) => std::iter::once(&dataset.entities[r].name)
-                    .chain(&dataset.entities[r].aliases)
-                    .map(String::as_str)
-                    .collect(),
-                None => std::iter::once(&dataset.claims[group].who)
-                    .chain(&dataset.claims[group].aliases)
-                    .map(String::as_str)
-                    .collect(),
-            };
-            let mut words: Vec<String> = (names.iter())
-                .flat_map(|n| {
-                    let key = names::normalise(n);
-                    let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
-                    std::iter::once(key).chain(words)
-                })
-                .collect();
-            words.sort_unstable();
-            words.dedup();
-            for word in words {
-                entries_of_word.entry((list, word)).or_default().push(group);
-            }
+            let next = lists.len() as u32;
+            let list = *lists.entry(list).or_insert(next);
+            self.constraints.entries.push((group, list, entry as u32));
         }
-        let mut apart: Vec<(usize, usize)> = Vec::new();
-        for entries in entries_of_word.values_mut() {
-            entries.sort_unstable();
-            if entries.len() > MAX_ENTRIES_PER_WORD {
-                continue;
-            }
-            for (k, &a) in entries.iter().enumerate() {
-                apart.extend(entries[k + 1..].iter().map(|&b| (a, b)));
-            }
-        }
-        apart.sort_unstable();
-        apart.dedup();
-        self.constraints.different.extend(apart);
     }
 
     /// Reviewers' judgements of two names, as constraints.
@@ -470,6 +437,9 @@ struct Attribution<'l> {
     /// Pairs of entities, smaller first, kept apart by a `different`
     /// constraint.
     apart: HashSet<(usize, usize)>,
+    /// The list entries (list, entry) each entity holds: two entities that
+    /// hold different entries of one list are apart by the list's account.
+    entries: FxHashMap<usize, Vec<(u32, u32)>>,
 }
 
 impl<'l> Attribution<'l> {
@@ -489,8 +459,17 @@ impl<'l> Attribution<'l> {
                 Some((ea.min(eb), ea.max(eb)))
             })
             .collect();
+        let mut entries: FxHashMap<usize, Vec<(u32, u32)>> = FxHashMap::default();
+        for &(group, list, entry) in &constraints.entries {
+            if let Some(e) = cluster_of_group
+                .get(group)
+                .and_then(|&c| cluster_to_entity[c])
+            {
+                entries.entry(e).or_default().push((list, entry));
+            }
+        }
         let mut entities_of_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        if any_merges || !apart.is_empty() {
+        if any_merges || !apart.is_empty() || !entries.is_empty() {
             for (e, entity) in list.iter().enumerate() {
                 for n in &entity.names {
                     entities_of_name.entry(n.as_str()).or_default().push(e);
@@ -500,6 +479,7 @@ impl<'l> Attribution<'l> {
         Attribution {
             entities_of_name,
             apart,
+            entries,
         }
     }
 
@@ -529,19 +509,28 @@ impl<'l> Attribution<'l> {
     }
 
     /// A near-match between people a curator or reviewer has already kept
-    /// apart (`not_same_as`, a not-same judgement) is decided: not reported.
+    /// apart (`not_same_as`, a not-same judgement), or two entries of one
+    /// list, is decided: not reported.
     fn drop_decided(&self, ambiguous: &mut Vec<Ambiguity>) {
-        if self.apart.is_empty() {
+        if self.apart.is_empty() && self.entries.is_empty() {
             return;
         }
+        let listed_apart = |x: usize, y: usize| {
+            let (Some(a), Some(b)) = (self.entries.get(&x), self.entries.get(&y)) else {
+                return false;
+            };
+            a.iter()
+                .any(|&(list, entry)| b.iter().any(|&(l, e)| l == list && e != entry))
+        };
         let decided = |a: &str, b: &str| -> bool {
             let (Some(ea), Some(eb)) = (self.entities_of_name.get(a), self.entities_of_name.get(b))
             else {
                 return false;
             };
             ea.iter().all(|&x| {
-                eb.iter()
-                    .all(|&y| x != y && self.apart.contains(&(x.min(y), x.max(y))))
+                eb.iter().all(|&y| {
+                    x != y && (self.apart.contains(&(x.min(y), x.max(y))) || listed_apart(x, y))
+                })
             })
         };
         ambiguous.retain(|amb| !amb.candidates.iter().all(|c| decided(&amb.name, c)));

@@ -289,6 +289,28 @@ fn people_of_one_list_never_merge_and_lists_still_meet() {
 }
 
 #[test]
+fn two_entries_of_one_list_never_meet_through_a_third_name() {
+    // The OFAC entries share no word, so nothing compares them directly;
+    // a UN entry whose aliases match each would join them (seen on the
+    // real samples through a common word: two OFAC entries, one person).
+    let ndjson = r#"{"type":"entity","id":"ofac:1","name":"Naeem Zafar SHEIKH"}
+{"type":"entity","id":"ofac:2","name":"Amanullah AFRIDI","aliases":["Aman Rasul GUL"]}
+{"type":"entity","id":"un-sc:XXi.001","name":"Naeem Zafar Sheikh","aliases":["Aman Rasul Gul"]}
+{"id":"a","who":"Naeem Zafar SHEIKH","status":"designated","entity":"ofac:1"}
+{"id":"b","who":"Amanullah AFRIDI","status":"designated","entity":"ofac:2"}
+{"id":"c","who":"Naeem Zafar Sheikh","status":"designated","entity":"un-sc:XXi.001"}
+"#;
+    let entities = entities_of(ndjson);
+    let together = |a: &str, b: &str| {
+        entities
+            .iter()
+            .any(|e| e.contains(&a.to_string()) && e.contains(&b.to_string()))
+    };
+    assert!(!together("a", "b"), "{entities:?}");
+    assert!(together("a", "c") || together("b", "c"), "{entities:?}");
+}
+
+#[test]
 fn a_claims_entity_pins_it_ahead_of_its_name_and_weak_aliases_never_merge() {
     let ndjson = r#"{"type":"entity","id":"un-sc:XXi.001","name":"Abdul Rahman Yasin"}
 {"id":"a","who":"Abdul Rahman Yasin","status":"designated","weak_aliases":["Abu Ali"]}

@@ -374,6 +374,10 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // Consonants swapped across a vowel at a word's edge make another word.
     ("Ilyas ibn Mujahid al-Somali", "Ilyas ibn Mujahid al-Mosuli"),
     ("Yasin ibn Khalid al-Britani", "Yunus ibn Khalid al-Britani"),
+    // Father and son: a last name that is a common given name is a
+    // father's name written without `ibn`.
+    ("Hussein Muhammad", "Muhammad ibn al-Husayn"),
+    ("Hassan Ali", "Ali Hassan"),
     // `A.` before a name of God is `Abd`, not `Ahmad`.
     ("A. Rahman al-Masri", "Ahmad Rahman al-Masri"),
 ];

@@ -1396,14 +1396,19 @@ fn reversed_nasab(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -
     let role_of = |p: &Prepared, i: usize| p.tokens[i].role;
     // A given name after the ism is a father's name written without `ibn`
     // (`Umar Khalid` is Umar son of Khalid), so `Dawud Yahya` against `Yahya
-    // Dawud` or `Yahya ibn Dawud` is father against son too.
-    let father = |r: Role| matches!(r, Role::Nasab | Role::Given);
+    // Dawud` or `Yahya ibn Dawud` is father against son too; so is a last
+    // name that is a common given name (`Husayn Muhammad` against `Muhammad
+    // ibn Husayn`).
+    let father = |p: &Prepared, i: usize| {
+        let t = &p.tokens[i];
+        matches!(t.role, Role::Nasab | Role::Given) || t.role == Role::Surname && t.word.common
+    };
     let ism_to_nasab = aligned
         .iter()
-        .any(|&(i, j, _)| role_of(a, i) == Role::Ism && father(role_of(b, j)));
+        .any(|&(i, j, _)| role_of(a, i) == Role::Ism && father(b, j));
     let nasab_to_ism = aligned
         .iter()
-        .any(|&(i, j, _)| father(role_of(a, i)) && role_of(b, j) == Role::Ism);
+        .any(|&(i, j, _)| father(a, i) && role_of(b, j) == Role::Ism);
     let nasab_pairs: Vec<(usize, usize)> = aligned
         .iter()
         .filter(|&&(i, j, _)| role_of(a, i) == Role::Nasab && role_of(b, j) == Role::Nasab)

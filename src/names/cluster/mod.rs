@@ -86,6 +86,10 @@ pub struct Constraints {
     /// but corroborate a link the names leave in the review band
     /// ([`corroboration`]).
     pub weak: Vec<(usize, String)>,
+    /// Groups that are entries of a list (a sanctions list's own ids), as
+    /// (group, list, entry): two entries of one list are two people by the
+    /// list's own account, and no cluster ever holds two, however it grows.
+    pub entries: Vec<(usize, u32, u32)>,
 }
 
 /// One link that joined two names into one cluster.
@@ -150,6 +154,7 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
     } = Names::of_groups(groups);
     let mut clusters = Clusters::new(groups.len());
     clusters.set_births(&constraints.born);
+    clusters.set_entries(&constraints.entries);
     let mut run = Run {
         groups,
         cfg,

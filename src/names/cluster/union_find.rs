@@ -30,6 +30,9 @@ pub(super) struct Clusters {
     /// The length of `cannot_link[root]`, 0 for a root with none.
     degree: Vec<u32>,
     cannot_link: FxHashMap<u32, Links>,
+    /// The list entries each root holds (see [`Clusters::set_entries`]);
+    /// empty without imported lists.
+    entries: FxHashMap<u32, Vec<(u32, u32)>>,
     /// The birth days each root's records allow, first to last; empty when
     /// no record states a birth (see [`Clusters::births_apart`]).
     born: Vec<(Day, Day)>,
@@ -50,8 +53,31 @@ impl Clusters {
             size: vec![1; n],
             degree: vec![0; n],
             cannot_link: FxHashMap::default(),
+            entries: FxHashMap::default(),
             born: Vec::new(),
         }
+    }
+
+    /// Groups that are entries of a list, as (group, list, entry): no
+    /// cluster ever holds two entries of one list.
+    pub(super) fn set_entries(&mut self, entries: &[(usize, u32, u32)]) {
+        let groups = self.parent.len();
+        for &(group, list, entry) in entries.iter().filter(|e| e.0 < groups) {
+            let held = self.entries.entry(group as u32).or_default();
+            held.push((list, entry));
+            held.sort_unstable();
+            held.dedup();
+        }
+    }
+
+    /// Whether roots `a` and `b` hold different entries of one list.
+    fn entries_clash(&self, a: usize, b: usize) -> bool {
+        let (Some(x), Some(y)) = (self.entries.get(&(a as u32)), self.entries.get(&(b as u32)))
+        else {
+            return false;
+        };
+        x.iter()
+            .any(|&(list, entry)| y.iter().any(|&(l, e)| l == list && e != entry))
     }
 
     /// The birth days the records of some groups allow (before any
@@ -113,7 +139,13 @@ impl Clusters {
 
     /// Whether the roots `a` and `b` are kept apart.
     pub(super) fn forbidden(&self, a: usize, b: usize) -> bool {
-        if a == b || self.degree[a] == 0 || self.degree[b] == 0 {
+        if a == b {
+            return false;
+        }
+        if !self.entries.is_empty() && self.entries_clash(a, b) {
+            return true;
+        }
+        if self.degree[a] == 0 || self.degree[b] == 0 {
             return false;
         }
         let (shorter, other) = if self.degree[a] <= self.degree[b] {
@@ -168,6 +200,12 @@ impl Clusters {
         };
         self.parent[gone] = keep as u32;
         self.size[keep] += self.size[gone];
+        if let Some(moved) = self.entries.remove(&(gone as u32)) {
+            let held = self.entries.entry(keep as u32).or_default();
+            held.extend(moved);
+            held.sort_unstable();
+            held.dedup();
+        }
         if !self.born.is_empty() {
             let ((k0, k1), (g0, g1)) = (self.born[keep], self.born[gone]);
             let (first, last) = (k0.max(g0), k1.min(g1));
@@ -247,6 +285,18 @@ mod tests {
         // The survivor of a union keeps every cannot-link.
         let kept = c.union(1, 2);
         assert_eq!(apart(&c), [(0, kept)]);
+    }
+
+    #[test]
+    fn two_entries_of_one_list_never_join_however_the_clusters_grow() {
+        let mut c = Clusters::new(4);
+        c.set_entries(&[(0, 7, 1), (1, 7, 2), (2, 8, 1)]);
+        assert!(c.forbidden(0, 1));
+        assert!(!c.forbidden(0, 2), "entries of different lists");
+        let joined = c.union(0, 2);
+        let joined = c.union(joined, 3);
+        assert!(c.forbidden(joined, 1), "the entry travels with its cluster");
+        assert!(!c.forbidden(joined, joined));
     }
 
     #[test]
