@@ -279,11 +279,7 @@ fn people_of_one_list_never_merge_and_lists_still_meet() {
 {"id":"e","who":"Ali Abdullah al-Rashidi","status":"designated","entity":"un-sc:XXi.003"}
 "#;
     let entities = entities_of(ndjson);
-    let together = |a: &str, b: &str| {
-        entities
-            .iter()
-            .any(|e| e.contains(&a.to_string()) && e.contains(&b.to_string()))
-    };
+    let together = |a: &str, b: &str| together(&entities, a, b);
     assert!(!together("a", "b"), "{entities:?}");
     assert!(together("d", "e"), "{entities:?}");
 }
@@ -301,11 +297,7 @@ fn two_entries_of_one_list_never_meet_through_a_third_name() {
 {"id":"c","who":"Naeem Zafar Sheikh","status":"designated","entity":"un-sc:XXi.001"}
 "#;
     let entities = entities_of(ndjson);
-    let together = |a: &str, b: &str| {
-        entities
-            .iter()
-            .any(|e| e.contains(&a.to_string()) && e.contains(&b.to_string()))
-    };
+    let together = |a: &str, b: &str| together(&entities, a, b);
     assert!(!together("a", "b"), "{entities:?}");
     assert!(together("a", "c") || together("b", "c"), "{entities:?}");
 }
@@ -333,6 +325,13 @@ fn a_claims_entity_pins_it_ahead_of_its_name_and_weak_aliases_never_merge() {
 }
 
 /// The claim ids of each entity `claimlint entities` finds.
+/// Whether the claims `a` and `b` are in one of `entities`.
+fn together(entities: &[Vec<String>], a: &str, b: &str) -> bool {
+    entities
+        .iter()
+        .any(|e| e.iter().any(|c| c == a) && e.iter().any(|c| c == b))
+}
+
 fn entities_of(ndjson: &str) -> Vec<Vec<String>> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("claims.ndjson");

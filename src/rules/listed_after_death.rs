@@ -70,11 +70,12 @@ fn check(ctx: &Context) -> Vec<Finding> {
     };
     after_death::find(ctx, &listings, None, |group, person| {
         let headline = ctx.claim(group.headline(ctx));
+        let headline_on = listed(ctx, group.headline(ctx));
         let message = format!(
             "{} but `{}` {}{}",
             group.death_clause(ctx),
             headline.source.as_deref().unwrap_or("an unnamed source"),
-            listed(ctx, group.headline(ctx)).map_or(String::new(), |on| on.words()),
+            headline_on.map_or(String::new(), |on| on.words()),
             group.more_after("listing", "listings")
         );
         let mut reasoning: Vec<String> = group
@@ -98,7 +99,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             .collect();
         reasoning.extend(group.orders(ctx, "listings").split_off(group.events.len()));
         let death = ctx.claim(group.death);
-        let on = listed(ctx, group.headline(ctx)).map(|on| on.date().interval);
+        let on = headline_on.map(|on| on.date().interval);
         reasoning.push(match (death.report, on) {
             (Some(said), Some(listed)) if said.certainly_before(&listed) => format!(
                 "the death was reported {} before the listing: the list did not take it up",

@@ -17,7 +17,6 @@
 //! Records that already disagree about a birth among themselves veto
 //! nothing ([`super::union_find::Clusters`]).
 
-use super::lifted::lifted_roots;
 use super::score::{Edge, LaidOut};
 use super::Run;
 use crate::collections::Rows;
@@ -47,34 +46,20 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
         roots_of_name: &Rows,
         names: &LaidOut,
     ) {
-        let mut lifted: Vec<(usize, usize)> = Vec::new();
         let contained = edges
             .iter()
             .filter(|e| e.decision == Decision::Review && e.inside != Inside::Neither);
-        for edge in contained {
-            lifted_roots(
-                &mut self.clusters,
-                roots_of_name,
-                edge.a,
-                edge.b,
-                &mut lifted,
-            );
-            for &(x, y) in &lifted {
-                let (x, y) = (self.clusters.find(x), self.clusters.find(y));
-                let Some(day) = self.clusters.same_birth_day(x, y) else {
-                    continue;
-                };
-                if x == y || self.clusters.forbidden(x, y) {
-                    continue;
-                }
-                self.clusters.union(x, y);
-                self.explain_merge(edge.a, edge.b, edge.score, names, || {
-                    format!(
-                        "one name inside the other, and both born {}",
-                        format_day(day)
-                    )
-                });
-            }
-        }
+        self.open_links(contained, roots_of_name, |run, edge, x, y| {
+            let Some(day) = run.clusters.same_birth_day(x, y) else {
+                return;
+            };
+            run.clusters.union(x, y);
+            run.explain_merge(edge.a, edge.b, edge.score, names, || {
+                format!(
+                    "one name inside the other, and both born {}",
+                    format_day(day)
+                )
+            });
+        });
     }
 }

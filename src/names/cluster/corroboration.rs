@@ -11,7 +11,6 @@
 //! words or more take part (`Faiz` is anyone's), and never against births
 //! that cannot both hold.
 
-use super::lifted::lifted_roots;
 use super::score::{Edge, LaidOut};
 use super::Run;
 use crate::collections::Rows;
@@ -44,41 +43,30 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
         if weak_of_root.is_empty() {
             return;
         }
-        let mut lifted: Vec<(usize, usize)> = Vec::new();
         // A single word is too broad to be corroborated into a merge.
         let worded = |id: u32| names.get(id as usize).tokens.len() >= 2;
         let review = edges
             .iter()
             .filter(|e| e.decision == Decision::Review && worded(e.a) && worded(e.b));
-        for edge in review {
-            lifted_roots(
-                &mut self.clusters,
-                roots_of_name,
-                edge.a,
-                edge.b,
-                &mut lifted,
-            );
-            for &(x, y) in &lifted {
-                let (x, y) = (self.clusters.find(x), self.clusters.find(y));
-                if x == y || self.clusters.forbidden(x, y) || self.clusters.births_apart(x, y) {
-                    continue;
-                }
-                let Some(weak_name) = self
-                    .weak_match(&weak_of_root, x, names.get(edge.b as usize))
-                    .or_else(|| self.weak_match(&weak_of_root, y, names.get(edge.a as usize)))
-                else {
-                    continue;
-                };
-                let joined = self.clusters.union(x, y);
-                // The survivor carries both sides' weak aliases on.
-                let mut carried = weak_of_root.remove(&x).unwrap_or_default();
-                carried.extend(weak_of_root.remove(&y).unwrap_or_default());
-                weak_of_root.insert(joined, carried);
-                self.explain_merge(edge.a, edge.b, edge.score, names, || {
-                    format!("in the review band on names alone, corroborated by the weak alias '{weak_name}' given for one of them")
-                });
+        self.open_links(review, roots_of_name, |run, edge, x, y| {
+            if run.clusters.births_apart(x, y) {
+                return;
             }
-        }
+            let Some(weak_name) = run
+                .weak_match(&weak_of_root, x, names.get(edge.b as usize))
+                .or_else(|| run.weak_match(&weak_of_root, y, names.get(edge.a as usize)))
+            else {
+                return;
+            };
+            let joined = run.clusters.union(x, y);
+            // The survivor carries both sides' weak aliases on.
+            let mut carried = weak_of_root.remove(&x).unwrap_or_default();
+            carried.extend(weak_of_root.remove(&y).unwrap_or_default());
+            weak_of_root.insert(joined, carried);
+            run.explain_merge(edge.a, edge.b, edge.score, names, || {
+                format!("in the review band on names alone, corroborated by the weak alias '{weak_name}' given for one of them")
+            });
+        });
     }
 
     /// The first weak alias of root `root`'s records that is `other`'s name

@@ -466,6 +466,33 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
         }
     }
 
+    /// For each of `edges`, every pair of clusters its two names are in
+    /// that may still join (apart, no cannot-link), as they stand when it
+    /// is reached: `join` decides, and may join them.
+    fn open_links<'e>(
+        &mut self,
+        edges: impl Iterator<Item = &'e Edge>,
+        roots_of_name: &Rows,
+        mut join: impl FnMut(&mut Self, &'e Edge, usize, usize),
+    ) {
+        let mut lifted: Vec<(usize, usize)> = Vec::new();
+        for edge in edges {
+            lifted_roots(
+                &mut self.clusters,
+                roots_of_name,
+                edge.a,
+                edge.b,
+                &mut lifted,
+            );
+            for &(x, y) in &lifted {
+                let (x, y) = (self.clusters.find(x), self.clusters.find(y));
+                if x != y && !self.clusters.forbidden(x, y) {
+                    join(self, edge, x, y);
+                }
+            }
+        }
+    }
+
     /// Records a merge of the names `a` and `b` the matcher decided outside
     /// the best-first loop, when merges are explained: `why` comes before
     /// the comparison of the two names.
