@@ -556,3 +556,57 @@ fn names_of_a_hundred_words_are_compared_in_bounded_time() {
         result.explanation
     );
 }
+
+/// Whether the explanation of two names says their difference keeps them
+/// apart whatever else links them (a cannot-link), not only lowers the
+/// score.
+fn rules_out(a: &str, b: &str) -> bool {
+    let result = match_names(a, b, &cfg());
+    result.explanation.contains("against: ") && !result.explanation.contains("(not ruling out)")
+}
+
+#[test]
+fn a_split_compound_is_no_family_name_to_differ_by() {
+    // `REHMAN, Karim Sultan` is `Karim-ur-Rehman Sultan` split at the
+    // comma: its surname is the compound's second half, so it says nothing
+    // against another family name. Two real family names still do.
+    assert!(!rules_out("REHMAN, Karim Sultan", "JAMIL, Karim Sultan"));
+    assert!(!rules_out("ULLAH, Karim Sultan", "JAMIL, Karim Sultan"));
+    assert!(rules_out("QURESHI, Karim Sultan", "JAMIL, Karim Sultan"));
+}
+
+#[test]
+fn a_kunya_against_a_fathers_name_is_no_generation() {
+    // `Abu Khalaf` against `Ahmad Khalaf` (Ahmad son of Khalaf): men are so
+    // often called after a son named for their own father that this is no
+    // evidence of two. Against the own name it still is (`Khalaf` is the
+    // son of `Abu Khalaf`).
+    assert!(!rules_out("Abu Khalaf al-Tamimi", "Ahmad Khalaf al-Tamimi"));
+    assert!(rules_out("Abu Khalaf al-Tamimi", "Khalaf Ahmad al-Tamimi"));
+}
+
+#[test]
+fn an_article_before_an_ayn_is_the_next_words_article() {
+    // `al'Issawi` is `al-Issawi`: with both nisbas the name bridges the two
+    // that carry one each.
+    let groups = vec![
+        vec!["AL-HARBI, Tariq Jabir Sultan"],
+        vec!["AL-ISSAWI, Tariq Jabir Sultan"],
+        vec!["AL-HARBI, Tariq Jabir Sultan al'Issawi"],
+    ];
+    let result = cluster(&groups, &Constraints::default(), &cfg());
+    let c = &result.cluster_of_group;
+    assert_eq!(c[0], c[2], "{c:?}");
+    assert_eq!(c[1], c[2], "{c:?}");
+}
+
+#[test]
+fn a_leading_muhammad_may_be_dropped_before_a_distinctive_name() {
+    // `Muhammad Azam` is as often `Azam` with a devotional prefix as
+    // Muhammad son of Azam; before a common name (`Muhammad Ahmad`) it is
+    // still read as a generation.
+    let same = match_names("CHEEMA, Tanvir", "CHEEMA, Muhammad Tanvir", &cfg());
+    assert_eq!(same.decision, Decision::Same, "{}", same.explanation);
+    let apart = match_names("Ahmad al-Tamimi", "Muhammad Ahmad al-Tamimi", &cfg());
+    assert_ne!(apart.decision, Decision::Same, "{}", apart.explanation);
+}

@@ -9,7 +9,7 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::structure::{self, role_weight, Part, Role};
-use super::variants::{same_word, variant_cost};
+use super::variants::{common_name, same_word, variant_cost};
 use super::word::WordData;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -1217,17 +1217,26 @@ fn order_penalty(
             }
         }
     }
-    let ism_unmatched = |p: &Prepared, used: &[bool]| {
-        p.tokens
-            .iter()
-            .zip(used)
-            .any(|(t, &u)| t.role == Role::Ism && !u)
+    // A leading `Muhammad` before a given name (`Muhammad Azam`, `Mhd
+    // Amer`) is as often a devotional prefix, dropped in other documents,
+    // as the man's own name before his father's: with no written `bin`
+    // and a name after it that is not itself a common one, it is no
+    // evidence of a generation (`Muhammad Ahmad` is still Muhammad son of
+    // Ahmad).
+    let ism_unmatched = |p: &Prepared, used: &[bool], partner: &PreparedToken| {
+        let prefixed = partner.role == Role::Given && !partner.word.common;
+        p.tokens.iter().zip(used).any(|(t, &u)| {
+            t.role == Role::Ism && !u && !(prefixed && devotional_prefix(&t.word.canonical))
+        })
     };
     for &(i, j, _) in aligned {
         let (ra, rb) = (a.tokens[i].role, b.tokens[j].role);
         let shifted_a = ra == Role::Ism && matches!(rb, Role::Given | Role::Nasab);
         let shifted_b = rb == Role::Ism && matches!(ra, Role::Given | Role::Nasab);
-        if (shifted_a && ism_unmatched(b, used_b)) || (shifted_b && ism_unmatched(a, used_a)) {
+        let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+        if (shifted_a && ism_unmatched(b, used_b, tb))
+            || (shifted_b && ism_unmatched(a, used_a, ta))
+        {
             penalty += 0.08;
         }
     }
@@ -1312,6 +1321,11 @@ fn clear_evidence(
                 let free = !aligned.iter().any(|&(x, y, _)| x == i || y == j);
                 if free && ta.role == role && tb.role == role {
                     any = true;
+                    // `REHMAN, Inayat` is `Inayat-ur-Rehman` split at the
+                    // comma: its surname is no family name to differ by.
+                    let split =
+                        role == Role::Surname && (ta.word.compound_tail || tb.word.compound_tail);
+                    all_unlike &= !split;
                     all_unlike &= matrix.get(i, j) < UNLIKE_BELOW
                         && !close_spelling(&ta.word.canonical, &tb.word.canonical);
                 }
@@ -1346,13 +1360,22 @@ fn distinctive(t: &PreparedToken) -> bool {
     role_counts && !t.word.common && !t.word.generic && t.weight >= 0.9
 }
 
+/// `Muhammad` in any spelling (`Mohammed`, `Mhd`, `Md`), the name most
+/// often put before another given name.
+fn devotional_prefix(canonical: &str) -> bool {
+    common_name(canonical) == Some("muhammad")
+}
+
 /// A plain own name: ism, given name or surname.
 fn is_plain(r: Role) -> bool {
     matches!(r, Role::Ism | Role::Given | Role::Surname)
 }
 
-/// Kunya against the same word as an own name, unless the other name also
-/// carries that kunya, or the kunya side also carries that own name.
+/// Kunya against the same word as the other's own name (ism or surname),
+/// unless the other name also carries that kunya, or the kunya side also
+/// carries that own name. Not against a father's name: a man is so often
+/// called after a son named for his own father that `Abu Khalaf` and
+/// `Ahmad Khalaf` (Ahmad son of Khalaf) are one man as often as two.
 fn kunya_versus_ism(a: &Prepared, b: &Prepared, matrix: &Matrix) -> bool {
     // `similar(x_side_is_a, i_in_x, j_in_y)` reads the matrix either way.
     let similar = |x_is_a: bool, i: usize, j: usize| {
@@ -1374,7 +1397,7 @@ fn kunya_versus_ism(a: &Prepared, b: &Prepared, matrix: &Matrix) -> bool {
                         let role_fits = if want_kunya {
                             t.role == Role::Kunya
                         } else {
-                            is_plain(t.role)
+                            matches!(t.role, Role::Ism | Role::Surname)
                         };
                         role_fits && similar(x_is_a, i, j) >= 0.9
                     })

@@ -124,7 +124,11 @@ fn split_words(
         match c {
             // Apostrophes, ayn and hamza signs join: `Sa'd` = `Saad`-ish `Sad`.
             '\'' | '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'
-            | '`' | '\u{00B4}' | '\u{02B9}' => {}
+            | '`' | '\u{00B4}' | '\u{02B9}' => {
+                if is_article(current) {
+                    flush(current, true, false);
+                }
+            }
             '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => {
                 flush(current, true, false);
             }
@@ -228,6 +232,7 @@ fn split_ascii_words(
     };
     for &b in part.as_bytes() {
         match ASCII_FOLD[usize::from(b)] {
+            JOINS if is_article(text) => flush(text, true),
             JOINS => {}
             ENDS => flush(text, false),
             HYPHEN => flush(text, true),
@@ -235,6 +240,12 @@ fn split_ascii_words(
         }
     }
     flush(text, false);
+}
+
+/// An article written before an ayn (`al'Issawi`, `el'Ali`) is the
+/// article of the next word, as `al-` is, not the start of one word.
+fn is_article(word: &str) -> bool {
+    matches!(word, "al" | "el")
 }
 
 /// [`ASCII_FOLD`] of a byte that joins its neighbours into one word:
@@ -317,6 +328,10 @@ mod tests {
         assert_eq!(texts("Ḥusayn"), ["husayn"]);
         assert_eq!(texts("SA'D, Abu"), ["abu", "sad"]);
         assert_eq!(texts("SANTOS, Ahmad (Ahmed)"), ["ahmad", "santos"]);
+        // An article before an ayn is the next word's article.
+        assert_eq!(texts("Shabib al'Issawi"), ["shabib", "al", "issawi"]);
+        assert_eq!(texts("Shabib al\u{2019}Issawi"), ["shabib", "al", "issawi"]);
+        assert!(words("al'Issawi")[0].1);
     }
 
     #[test]

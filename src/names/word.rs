@@ -27,6 +27,10 @@ pub struct WordData {
     /// `nasrallah`): its first half and the second half's word, so that
     /// it can be compared with the two written apart (`Inayat Rahman`).
     pub halves: Option<(String, &'static str)>,
+    /// A compound's second half written as a word of its own (`REHMAN,
+    /// Inayat` for `Inayat-ur-Rehman`, `ULLAH, Aman`): a split compound,
+    /// not a family name.
+    pub compound_tail: bool,
 }
 
 impl WordData {
@@ -44,6 +48,7 @@ impl WordData {
                 .filter(|rest| rest.len() >= 3)
                 .and_then(consonant_units),
             halves: compound_halves(canonical),
+            compound_tail: is_compound_tail(canonical),
         })
     }
 }
@@ -56,6 +61,17 @@ const COMPOUND_TAILS: &[(&str, &str)] = &[
     ("allah", "allah"),
     ("alhaq", "haq"),
 ];
+
+/// Whether a word alone is a compound's second half, in any vowels
+/// (`rahman`, `rehman`, `ullah`, `allah`, `din`, `deen`, `haq`).
+fn is_compound_tail(canonical: &str) -> bool {
+    let key = vowel_key(canonical);
+    COMPOUND_TAILS
+        .iter()
+        .map(|&(_, alone)| alone)
+        .chain(["ullah", "ala", "ula"])
+        .any(|alone| vowel_key(alone) == key)
+}
 
 /// The halves of a compound canonical word, if it is one (not `abd…`: its
 /// first half says nothing).

@@ -51,9 +51,16 @@ impl<'r> Bridges<'r> {
             .flat_map(|e| [(e.a, e.b), (e.b, e.a)])
             .collect();
         pairs.sort_unstable();
+        // A name that holds another whole (every part aligned, no conflict:
+        // the review band's contained names) carries what the other says,
+        // so it bridges too: `X Shabib al-Issawi al-Dulaymi` holds `X
+        // Shabib al-Issawi` even where that alone is not enough to merge.
         let mut covering: Vec<(u32, u32)> = edges
             .iter()
-            .filter(|e| e.decision == Decision::Same)
+            .filter(|e| {
+                e.decision == Decision::Same
+                    || e.decision == Decision::Review && e.completes && e.inside != Inside::Neither
+            })
             .flat_map(|e| {
                 // (name, a neighbour not inside it)
                 [
