@@ -351,6 +351,8 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     // `A.` for `Abd`/`Abdul` before a name of God.
     ("A. Baqi Haqqani", "Abdul Baqi Haqqani"),
     ("Mohammed A. Ghani Tawfiq", "Muhammad Abd al-Ghani Tawfiq"),
+    // `Abed`/`Abid` before a name of God is `Abd` with its vowel written.
+    ("Said Salih Abed Rabbo al-Umqi", "Said Salih Abd-Rabbuh al-Umqi"),
     // `-idin`, `-ideen` are `ad-Din` too.
     ("Najmidin Kamolov", "Najm ad-Din Kamolov"),
     ("Kassim Tajideen", "Kassim Taj al-Din"),
@@ -378,6 +380,8 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // father's name written without `ibn`.
     ("Hussein Muhammad", "Muhammad ibn al-Husayn"),
     ("Hassan Ali", "Ali Hassan"),
+    // `Abed` before another name is a name of its own, not `Abd`.
+    ("Abed Nasser Tawfiq", "Abd al-Nasser Tawfiq"),
     // `A.` before a name of God is `Abd`, not `Ahmad`.
     ("A. Rahman al-Masri", "Ahmad Rahman al-Masri"),
 ];

@@ -578,19 +578,25 @@ const ABD_SECOND_HALVES: &[&str] = &[
     "alrahman", "rahman", "baqi", "ghani", "ghafur", "ghafar", "qadir", "wahab", "razaq", "sattar",
     "samad", "qudus", "qayum", "muhaymin", "manan", "jabar", "basit", "khaliq", "fatah", "wadud",
     "sabur", "shakur", "rauf", "salam", "mutalib", "qahar", "hayy", "muid", "mujib", "wahid",
+    "rabu",
 ];
 
 /// `A.` before a name of God that follows `Abd` ([`ABD_SECOND_HALVES`]):
-/// the abbreviated `Abd`/`Abdul` of `A. Baqi`, `A. Rahman`.
-fn abd_initial(words: &[Spelled], i: usize) -> bool {
+/// the abbreviated `Abd`/`Abdul` of `A. Baqi`, `A. Rahman`; and `Abed`
+/// or `Abid` before one, Abd written with its vowel (`Abed Rabbo` is `Abd
+/// Rabbuh`; `Abed` before anything else is a name of its own).
+fn abd_written_short(words: &[Spelled], i: usize) -> bool {
     let word = &words[i];
-    word.initial
-        && &*word.lexeme.text == "a"
-        && words.get(i + 1).is_some_and(|next| {
-            !next.initial
-                && next.from_surname == word.from_surname
-                && ABD_SECOND_HALVES.contains(&next.lexeme.word.canonical.as_str())
-        })
+    let abd = match &*word.lexeme.text {
+        "a" => word.initial,
+        "abed" | "abid" => !word.initial,
+        _ => false,
+    };
+    abd && words.get(i + 1).is_some_and(|next| {
+        !next.initial
+            && next.from_surname == word.from_surname
+            && ABD_SECOND_HALVES.contains(&next.lexeme.word.canonical.as_str())
+    })
 }
 
 /// Join or split words into name units:/// Join or split words into name units: `Abd al-Aziz` → one unit,
@@ -624,7 +630,7 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        if lx.abd_with_article || abd_initial(words, i) {
+        if lx.abd_with_article || abd_written_short(words, i) {
             let j = next_index(i + 1);
             // `BAQI, Abd`: the compound across the comma, `Abd` last of the
             // given names and the family name right after it.
