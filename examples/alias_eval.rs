@@ -8,7 +8,9 @@
 //! matcher would see an unlinked dataset. Prints pairwise and B-cubed
 //! precision/recall/F1, recall by name quality, the number of candidate
 //! pairs, the run time, and the false merges. `--misses N` also prints N
-//! missed true pairs with their match explanation, for tuning.
+//! missed true pairs with their match explanation, for tuning. On stderr:
+//! `ALIAS_SPLITS=1` prints each name's true and predicted cluster,
+//! `ALIAS_AMBIGUOUS=1` each answer left for review.
 
 use anyhow::{Context, Result};
 use claimlint::names::{cluster, Constraints, Decision, MatchConfig, NameSet};
@@ -156,6 +158,11 @@ fn main() -> Result<()> {
         );
     }
     println!("ambiguity records: {}", result.ambiguous.len());
+    if std::env::var_os("ALIAS_AMBIGUOUS").is_some() {
+        for a in &result.ambiguous {
+            eprintln!("AMBIG\t{}\t{}\t{}", a.name, a.candidates.join(" ; "), a.explanation);
+        }
+    }
 
     // False merges: links that joined names of different true clusters.
     let truth_of: HashMap<&str, usize> =
