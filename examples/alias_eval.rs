@@ -160,7 +160,12 @@ fn main() -> Result<()> {
     println!("ambiguity records: {}", result.ambiguous.len());
     if std::env::var_os("ALIAS_AMBIGUOUS").is_some() {
         for a in &result.ambiguous {
-            eprintln!("AMBIG\t{}\t{}\t{}", a.name, a.candidates.join(" ; "), a.explanation);
+            eprintln!(
+                "AMBIG\t{}\t{}\t{}",
+                a.name,
+                a.candidates.join(" ; "),
+                a.explanation
+            );
         }
     }
 

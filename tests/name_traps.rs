@@ -352,7 +352,15 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("A. Baqi Haqqani", "Abdul Baqi Haqqani"),
     ("Mohammed A. Ghani Tawfiq", "Muhammad Abd al-Ghani Tawfiq"),
     // `Abed`/`Abid` before a name of God is `Abd` with its vowel written.
-    ("Said Salih Abed Rabbo al-Umqi", "Said Salih Abd-Rabbuh al-Umqi"),
+    (
+        "Said Salih Abed Rabbo al-Umqi",
+        "Said Salih Abd-Rabbuh al-Umqi",
+    ),
+    // Russian and Turkic `y` for a vowel; a `y` between vowels left out.
+    ("Ramzan Kadyrov", "Ramzan Kadirov"),
+    ("Shamil Basayev", "Shamil Basaev"),
+    // A compound's article glued to its first half.
+    ("Zakiur Rehman Lakhvi", "Zaki-ur-Rehman Lakhvi"),
     // `-idin`, `-ideen` are `ad-Din` too.
     ("Najmidin Kamolov", "Najm ad-Din Kamolov"),
     ("Kassim Tajideen", "Kassim Taj al-Din"),

@@ -893,7 +893,7 @@ fn align_split_compounds(
             let Some(k) = (0..y.tokens.len().saturating_sub(1)).find(|&k| {
                 !used_y[k]
                     && !used_y[k + 1]
-                    && spelled_alike(head, &y.tokens[k].word.canonical)
+                    && first_half_alike(head, &y.tokens[k].word.canonical)
                     && spelled_alike(tail, &y.tokens[k + 1].word.canonical)
             }) else {
                 continue;
@@ -913,6 +913,17 @@ fn align_split_compounds(
 /// The similarity credited to a compound aligned with its halves written
 /// apart: a spelling of the same words.
 const SPLIT_COMPOUND: f64 = 0.95;
+
+/// A compound's first half written as a word of its own, also with the
+/// article glued to it (`Zakiur Rehman`, `Enayetul Rahman`, `Habibur
+/// Rahman` for `Zaki-ur-Rehman`, `Inayat ul-Rahman`, `Habib ur-Rahman`).
+fn first_half_alike(head: &str, word: &str) -> bool {
+    spelled_alike(head, word)
+        || ["ur", "ul", "ud", "us", "uz", "ut"]
+            .iter()
+            .filter_map(|article| word.strip_suffix(article))
+            .any(|stem| stem.len() >= 3 && spelled_alike(head, stem))
+}
 
 /// Two canonical words that are spellings of one word (graded alignment at
 /// least 0.9), computed on the spot: only compounds left over need it.
