@@ -871,9 +871,10 @@ fn align(ux: &[Unit], uy: &[Unit], cost: &mut Grid) -> Option<f32> {
             }
             // A half vowel between two vowels, written or not, with the
             // vowels either side one run where it is not (`Basayev`/`Basaev`,
-            // `Miab`/`Mayab`): one difference, not two.
+            // `Miab`/`Mayab`): one difference, not two. Inside the word only:
+            // a final `-awi` is the nisba of a name (`Ghazawi`, of `Ghazi`).
             let glide = |u: &[Unit], k: usize| {
-                k > 0 && k + 1 < u.len() && weak(u[k]) && u[k - 1] == VOWEL && u[k + 1] == VOWEL
+                k > 0 && k + 2 < u.len() && weak(u[k]) && u[k - 1] == VOWEL && u[k + 1] == VOWEL
             };
             if glide(ux, i) && j > 0 && uy[j - 1] == VOWEL {
                 relax(&mut cost[i + 2][j], here + 0.03);
@@ -976,6 +977,7 @@ mod tests {
             ("achakzai", "ishaqzai"),
             ("shahri", "shamari"),
             ("jalal", "jalali"),
+            ("ghazi", "ghazawi"),
         ] {
             assert!(!same(x, y), "{x} {y}");
         }
