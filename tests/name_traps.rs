@@ -359,6 +359,9 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     // Russian and Turkic `y` for a vowel; a `y` between vowels left out.
     ("Ramzan Kadyrov", "Ramzan Kadirov"),
     ("Shamil Basayev", "Shamil Basaev"),
+    // Two words written as one (requirement 3), not only compounds.
+    ("Ali Reza Tavakoli", "Alireza Tavakoli"),
+    ("Hamid Reza Malekouti Pour", "Hamidreza Malakotipour"),
     // A compound's article glued to its first half.
     ("Zakiur Rehman Lakhvi", "Zaki-ur-Rehman Lakhvi"),
     // `-idin`, `-ideen` are `ad-Din` too.
@@ -388,6 +391,15 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // father's name written without `ibn`.
     ("Hussein Muhammad", "Muhammad ibn al-Husayn"),
     ("Hassan Ali", "Ali Hassan"),
+    // A word with its own `ibn` or `al-` stands apart: `Anas al-Suri` is
+    // not `Ansari` written apart.
+    (
+        "Numan ibn Luqman bin Anas al-Suri",
+        "Numan ibn Luqman al-Ansari",
+    ),
+    // Two compounds with different names of God are different names,
+    // however the words break (`Karimullah` is not `Karim ur-Rahman`).
+    ("Karimullah Rahman Sultani", "Karim ur-Rahman Sultani"),
     // `Abed` before another name is a name of its own, not `Abd`.
     ("Abed Nasser Tawfiq", "Abd al-Nasser Tawfiq"),
     // `A.` before a name of God is `Abd`, not `Ahmad`.

@@ -696,7 +696,7 @@ fn compare_with_matrix(
     let conflicts = find_conflicts(a, b, matrix, &aligned, used_a, used_b);
     let veto = clear_evidence(a, b, matrix, &aligned, &conflicts);
 
-    let covered = coverage(a, b, &aligned, weight_a, weight_b);
+    let covered = coverage(a, b, &aligned, &split, weight_a, weight_b);
     let order = order_penalty(a, b, &aligned, used_a, used_b);
     let penalty: f64 = unmatched_penalty(a, used_a) + unmatched_penalty(b, used_b) + order;
     let mut score = (covered.share - penalty).clamp(0.0, 1.0);
@@ -906,9 +906,63 @@ fn align_split_compounds(
             split.push((compound_in_a, i, k + 1));
         }
     }
+    for joined_in_a in [true, false] {
+        let (x, y) = if joined_in_a { (a, b) } else { (b, a) };
+        let (used_x, used_y) = if joined_in_a {
+            (&mut *used_a, &mut *used_b)
+        } else {
+            (&mut *used_b, &mut *used_a)
+        };
+        for (i, token) in x.tokens.iter().enumerate() {
+            if used_x[i] {
+                continue;
+            }
+            let Some(k) = joined_words(token, &y.tokens, used_y) else {
+                continue;
+            };
+            used_x[i] = true;
+            used_y[k] = true;
+            used_y[k + 1] = true;
+            let pair = if joined_in_a { (i, k) } else { (k, i) };
+            aligned.push((pair.0, pair.1, SPLIT_COMPOUND));
+            split.push((joined_in_a, i, k + 1));
+        }
+    }
     aligned.sort_by_key(|&(i, j, _)| (i, j));
     split
 }
+
+/// Two neighbouring words of a name, both left over, that are one word of
+/// the other written apart (`KOSARIAN FARD` / `CASARYANIFARD`, `Ali Reza`
+/// / `Alireza`): where the first of them is. Plain names only: a word with
+/// its own `ibn` or `al-` (a nasab, a nisba, a kunya) stands apart (`Anas
+/// al-Suri` is not `Ansari`), and so does a compound with a name of God
+/// (`Inayatullah Rahman` is not `Inayat-ur-Rahman`:
+/// [`align_split_compounds`] compares those by their halves); long enough
+/// together that the join is not chance.
+fn joined_words(word: &PreparedToken, others: &[PreparedToken], used: &[bool]) -> Option<usize> {
+    let plain = |t: &PreparedToken| is_plain(t.role) && t.word.halves.is_none();
+    let canonical = &word.word.canonical;
+    if !plain(word) || canonical.len() < JOINED_MIN_LETTERS {
+        return None;
+    }
+    (0..others.len().saturating_sub(1)).find(|&k| {
+        let (first, second) = (&others[k], &others[k + 1]);
+        !used[k]
+            && !used[k + 1]
+            && plain(first)
+            && plain(second)
+            && first.word.canonical.len() >= 2
+            && second.word.canonical.len() >= 2
+            && spelled_alike(
+                canonical,
+                &format!("{}{}", first.word.canonical, second.word.canonical),
+            )
+    })
+}
+
+/// The fewest letters of a word that [`joined_words`] reads as two.
+const JOINED_MIN_LETTERS: usize = 6;
 
 /// The similarity credited to a compound aligned with its halves written
 /// apart: a spelling of the same words.
@@ -991,9 +1045,18 @@ fn coverage(
     a: &Prepared,
     b: &Prepared,
     aligned: &[(usize, usize, f64)],
+    split: &[(bool, usize, usize)],
     weight_a: f64,
     weight_b: f64,
 ) -> Coverage {
+    // A word against two written apart weighs what the two weigh together
+    // (`Alireza` against `Ali Reza`, not against `Ali` alone).
+    let weight_of = |p: &Prepared, k: usize, is_a: bool| {
+        let second = split
+            .iter()
+            .find(|&&(in_a, _, second)| in_a != is_a && second == k + 1);
+        p.tokens[k].weight + second.map_or(0.0, |&(_, _, second)| p.tokens[second].weight)
+    };
     let mut credit = 0.0;
     let mut matched_count = 0;
     // A pair counts at the weight of its lighter part. A family name written
@@ -1006,7 +1069,7 @@ fn coverage(
         if (ta.role == Role::Kunya) != (tb.role == Role::Kunya) {
             continue;
         }
-        let w = ta.weight.min(tb.weight);
+        let w = weight_of(a, i, true).min(weight_of(b, j, false));
         credit += credit_factor(s) * w;
         let family_name = |t: &PreparedToken| matches!(t.role, Role::Surname | Role::Nisba);
         if family_name(ta) && family_name(tb) && (ta.family || tb.family) {
