@@ -876,60 +876,49 @@ fn align_split_compounds(
     if used_a.iter().all(|&u| u) || used_b.iter().all(|&u| u) {
         return split;
     }
-    for compound_in_a in [true, false] {
-        let (x, y) = if compound_in_a { (a, b) } else { (b, a) };
-        for i in 0..x.tokens.len() {
-            let (used_x, used_y) = if compound_in_a {
+    // Compounds first (their halves are known), then any plain word.
+    let kinds: [SplitFinder; 2] = [split_compound, joined_words];
+    for find in kinds {
+        for word_in_a in [true, false] {
+            let (x, y) = if word_in_a { (a, b) } else { (b, a) };
+            let (used_x, used_y) = if word_in_a {
                 (&mut *used_a, &mut *used_b)
             } else {
                 (&mut *used_b, &mut *used_a)
             };
-            if used_x[i] {
-                continue;
+            for (i, token) in x.tokens.iter().enumerate() {
+                if used_x[i] {
+                    continue;
+                }
+                let Some(k) = find(token, &y.tokens, used_y) else {
+                    continue;
+                };
+                used_x[i] = true;
+                used_y[k] = true;
+                used_y[k + 1] = true;
+                let pair = if word_in_a { (i, k) } else { (k, i) };
+                aligned.push((pair.0, pair.1, SPLIT_COMPOUND));
+                split.push((word_in_a, i, k + 1));
             }
-            let Some((head, tail)) = &x.tokens[i].word.halves else {
-                continue;
-            };
-            let Some(k) = (0..y.tokens.len().saturating_sub(1)).find(|&k| {
-                !used_y[k]
-                    && !used_y[k + 1]
-                    && first_half_alike(head, &y.tokens[k].word.canonical)
-                    && spelled_alike(tail, &y.tokens[k + 1].word.canonical)
-            }) else {
-                continue;
-            };
-            used_x[i] = true;
-            used_y[k] = true;
-            used_y[k + 1] = true;
-            let pair = if compound_in_a { (i, k) } else { (k, i) };
-            aligned.push((pair.0, pair.1, SPLIT_COMPOUND));
-            split.push((compound_in_a, i, k + 1));
-        }
-    }
-    for joined_in_a in [true, false] {
-        let (x, y) = if joined_in_a { (a, b) } else { (b, a) };
-        let (used_x, used_y) = if joined_in_a {
-            (&mut *used_a, &mut *used_b)
-        } else {
-            (&mut *used_b, &mut *used_a)
-        };
-        for (i, token) in x.tokens.iter().enumerate() {
-            if used_x[i] {
-                continue;
-            }
-            let Some(k) = joined_words(token, &y.tokens, used_y) else {
-                continue;
-            };
-            used_x[i] = true;
-            used_y[k] = true;
-            used_y[k + 1] = true;
-            let pair = if joined_in_a { (i, k) } else { (k, i) };
-            aligned.push((pair.0, pair.1, SPLIT_COMPOUND));
-            split.push((joined_in_a, i, k + 1));
         }
     }
     aligned.sort_by_key(|&(i, j, _)| (i, j));
     split
+}
+
+/// Where in `others` two neighbouring words, both left over, are `word`
+/// written apart: the first of them.
+type SplitFinder = fn(&PreparedToken, &[PreparedToken], &[bool]) -> Option<usize>;
+
+/// A compound with a name of God against its halves written apart.
+fn split_compound(word: &PreparedToken, others: &[PreparedToken], used: &[bool]) -> Option<usize> {
+    let (head, tail) = word.word.halves.as_ref()?;
+    (0..others.len().saturating_sub(1)).find(|&k| {
+        !used[k]
+            && !used[k + 1]
+            && first_half_alike(head, &others[k].word.canonical)
+            && spelled_alike(tail, &others[k + 1].word.canonical)
+    })
 }
 
 /// Two neighbouring words of a name, both left over, that are one word of
