@@ -597,6 +597,14 @@ fn a_split_compound_is_no_family_name_to_differ_by() {
     assert!(!rules_out("REHMAN, Karim Sultan", "JAMIL, Karim Sultan"));
     assert!(!rules_out("ULLAH, Karim Sultan", "JAMIL, Karim Sultan"));
     assert!(rules_out("QURESHI, Karim Sultan", "JAMIL, Karim Sultan"));
+    // Nor is it a family name swapped with a given name: `AL-RAHMAN,
+    // Inayat Jamil` is `Inayat al-Rahman Jamil`; `HASSAN, Inayat Jamil`
+    // against `JAMIL, Inayat Hassan` is still a swap.
+    assert!(!rules_out(
+        "AL-RAHMAN, Inayat Jamil",
+        "JAMIL, Inayat Rahman"
+    ));
+    assert!(rules_out("HASSAN, Inayat Jamil", "JAMIL, Inayat Hassan"));
 }
 
 #[test]

@@ -1516,7 +1516,14 @@ fn swapped_family_name(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64
         aligned.iter().any(|&(i, j, _)| {
             let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
             let (family, given) = if from_a { (ta, tb) } else { (tb, ta) };
-            family.family && !given.family && is_plain(given.role) && common(ta) && common(tb)
+            family.family
+                && !given.family
+                && is_plain(given.role)
+                && common(ta)
+                && common(tb)
+                // `AL-RAHMAN, Inayat` is `Inayat al-Rahman` split at the
+                // comma, not a family name `Rahman`.
+                && !family.word.compound_tail
         })
     };
     let comma = |p: &Prepared| p.tokens.iter().any(|t| t.family);
