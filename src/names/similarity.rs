@@ -1390,7 +1390,8 @@ fn clear_evidence(
                         role == Role::Surname && (ta.word.compound_tail || tb.word.compound_tail);
                     all_unlike &= !split;
                     all_unlike &= matrix.get(i, j) < UNLIKE_BELOW
-                        && !close_spelling(&ta.word.canonical, &tb.word.canonical);
+                        && !close_spelling(&ta.word.canonical, &tb.word.canonical)
+                        && ta.word.skeleton != tb.word.skeleton;
                 }
             }
         }
