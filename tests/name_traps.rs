@@ -356,6 +356,9 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
         "Said Salih Abed Rabbo al-Umqi",
         "Said Salih Abd-Rabbuh al-Umqi",
     ),
+    // A cedilla dropped; Russian `Ye` written `E`.
+    ("Luc François Martel", "Luc Francois Martel"),
+    ("Yevgeny Sorokin", "Evgeniy Sorokin"),
     // Russian and Turkic `y` for a vowel; a `y` between vowels left out.
     ("Ramzan Kadyrov", "Ramzan Kadirov"),
     ("Shamil Basayev", "Shamil Basaev"),
@@ -391,6 +394,8 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // father's name written without `ibn`.
     ("Hussein Muhammad", "Muhammad ibn al-Husayn"),
     ("Hassan Ali", "Ali Hassan"),
+    // `Ye` before `h` is a letter of its own: `Yehya` is `Yahya`, not `Ehya`.
+    ("Yehya Ibrahim Sinjari", "Ehya Ibrahim Sinjari"),
     // A word with its own `ibn` or `al-` stands apart: `Anas al-Suri` is
     // not `Ansari` written apart.
     (

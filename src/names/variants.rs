@@ -570,6 +570,15 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
         return None;
     }
     let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'u' | b'o');
+    // Russian `Ye` at the start of a word is `E` as often (`Yevgeny` /
+    // `Evgeniy`, `Yelena` / `Elena`): the word starts with its vowel. Not
+    // before `h` or a vowel, where the `y` is a letter of its own (`Yehya`
+    // is `Yahya`).
+    let russian_ye = bytes.starts_with(b"ye")
+        && bytes
+            .get(2)
+            .is_some_and(|&c| c.is_ascii_alphabetic() && !is_vowel(c) && c != b'h' && c != b'y');
+    let bytes = if russian_ye { &bytes[1..] } else { bytes };
     let first_vowel = match bytes.first() {
         Some(&c @ (b'a' | b'e' | b'i' | b'u')) => c,
         _ => 0,
@@ -655,7 +664,7 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
 /// | 0.02 | `th`/`t`/`s`, `dh`/`d`/`z`, `j`/`g`, `j`/`y` | `Uthman`/`Usman`, `Muadh`/`Muaz`, `Gamal`/`Jamal` |
 /// | 0.03 | `kh`/`k`/`q` | `Khalil`/`Kalil` |
 /// | 0.04 | `kh`/`h` (`Khalid`/`Halid`), `kh`/`ch` (Malay, German), `kh`/`gh`, `th`/`dh` | `Akhmad`/`Ahmad`, `Chalid`/`Khalid` |
-/// | 0.05 | `th`/`z`, `dh`/`th`/`z` for one letter (dhal, za), `p`/`f` | `Thahir`/`Zahir`, `Yusup`/`Yusuf` |
+/// | 0.05 | `th`/`z`, `dh`/`th`/`z` for one letter (dhal, za), `p`/`f`, `c`/`s` | `Thahir`/`Zahir`, `Yusup`/`Yusuf`, `François`/`Francois` |
 /// | 0.08 | `s`/`z`, `z`/`d`: also two different letters often enough (`Mansur`/`Manzur`) that a name differing only there is for review | `Aziz`/`Asis`, `Ramazan`/`Ramadan` |
 ///
 /// Besides substitutions (see [`variant_cost`]): a `y` or `w` written or
@@ -697,6 +706,9 @@ fn substitution_cost(x: Unit, y: Unit) -> Option<f32> {
         ([b't', b'h'], [b'd', b'h'], 0.04),
         ([b't', b'h'], [b'z', 0], 0.05),
         ([b'p', 0], [b'f', 0], 0.05),
+        // A soft `c` and `ç` read as `s` (`François`/`Francois`,
+        // `Çelebi`/`Celebi`): a cedilla dropped.
+        ([b'c', 0], [b's', 0], 0.05),
         ([b's', 0], [b'z', 0], 0.08),
         ([b'z', 0], [b'd', 0], 0.08),
     ];
@@ -966,6 +978,8 @@ mod tests {
             ("nikolaj", "nikolay"),
             ("kadyrov", "kadirov"),
             ("basayev", "basaev"),
+            ("yevgeny", "evgeniy"),
+            ("francois", "fransois"),
             ("miab", "mayab"),
         ] {
             assert!(same(x, y), "{x} {y}");
