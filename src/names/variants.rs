@@ -623,9 +623,10 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
         if rest.starts_with(b"shch") || rest.starts_with(b"sch") {
             units.push([b's', b'h']);
             i += if rest.starts_with(b"shch") { 4 } else { 3 };
-        } else if rest.starts_with(b"tch") {
+        } else if rest.starts_with(b"tsch") || rest.starts_with(b"tch") {
+            // German `tsch` and English `tch` are `ch` (`Gorbatschow`).
             units.push([b'c', b'h']);
-            i += 3;
+            i += if rest.starts_with(b"tsch") { 4 } else { 3 };
         } else if rest.starts_with(b"tj") {
             // Dutch-Indonesian `tj` is `ch` (`Tjik`/`Chik`).
             units.push([b'c', b'h']);
@@ -980,6 +981,7 @@ mod tests {
             ("basayev", "basaev"),
             ("yevgeny", "evgeniy"),
             ("francois", "fransois"),
+            ("gorbatschow", "gorbachev"),
             ("miab", "mayab"),
         ] {
             assert!(same(x, y), "{x} {y}");
