@@ -469,6 +469,25 @@ impl AfterDeath {
         finding
     }
 
+    /// [`Self::finding`] for a rule that `alive-after-death` comes before:
+    /// capped at info when the evidence already rejects every report of
+    /// this death (see [`rests_on_rejected`]).
+    pub fn secondary_finding(
+        &self,
+        ctx: &Context,
+        person: &Person,
+        rule: &Rule,
+        message: String,
+        reasoning: &[String],
+        favours: Option<usize>,
+    ) -> Finding {
+        let mut finding = self.finding(ctx, rule, message, reasoning, favours);
+        if let Some(rejected) = person.rejections.all_rejected(ctx.dataset, &self.positions) {
+            rests_on_rejected(ctx, &mut finding, &rejected);
+        }
+        finding
+    }
+
     /// The timeline position of report `claim` of this death.
     pub fn position_of(&self, timeline: &[Entry], claim: usize) -> Option<usize> {
         self.positions

@@ -589,7 +589,7 @@ fn abd_written_short(words: &[Spelled], i: usize) -> bool {
     let word = &words[i];
     let abd = match &*word.lexeme.text {
         "a" => word.initial,
-        "abed" | "abid" => !word.initial,
+        "abed" | "abid" => true,
         _ => false,
     };
     abd && words.get(i + 1).is_some_and(|next| {

@@ -725,6 +725,14 @@ fn weak(u: Unit) -> bool {
     matches!(u, [b'y', 0] | [b'w', 0])
 }
 
+/// Whether unit `k` is a half vowel between two vowels inside the word,
+/// which a spelling may leave out with the vowels around it one run
+/// (`Basayev`/`Basaev`, `Miab`/`Mayab`). Not before the last vowel: a final
+/// `-awi` is the nisba of a name (`Ghazawi`, of `Ghazi`).
+fn glide(u: &[Unit], k: usize) -> bool {
+    k > 0 && k + 2 < u.len() && weak(u[k]) && u[k - 1] == VOWEL && u[k + 1] == VOWEL
+}
+
 /// What leaving a unit without a partner costs: a half vowel little, a
 /// short vowel written or not (`Fahd`/`Fahad`, `Sabr`/`Sabir`) or an `h`
 /// (often dropped: `Muhamad`/`Muamad`, `Abdulrahman`/`Abdulraman`) more;
@@ -882,13 +890,8 @@ fn align(ux: &[Unit], uy: &[Unit], cost: &mut Grid) -> Option<f32> {
             if j + 1 < m && i < n && uy[j] == H && uy[j + 1] == S && ux[i] == SH {
                 relax(&mut cost[i + 1][j + 2], here + 0.04);
             }
-            // A half vowel between two vowels, written or not, with the
-            // vowels either side one run where it is not (`Basayev`/`Basaev`,
-            // `Miab`/`Mayab`): one difference, not two. Inside the word only:
-            // a final `-awi` is the nisba of a name (`Ghazawi`, of `Ghazi`).
-            let glide = |u: &[Unit], k: usize| {
-                k > 0 && k + 2 < u.len() && weak(u[k]) && u[k - 1] == VOWEL && u[k + 1] == VOWEL
-            };
+            // A glide written on one side only, the vowels around it one
+            // run on the other: one difference, not two.
             if glide(ux, i) && j > 0 && uy[j - 1] == VOWEL {
                 relax(&mut cost[i + 2][j], here + 0.03);
             }

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use super::variants::{common_name, consonant_units, is_generic, skeleton, vowel_key, WordShape};
+use super::variants::{
+    canonical_token, common_name, consonant_units, is_generic, skeleton, vowel_key, WordShape,
+};
 
 /// What a canonical word alone determines: a dataset repeats the same few
 /// thousand words in a million names, so each is folded once per thread
@@ -68,9 +70,7 @@ fn is_compound_tail(canonical: &str) -> bool {
     let key = vowel_key(canonical);
     COMPOUND_TAILS
         .iter()
-        .map(|&(_, alone)| alone)
-        .chain(["ullah", "ala", "ula"])
-        .any(|alone| vowel_key(alone) == key)
+        .any(|&(_, alone)| vowel_key(&canonical_token(alone)) == key)
 }
 
 /// The halves of a compound canonical word, if it is one (not `abd…`: its

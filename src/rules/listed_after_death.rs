@@ -118,14 +118,7 @@ fn check(ctx: &Context) -> Vec<Finding> {
             "a listing is no evidence of life: either the death is wrong or the list should state it"
                 .to_string(),
         );
-        let mut finding = group.finding(ctx, &RULE, message, &reasoning, None);
-        if let Some(rejected) = person
-            .rejections
-            .all_rejected(ctx.dataset, &group.positions)
-        {
-            after_death::rests_on_rejected(ctx, &mut finding, &rejected);
-        }
-        finding
+        group.secondary_finding(ctx, person, &RULE, message, &reasoning, None)
     })
 }
 

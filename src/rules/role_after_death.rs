@@ -100,13 +100,6 @@ fn check(ctx: &Context) -> Vec<Finding> {
         reasoning.extend(group.orders(ctx, "roles").split_off(group.events.len()));
         let (favours, why) = favour(ctx.dataset, group.death, group.headline(ctx), false);
         reasoning.push(format!("weighing the death against the role: {why}"));
-        let mut finding = group.finding(ctx, &RULE, message, &reasoning, favours);
-        if let Some(rejected) = person
-            .rejections
-            .all_rejected(ctx.dataset, &group.positions)
-        {
-            after_death::rests_on_rejected(ctx, &mut finding, &rejected);
-        }
-        finding
+        group.secondary_finding(ctx, person, &RULE, message, &reasoning, favours)
     })
 }
