@@ -659,3 +659,95 @@ fn a_leading_muhammad_may_be_dropped_before_a_distinctive_name() {
     let apart = match_names("Ahmad al-Tamimi", "Muhammad Ahmad al-Tamimi", &cfg());
     assert_ne!(apart.decision, Decision::Same, "{}", apart.explanation);
 }
+
+#[test]
+fn a_different_nisba_alone_rules_nothing_out() {
+    // Requirement 4: a person's nisbas are a set. Another nisba lowers the
+    // score (the two never join on their own, unlike nomenklatura's
+    // matcher), but it keeps nothing apart: a shorter name inside both
+    // joins them. Another family name still keeps two men apart.
+    let pair = match_names(
+        "Muwafaq Tawfiq Mustafa al-Harbi",
+        "Muwafaq Tawfiq Mustafa al-Anazi",
+        &cfg(),
+    );
+    assert_ne!(pair.decision, Decision::Same, "{}", pair.explanation);
+    assert!(!rules_out(
+        "Muwafaq Tawfiq Mustafa al-Harbi",
+        "Muwafaq Tawfiq Mustafa al-Anazi"
+    ));
+    let c = cluster_in_dataset(
+        &[
+            "AL-HARBI, Muwafaq Tawfiq Mustafa",
+            "TAWFIQ, Muwafaq",
+            "AL-ANAZI, Muwafaq Tawfiq Mustafa",
+            "SHEKAWI, Abubakar Tawfiq",
+            "TAWFIQ, Abubakar",
+            "MAINOKI, Abubakar Tawfiq",
+        ],
+        400,
+    );
+    assert_eq!(c[0], c[2], "{c:?}");
+    assert_ne!(c[3], c[5], "{c:?}");
+}
+
+#[test]
+fn a_name_with_one_person_on_offer_joins_that_person() {
+    // Requirement 1, unique completion in the review band: `QASIMI, Hamed`
+    // lies inside the names of one person only, on common parts, and
+    // joins him.
+    let c = cluster_in_dataset(
+        &[
+            "QASIMI, Hamed",
+            "QASIMI, Ahmed Mohammed Hamed",
+            "QASIMI, Ahmad Muhammad Hamid",
+        ],
+        400,
+    );
+    assert_eq!(c[0], c[1], "{c:?}");
+    // Inside the names of two people it could be either.
+    let c = cluster_in_dataset(
+        &[
+            "QASIMI, Hamed",
+            "QASIMI, Ahmed Mohammed Hamed",
+            "QASIMI, Yusuf Ibrahim Hamed",
+        ],
+        400,
+    );
+    assert_ne!(c[0], c[1], "{c:?}");
+    assert_ne!(c[0], c[2], "{c:?}");
+}
+
+#[test]
+fn a_sole_candidate_is_no_namesake() {
+    // What only namesakes share stays apart even with one person on
+    // offer: an own name against a father's (son and father), a family
+    // name spelled otherwise (the rule's other cases are unit tests of
+    // `sole_candidate::fits`).
+    for (short, long) in [
+        ("Abbas al-Mashhadani", "Nasir ibn Abbas al-Mashhadani"),
+        ("AMAN, Mohammed", "AL AMIN, Mohammad"),
+    ] {
+        let c = cluster_in_dataset(&[short, long], 400);
+        assert_ne!(c[0], c[1], "{short} / {long}");
+    }
+}
+
+#[test]
+fn a_devotional_muhammad_reverses_no_nasab() {
+    // In a list's `SURNAME, Given Names`, `Mhd Samir` is Samir as often as
+    // Muhammad son of Samir, so against `Samir Mhd` (Samir son of
+    // Muhammad) it is no father and son. With `bin` written, a common name
+    // after Muhammad, or the names written out, it still is.
+    assert!(!rules_out("HADDAD, Samir Mhd", "HADDAD, Mohammad Samir"));
+    assert!(rules_out(
+        "Muhammad bin Samir al-Haddad",
+        "Samir bin Muhammad al-Haddad"
+    ));
+    assert!(rules_out("HADDAD, Ali Mhd", "HADDAD, Mohammad Ali"));
+    // Written out, the names are a nasab: Muhammad son of Samir.
+    assert!(rules_out(
+        "Samir Muhammad al-Haddad",
+        "Muhammad Samir al-Haddad"
+    ));
+}

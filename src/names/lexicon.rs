@@ -18,8 +18,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// dataset (so that in a handful of names nothing is rare) and never more
 /// than an absolute bound (so that in a huge dataset a surname that
 /// thousands of people carry is not).
-const RARE_SHARE: usize = 100;
-const RARE_MAX_NAMES: usize = 24;
+pub(super) const RARE_SHARE: usize = 100;
+pub(super) const RARE_MAX_NAMES: usize = 24;
 
 pub struct Lexicon {
     /// Per word: the rank of its skeleton among the distinct skeletons in

@@ -1346,8 +1346,8 @@ fn find_conflicts(
 /// whatever else links them (a cannot-link), rather than only to lower the
 /// score. Father and son (a reversed nasab, a kunya against the same own
 /// name) is read from the aligned words themselves and always is. A
-/// different kunya, family name or nisba is only when the names share a
-/// distinctive part, so that they are plausibly about one person and the
+/// different nisba alone never is (issue 20, requirement 4). A different
+/// kunya or family name is only when the names share a distinctive part, so that they are plausibly about one person and the
 /// difference says they are not, and the differing words are clearly
 /// different, not spellings of one: between two names that share only
 /// `Ahmad`, or only a nisba, a different surname says nothing (one person
@@ -1367,7 +1367,10 @@ fn clear_evidence(
     }) {
         return true;
     }
-    if conflicts.is_empty() {
+    // A person's several nisbas are a set (tribe, town, country, written
+    // one at a time): a different nisba alone lowers the score, so the two
+    // names never join on their own, but it is no evidence of two people.
+    if conflicts.iter().all(|&c| c == Conflict::DifferentNisba) {
         return false;
     }
     let anchored = aligned.iter().any(|&(i, j, s)| {
@@ -1490,12 +1493,24 @@ fn reversed_nasab(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -
         let t = &p.tokens[i];
         matches!(t.role, Role::Nasab | Role::Given) || t.role == Role::Surname && t.word.common
     };
-    let ism_to_nasab = aligned
-        .iter()
-        .any(|&(i, j, _)| role_of(a, i) == Role::Ism && father(b, j));
-    let nasab_to_ism = aligned
-        .iter()
-        .any(|&(i, j, _)| father(a, i) && role_of(b, j) == Role::Ism);
+    // In a list's `SURNAME, Given Names`, a leading `Muhammad` before a
+    // distinctive given name is a devotional prefix as often as an own name
+    // (see [`order_penalty`]): `CHWIKI, Mhd Amer` against `CHWIKI, Amer
+    // Mhd` is Amer, son of Muhammad, both times. Written out (`Muhammad
+    // Amer al-Iraqi`, `Muhammad bin Amer`), or with a common name after it
+    // (`Muhammad Ali`), it is still his father.
+    let listed = |p: &Prepared| p.tokens.iter().any(|t| t.family);
+    let devotional = |p: &Prepared, i: usize| {
+        listed(a)
+            && listed(b)
+            && devotional_prefix(&p.tokens[i].word.canonical)
+            && p.tokens
+                .iter()
+                .any(|t| t.role == Role::Given && !t.word.common)
+    };
+    let own = |p: &Prepared, i: usize| p.tokens[i].role == Role::Ism && !devotional(p, i);
+    let ism_to_nasab = aligned.iter().any(|&(i, j, _)| own(a, i) && father(b, j));
+    let nasab_to_ism = aligned.iter().any(|&(i, j, _)| father(a, i) && own(b, j));
     let nasab_pairs: Vec<(usize, usize)> = aligned
         .iter()
         .filter(|&&(i, j, _)| role_of(a, i) == Role::Nasab && role_of(b, j) == Role::Nasab)

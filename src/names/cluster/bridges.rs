@@ -8,10 +8,11 @@
 //!   al-Shami`, the spelling `Rahim al-Jawady` matches the first, and its
 //!   difference from the second (another nisba, another kunya) says
 //!   nothing;
-//! * a person's several nisbas are a set: `X al-Dulaymi` and `X al-Issawi`
-//!   differ only by nisba, but a name that matches both (`X al-Dulaymi
-//!   al-Issawi`) shows one man carrying both; the same for family names
-//!   (`Inayat Rahman`, `Inayat Jamil`, `Inayat Rahman Jamil`).
+//! * a person's several family names are a set: `Inayat Rahman` and
+//!   `Inayat Jamil` differ only by family name, but a name that matches
+//!   both (`Inayat Rahman Jamil`) shows one man carrying both. (A
+//!   difference of nisba alone is no cannot-link in the first place: see
+//!   `similarity::clear_evidence`.)
 //!
 //! So a cannot-link between names `x` and `y` is dropped when some name `z`
 //! matches `x` (a `Same` edge) and either is given in one record with `y`

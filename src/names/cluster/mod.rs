@@ -7,7 +7,8 @@
 //!
 //! * cannot-links: an explicit `different` constraint, or a comparison with
 //!   strong structural evidence of difference (kunya against ism, reversed
-//!   nasab, different kunya, family name or nisba), between *any* two names
+//!   nasab, different kunya or family name; never a nisba alone, as a
+//!   person's nisbas are a set), between *any* two names
 //!   of two clusters forbids merging them, now and after later merges;
 //! * support: the best edge between the two clusters must reach the
 //!   threshold with sufficient evidence (distinctive parts agree, not only
@@ -35,11 +36,14 @@
 //!    it when the records of both state the same birth day ([`births`]);
 //! 9. unique completion: a name inside longer names of one person only
 //!    joins that person, births permitting ([`completion`]);
-//! 10. a review-band link joins when a weak alias of one side is the
+//! 10. a name whose review-band candidates all belong to one person joins
+//!     that person, on a link a namesake would not make
+//!     ([`sole_candidate`]);
+//! 11. a review-band link joins when a weak alias of one side is the
 //!     other's name ([`corroboration`]);
-//! 11. report review-band edges, blocked merges and generic identical
+//! 12. report review-band edges, blocked merges and generic identical
 //!     names as ambiguities;
-//! 12. number the clusters and sort what is reported.
+//! 13. number the clusters and sort what is reported.
 
 mod births;
 mod bridges;
@@ -47,6 +51,7 @@ mod completion;
 mod corroboration;
 mod lifted;
 mod score;
+mod sole_candidate;
 mod spellings;
 mod union_find;
 
@@ -184,6 +189,7 @@ pub fn cluster<'n, G: AsRef<[&'n str]> + Sync>(
     run.explain_matched(&matched, &names);
     run.join_contained_born_alike(&edges, &roots_of_name, &names);
     run.complete_contained(&edges, &roots_of_name, &names);
+    run.join_sole_candidates(&edges, &roots_of_name, &names);
     run.corroborate_by_weak_aliases(&edges, &roots_of_name, &names, &constraints.weak);
     run.report_open_edges(&edges, &blocked, &roots_of_name, &names);
     run.report_generic_identical(&generic_identical, &names);

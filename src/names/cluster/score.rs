@@ -1,5 +1,6 @@
 //! Scoring the candidate pairs of blocking: one [`Edge`] a pair.
 
+use super::sole_candidate;
 use crate::collections::reordered;
 use crate::names::blocking::Candidates;
 use crate::names::similarity::{
@@ -22,6 +23,9 @@ pub(super) struct Edge {
     pub inside: Inside,
     /// … on evidence enough for unique completion.
     pub completes: bool,
+    /// A review-band link that may join its names when it is the only
+    /// person on offer (see [`super::sole_candidate`]).
+    pub sole_fit: bool,
 }
 
 /// Every candidate pair scored, as edges in the order of the pairs.
@@ -59,12 +63,14 @@ pub(super) fn score_pairs(
             // The name with the smaller id first, as in every comparison.
             let (a, b) = (order[x as usize], order[y as usize]);
             let (first, second) = if a < b { (x, y) } else { (y, x) };
-            let cmp = compare_cached(&local[first as usize], &local[second as usize], cache);
+            let (pa, pb) = (&local[first as usize], &local[second as usize]);
+            let cmp = compare_cached(pa, pb, cache);
+            let decision = decide(&cmp, cfg);
             let edge = Edge {
                 a: a.min(b),
                 b: a.max(b),
                 score: cmp.score,
-                decision: decide(&cmp, cfg),
+                decision,
                 strong_difference: cmp.strong_difference(),
                 only_nisba: cmp
                     .conflicts
@@ -73,6 +79,7 @@ pub(super) fn score_pairs(
                 // The edge's `a` is the smaller id, compared first.
                 inside: cmp.inside,
                 completes: cmp.completes,
+                sole_fit: decision == Decision::Review && sole_candidate::fits(pa, pb, &cmp),
             };
             cache.recycle(cmp);
             edge
