@@ -725,12 +725,23 @@ fn weak(u: Unit) -> bool {
     matches!(u, [b'y', 0] | [b'w', 0])
 }
 
-/// Whether unit `k` is a half vowel between two vowels inside the word,
-/// which a spelling may leave out with the vowels around it one run
-/// (`Basayev`/`Basaev`, `Miab`/`Mayab`). Not before the last vowel: a final
-/// `-awi` is the nisba of a name (`Ghazawi`, of `Ghazi`).
-fn glide(u: &[Unit], k: usize) -> bool {
-    k > 0 && k + 2 < u.len() && weak(u[k]) && u[k - 1] == VOWEL && u[k + 1] == VOWEL
+/// What leaving out unit `k` costs when it is a half vowel or an `h`
+/// between two vowels inside the word, which a spelling may drop with the
+/// vowels around it one run (`Basayev`/`Basaev`, `Miab`/`Mayab`,
+/// `Muhammad`/`Muamad`): as one letter dropped, not two. Not before the
+/// last vowel: a final `-awi` is the nisba of a name (`Ghazawi`, of
+/// `Ghazi`).
+fn glide(u: &[Unit], k: usize) -> Option<f32> {
+    if k == 0 || k + 2 >= u.len() || u[k - 1] != VOWEL || u[k + 1] != VOWEL {
+        return None;
+    }
+    if weak(u[k]) {
+        Some(0.03)
+    } else if u[k] == [b'h', 0] {
+        Some(0.04)
+    } else {
+        None
+    }
 }
 
 /// What leaving a unit without a partner costs: a half vowel little, a
@@ -892,11 +903,11 @@ fn align(ux: &[Unit], uy: &[Unit], cost: &mut Grid) -> Option<f32> {
             }
             // A glide written on one side only, the vowels around it one
             // run on the other: one difference, not two.
-            if glide(ux, i) && j > 0 && uy[j - 1] == VOWEL {
-                relax(&mut cost[i + 2][j], here + 0.03);
+            if let Some(c) = glide(ux, i).filter(|_| j > 0 && uy[j - 1] == VOWEL) {
+                relax(&mut cost[i + 2][j], here + c);
             }
-            if glide(uy, j) && i > 0 && ux[i - 1] == VOWEL {
-                relax(&mut cost[i][j + 2], here + 0.03);
+            if let Some(c) = glide(uy, j).filter(|_| i > 0 && ux[i - 1] == VOWEL) {
+                relax(&mut cost[i][j + 2], here + c);
             }
             if let Some(c) = ux.get(i).and_then(|&u| dropped_cost(u, i == 0)) {
                 relax(&mut cost[i + 1][j], here + c);
@@ -986,6 +997,7 @@ mod tests {
             ("francois", "fransois"),
             ("gorbatschow", "gorbachev"),
             ("miab", "mayab"),
+            ("muamad", "muhammad"),
         ] {
             assert!(same(x, y), "{x} {y}");
         }
