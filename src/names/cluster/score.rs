@@ -8,6 +8,7 @@ use crate::names::similarity::{
 };
 use crate::names::{decide, Decision, Explanation, MatchConfig};
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 /// A scored pair of distinct names, `a` < `b`.
 pub(super) struct Edge {
@@ -103,6 +104,25 @@ impl LaidOut {
     /// The name with id `id`.
     pub(super) fn get(&self, id: usize) -> &Prepared {
         &self.names[self.position[id] as usize]
+    }
+
+    /// Every (word, name id) where the name has one of `words` (numbers in
+    /// the lexicon), read in parallel in the names' own order.
+    pub(super) fn with_words(&self, words: &FxHashSet<u32>) -> Vec<(u32, u32)> {
+        let mut id_at = vec![0u32; self.names.len()];
+        for (id, &at) in self.position.iter().enumerate() {
+            id_at[at as usize] = id as u32;
+        }
+        self.names
+            .par_iter()
+            .zip(id_at.par_iter())
+            .flat_map_iter(|(name, &id)| {
+                name.tokens
+                    .iter()
+                    .filter(|t| words.contains(&t.id))
+                    .map(move |t| (t.id, id))
+            })
+            .collect()
     }
 
     /// Why the names `a` and `b` compare as they do, from the same prepared

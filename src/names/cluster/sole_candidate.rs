@@ -104,12 +104,10 @@ fn moved(x: Role, y: Role) -> bool {
     own(x) != own(y) || family(x) != family(y)
 }
 
-/// The family names of a name, by canonical spelling.
-fn family_words(name: &Prepared) -> impl Iterator<Item = &str> {
-    name.tokens
-        .iter()
-        .filter(|t| family(t))
-        .map(|t| t.word.canonical.as_str())
+/// The family names of a name, by their number in the lexicon (one number
+/// a canonical spelling).
+fn family_words(name: &Prepared) -> impl Iterator<Item = u32> + '_ {
+    name.tokens.iter().filter(|t| family(t)).map(|t| t.id)
 }
 
 /// Two words or more, and not a kunya alone (titles are not words here).
@@ -173,21 +171,19 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             }
         }
         offered.retain(|_, offers| offers.iter().any(|o| o.1));
-        let families: FxHashSet<&str> = offered
+        let families: FxHashSet<u32> = offered
             .keys()
             .flat_map(|&name| family_words(names.get(name as usize)))
             .collect();
-        let spread = self.people_carrying(&families, roots_of_name, names);
         // As many people as may share a rare part (see `lexicon`).
         let many = (roots_of_name.len() / RARE_SHARE).clamp(2, RARE_MAX_NAMES);
+        let common = self.carried_by_many(&families, many, roots_of_name, names);
         let mut lifted: Vec<(usize, usize)> = Vec::new();
         for (name, offers) in offered {
             let Some(&(fitting, _)) = offers.iter().find(|o| o.1) else {
                 continue;
             };
-            if family_words(names.get(name as usize))
-                .any(|w| spread.get(w).is_some_and(|&n| n > many))
-            {
+            if family_words(names.get(name as usize)).any(|w| common.contains(&w)) {
                 continue;
             }
             let (mut own, mut people) = (Vec::new(), Vec::new());
@@ -215,33 +211,37 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
         }
     }
 
-    /// How many people (clusters, as they stand) have a name with each of
-    /// `words`.
-    fn people_carrying<'w>(
+    /// Which of `words` more than `many` people (clusters, as they stand)
+    /// have in a name. The names are read in parallel; a word is counted
+    /// only until it is known to be common.
+    fn carried_by_many(
         &mut self,
-        words: &FxHashSet<&'w str>,
+        words: &FxHashSet<u32>,
+        many: usize,
         roots_of_name: &Rows,
         names: &LaidOut,
-    ) -> FxHashMap<&'w str, usize> {
-        let mut carriers: FxHashSet<(&'w str, usize)> = FxHashSet::default();
+    ) -> FxHashSet<u32> {
+        let mut people: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         if words.is_empty() {
-            return FxHashMap::default();
+            return FxHashSet::default();
         }
-        for id in 0..roots_of_name.len() {
-            for token in &names.get(id).tokens {
-                let Some(&word) = words.get(token.word.canonical.as_str()) else {
-                    continue;
-                };
-                for &root in roots_of_name.row(id) {
-                    carriers.insert((word, self.clusters.find(root as usize)));
+        for (word, id) in names.with_words(words) {
+            let carriers = people.entry(word).or_default();
+            if carriers.len() > many {
+                continue;
+            }
+            for &root in roots_of_name.row(id as usize) {
+                let root = self.clusters.find(root as usize);
+                if !carriers.contains(&root) {
+                    carriers.push(root);
                 }
             }
         }
-        let mut spread: FxHashMap<&'w str, usize> = FxHashMap::default();
-        for (word, _) in carriers {
-            *spread.entry(word).or_default() += 1;
-        }
-        spread
+        people
+            .into_iter()
+            .filter(|(_, carriers)| carriers.len() > many)
+            .map(|(word, _)| word)
+            .collect()
     }
 
     /// Joins the name's person to its sole candidate's, unless a
