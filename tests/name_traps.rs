@@ -751,3 +751,22 @@ fn a_devotional_muhammad_reverses_no_nasab() {
         "Muhammad Samir al-Haddad"
     ));
 }
+
+#[test]
+fn abd_before_a_family_name_is_no_clear_difference() {
+    // Requirement 4: `Abd Shabib` and `Shabib` (also `SHABIB, Karim Tawfiq
+    // Abd`, the `Abd` of the family name among the given names) are one
+    // name shortened as often as two: no cannot-link, though the pair
+    // alone does not join. Two unrelated family names still keep apart.
+    assert!(!rules_out(
+        "SHABIB, Karim Tawfiq",
+        "SHABIB, Karim Tawfiq Abd"
+    ));
+    assert!(!rules_out(
+        "RAHMAN, Karim Tawfiq",
+        "ABDUL RAHMAN, Karim Tawfiq"
+    ));
+    let pair = match_names("SHABIB, Karim Tawfiq", "SHABIB, Karim Tawfiq Abd", &cfg());
+    assert_ne!(pair.decision, Decision::Same, "{}", pair.explanation);
+    assert!(rules_out("SHABIB, Karim Tawfiq", "QURESHI, Karim Tawfiq"));
+}

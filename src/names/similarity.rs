@@ -1394,13 +1394,25 @@ fn clear_evidence(
                     all_unlike &= !split;
                     all_unlike &= matrix.get(i, j) < UNLIKE_BELOW
                         && !close_spelling(&ta.word.canonical, &tb.word.canonical)
-                        && ta.word.skeleton != tb.word.skeleton;
+                        && ta.word.skeleton != tb.word.skeleton
+                        && !servant_of(&ta.word.canonical, &tb.word.canonical);
                 }
             }
         }
         !any || all_unlike
     };
     anchored && unlike(Role::Kunya) && unlike(Role::Nisba) && unlike(Role::Surname)
+}
+
+/// Whether one word is `Abd` before the other (`Abd Shabib` and `Shabib`,
+/// `Abdul Rahman` and `Rahman`): one name shortened as often as two, so no
+/// clear evidence of two people (`SHABIB, Ahmad Khalaf Abd` also writes
+/// the `Abd` of a family name among the given names).
+fn servant_of(x: &str, y: &str) -> bool {
+    fn after_abd(w: &str) -> Option<&str> {
+        w.strip_prefix("abdal").filter(|rest| rest.len() >= 3)
+    }
+    after_abd(x) == Some(y) || after_abd(y) == Some(x)
 }
 
 /// Two words this alike by their letters (the string metric) are never
