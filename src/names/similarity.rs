@@ -1347,9 +1347,10 @@ fn find_conflicts(
 /// score. Father and son (a reversed nasab, a kunya against the same own
 /// name) is read from the aligned words themselves and always is. A
 /// different nisba alone never is (issue 20, requirement 4). A different
-/// kunya or family name is only when the names share a distinctive part, so that they are plausibly about one person and the
-/// difference says they are not, and the differing words are clearly
-/// different, not spellings of one: between two names that share only
+/// kunya or family name is only when the names share a distinctive part,
+/// so that they are plausibly about one person and the difference says
+/// they are not, and the differing words are clearly different, not
+/// spellings of one nor one shortened: between two names that share only
 /// `Ahmad`, or only a nisba, a different surname says nothing (one person
 /// is listed under a real name and a nom de guerre with another nisba).
 fn clear_evidence(

@@ -746,7 +746,8 @@ fn glide(u: &[Unit], k: usize) -> Option<f32> {
 
 /// What leaving a unit without a partner costs: a half vowel little, a
 /// short vowel written or not (`Fahd`/`Fahad`, `Sabr`/`Sabir`) or an `h`
-/// (often dropped: `Muhamad`/`Muamad`, `Abdulrahman`/`Abdulraman`) more;
+/// (often dropped: `Abdulrahman`/`Abdulraman`; between vowels see
+/// [`glide`]) more;
 /// any of these beginning the word much more (`Akram` is not `Karim`,
 /// `Yasin` is not `Husayn`); any other consonant cannot be left out.
 fn dropped_cost(u: Unit, at_start: bool) -> Option<f32> {
@@ -901,8 +902,8 @@ fn align(ux: &[Unit], uy: &[Unit], cost: &mut Grid) -> Option<f32> {
             if j + 1 < m && i < n && uy[j] == H && uy[j + 1] == S && ux[i] == SH {
                 relax(&mut cost[i + 1][j + 2], here + 0.04);
             }
-            // A glide written on one side only, the vowels around it one
-            // run on the other: one difference, not two.
+            // A glide or an `h` written on one side only, the vowels around
+            // it one run on the other: one difference, not two.
             if let Some(c) = glide(ux, i).filter(|_| j > 0 && uy[j - 1] == VOWEL) {
                 relax(&mut cost[i + 2][j], here + c);
             }

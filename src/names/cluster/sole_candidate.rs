@@ -4,11 +4,10 @@
 //! common parts (`JAFARI, Ali` in `JAFARI, Mohammad Ali`, `ALI, Hamed` in
 //! `ALI, Ahmed Mohammed Hamed`), or that matches another word for word
 //! through spellings it is unsure of (`QASIMI, Kassem Hamed` / `QASIMI,
-//! Qasim Hamid`).
-//! Such a link alone may be anyone's. But when every name the review band
-//! offers for it belongs to one person, that person is the only one it
-//! can be, the way unique completion reads contained names on stronger
-//! evidence ([`super::completion`]).
+//! Qasim Hamid`). Such a link alone may be anyone's. But when every name
+//! the review band offers for it belongs to one person, that person is the
+//! only one it can be, the way unique completion reads contained names on
+//! stronger evidence ([`super::completion`]).
 //!
 //! The link itself must be one a namesake would not make, because a
 //! namesake's names are offered to one person too (`Abd al-Malik ibn
@@ -28,7 +27,7 @@
 //!   al-Basit` is the son of `Abd al-Basit`);
 //! * only one side has words the other lacks, and none of them is a named
 //!   forefather (`ibn Hatim`): a forefather one name adds is where cousins
-//!   differ.
+//!   differ;
 //!
 //! and the name's family name is not one that many people of the dataset
 //! carry (`AL-BAKRI, Hasan` among a dozen al-Bakris), counted in people as
