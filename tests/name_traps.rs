@@ -723,7 +723,7 @@ fn a_sole_candidate_is_no_namesake() {
     // What only namesakes share stays apart even with one person on
     // offer: an own name against a father's (son and father), a family
     // name spelled otherwise (the rule's other cases are unit tests of
-    // `sole_candidate::fits`).
+    // `cluster::namesakes::fits`).
     for (short, long) in [
         ("Abbas al-Mashhadani", "Nasir ibn Abbas al-Mashhadani"),
         ("AMAN, Mohammed", "AL AMIN, Mohammad"),

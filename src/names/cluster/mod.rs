@@ -50,6 +50,7 @@ mod bridges;
 mod completion;
 mod corroboration;
 mod lifted;
+mod namesakes;
 mod score;
 mod sole_candidate;
 mod spellings;

@@ -1,6 +1,6 @@
 //! Scoring the candidate pairs of blocking: one [`Edge`] a pair.
 
-use super::sole_candidate;
+use super::namesakes;
 use crate::collections::reordered;
 use crate::names::blocking::Candidates;
 use crate::names::similarity::{
@@ -25,7 +25,8 @@ pub(super) struct Edge {
     /// … on evidence enough for unique completion.
     pub completes: bool,
     /// A review-band link that may join its names when it is the only
-    /// person on offer (see [`super::sole_candidate`]).
+    /// person on offer ([`super::sole_candidate`]): one a namesake would
+    /// not make ([`super::namesakes`]).
     pub sole_fit: bool,
 }
 
@@ -80,7 +81,7 @@ pub(super) fn score_pairs(
                 // The edge's `a` is the smaller id, compared first.
                 inside: cmp.inside,
                 completes: cmp.completes,
-                sole_fit: decision == Decision::Review && sole_candidate::fits(pa, pb, &cmp),
+                sole_fit: decision == Decision::Review && namesakes::fits(pa, pb, &cmp),
             };
             cache.recycle(cmp);
             edge
