@@ -75,6 +75,11 @@ pub struct PreparedToken {
 pub const NO_ID: u32 = u32::MAX;
 
 impl Prepared {
+    /// Written as `SURNAME, Given Names` (a list's form).
+    pub fn comma_form(&self) -> bool {
+        self.tokens.iter().any(|t| t.family)
+    }
+
     pub fn new(name: &str) -> Self {
         let parts = structure::pieces(name);
         let key = structure::key(
@@ -1512,10 +1517,9 @@ fn reversed_nasab(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -
     // Mhd` is Amer, son of Muhammad, both times. Written out (`Muhammad
     // Amer al-Iraqi`, `Muhammad bin Amer`), or with a common name after it
     // (`Muhammad Ali`), it is still his father.
-    let listed = |p: &Prepared| p.tokens.iter().any(|t| t.family);
     let devotional = |p: &Prepared, i: usize| {
-        listed(a)
-            && listed(b)
+        a.comma_form()
+            && b.comma_form()
             && devotional_prefix(&p.tokens[i].word.canonical)
             && p.tokens
                 .iter()
@@ -1555,8 +1559,7 @@ fn swapped_family_name(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64
                 && !family.word.compound_tail
         })
     };
-    let comma = |p: &Prepared| p.tokens.iter().any(|t| t.family);
-    comma(a) && comma(b) && crossed(true) && crossed(false)
+    a.comma_form() && b.comma_form() && crossed(true) && crossed(false)
 }
 
 /// Two kunyas that nothing aligns: different nicknames, different people.

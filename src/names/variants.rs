@@ -669,9 +669,10 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
 /// | 0.08 | `s`/`z`, `z`/`d`: also two different letters often enough (`Mansur`/`Manzur`) that a name differing only there is for review | `Aziz`/`Asis`, `Ramazan`/`Ramadan` |
 ///
 /// Besides substitutions (see [`variant_cost`]): a `y` or `w` written or
-/// not 0.03 (between two vowels, the vowels around it count as one run
-/// where it is missing), an `h` written or not 0.04, two neighbouring consonants
-/// swapped 0.04, `hs` for `sh` (`Muhsin`/`Mushin`) 0.04.
+/// not 0.03, an `h` written or not 0.04 (either between two vowels, the
+/// vowels around it count as one run where it is missing), two
+/// neighbouring consonants swapped 0.04, `hs` for `sh` (`Muhsin`/`Mushin`)
+/// 0.04.
 fn substitution_cost(x: Unit, y: Unit) -> Option<f32> {
     if x == y {
         return Some(0.0);
@@ -732,16 +733,10 @@ fn weak(u: Unit) -> bool {
 /// last vowel: a final `-awi` is the nisba of a name (`Ghazawi`, of
 /// `Ghazi`).
 fn glide(u: &[Unit], k: usize) -> Option<f32> {
-    if k == 0 || k + 2 >= u.len() || u[k - 1] != VOWEL || u[k + 1] != VOWEL {
-        return None;
-    }
-    if weak(u[k]) {
-        Some(0.03)
-    } else if u[k] == [b'h', 0] {
-        Some(0.04)
-    } else {
-        None
-    }
+    let between_vowels = k > 0 && k + 2 < u.len() && u[k - 1] == VOWEL && u[k + 1] == VOWEL;
+    // Inside a word, only a half vowel or an `h` (never a vowel: the runs
+    // around it are one) may be left out.
+    between_vowels.then(|| dropped_cost(u[k], false)).flatten()
 }
 
 /// What leaving a unit without a partner costs: a half vowel little, a

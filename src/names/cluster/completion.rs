@@ -6,7 +6,7 @@
 //! is that person's too, even on common parts; if they ended up with two
 //! or more people, it could be any of them and is reported as ambiguous.
 
-use super::lifted::lifted_roots;
+use super::lifted::people_offered;
 use super::score::{Edge, LaidOut};
 use super::{Ambiguity, Run, MAX_CANDIDATES};
 use crate::collections::Rows;
@@ -39,34 +39,16 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
     ) {
         let mut lifted: Vec<(usize, usize)> = Vec::new();
         for (small, bigs) in containers(edges) {
-            // The people (roots) of the containing names, other than the
-            // contained name's own.
-            let mut own: Vec<usize> = Vec::new();
-            let mut people: Vec<(usize, u32)> = Vec::new();
             // Already with the person of one containing name (on stronger
             // evidence): completing it to another would join the two.
-            let mut settled = false;
-            for &big in &bigs {
-                lifted_roots(&mut self.clusters, roots_of_name, small, big, &mut lifted);
-                for &(x, y) in &lifted {
-                    own.push(x);
-                    if x != y {
-                        people.push((y, big));
-                    } else {
-                        settled = true;
-                    }
-                }
-            }
-            if settled {
+            let Some(offered) =
+                people_offered(&mut self.clusters, roots_of_name, small, bigs, &mut lifted)
+            else {
                 continue;
-            }
-            own.sort_unstable();
-            own.dedup();
-            people.sort_unstable();
-            people.dedup_by_key(|p| p.0);
-            match (own.as_slice(), people.as_slice()) {
+            };
+            match (offered.own.as_slice(), offered.people.as_slice()) {
                 ([mine], [(theirs, big)]) => self.complete(*mine, *theirs, small, *big, names),
-                (_, [_, _, ..]) => self.report_completions(small, &people, names),
+                (_, [_, _, ..]) => self.report_completions(small, &offered.people, names),
                 _ => {}
             }
         }

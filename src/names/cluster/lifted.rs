@@ -51,3 +51,40 @@ pub(super) fn single_roots(roots_of_name: &Rows, a: u32, b: u32) -> Option<(u32,
         _ => None,
     }
 }
+
+/// Where a name's links to `partners` lead, as the clusters stand.
+pub(super) struct Offered {
+    /// The name's own people (roots of its groups), sorted.
+    pub own: Vec<usize>,
+    /// The other people the links reach, sorted, each with the first
+    /// partner (in `partners` order of roots) that reaches it.
+    pub people: Vec<(usize, u32)>,
+}
+
+/// The people `name`'s links to `partners` lead to; `None` when one of
+/// them is already with the name's own person (the name is settled there,
+/// and joining it to another would join the two).
+pub(super) fn people_offered(
+    clusters: &mut Clusters,
+    roots_of_name: &Rows,
+    name: u32,
+    partners: impl IntoIterator<Item = u32>,
+    lifted: &mut Vec<(usize, usize)>,
+) -> Option<Offered> {
+    let (mut own, mut people) = (Vec::new(), Vec::new());
+    for partner in partners {
+        lifted_roots(clusters, roots_of_name, name, partner, lifted);
+        for &(x, y) in lifted.iter() {
+            if x == y {
+                return None;
+            }
+            own.push(x);
+            people.push((y, partner));
+        }
+    }
+    own.sort_unstable();
+    own.dedup();
+    people.sort_unstable();
+    people.dedup_by_key(|p| p.0);
+    Some(Offered { own, people })
+}

@@ -41,7 +41,7 @@ pub(super) fn fits(a: &Prepared, b: &Prepared, cmp: &Comparison) -> bool {
     // may stand for `Mohammad Ali` and the surname may be a father's name;
     // written out, `Ilyas Abd al-Basit` is Ilyas son of Abd al-Basit, and
     // a last name is read as a family name only by its place.
-    let listed = comma_form(a) && comma_form(b);
+    let listed = a.comma_form() && b.comma_form();
     let generation = pairs().any(|(x, y)| {
         let explicit = matches!(
             (x.role, y.role),
@@ -67,11 +67,6 @@ pub(super) fn fits(a: &Prepared, b: &Prepared, cmp: &Comparison) -> bool {
 /// A family name: a surname, or a nisba written as the family name.
 fn family(t: &PreparedToken) -> bool {
     t.role == Role::Surname || (t.role == Role::Nisba && t.family)
-}
-
-/// Written as `SURNAME, Given Names`.
-fn comma_form(name: &Prepared) -> bool {
-    name.tokens.iter().any(|t| t.family)
 }
 
 /// Two aligned words in different places of a name written out: an own

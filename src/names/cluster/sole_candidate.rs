@@ -17,7 +17,7 @@
 //! man's many spellings of `Rahman` make it no common surname. Cannot-links
 //! and births that cannot both hold still keep the two apart.
 
-use super::lifted::lifted_roots;
+use super::lifted::people_offered;
 use super::namesakes::{family_words, worded};
 use super::score::{Edge, LaidOut};
 use super::Run;
@@ -77,26 +77,19 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             if family_words(names.get(name as usize)).any(|w| common.contains(&w)) {
                 continue;
             }
-            let (mut own, mut people) = (Vec::new(), Vec::new());
             // An offer already with the name's person: the review band
             // links it to its own as well as to another.
-            let mut settled = false;
-            for &(other, _) in &offers {
-                lifted_roots(&mut self.clusters, roots_of_name, name, other, &mut lifted);
-                for &(x, y) in &lifted {
-                    own.push(x);
-                    if x == y {
-                        settled = true;
-                    } else {
-                        people.push(y);
-                    }
-                }
-            }
-            own.sort_unstable();
-            own.dedup();
-            people.sort_unstable();
-            people.dedup();
-            if let ([mine], [theirs], false) = (own.as_slice(), people.as_slice(), settled) {
+            let partners = offers.iter().map(|&(other, _)| other);
+            let Some(offered) = people_offered(
+                &mut self.clusters,
+                roots_of_name,
+                name,
+                partners,
+                &mut lifted,
+            ) else {
+                continue;
+            };
+            if let ([mine], [(theirs, _)]) = (offered.own.as_slice(), offered.people.as_slice()) {
                 self.join_sole(*mine, *theirs, name, fitting, names);
             }
         }
