@@ -770,3 +770,35 @@ fn abd_before_a_family_name_is_no_clear_difference() {
     assert_ne!(pair.decision, Decision::Same, "{}", pair.explanation);
     assert!(rules_out("SHABIB, Karim Tawfiq", "QURESHI, Karim Tawfiq"));
 }
+
+#[test]
+fn a_family_name_in_capitals_reads_as_a_list_form() {
+    // A list's display form, `Given Names SURNAME`, says which word is the
+    // family name as surely as `SURNAME, Given Names`: the capitals. So
+    // `Hamed QASIMI` inside the names of one person joins him, as `QASIMI,
+    // Hamed` does; written out (`Hamed Qasimi`), Hamed might be the father
+    // of `Ahmed Mohammed Hamed Qasimi`, and nothing joins.
+    let listed = cluster_in_dataset(
+        &[
+            "Hamed QASIMI",
+            "Ahmed Mohammed Hamed QASIMI",
+            "Ahmad Muhammad Hamid QASIMI",
+        ],
+        400,
+    );
+    assert_eq!(listed[0], listed[1], "{listed:?}");
+    let written_out = cluster_in_dataset(
+        &[
+            "Hamed Qasimi",
+            "Ahmed Mohammed Hamed Qasimi",
+            "Ahmad Muhammad Hamid Qasimi",
+        ],
+        400,
+    );
+    assert_ne!(written_out[0], written_out[1], "{written_out:?}");
+    // Capitals that mark no family name change nothing.
+    let same = match_names("Abu Bakr AL-BAGHDADI", "Abu Bakr al-Baghdadi", &cfg());
+    assert_eq!(same.decision, Decision::Same, "{}", same.explanation);
+    let apart = match_names("ABU BAKR al-BAGHDADI", "Abu Bakr al-Kurdi", &cfg());
+    assert_ne!(apart.decision, Decision::Same, "{}", apart.explanation);
+}

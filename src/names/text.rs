@@ -1,5 +1,7 @@
-//! From a raw string to words: Unicode folding, punctuation, OFAC's
-//! `SURNAME, Given Names` order. No knowledge of name structure here.
+//! From a raw string to words: Unicode folding, punctuation, and which
+//! words are the family name in a list's forms (OFAC's `SURNAME, Given
+//! Names`, a display form's `Given Names SURNAME`). No knowledge of name
+//! structure here.
 
 use std::borrow::Cow;
 
@@ -24,7 +26,8 @@ pub struct Word<'t> {
 /// the work keeps a pathological input from slowing down a whole run.
 const MAX_NAME_CHARS: usize = 500;
 
-/// Visit the words of a name in order, with the inverted OFAC order undone.
+/// Visit the words of a name in order, with the inverted OFAC order undone
+/// and the family name of either list form marked.
 pub fn for_each_word(name: &str, mut visit: impl FnMut(Word<'_>)) {
     // No more characters than bytes: most names need no counting.
     let bounded: &str = if name.len() <= MAX_NAME_CHARS {
@@ -35,14 +38,19 @@ pub fn for_each_word(name: &str, mut visit: impl FnMut(Word<'_>)) {
             None => name,
         }
     };
-    // One pass for what decides the path: brackets and the first comma.
+    // One pass for what decides the path: brackets, the first comma, and
+    // whether a word may be in capitals (two in a row, or letters beyond
+    // ASCII, which the display form's test reads itself).
     let (mut bracketed, mut comma) = (false, None);
+    let (mut maybe_capitals, mut previous_capital) = (false, false);
     for (i, &b) in bounded.as_bytes().iter().enumerate() {
         match b {
             b'(' | b'[' | b')' | b']' => bracketed = true,
             b',' if comma.is_none() => comma = Some(i),
             _ => {}
         }
+        maybe_capitals |= previous_capital && b.is_ascii_uppercase() || !b.is_ascii();
+        previous_capital = b.is_ascii_uppercase();
     }
     let without_brackets: Cow<str> = if bracketed {
         Cow::Owned(drop_bracketed(bounded))
@@ -56,17 +64,87 @@ pub fn for_each_word(name: &str, mut visit: impl FnMut(Word<'_>)) {
     };
     // `SURNAME, Given Names`: the part after the first comma goes first. A
     // trailing comma or a comma with nothing after it is just punctuation.
+    // Without a comma, a display form's capitals may mark the family name.
     let halves = comma.map(|at| (&without_brackets[..at], &without_brackets[at + 1..]));
+    let capitals;
     let (surname, given) = match halves {
         Some((before, after)) if !after.trim().is_empty() && !before.trim().is_empty() => {
             (before, after)
         }
-        _ => ("", &*without_brackets),
+        _ => match maybe_capitals
+            .then(|| surname_in_capitals(&without_brackets))
+            .flatten()
+        {
+            Some(split) => {
+                capitals = split;
+                (capitals.0.as_str(), capitals.1.as_str())
+            }
+            None => ("", &*without_brackets),
+        },
     };
     // One buffer for the lowercased words of both halves.
     let mut buffer = String::with_capacity(given.len().max(surname.len()));
     split_words(given, false, &mut buffer, &mut visit);
     split_words(surname, true, &mut buffer, &mut visit);
+}
+
+/// A list's display form, `Given Names SURNAME` (or `SURNAME Given
+/// Names`): the family name is the word or run of words written in
+/// capitals, at the end or at the start, among given names written with
+/// a capital first letter or as initials (`Samir Nabil HADDAD`, `Hamza
+/// BIN LADEN`, `J. I. DOCKRAT`). As
+/// (surname, given names), like the comma form; a generational suffix
+/// (`Jr.`) stays with the given names. `None` for names written otherwise,
+/// all in capitals or with a lower-case particle beside capitals (`ABU
+/// BAKR al-BAGHDADI`), where the capitals say nothing.
+fn surname_in_capitals(name: &str) -> Option<(String, String)> {
+    // Most names have no two capitals in a row: no word to look at.
+    let mut previous_capital = false;
+    let mut capitals_in_a_row = false;
+    for c in name.chars() {
+        capitals_in_a_row |= previous_capital && c.is_uppercase();
+        previous_capital = c.is_uppercase();
+    }
+    if !capitals_in_a_row {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let in_capitals = |w: &str| letters(w) >= 2 && !w.chars().any(char::is_lowercase);
+    let suffix = |w: &str| {
+        let bare = w.trim_end_matches('.').to_lowercase();
+        matches!(bare.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+    };
+    // `Samir`, and `al-Rahman` after a lower-case article.
+    let capitalised = |w: &str| {
+        let core = match w.rsplit_once('-') {
+            Some((article, core)) if !article.chars().any(char::is_uppercase) => core,
+            _ => w,
+        };
+        let mut chars = core.chars().filter(|c| c.is_alphabetic());
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    };
+    // `bin`, `al`, `van`: a particle among given names.
+    let particle = |w: &str| letters(w) <= 4 && w.chars().all(char::is_lowercase);
+    let end = words.len() - words.iter().rev().take_while(|w| suffix(w)).count();
+    let (body, suffixes) = words.split_at(end);
+    let first_run = body.iter().take_while(|w| in_capitals(w)).count();
+    let last_run = body.iter().rev().take_while(|w| in_capitals(w)).count();
+    let (family, given): (&[&str], Vec<&str>) = if first_run > 0 && first_run < body.len() {
+        let (family, given) = body.split_at(first_run);
+        (family, given.iter().chain(suffixes).copied().collect())
+    } else if last_run > 0 && last_run < body.len() {
+        let (given, family) = body.split_at(body.len() - last_run);
+        (family, given.iter().chain(suffixes).copied().collect())
+    } else {
+        return None;
+    };
+    let rest = &given[..given.len() - suffixes.len()];
+    let written_out = rest
+        .iter()
+        .all(|w| capitalised(w) || particle(w) || letters(w) < 2)
+        && rest.iter().any(|w| !particle(w));
+    written_out.then(|| (family.join(" "), given.join(" ")))
 }
 
 /// OFAC writes alternative spellings in brackets (`SANTOS, Ahmad (Ahmed)`):
@@ -321,6 +399,30 @@ mod tests {
     fn inverted_ofac_order_puts_given_names_first() {
         assert_eq!(texts("MUHAXHERI, Lavdrim"), ["lavdrim", "muhaxheri"]);
         assert!(words("MUHAXHERI, Lavdrim")[1].2);
+    }
+
+    #[test]
+    fn a_family_name_in_capitals_is_the_surname() {
+        assert_eq!(words("Samir Nabil HADDAD"), words("HADDAD, Samir Nabil"));
+        assert_eq!(words("Hamza BIN LADEN"), words("BIN LADEN, Hamza"));
+        assert_eq!(words("HADDAD Samir"), words("HADDAD, Samir"));
+        assert_eq!(words("Abu ABBAS"), words("ABBAS, Abu"));
+        assert_eq!(words("John SMITH Jr."), words("SMITH, John Jr."));
+        assert_eq!(words("J. I. DOCKRAT"), words("DOCKRAT, J. I."));
+        assert_eq!(
+            words("Inayat al-Rahman bin Jamil AL-RAHMAN"),
+            words("AL-RAHMAN, Inayat al-Rahman bin Jamil")
+        );
+        // Capitals that say nothing: the whole name, a lower-case particle
+        // beside them, or capitals inside the name.
+        for name in [
+            "ABU BAKR al-BAGHDADI",
+            "ABU KHAWLA",
+            "Mohammed BIN Salman",
+            "Abu Bakr al-Baghdadi",
+        ] {
+            assert!(words(name).iter().all(|w| !w.2), "{name}");
+        }
     }
 
     #[test]
