@@ -393,6 +393,16 @@ pub fn fold(token: &str) -> String {
         return lower;
     }
     let mut s = lower;
+    // A word that begins `Ey`/`Ei` begins with a long `i` (`Eysa`, `Eid`,
+    // Persian `Eyrlu` = `Irlu`) or with `i` before a `y` (`Eyad` = `Iyad`),
+    // not with the diphthong `ay` (`Ayad` is another name): it keeps an
+    // `e`, which is either vowel.
+    let mut head = "";
+    if let Some(rest) = s.strip_prefix("ey").or_else(|| s.strip_prefix("ei")) {
+        let before_vowel = rest.starts_with(['a', 'e', 'i', 'o', 'u']);
+        head = if before_vowel { "ey" } else { "e" };
+        s = rest.to_string();
+    }
     // Multi-letter spellings of one sound, longest first so `dzh` beats `zh`.
     const DIGRAPHS: &[(&str, &str)] = &[
         ("dzh", "j"),
@@ -414,6 +424,9 @@ pub fn fold(token: &str) -> String {
         if s.contains(from) {
             s = s.replace(from, to);
         }
+    }
+    if !head.is_empty() {
+        s.insert_str(0, head);
     }
     // o and u are one vowel (damma) in Arabic: Omar/Umar, Osama/Usama.
     if s.contains('o') {
@@ -950,6 +963,10 @@ mod tests {
         assert_eq!(vowel_key(&fold("fatemeh")), vowel_key(&fold("fatima")));
         assert_eq!(fold("abdulleh"), "abdule");
         assert_eq!(fold("amine"), "amin");
+        // `Ey`/`Ei` first is an `i` sound, never the diphthong of `Ayad`.
+        assert_eq!(fold("eyrlou"), "erlu");
+        assert_eq!(fold("eyad"), "eyad");
+        assert_ne!(fold("eyad"), fold("ayad"));
     }
 
     #[test]
