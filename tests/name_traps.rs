@@ -359,6 +359,9 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     // A cedilla dropped; Russian `Ye` written `E`.
     ("Luc François Martel", "Luc Francois Martel"),
     ("Yevgeny Sorokin", "Evgeniy Sorokin"),
+    // `Ey` first is an `i` sound (Persian, Turkish, Levantine English).
+    ("Eyad Tawfiq al-Harbi", "Iyad Tawfiq al-Harbi"),
+    ("Hasan Eyrani", "Hasan Irani"),
     // Russian and Turkic `y` for a vowel; a `y` between vowels left out.
     ("Ramzan Kadyrov", "Ramzan Kadirov"),
     ("Shamil Basayev", "Shamil Basaev"),
@@ -396,6 +399,9 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("Hassan Ali", "Ali Hassan"),
     // `Ye` before `h` is a letter of its own: `Yehya` is `Yahya`, not `Ehya`.
     ("Yehya Ibrahim Sinjari", "Ehya Ibrahim Sinjari"),
+    // An initial vowel other than `e` says which name: `Ikram` is not
+    // `Akram`, however `Eyad` is written.
+    ("Ikram Tawfiq al-Harbi", "Akram Tawfiq al-Harbi"),
     // A word with its own `ibn` or `al-` stands apart: `Anas al-Suri` is
     // not `Ansari` written apart.
     (
