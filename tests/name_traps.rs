@@ -54,6 +54,9 @@ const MUST_MERGE: &[(&str, &str)] = &[
     ("Umar Abd al-Rahman", "Omar Abdel Rahman"),
     ("Saad al-Faqih", "Sa'd al-Faqih"),
     ("FAQIH, Saad", "AL-FAQIH, Saad"),
+    // After an article of its own, `al` is part of the word: the German.
+    ("AL-ALMANI, Yunus", "Yunus al-Almani"),
+    ("Yunus AL-ALMANI", "Yunus al-Almani"),
     ("George Habbash", "George Habash"),
     ("Nasrallah, Hasan", "Hasan Nasr Allah"),
     ("Khalid Shaikh Mohammed", "Khalid Sheikh Mohammad"),

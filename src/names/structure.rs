@@ -679,9 +679,10 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
                 }
             }
         }
-        if let Some(rest) = attached_article(word) {
+        if let Some(rest) = attached_article(word).filter(|_| !pending_article) {
             // `ALFAGIH`, `ALSUBAIE`: OFAC sometimes writes the article into
-            // a family name.
+            // a family name; after an article of its own, `al-` is part of
+            // the word (`AL-ALMANI`, the German).
             out.push(token(lexeme(rest), true));
         } else if let Some(joined) = &lx.joined {
             out.push(token(lexeme(joined), pending_article));
