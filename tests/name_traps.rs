@@ -416,6 +416,9 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("Karimullah Rahman Sultani", "Karim ur-Rahman Sultani"),
     // `Abed` before another name is a name of its own, not `Abd`.
     ("Abed Nasser Tawfiq", "Abd al-Nasser Tawfiq"),
+    // `Al` of a Spanish family name is no article: `ALVAREZ` is not
+    // `al-Varez`.
+    ("ALVAREZ, Joel", "Joel Varez"),
     // `A.` before a name of God is `Abd`, not `Ahmad`.
     ("A. Rahman al-Masri", "Ahmad Rahman al-Masri"),
 ];

@@ -711,7 +711,13 @@ fn attached_article(word: &Spelled) -> Option<&str> {
         .or_else(|| text.strip_prefix("el"))?;
     let first = rest.chars().next()?;
     let consonant = !matches!(first, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'l' | 'w');
-    (consonant && rest.len() >= 4).then_some(rest)
+    // Letters and endings no Arabic name has: the Spanish and Portuguese
+    // `ALVAREZ`, `ALCANTARO`, `ALFONSOS` begin with `Al` of their own.
+    let romance = rest.contains(['v', 'p'])
+        || ["o", "ez", "es", "os"]
+            .iter()
+            .any(|end| rest.ends_with(end));
+    (consonant && !romance && rest.len() >= 4).then_some(rest)
 }
 
 /// `Abubakar`, `Aboubakr`, `Abulhasan`: a kunya written as one word.
