@@ -54,7 +54,8 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                 return;
             };
             run.clusters.union(x, y);
-            run.explain_merge(edge.a, edge.b, edge.score, names, || {
+            let (inner, outer) = edge.inner_first();
+            run.explain_merge(inner, outer, edge.score, names, || {
                 format!(
                     "one name inside the other, and both born {}",
                     format_day(day)

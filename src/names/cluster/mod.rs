@@ -547,10 +547,15 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
         // name id → (candidate name id, score, why it was not merged)
         let mut open: BTreeMap<u32, OpenOptions> = BTreeMap::new();
         let mut lifted: Vec<(usize, usize)> = Vec::new();
+        // A name inside another is the one in question (`X` could be `X
+        // ibn Y`, or any longer name it lies in).
         let review = edges
             .iter()
             .filter(|e| e.decision == Decision::Review)
-            .map(|e| (e.a, e.b, e.score, "score in the review band"));
+            .map(|e| {
+                let (a, b) = e.inner_first();
+                (a, b, e.score, "score in the review band")
+            });
         for (a, b, score, why) in review.chain(blocked.iter().copied()) {
             lifted_roots(&mut self.clusters, roots_of_name, a, b, &mut lifted);
             let apart = lifted.iter().any(|(x, y)| x != y);

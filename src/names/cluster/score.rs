@@ -30,6 +30,18 @@ pub(super) struct Edge {
     pub sole_fit: bool,
 }
 
+impl Edge {
+    /// The two names, the one inside the other first: the name in
+    /// question when the link is reported or explained (`X` could be `X
+    /// ibn Y`).
+    pub(super) fn inner_first(&self) -> (u32, u32) {
+        match self.inside {
+            Inside::SecondInFirst => (self.b, self.a),
+            _ => (self.a, self.b),
+        }
+    }
+}
+
 /// Every candidate pair scored, as edges in the order of the pairs.
 ///
 /// A name's candidates are scattered over the name ids (which follow the
