@@ -814,3 +814,26 @@ fn a_family_name_in_capitals_reads_as_a_list_form() {
     let apart = match_names("ABU BAKR al-BAGHDADI", "Abu Bakr al-Kurdi", &cfg());
     assert_ne!(apart.decision, Decision::Same, "{}", apart.explanation);
 }
+
+#[test]
+fn the_name_in_question_is_the_one_inside_the_others() {
+    // A short name inside two longer ones of two people is one question
+    // (could it be either?), whichever record comes first.
+    for order in [[0, 1, 2], [2, 0, 1]] {
+        let names = [
+            "Harith Salim al-Najdi",
+            "Harith ibn Salim ibn Jabir al-Najdi",
+            "Harith ibn Salim ibn Nasir al-Najdi",
+        ];
+        let groups: Vec<Vec<&str>> = order.iter().map(|&i| vec![names[i]]).collect();
+        let result = cluster(&groups, &Constraints::default(), &cfg());
+        let mut in_question: Vec<&str> = result.ambiguous.iter().map(|a| a.name.as_str()).collect();
+        in_question.dedup();
+        assert_eq!(in_question, ["Harith Salim al-Najdi"], "{order:?}");
+        assert!(
+            result.ambiguous.iter().all(|a| a.candidates.len() == 2),
+            "{order:?}: {:?}",
+            result.ambiguous
+        );
+    }
+}
