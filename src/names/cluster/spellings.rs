@@ -2,9 +2,9 @@
 //!
 //! A large dataset repeats the same `who` in many claims, so each distinct
 //! spelling is parsed once, and the spellings that normalise to one key are
-//! one *name*. Spellings and names are numbered in order of first
-//! appearance, so that name ids, and everything ordered by them, follow the
-//! input and not the threads.
+//! one *name*. Names are numbered in the order of their keys, so that name
+//! ids, and everything ordered by them, depend on neither the threads nor
+//! the order of the records; a name is shown as its first spelling.
 
 use crate::collections::{IdIndex, Rows};
 use crate::names::lexicon::Lexicon;
@@ -80,40 +80,44 @@ struct NameNumbers<'n> {
 }
 
 impl<'n> NameNumbers<'n> {
-    /// Distinct normalised names, numbered in order of first appearance;
-    /// each remembers its first spelling. Spellings are numbered in that
-    /// same order, so numbering names while walking the spellings gives the
-    /// same ids.
+    /// Distinct normalised names, numbered in the order of their keys;
+    /// each remembers its first spelling. The order of the keys, not of the
+    /// input, so that everything ordered by name ids (ties of equal scores
+    /// best first, the names each phase visits in turn) is the same however
+    /// the records are ordered: the same data gives the same people.
     fn of_spellings(parsed: &[Prepared], spellings: &[&'n str]) -> Self {
-        let (key_of_spelling, _) = IdIndex::number_distinct(parsed, |p| &p.key);
-        // Every key is a name but the empty one (emoji, punctuation: nothing
-        // to compare). So a key's name is its number, less one past the
-        // empty key.
-        let empty_key = parsed
-            .par_iter()
-            .position_first(|p| p.key.is_empty())
-            .map(|s| key_of_spelling[s]);
-        let name_of_key = |key: u32| match empty_key {
-            Some(empty) if key == empty => NO_NAME,
-            Some(empty) if key > empty => key - 1,
-            _ => key,
-        };
-        let name_of_spelling: Vec<u32> = key_of_spelling
-            .par_iter()
-            .map(|&k| name_of_key(k))
-            .collect();
-        let mut display: Vec<&str> = Vec::new();
-        let mut spelling_of_name: Vec<u32> = Vec::new();
-        let mut keys_seen = 0;
+        let (key_of_spelling, keys) = IdIndex::number_distinct(parsed, |p| &p.key);
+        // Each key's first spelling (keys are numbered in the order of
+        // their first spellings).
+        let mut first_of_key: Vec<u32> = Vec::with_capacity(keys);
         for (spelling, &key) in key_of_spelling.iter().enumerate() {
-            if key == keys_seen {
-                keys_seen += 1;
-                if name_of_key(key) != NO_NAME {
-                    display.push(spellings[spelling].trim());
-                    spelling_of_name.push(spelling as u32);
-                }
+            if key as usize == first_of_key.len() {
+                first_of_key.push(spelling as u32);
             }
         }
+        // Every key is a name but the empty one (emoji, punctuation:
+        // nothing to compare).
+        let key_text = |key: u32| &*parsed[first_of_key[key as usize] as usize].key;
+        let mut by_text: Vec<u32> = (0..keys as u32)
+            .filter(|&key| !key_text(key).is_empty())
+            .collect();
+        by_text.par_sort_unstable_by(|&x, &y| key_text(x).cmp(key_text(y)));
+        let mut name_of_key = vec![NO_NAME; keys];
+        for (name, &key) in by_text.iter().enumerate() {
+            name_of_key[key as usize] = name as u32;
+        }
+        let name_of_spelling: Vec<u32> = key_of_spelling
+            .par_iter()
+            .map(|&k| name_of_key[k as usize])
+            .collect();
+        let spelling_of_name: Vec<u32> = by_text
+            .iter()
+            .map(|&key| first_of_key[key as usize])
+            .collect();
+        let display = spelling_of_name
+            .iter()
+            .map(|&spelling| spellings[spelling as usize].trim())
+            .collect();
         NameNumbers {
             name_of_spelling,
             display,
@@ -151,16 +155,23 @@ fn relate<'n, G: AsRef<[&'n str]>>(
     (names_of_group, groups_of_name)
 }
 
-/// The parsed first spelling of each name, which stands for it; the other
-/// spellings go (in parallel: dropping 600k names is not free).
+/// The parsed first spelling of each name, which stands for it, in the
+/// order of the names; the other spellings go (in parallel: dropping 600k
+/// names is not free).
 fn first_spellings(parsed: Vec<Prepared>, spelling_of_name: &[u32]) -> Vec<Prepared> {
-    let mut stands = vec![false; parsed.len()];
-    for &s in spelling_of_name {
-        stands[s as usize] = true;
+    let mut name_of_first = vec![NO_NAME; parsed.len()];
+    for (name, &s) in spelling_of_name.iter().enumerate() {
+        name_of_first[s as usize] = name as u32;
     }
-    parsed
+    let mut firsts: Vec<(u32, Prepared)> = parsed
         .into_par_iter()
-        .zip(stands)
-        .filter_map(|(name, stands)| stands.then_some(name))
+        .zip(name_of_first)
+        .filter(|&(_, name)| name != NO_NAME)
+        .map(|(prepared, name)| (name, prepared))
+        .collect();
+    firsts.par_sort_unstable_by_key(|&(name, _)| name);
+    firsts
+        .into_par_iter()
+        .map(|(_, prepared)| prepared)
         .collect()
 }
