@@ -837,3 +837,30 @@ fn the_name_in_question_is_the_one_inside_the_others() {
         );
     }
 }
+
+#[test]
+fn the_order_of_the_records_decides_nothing() {
+    // A short name inside two men's names, whom a `not_same_as` keeps
+    // apart, links to both equally well: which of the two it joins must
+    // not depend on which record comes first.
+    let names = [
+        "SALLUM, Qutayba",
+        "SALLUM, Qutayba Harith",
+        "SALLUM, Qutayba Jabir",
+    ];
+    let people = |order: [usize; 3]| {
+        let at = |name: usize| order.iter().position(|&i| i == name).unwrap_or(name);
+        let groups: Vec<Vec<&str>> = order.iter().map(|&i| vec![names[i]]).collect();
+        let constraints = Constraints {
+            different: vec![(at(1), at(2))],
+            ..Constraints::default()
+        };
+        let clusters = cluster(&groups, &constraints, &cfg()).cluster_of_group;
+        let together = |x: usize, y: usize| clusters[at(x)] == clusters[at(y)];
+        [together(0, 1), together(0, 2)]
+    };
+    let first = people([0, 1, 2]);
+    for order in [[0, 2, 1], [1, 2, 0], [2, 1, 0], [1, 0, 2], [2, 0, 1]] {
+        assert_eq!(people(order), first, "{order:?}");
+    }
+}
