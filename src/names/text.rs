@@ -89,16 +89,17 @@ pub fn for_each_word(name: &str, mut visit: impl FnMut(Word<'_>)) {
 }
 
 /// A list's display form, `Given Names SURNAME` (or `SURNAME Given
-/// Names`): the family name is the word or run of words written in
-/// capitals, at the end or at the start, among given names written with
-/// a capital first letter or as initials (`Samir Nabil HADDAD`, `Hamza
-/// BIN LADEN`, `J. I. DOCKRAT`). As
+/// Names`): the family name is the run of words written in capitals at the
+/// end or at the start, among given names written with a capital first
+/// letter, as initials or as lower-case particles (`Samir Nabil HADDAD`,
+/// `Hamza BIN LADEN`, `J. I. DOCKRAT`, `bin Wan Mat WAN MIN`). Returned as
 /// (surname, given names), like the comma form; a generational suffix
-/// (`Jr.`) stays with the given names. `None` for names written otherwise,
-/// all in capitals or with a lower-case particle beside capitals (`ABU
-/// BAKR al-BAGHDADI`), where the capitals say nothing.
+/// (`Jr.`) stays with the given names. `None` when the capitals say
+/// nothing: a name all in capitals, or capitals beside a word that is
+/// neither (`ABU BAKR al-BAGHDADI`).
 fn surname_in_capitals(name: &str) -> Option<(String, String)> {
-    // Most names have no two capitals in a row: no word to look at.
+    // Most names have no two capitals in a row: no word to look at (the
+    // caller's byte scan lets every name with letters beyond ASCII by).
     let mut previous_capital = false;
     let mut capitals_in_a_row = false;
     for c in name.chars() {
