@@ -31,7 +31,9 @@
 //!    name between the two overrules them ([`bridges`]);
 //! 7. merge along `Same` edges, best first, unless a cannot-link forbids
 //!    ([`union_find`]); a name inside a longer one does not join it when
-//!    the births of their records cannot both hold ([`births`]);
+//!    the births of their records cannot both hold ([`births`]), nor when
+//!    it lies as well inside the names of another person kept apart from
+//!    the first ([`ties`]);
 //! 8. a name inside a longer one, in the review band on names alone, joins
 //!    it when the records of both state the same birth day ([`births`]);
 //! 9. unique completion: a name inside longer names of one person only
@@ -54,6 +56,7 @@ mod namesakes;
 mod score;
 mod sole_candidate;
 mod spellings;
+mod ties;
 mod union_find;
 
 use super::blocking::candidate_pairs;
@@ -401,7 +404,13 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             .par_iter()
             .map(|e| single_roots(roots_of_name, e.a, e.b))
             .collect();
-        for (edge, single) in merging.into_iter().zip(single) {
+        let inner_links = ties::InnerLinks::of(&merging);
+        for (edge, single) in merging.iter().copied().zip(single) {
+            if self.tied(edge, &inner_links, roots_of_name) {
+                let (inner, outer) = edge.inner_first();
+                blocked.push((inner, outer, edge.score, ties::TIED));
+                continue;
+            }
             match single {
                 Some((x, y)) => {
                     lifted.clear();
