@@ -21,6 +21,8 @@ pub(super) const TIED: &str = "it lies inside the names of two people kept apart
 pub(super) struct InnerLinks(Vec<(u32, u32, f64)>);
 
 impl InnerLinks {
+    /// The links among the `Same` edges `merging` where one name lies
+    /// inside the other.
     pub(super) fn of(merging: &[&Edge]) -> Self {
         let mut links: Vec<(u32, u32, f64)> = merging
             .iter()
@@ -34,6 +36,7 @@ impl InnerLinks {
         InnerLinks(links)
     }
 
+    /// The links of one inner name.
     fn of_name(&self, inner: u32) -> &[(u32, u32, f64)] {
         let from = self.0.partition_point(|l| l.0 < inner);
         let to = self.0.partition_point(|l| l.0 <= inner);
