@@ -26,14 +26,10 @@ pub(super) fn lifted_roots(
         out.push((clusters.find(x as usize), clusters.find(y as usize)));
         return;
     }
-    let (ga, gb) = (roots_of_name.row(a as usize), roots_of_name.row(b as usize));
-    let mut roots = |groups: &[u32]| {
-        let mut r: Vec<usize> = groups.iter().map(|&g| clusters.find(g as usize)).collect();
-        r.sort_unstable();
-        r.dedup();
-        r
-    };
-    let (ra, rb) = (roots(ga), roots(gb));
+    let (ra, rb) = (
+        people_of(clusters, roots_of_name, a),
+        people_of(clusters, roots_of_name, b),
+    );
     if ra.len() * rb.len() > MAX_GROUPS_PER_EDGE_END {
         return;
     }
@@ -42,6 +38,19 @@ pub(super) fn lifted_roots(
             out.push((x, y));
         }
     }
+}
+
+/// The people (cluster roots, as the clusters stand) that `name`'s groups
+/// are in, sorted.
+pub(super) fn people_of(clusters: &mut Clusters, roots_of_name: &Rows, name: u32) -> Vec<usize> {
+    let mut roots: Vec<usize> = roots_of_name
+        .row(name as usize)
+        .iter()
+        .map(|&g| clusters.find(g as usize))
+        .collect();
+    roots.sort_unstable();
+    roots.dedup();
+    roots
 }
 
 /// The roots of the names `a` and `b` when each has one.

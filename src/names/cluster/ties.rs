@@ -8,6 +8,7 @@
 //! names cannot say which one it is, so it joins neither, and the two
 //! links are reported for review.
 
+use super::lifted::people_of;
 use super::score::Edge;
 use super::Run;
 use crate::collections::Rows;
@@ -62,15 +63,12 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             return false;
         }
         let clusters = &mut self.clusters;
-        let mut roots = |name: u32| -> Vec<usize> {
-            roots_of_name
-                .row(name as usize)
-                .iter()
-                .map(|&g| clusters.find(g as usize))
-                .collect()
-        };
-        let (own, here) = (roots(inner), roots(outer));
-        let there: Vec<usize> = equal.into_iter().flat_map(&mut roots).collect();
+        let own = people_of(clusters, roots_of_name, inner);
+        let here = people_of(clusters, roots_of_name, outer);
+        let there: Vec<usize> = equal
+            .into_iter()
+            .flat_map(|other| people_of(clusters, roots_of_name, other))
+            .collect();
         // Two people, neither of them the name's own yet, kept apart.
         let theirs = |r: &usize| !own.contains(r);
         here.iter().filter(|r| theirs(r)).any(|&h| {
