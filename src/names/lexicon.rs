@@ -141,7 +141,11 @@ impl Lexicon {
         names.par_iter_mut().for_each(|name| {
             name.mark_rare(|token| rare[self.vowel_key[token.id as usize] as usize]);
             for token in &mut name.tokens {
-                token.frequent = frequent[self.vowel_key[token.id as usize] as usize];
+                // A word in Arabic script is counted apart from its Latin
+                // spellings, so its count says nothing: it is taken to be
+                // frequent, never an anchor (see `Prepared::mark_rare`).
+                token.frequent =
+                    token.word.arabic || frequent[self.vowel_key[token.id as usize] as usize];
             }
         });
     }

@@ -14,6 +14,7 @@
 //!
 //! `docs/names.md` is the user-facing description of the rules.
 
+mod arabic;
 mod blocking;
 mod cluster;
 mod explain;

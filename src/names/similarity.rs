@@ -157,7 +157,15 @@ impl Prepared {
                 Role::Nisba => token.family,
                 _ => true,
             };
-            token.rare = may_anchor && !token.word.common && !token.word.generic && is_rare(token);
+            // A word in Arabic script is counted apart from its Latin
+            // spellings (its vowels are unknown, so it has no vowel key
+            // of theirs): few names may hold it while many people carry
+            // the name, so it never anchors on rarity.
+            token.rare = may_anchor
+                && !token.word.common
+                && !token.word.generic
+                && !token.word.arabic
+                && is_rare(token);
         }
     }
 }
@@ -264,6 +272,15 @@ type Learnt = Option<Option<f32>>;
 /// it, without string metrics: two common names, or different consonants.
 /// `Err` with what it learnt when they do not decide it.
 fn quick_similarity(a: &PreparedToken, b: &PreparedToken) -> Result<f64, Learnt> {
+    // Arabic script against Latin letters: whether the Latin word writes
+    // the Arabic one's letters decides it alone.
+    if a.word.arabic != b.word.arabic {
+        let (arabic, latin) = if a.word.arabic { (a, b) } else { (b, a) };
+        return Ok(
+            super::arabic::similarity(&arabic.word.canonical, &latin.word.canonical)
+                .unwrap_or(DIFFERENT_WORD),
+        );
+    }
     // Two different entries of the common-name table are different names,
     // however alike they look (Muhammad/Mahmud, Hamid/Ahmad).
     if a.word.common && b.word.common {

@@ -175,7 +175,8 @@ fn split_words(
         split_ascii_words(part, from_surname, current, visit);
         return;
     }
-    let transliterated = transliterate(part);
+    let arabic = super::arabic::read_fixed_words(part);
+    let transliterated = transliterate(arabic.as_deref().unwrap_or(part));
     let part: &str = &transliterated;
     if part.is_ascii() {
         split_ascii_words(part, from_surname, current, visit);

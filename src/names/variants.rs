@@ -283,7 +283,7 @@ pub const SUN_ARTICLES: &[(&str, &str)] = &[
 /// Not remembered here: the structure parser remembers it per word along
 /// with everything else it asks of a word (`structure::Lexeme`).
 pub fn canonical_token(token: &str) -> String {
-    if let Some(canon) = common_name(token) {
+    if let Some(canon) = common_name(token).or_else(|| super::arabic::common_name(token)) {
         return canon.to_string();
     }
     let folded = fold(token);
@@ -514,6 +514,9 @@ pub fn vowel_key(folded: &str) -> String {
 /// `Qasimi`/`Ghasemi`/`Kasimi` in one block; scoring separates them later.
 pub fn skeleton(folded: &str) -> String {
     if !folded.is_ascii() {
+        if super::arabic::is_arabic(folded) {
+            return super::arabic::skeleton(folded);
+        }
         return folded.to_string();
     }
     let mut s = if folded.contains('h') {
@@ -1030,6 +1033,10 @@ mod tests {
     #[test]
     fn other_scripts_pass_through() {
         assert_eq!(fold("محمد"), "محمد");
-        assert_eq!(skeleton("محمد"), "محمد");
+        assert_eq!(fold("李明"), "李明");
+        assert_eq!(skeleton("李明"), "李明");
+        // Arabic script is filed under the Latin consonant classes, beside
+        // its Latin spellings (`super::arabic`).
+        assert_eq!(skeleton("محمد"), skeleton("muhamad"));
     }
 }

@@ -15,6 +15,9 @@ pub struct WordData {
     pub canonical: String,
     pub vowel_key: String,
     pub skeleton: String,
+    /// Holds letters of Arabic script, compared with Latin spellings by
+    /// [`super::arabic::similarity`].
+    pub arabic: bool,
     /// One of the known common names (`COMMON_NAME_VARIANTS`).
     pub common: bool,
     /// A generic word (see [`is_generic`]).
@@ -41,6 +44,7 @@ impl WordData {
             canonical: canonical.to_string(),
             vowel_key: vowel_key(canonical),
             skeleton: skeleton(canonical),
+            arabic: super::arabic::is_arabic(canonical),
             common: common_name(canonical).is_some(),
             generic: is_generic(canonical),
             units: consonant_units(canonical),
