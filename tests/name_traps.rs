@@ -423,25 +423,26 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("A. Rahman al-Masri", "Ahmad Rahman al-Masri"),
 ];
 
-#[test]
-fn spelling_variants_and_word_breaks_merge() {
-    let failures: Vec<String> = VARIANTS_MERGE
+/// The pairs whose decision is (`same`) or is not (`!same`) `Same`, with
+/// the explanation.
+fn decided(pairs: &[(&str, &str)], same: bool) -> Vec<String> {
+    pairs
         .iter()
         .map(|(a, b)| (a, b, match_names(a, b, &cfg())))
-        .filter(|(_, _, r)| r.decision != Decision::Same)
+        .filter(|(_, _, r)| (r.decision == Decision::Same) == same)
         .map(|(a, b, r)| format!("{a} / {b}: {}", r.explanation))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn spelling_variants_and_word_breaks_merge() {
+    let failures = decided(VARIANTS_MERGE, false);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
 #[test]
 fn precision_rules_keep_apart() {
-    let failures: Vec<String> = PRECISION_APART
-        .iter()
-        .map(|(a, b)| (a, b, match_names(a, b, &cfg())))
-        .filter(|(_, _, r)| r.decision == Decision::Same)
-        .map(|(a, b, r)| format!("{a} / {b}: {}", r.explanation))
-        .collect();
+    let failures = decided(PRECISION_APART, true);
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
@@ -882,4 +883,60 @@ fn the_order_of_the_records_decides_nothing() {
             .any(|a| a.name == names[0] && a.candidates.len() == 2),
         "{open:?}"
     );
+}
+
+/// Arabic script against Latin spellings: each consonant written by one
+/// of its Latin spellings, long vowels by their quality, short vowels
+/// free (`docs/names.md` §3). Made-up names in the shapes of the UN
+/// list's `NAME_ORIGINAL_SCRIPT`.
+const ARABIC_SCRIPT_MERGE: &[(&str, &str)] = &[
+    ("كريم توفيق السرحاني", "Karim Tawfiq al-Sarhani"),
+    ("كريم توفيق السرحاني", "KAREEM TOWFEEK AL-SARHANI"),
+    ("أبو حارث القناوي", "Abu Harith al-Qinawi"),
+    ("عبد الباقي نور الدين", "Abdul Baqi Nuruddin"),
+    ("نبيل بن منير بن خليل", "Nabil bin Munir bin Khalil"),
+    ("حمزة يونس الجبوري", "Hamza Yunis al-Jaburi"),
+    ("ملا رحيم جواد نورستاني", "Mullah Rahim Jawad Nuristani"),
+];
+
+/// Pairs written alike in consonants that stay apart: a long vowel Latin
+/// does not write (`Hasan` is not `حسين`), a Latin vowel at the start
+/// that Arabic would write (`Ahmad` is not `حمد`), a `y` Arabic does not
+/// have (`Sulayman` is not `سلمان`), a consonant in another letter.
+const ARABIC_SCRIPT_APART: &[(&str, &str)] = &[
+    ("حسين علي السرحاني", "Hasan Ali al-Sarhani"),
+    ("حمد توفيق القناوي", "Ahmad Tawfiq al-Qinawi"),
+    ("سلمان رحيم الجوادي", "Sulayman Rahim al-Jawadi"),
+    ("كريم توفيق السرحاني", "Karim Tawfiq al-Sarbani"),
+    ("أبو حارث القناوي", "Abu Hamid al-Qinawi"),
+    // Father and son, in either script.
+    ("نبيل بن منير", "Munir bin Nabil"),
+];
+
+#[test]
+fn arabic_script_meets_its_latin_spellings() {
+    let failures = decided(ARABIC_SCRIPT_MERGE, false);
+    assert!(failures.is_empty(), "{failures:#?}");
+    let failures = decided(ARABIC_SCRIPT_APART, true);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn an_arabic_script_name_joins_its_person_and_no_namesake() {
+    // Blocking must bring the Arabic name to its Latin spelling; a name
+    // inside the names of two people kept apart joins neither, in Arabic
+    // script as in Latin letters.
+    let names = [
+        "KARIM TAWFIQ AL-SARHANI",
+        "كريم توفيق السرحاني",
+        "محمد سليم حقاني",
+        "محمد يونس حقاني",
+        "محمد حقاني",
+    ];
+    let people = cluster_in_dataset(&names, 400);
+    assert_eq!(people[0], people[1], "{people:?}");
+    assert_ne!(people[0], people[2], "{people:?}");
+    assert_ne!(people[2], people[3], "{people:?}");
+    assert_ne!(people[4], people[2], "{people:?}");
+    assert_ne!(people[4], people[3], "{people:?}");
 }

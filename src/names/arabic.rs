@@ -265,7 +265,13 @@ fn letter(c: char) -> Option<Letter> {
             class: None,
         },
         'خ' => consonant(
-            &[("kh", 0.0), ("k", 0.03), ("h", 0.04), ("ch", 0.04), ("q", 0.04)],
+            &[
+                ("kh", 0.0),
+                ("k", 0.03),
+                ("h", 0.04),
+                ("ch", 0.04),
+                ("q", 0.04),
+            ],
             'k',
         ),
         'د' => consonant(&[("d", 0.0), ("dh", 0.04)], 'd'),
@@ -286,16 +292,36 @@ fn letter(c: char) -> Option<Letter> {
             class: None,
         },
         'غ' => consonant(
-            &[("gh", 0.0), ("g", 0.01), ("q", 0.02), ("k", 0.02), ("kh", 0.04)],
+            &[
+                ("gh", 0.0),
+                ("g", 0.01),
+                ("q", 0.02),
+                ("k", 0.02),
+                ("kh", 0.04),
+            ],
             'k',
         ),
         'ف' => consonant(&[("f", 0.0), ("p", 0.05)], 'f'),
         'ق' => consonant(
-            &[("q", 0.0), ("k", 0.01), ("g", 0.01), ("c", 0.01), ("gh", 0.01), ("kh", 0.03)],
+            &[
+                ("q", 0.0),
+                ("k", 0.01),
+                ("g", 0.01),
+                ("c", 0.01),
+                ("gh", 0.01),
+                ("kh", 0.03),
+            ],
             'k',
         ),
         'ك' => consonant(
-            &[("k", 0.0), ("c", 0.01), ("q", 0.01), ("g", 0.02), ("kh", 0.03), ("ch", 0.04)],
+            &[
+                ("k", 0.0),
+                ("c", 0.01),
+                ("q", 0.01),
+                ("g", 0.02),
+                ("kh", 0.03),
+                ("ch", 0.04),
+            ],
             'k',
         ),
         'گ' => consonant(&[("g", 0.0), ("k", 0.01), ("q", 0.01), ("gh", 0.01)], 'k'),
@@ -548,7 +574,8 @@ pub fn similarity(arabic: &str, latin: &str) -> Option<f64> {
                 // One Latin vowel for two vowel letters (`Rabi'i` folded
                 // to `rabi` for `ربيعي`): the run just written writes this
                 // letter too.
-                if j > 0 && matches!(units[j - 1], Latin::Vowels { .. }) && vowel_letter(&slots[i]) {
+                if j > 0 && matches!(units[j - 1], Latin::Vowels { .. }) && vowel_letter(&slots[i])
+                {
                     if let Some(c) = write_cost(&slots[i], units[j - 1], at) {
                         relax(&mut cost[i + 1][j], here + c + 0.01);
                     }
@@ -645,8 +672,14 @@ mod tests {
 
     #[test]
     fn arabic_words_file_under_their_latin_skeleton() {
-        assert_eq!(skeleton("تكريتي"), crate::names::variants::skeleton("tikriti"));
+        assert_eq!(
+            skeleton("تكريتي"),
+            crate::names::variants::skeleton("tikriti")
+        );
         assert_eq!(skeleton("صدام"), crate::names::variants::skeleton("sadam"));
-        assert_eq!(skeleton("abdalستار"), crate::names::variants::skeleton("abdalsatar"));
+        assert_eq!(
+            skeleton("abdalستار"),
+            crate::names::variants::skeleton("abdalsatar")
+        );
     }
 }

@@ -135,11 +135,16 @@ fn notes(a: &Prepared, b: &Prepared, cmp: &Comparison) -> Vec<String> {
 
 /// How two aligned words match: the same spelling, only the vowels
 /// differ, a spelling variant of the consonants (`Gadafi`/`Qadhafi`: `g`
-/// for `q`, `d` for `dh`), or only a similar string.
+/// for `q`, `d` for `dh`), a Latin spelling of an Arabic-script word, or
+/// only a similar string.
 fn how(ta: &PreparedToken, tb: &PreparedToken, similarity: f64) -> String {
     let (x, y) = (&ta.word.canonical, &tb.word.canonical);
     if x == y {
         return "same".to_string();
+    }
+    if ta.word.arabic != tb.word.arabic {
+        // Its letters, written in Latin (see `names::arabic`).
+        return format!("Arabic script {similarity:.2}");
     }
     let consonants = |w: &str| -> String {
         w.chars()
