@@ -897,6 +897,10 @@ const ARABIC_SCRIPT_MERGE: &[(&str, &str)] = &[
     ("نبيل بن منير بن خليل", "Nabil bin Munir bin Khalil"),
     ("حمزة يونس الجبوري", "Hamza Yunis al-Jaburi"),
     ("ملا رحيم جواد نورستاني", "Mullah Rahim Jawad Nuristani"),
+    // Two words written as one, across the scripts.
+    ("عبد الباقي ولي جان", "Abdul Baqi Walijan"),
+    // A title with the article, and a nisba written with a doubled letter.
+    ("الشيخ حارث يونس الطائي", "Shaykh Harith Yunis al-Taie"),
 ];
 
 /// Pairs written alike in consonants that stay apart: a long vowel Latin

@@ -92,18 +92,7 @@ fn read_word(word: &str, out: &mut String) {
         "بنت" => Some("bint"),
         "عبد" => Some("abd"),
         "الله" => Some("allah"),
-        // Titles, which the Latin side leaves out of the comparison.
-        "سيد" => Some("sayyid"),
-        "شيخ" => Some("shaykh"),
-        "ملا" => Some("mullah"),
-        "مولوي" => Some("mawlawi"),
-        "مولانا" => Some("mawlana"),
-        "حاج" | "حاجي" => Some("haji"),
-        "قاري" => Some("qari"),
-        "حافظ" => Some("hafiz"),
-        "امام" => Some("imam"),
-        "مفتي" => Some("mufti"),
-        _ => None,
+        _ => title(word),
     };
     if let Some(latin) = particle {
         out.push_str(latin);
@@ -116,6 +105,11 @@ fn read_word(word: &str, out: &mut String) {
         return;
     }
     if let Some(rest) = word.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+        // `الشيخ`, `الدكتور`: a title with the article is the title.
+        if let Some(title) = title(rest) {
+            out.push_str(title);
+            return;
+        }
         out.push_str("al-");
         out.push_str(match rest {
             "دين" => "din",
@@ -126,6 +120,25 @@ fn read_word(word: &str, out: &mut String) {
         return;
     }
     out.push_str(word);
+}
+
+/// A title, in the Latin spelling the Latin side leaves out of the
+/// comparison as well.
+fn title(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "سيد" => "sayyid",
+        "شيخ" => "shaykh",
+        "ملا" => "mullah",
+        "مولوي" => "mawlawi",
+        "مولانا" => "mawlana",
+        "حاج" | "حاجي" => "haji",
+        "قاري" => "qari",
+        "حافظ" => "hafiz",
+        "امام" => "imam",
+        "مفتي" => "mufti",
+        "دكتور" => "dr",
+        _ => return None,
+    })
 }
 
 /// Arabic-script spellings of the most frequent names, whose Latin form is
@@ -633,6 +646,8 @@ mod tests {
         assert_eq!(read("صلاح الدين"), "صلاح al-din");
         assert_eq!(read("أبو بكر"), "abu بكر");
         assert_eq!(read("حمزة"), "حمزه");
+        assert_eq!(read("الشيخ حارث"), "shaykh حارث");
+        assert_eq!(read("الدكتور ساهــر"), "dr ساهر");
         assert_eq!(read_fixed_words("Hamza"), None);
     }
 
@@ -649,6 +664,10 @@ mod tests {
             ("حمزة", "hamza"),
             ("رمضان", "ramadan"),
             ("جزراوي", "jizrawi"),
+            // One Latin vowel for two vowel letters, one letter for two.
+            ("ربيعي", "rabi'i"),
+            ("طائي", "taie"),
+            ("قائد", "qaid"),
         ] {
             let s = sim(arabic, latin);
             assert!(s.is_some_and(|s| s >= 0.9), "{arabic} ~ {latin}: {s:?}");

@@ -996,6 +996,11 @@ fn spelled_alike(x: &str, y: &str) -> bool {
     if x == y {
         return true;
     }
+    let (arabic_x, arabic_y) = (super::arabic::is_arabic(x), super::arabic::is_arabic(y));
+    if arabic_x != arabic_y {
+        let (arabic, latin) = if arabic_x { (x, y) } else { (y, x) };
+        return super::arabic::similarity(arabic, latin).is_some_and(|s| s >= 0.9);
+    }
     let (Some(ux), Some(uy)) = (
         super::variants::consonant_units(x),
         super::variants::consonant_units(y),

@@ -226,8 +226,9 @@ fn split_words(
 /// sanctions lists use (`Жалолов` → `zhalolov`, `Хасан` → `khasan`); and
 /// `ç` as `s` (`Muhammed Çelebi` is written `Selebi` as often as
 /// `Chelebi`; French and Portuguese `ç` is `s`). Other letters pass
-/// through (Arabic script is compared as written: without short vowels no
-/// single romanisation is right).
+/// through: Arabic script is not romanised (without short vowels no single
+/// romanisation is right) but compared letter by letter with Latin
+/// spellings (`super::arabic`), after its fixed words were read.
 fn transliterate(part: &str) -> Cow<'_, str> {
     let cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
     if !part.chars().any(|c| cyrillic(c) || c == 'ç' || c == 'Ç') {

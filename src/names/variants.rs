@@ -388,8 +388,10 @@ pub fn fold(token: &str) -> String {
         token.to_string()
     };
     if !lower.is_ascii() {
-        // Other scripts (Arabic, Cyrillic) are compared as written: guessing a
-        // transliteration would invent evidence.
+        // Other scripts pass through: Cyrillic was romanised before
+        // (`text`), and Arabic script is compared letter by letter with
+        // Latin spellings (`super::arabic`); guessing its vowels would
+        // invent evidence.
         return lower;
     }
     let mut s = lower;
