@@ -944,3 +944,15 @@ fn an_arabic_script_name_joins_its_person_and_no_namesake() {
     assert_ne!(people[4], people[2], "{people:?}");
     assert_ne!(people[4], people[3], "{people:?}");
 }
+
+#[test]
+fn a_name_inside_another_in_another_order_is_another_name() {
+    // `Karim Sarhani` lies inside `Karim Tawfiq Sarhani` in order, on
+    // parts rare in the dataset: the same man. `Sarhani Karim`, its parts
+    // the other way round, is another name: in the UN list three men named
+    // `… Wali Mohammad` had been joined through a `Mohammad Wali`.
+    let in_order = cluster_in_dataset(&["Karim Tawfiq Sarhani", "Karim Sarhani"], 400);
+    assert_eq!(in_order[0], in_order[1], "{in_order:?}");
+    let reversed = cluster_in_dataset(&["Karim Tawfiq Sarhani", "Sarhani Karim"], 400);
+    assert_ne!(reversed[0], reversed[1], "{reversed:?}");
+}

@@ -503,6 +503,27 @@ fn write_cost(s: &Slot, l: Latin, at: Place) -> Option<f32> {
     }
 }
 
+/// The cost of a Latin digraph written by two letters: its first letter
+/// by the first (`s` by `س`), `h` by the second (`ح` or `ه`), one
+/// difference more; the fold's `j` is also `zh`.
+fn two_letters(first: &Slot, second: &Slot, l: Latin) -> Option<f32> {
+    let Latin::Consonant(unit) = l else {
+        return None;
+    };
+    let head = match unit {
+        [c, b'h'] => c,
+        [b'j', 0] => b'z',
+        _ => return None,
+    };
+    let inner = Place {
+        first: false,
+        last: false,
+    };
+    let a = write_cost(first, Latin::Consonant([head, 0]), inner)?;
+    let b = write_cost(second, Latin::Consonant([b'h', 0]), inner)?;
+    Some(a + b + 0.02)
+}
+
 /// Two slots of one Arabic letter.
 fn same_letter(x: &Slot, y: &Slot) -> bool {
     matches!((x, y), (Slot::Arabic(_, a), Slot::Arabic(_, b)) if a == b)
@@ -538,9 +559,9 @@ fn inserted_cost(l: Latin, first: bool, last: bool) -> Option<f32> {
     }
 }
 
-/// A word of this many letters or fewer, two of them consonants, is
-/// short: its unwritten vowels are much of it (`فضل` is `Fazl`, `Fazal`
-/// and `Fuzl`). A word of one consonant is even more its vowels (`علي`).
+/// A word of this many letters is short: its unwritten vowels are much of
+/// it (`فضل` is `Fazl`, `Fazal` and `Fuzl`); a word of two letters even
+/// more (`گل` is `Gul`, `Gol`, `Gal`).
 const SHORT_LETTERS: usize = 3;
 
 /// Costs above this make two words different.
@@ -549,7 +570,7 @@ const MAX_COST: f32 = 0.12;
 /// How well a Latin word (`latin`, folded) writes an Arabic-script word
 /// (`arabic`, normalised): 0.97 less the cost of the cheapest way (see
 /// the module documentation), at most 0.93 for a [short](SHORT_LETTERS)
-/// word and 0.9 for a word of one consonant; `None` when no way costs
+/// word and 0.9 for a word of two letters; `None` when no way costs
 /// under [`MAX_COST`].
 pub fn similarity(arabic: &str, latin: &str) -> Option<f64> {
     let slots = slots(arabic);
@@ -584,6 +605,14 @@ pub fn similarity(arabic: &str, latin: &str) -> Option<f64> {
                         relax(&mut cost[i + 1][j + 1], here + c);
                     }
                 }
+                // A Latin digraph for two letters: `sh` for `سح` (`Ishaq`),
+                // `dh` for `ده` (`Adham`); and `j`, the fold's `zh`, for
+                // `ظه` (`Mazhari`).
+                if i + 1 < n && j < m {
+                    if let Some(c) = two_letters(&slots[i], &slots[i + 1], units[j]) {
+                        relax(&mut cost[i + 2][j + 1], here + c);
+                    }
+                }
                 // One Latin vowel for two vowel letters (`Rabi'i` folded
                 // to `rabi` for `ربيعي`): the run just written writes this
                 // letter too.
@@ -606,17 +635,9 @@ pub fn similarity(arabic: &str, latin: &str) -> Option<f64> {
         return None;
     }
     let score = 0.97 - f64::from(total);
-    let consonants = slots
-        .iter()
-        .filter(|s| match s {
-            Slot::Arabic(letter, _) => letter.vowel.is_none(),
-            Slot::Latin(l) => matches!(l, Latin::Consonant(_)),
-            Slot::ArticleL => true,
-        })
-        .count();
-    Some(match (consonants, n) {
-        (0 | 1, _) => score.min(0.9),
-        (2, ..=SHORT_LETTERS) => score.min(0.93),
+    Some(match n {
+        ..=2 => score.min(0.9),
+        SHORT_LETTERS => score.min(0.93),
         _ => score,
     })
 }
@@ -668,6 +689,10 @@ mod tests {
             ("ربيعي", "rabi'i"),
             ("طائي", "taie"),
             ("قائد", "qaid"),
+            // A Latin digraph for two letters.
+            ("اسحاق", "ishak"),
+            ("ادهم", "adham"),
+            ("مظهري", "mazhari"),
         ] {
             let s = sim(arabic, latin);
             assert!(s.is_some_and(|s| s >= 0.9), "{arabic} ~ {latin}: {s:?}");

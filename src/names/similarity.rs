@@ -849,7 +849,7 @@ fn completes(
             && matches!(ra, Role::Ism | Role::Given | Role::Nasab)
             && matches!(rb, Role::Ism | Role::Given | Role::Nasab)
     });
-    if !close || shifted || nasab_shifted(a, b, aligned) {
+    if !close || shifted || nasab_shifted(a, b, aligned) || crossed(aligned) {
         return false;
     }
     // A family name that many people of the dataset carry, or a common
@@ -1172,10 +1172,23 @@ impl Evidence<'_> {
             && matched_count >= 2
             && (all_a || all_b)
             && !nasab_shifted(a, b, aligned)
+            && !crossed(aligned)
             && aligned.iter().any(rare_pair);
         let contained = rare_anchor;
         (sufficient || contained, contained)
     }
+}
+
+/// Parts aligned in another order in one name than in the other (`Wali
+/// Muhammad` in `Atiqullah Muhammad Wali`): a shorter name whose parts lie
+/// in a longer one in another order is another name, not a part of it.
+/// Both list forms put the family name last before they are compared, so
+/// an order written `SURNAME, Given` is no crossing.
+fn crossed(aligned: &[(usize, usize, f64)]) -> bool {
+    aligned
+        .iter()
+        .enumerate()
+        .any(|(k, x)| aligned[k + 1..].iter().any(|y| (x.0 < y.0) != (x.1 < y.1)))
 }
 
 /// A father's name aligned with a grandfather's: the first nasab of one
