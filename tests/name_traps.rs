@@ -351,6 +351,11 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Fadlullah Karimi", "Fadl Allah Karimi"),
     ("Abu Harith al-Qinawi", "Abuharith al-Qinawi"),
     ("Khalid al-Qinawi", "Khalid ALQINAWI"),
+    // … also before a short word with its vowel first.
+    (
+        "SARHANI, Karim Tawfiq ELOSTA",
+        "AL USTA, Karim Tawfiq Sarhani",
+    ),
     // `A.` for `Abd`/`Abdul` before a name of God.
     ("A. Baqi Haqqani", "Abdul Baqi Haqqani"),
     ("Mohammed A. Ghani Tawfiq", "Muhammad Abd al-Ghani Tawfiq"),
@@ -421,6 +426,12 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("ALVAREZ, Joel", "Joel Varez"),
     // `A.` before a name of God is `Abd`, not `Ahmad`.
     ("A. Rahman al-Masri", "Ahmad Rahman al-Masri"),
+    // A glued article before a short word: only that word written alike
+    // is that word (`ELOSTA` is `al-Usta`, not `al-Ista`).
+    (
+        "SARHANI, Karim Tawfiq ELOSTA",
+        "AL ISTA, Karim Tawfiq Sarhani",
+    ),
 ];
 
 /// The pairs whose decision is (`same`) or is not (`!same`) `Same`, with

@@ -323,7 +323,10 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken, learnt: Learnt)
         return bound;
     }
     let mut best = string_similarity(&a.word.canonical, &b.word.canonical);
-    // `ALFAGIH` against `al-Faqih`: an article written into the word.
+    // `ALFAGIH` against `al-Faqih`: an article written into the word. The
+    // word under it, written alike, is that word however short (`ELOSTA`
+    // against `al-Usta`), so the short-word cap below does not apply.
+    let mut glued_same = false;
     for (with_article, other) in [(a, b), (b, a)] {
         if with_article.article && !other.article {
             if let Some(stripped) = other
@@ -335,6 +338,7 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken, learnt: Learnt)
                 if stripped.len() >= 3 {
                     let s = string_similarity(&with_article.word.canonical, stripped);
                     best = best.max(s);
+                    glued_same |= stripped == with_article.word.canonical;
                 }
             }
         }
@@ -372,7 +376,7 @@ fn string_based_similarity(a: &PreparedToken, b: &PreparedToken, learnt: Learnt)
         // Two letters swapped, a common typo: Muhajir/Mujahir.
         best = best.max(0.94);
     }
-    if shorter <= 4 && a.word.vowel_key != b.word.vowel_key {
+    if shorter <= 4 && a.word.vowel_key != b.word.vowel_key && !glued_same {
         // Jaro-Winkler is generous with short strings (Ali/Ala, Awad/Dawud);
         // only a close spelling alignment (`Fahd`/`Fahad`) reaches further.
         best = best.min(match graded {
