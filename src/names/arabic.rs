@@ -258,6 +258,11 @@ enum Quality {
 /// or `g`, `ث` as `s`, `ذ` as `z`), 0.08 for `s`/`z`, which are also two
 /// different letters often enough.
 fn letter(c: char) -> Option<Letter> {
+    consonant_letter(c).or_else(|| weak_letter(c))
+}
+
+/// [`letter`] for the letters that are consonants only.
+fn consonant_letter(c: char) -> Option<Letter> {
     let consonant = |consonants: &'static [(&'static str, f32)], class: char| Letter {
         consonants,
         vowel: None,
@@ -271,12 +276,6 @@ fn letter(c: char) -> Option<Letter> {
         'ث' => consonant(&[("th", 0.0), ("t", 0.02), ("s", 0.02)], 't'),
         'ج' => consonant(&[("j", 0.0), ("g", 0.02)], 'j'),
         'چ' => consonant(&[("ch", 0.0), ("sh", 0.01), ("j", 0.03)], 's'),
-        'ح' => Letter {
-            consonants: &[("h", 0.0), ("kh", 0.04)],
-            vowel: None,
-            dropped: Some(0.06),
-            class: None,
-        },
         'خ' => consonant(
             &[
                 ("kh", 0.0),
@@ -298,12 +297,6 @@ fn letter(c: char) -> Option<Letter> {
         'ض' => consonant(&[("d", 0.0), ("dh", 0.02), ("z", 0.02)], 'd'),
         'ط' => consonant(&[("t", 0.0), ("th", 0.04)], 't'),
         'ظ' => consonant(&[("z", 0.0), ("dh", 0.02), ("d", 0.05), ("th", 0.05)], 's'),
-        'ع' | 'ء' => Letter {
-            consonants: &[],
-            vowel: Some(None),
-            dropped: Some(0.0),
-            class: None,
-        },
         'غ' => consonant(
             &[
                 ("gh", 0.0),
@@ -341,6 +334,26 @@ fn letter(c: char) -> Option<Letter> {
         'ل' => consonant(&[("l", 0.0)], 'l'),
         'م' => consonant(&[("m", 0.0)], 'm'),
         'ن' => consonant(&[("n", 0.0)], 'n'),
+        _ => return None,
+    })
+}
+
+/// [`letter`] for the letters that may be left unwritten or write a
+/// vowel: `ح`, `ه`, `ع`, hamza and the long vowels.
+fn weak_letter(c: char) -> Option<Letter> {
+    Some(match c {
+        'ح' => Letter {
+            consonants: &[("h", 0.0), ("kh", 0.04)],
+            vowel: None,
+            dropped: Some(0.06),
+            class: None,
+        },
+        'ع' | 'ء' => Letter {
+            consonants: &[],
+            vowel: Some(None),
+            dropped: Some(0.0),
+            class: None,
+        },
         'ه' => Letter {
             consonants: &[("h", 0.0)],
             vowel: None,

@@ -10,8 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::similarity::Prepared;
-use super::variants::skeleton;
-use super::word::WordData;
+use super::word::{skeleton_of, WordData};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Names sharing a part, at most, for the part to be rare: a share of the
@@ -76,7 +75,7 @@ impl Lexicon {
 
         let heads: Vec<Option<String>> = words
             .iter()
-            .map(|w| w.halves.as_ref().map(|(head, _)| skeleton(head)))
+            .map(|w| w.halves.as_ref().map(|(head, _)| skeleton_of(head)))
             .collect();
         let mut sorted: Vec<&str> = words
             .iter()

@@ -4,10 +4,8 @@
 //! because many people share a nisba or a kunya, but few share a whole name.
 
 use super::text::for_each_word;
-use super::variants::{
-    canonical_token, is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
-};
-use super::word::WordData;
+use super::variants::{is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES};
+use super::word::{canonical_word, WordData};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -339,7 +337,7 @@ impl Lexeme {
                 .or_else(|| split_allah_word(text))
                 .or_else(|| split_god_name_word(text)),
             kunya_split: split_kunya_word(text).map(|(head, rest)| (head, rest.to_string())),
-            word: WordData::of(&canonical_token(text)),
+            word: WordData::of(&canonical_word(text)),
             after_abd: RefCell::new(Weak::new()),
         }
     }

@@ -278,12 +278,13 @@ pub const SUN_ARTICLES: &[(&str, &str)] = &[
     ("ul", ""),
 ];
 
-/// The canonical spelling of a token: the common-name table first, then the
-/// general fold. Canonical tokens are what [`super::normalise`] prints.
-/// Not remembered here: the structure parser remembers it per word along
-/// with everything else it asks of a word (`structure::Lexeme`).
+/// The canonical spelling of a Latin token: the common-name table first,
+/// then the general fold. [`super::word::canonical_word`] also reads
+/// Arabic script. Not remembered here: the structure parser remembers it
+/// per word along with everything else it asks of a word
+/// (`structure::Lexeme`).
 pub fn canonical_token(token: &str) -> String {
-    if let Some(canon) = common_name(token).or_else(|| super::arabic::common_name(token)) {
+    if let Some(canon) = common_name(token) {
         return canon.to_string();
     }
     let folded = fold(token);
@@ -514,11 +515,10 @@ pub fn vowel_key(folded: &str) -> String {
 
 /// Consonant classes only, for blocking. Coarse on purpose: it must put
 /// `Qasimi`/`Ghasemi`/`Kasimi` in one block; scoring separates them later.
+/// Other scripts pass through ([`super::word::skeleton_of`] files Arabic
+/// script under these classes).
 pub fn skeleton(folded: &str) -> String {
     if !folded.is_ascii() {
-        if super::arabic::is_arabic(folded) {
-            return super::arabic::skeleton(folded);
-        }
         return folded.to_string();
     }
     let mut s = if folded.contains('h') {
@@ -1037,8 +1037,5 @@ mod tests {
         assert_eq!(fold("محمد"), "محمد");
         assert_eq!(fold("李明"), "李明");
         assert_eq!(skeleton("李明"), "李明");
-        // Arabic script is filed under the Latin consonant classes, beside
-        // its Latin spellings (`super::arabic`).
-        assert_eq!(skeleton("محمد"), skeleton("muhamad"));
     }
 }

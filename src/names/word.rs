@@ -2,9 +2,31 @@
 
 use std::sync::Arc;
 
+use super::arabic;
 use super::variants::{
     canonical_token, common_name, consonant_units, is_generic, skeleton, vowel_key, WordShape,
 };
+
+/// The canonical spelling of a word in any script: an Arabic-script
+/// spelling of a common name is that name in Latin letters (`محمد` is
+/// `muhammad`); other words as [`canonical_token`] writes them.
+pub fn canonical_word(token: &str) -> String {
+    match arabic::common_name(token) {
+        Some(canon) => canon.to_string(),
+        None => canonical_token(token),
+    }
+}
+
+/// The blocking skeleton of a canonical word in any script: Arabic script
+/// under the Latin consonant classes of its letters, beside its Latin
+/// spellings; other words as [`skeleton`] writes them.
+pub fn skeleton_of(canonical: &str) -> String {
+    if arabic::is_arabic(canonical) {
+        arabic::skeleton(canonical)
+    } else {
+        skeleton(canonical)
+    }
+}
 
 /// What a canonical word alone determines: a dataset repeats the same few
 /// thousand words in a million names, so each is folded once per thread
@@ -43,8 +65,8 @@ impl WordData {
         Arc::new(WordData {
             canonical: canonical.to_string(),
             vowel_key: vowel_key(canonical),
-            skeleton: skeleton(canonical),
-            arabic: super::arabic::is_arabic(canonical),
+            skeleton: skeleton_of(canonical),
+            arabic: arabic::is_arabic(canonical),
             common: common_name(canonical).is_some(),
             generic: is_generic(canonical),
             units: consonant_units(canonical),
@@ -84,4 +106,16 @@ fn compound_halves(canonical: &str) -> Option<(String, &'static str)> {
         let head = canonical.strip_suffix(tail)?;
         (head.len() >= 3 && !head.starts_with("abd")).then(|| (head.to_string(), alone))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_script_is_filed_and_named_beside_its_latin_spellings() {
+        assert_eq!(skeleton_of("محمد"), skeleton_of("muhamad"));
+        assert_eq!(canonical_word("محمد"), canonical_word("Mohammed"));
+        assert_eq!(skeleton_of("李明"), "李明");
+    }
 }
