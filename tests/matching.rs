@@ -86,6 +86,67 @@ fn match_pairs_from_csv_and_json_lines() {
     assert_eq!(json_lines(&stdout)[0]["decision"], "same");
 }
 
+/// Made-up two-word names, each word in no other name: a pairs file's
+/// background, so that the parts of the pairs under test can be rare.
+fn filler_pairs(count: usize) -> String {
+    let word = |mut n: usize| {
+        let mut out = String::new();
+        for _ in 0..3 {
+            out.push(b"bdfjklmnrstz"[n % 12] as char);
+            n /= 12;
+            out.push(b"aiuo"[n % 4] as char);
+            n /= 4;
+        }
+        out + "n"
+    };
+    (0..count)
+        .map(|i| {
+            let k = 4 * i + 1;
+            format!(
+                "{} {},{} {}\n",
+                word(k),
+                word(k + 1),
+                word(k + 2),
+                word(k + 3)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn match_pairs_read_the_file_as_a_dataset() {
+    // `Karim Sarhani` inside `Karim Tawfiq Sarhani`: alone, two names are
+    // only for review; among the file's names `Sarhani` is rare, and the
+    // contained name is the same man, as `entities` would decide. On
+    // parts many names of the file hold (`Hasan`, `Ali`) it stays review.
+    let common: String = (0..30)
+        .map(|i| format!("Hasan Ali Zubayr{i},Ali Hasan Qadir{i}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("pairs.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "name1,name2\nKarim Sarhani,Karim Tawfiq Sarhani\nHasan Ali,Hasan Ahmad Ali\n{common}{}",
+            filler_pairs(120)
+        ),
+    )
+    .unwrap();
+    let (stdout, stderr, code) = run(&["match", "--pairs", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines = json_lines(&stdout);
+    assert_eq!(lines[0]["decision"], "same", "{}", lines[0]);
+    assert_eq!(lines[1]["decision"], "review", "{}", lines[1]);
+    let (alone, _, _) = run(&[
+        "match",
+        "--format",
+        "json",
+        "Karim Sarhani",
+        "Karim Tawfiq Sarhani",
+    ]);
+    assert_eq!(json_lines(&alone)[0]["decision"], "review", "{alone}");
+}
+
 #[test]
 fn match_pairs_errors_point_at_the_line() {
     let dir = tempfile::tempdir().unwrap();

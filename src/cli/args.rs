@@ -411,6 +411,10 @@ pub struct MatchArgs {
     pub names: Vec<String>,
 
     /// A CSV file (`name1,name2` header) or JSON-lines file of pairs.
+    ///
+    /// The file's names are read as one dataset: a part few of them hold
+    /// is rare, and a name inside another on a rare part is the same
+    /// person, as `entities` decides it.
     #[arg(long, value_name = "FILE")]
     pub pairs: Option<PathBuf>,
 

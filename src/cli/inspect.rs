@@ -58,9 +58,22 @@ pub fn match_names(cli: &Cli, args: &MatchArgs) -> Result<u8> {
         None => args.pairs.is_none(),
         Some(format) => format == MatchFormat::Human,
     };
+    // The names of a pairs file are a dataset: a part held by few of its
+    // names is rare there, as in `entities`, so a contained name on a rare
+    // part is the same person. One pair alone has no rare part.
+    let set = (pairs.len() > 1).then(|| {
+        let all: Vec<&str> = pairs
+            .iter()
+            .flat_map(|(a, b)| [a.as_str(), b.as_str()])
+            .collect();
+        names::NameSet::new(&all)
+    });
     let mut out = String::new();
     for (k, (a, b)) in pairs.iter().enumerate() {
-        let result = names::match_names(a, b, &matching);
+        let result = set
+            .as_ref()
+            .and_then(|set| set.match_pair(2 * k, 2 * k + 1, &matching))
+            .unwrap_or_else(|| names::match_names(a, b, &matching));
         if human {
             if k > 0 {
                 out.push('\n');
