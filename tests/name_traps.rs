@@ -373,6 +373,11 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     // Russian and Turkic `y` for a vowel; a `y` between vowels left out.
     ("Ramzan Kadyrov", "Ramzan Kadirov"),
     ("Shamil Basayev", "Shamil Basaev"),
+    // … and before the last vowel (`-iya` / `-ia`); Russian `Yu`/`Ya`
+    // first written the passport way, `Iu`/`Ia`.
+    ("Yuliya Sorokina", "Yulia Sorokina"),
+    ("Iurii Kovalenko", "Yuri Kovalenko"),
+    ("Iakov Sorokin", "Yakov Sorokin"),
     // Two words written as one (requirement 3), not only compounds.
     ("Ali Reza Tavakoli", "Alireza Tavakoli"),
     ("Hamid Reza Malekouti Pour", "Hamidreza Malakotipour"),
@@ -426,6 +431,11 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("ALVAREZ, Joel", "Joel Varez"),
     // `A.` before a name of God is `Abd`, not `Ahmad`.
     ("A. Rahman al-Masri", "Ahmad Rahman al-Masri"),
+    // A `w` before the last vowel is no glide: `-awi` is the nisba of a
+    // name (`al-Ghazawi`, of `Ghazi`). `Ian` is a name of its own, not
+    // `Yan` written the passport way.
+    ("Karim Tawfiq al-Ghazi", "Karim Tawfiq al-Ghazawi"),
+    ("Ian Sorokin", "Yan Sorokin"),
     // A glued article before a short word: only that word written alike
     // is that word (`ELOSTA` is `al-Usta`, not `al-Ista`).
     (

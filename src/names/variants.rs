@@ -597,8 +597,15 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
             .get(2)
             .is_some_and(|&c| c.is_ascii_alphabetic() && !is_vowel(c) && c != b'h' && c != b'y');
     let bytes = if russian_ye { &bytes[1..] } else { bytes };
+    // Russian `ю`/`я` first are `Yu`/`Ya` or, the passport way, `Iu`/`Ia`
+    // (`Iurii`/`Yuri`, `Iakov`/`Yakov`): an `i` before another vowel
+    // beginning the word is that `y`; not in a word as short as `Ian`,
+    // which is a name of its own.
+    let iotated = bytes.len() >= 4
+        && bytes.first() == Some(&b'i')
+        && matches!(bytes.get(1), Some(b'a' | b'u' | b'o'));
     let first_vowel = match bytes.first() {
-        Some(&c @ (b'a' | b'e' | b'i' | b'u')) => c,
+        Some(&c @ (b'a' | b'e' | b'i' | b'u')) if !iotated => c,
         _ => 0,
     };
     let n = bytes.len();
@@ -611,6 +618,11 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
     let mut i = 0;
     while i < n {
         let c = bytes[i];
+        if iotated && i == 0 {
+            units.push([b'y', 0]);
+            i += 1;
+            continue;
+        }
         if is_vowel(c) {
             // A vowel run is one unit, whatever its letters: its quality is
             // the transliterator's choice, whether it is written at all is
@@ -747,11 +759,14 @@ fn weak(u: Unit) -> bool {
 /// What leaving out unit `k` costs when it is a half vowel or an `h`
 /// between two vowels inside the word, which a spelling may drop with the
 /// vowels around it one run (`Basayev`/`Basaev`, `Miab`/`Mayab`,
-/// `Muhammad`/`Muamad`): as one letter dropped, not two. Not before the
-/// last vowel: a final `-awi` is the nisba of a name (`Ghazawi`, of
-/// `Ghazi`).
+/// `Muhammad`/`Muamad`): as one letter dropped, not two. Not a `w` or `h`
+/// before the last vowel: a final `-awi` is the nisba of a name
+/// (`Ghazawi`, of `Ghazi`).
 fn glide(u: &[Unit], k: usize) -> Option<f32> {
-    let between_vowels = k > 0 && k + 2 < u.len() && u[k - 1] == VOWEL && u[k + 1] == VOWEL;
+    // A `y` before the last vowel is the glide of `-iya` / `-ia` (`Yuliya`
+    // / `Yulia`, `Zakiya` / `Zakia`), no nisba.
+    let inside = k + 2 < u.len() || k + 2 == u.len() && u[k] == [b'y', 0];
+    let between_vowels = k > 0 && inside && u[k - 1] == VOWEL && u[k + 1] == VOWEL;
     // Inside a word, only a half vowel or an `h` (never a vowel: the runs
     // around it are one) may be left out.
     between_vowels.then(|| dropped_cost(u[k], false)).flatten()
