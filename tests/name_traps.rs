@@ -977,3 +977,19 @@ fn a_name_inside_another_in_another_order_is_another_name() {
     let reversed = cluster_in_dataset(&["Karim Tawfiq Sarhani", "Sarhani Karim"], 400);
     assert_ne!(reversed[0], reversed[1], "{reversed:?}");
 }
+
+#[test]
+fn a_family_name_that_is_a_nisba_elsewhere_says_who() {
+    // `AL-HALABI, Abdallah` gives al-Halabi as the family name; in
+    // `AL-MADANI, Abdallah al-Halabi` it is a second nisba. Two parts say
+    // who, and with one person on offer the two join.
+    let c = cluster_in_dataset(
+        &["AL-HALABI, Abdallah", "AL-MADANI, Abdallah al-Halabi"],
+        400,
+    );
+    assert_eq!(c[0], c[1], "{c:?}");
+    // Written out, neither is a family name: `Abdallah al-Halabi
+    // al-Madani` may be a namesake with a second nisba.
+    let c = cluster_in_dataset(&["Abdallah al-Halabi", "Abdallah al-Halabi al-Madani"], 400);
+    assert_ne!(c[0], c[1], "{c:?}");
+}

@@ -8,7 +8,8 @@
 //!
 //! * both names have two words or more and are not a kunya alone (a single
 //!   word or a kunya never joins on its own, requirement 5);
-//! * two aligned parts say who: not an origin, a kunya or an initial;
+//! * two aligned parts say who: not an origin, a kunya or an initial (a
+//!   nisba one list form gives as the family name says who);
 //! * family names are aligned to the same word, not to a spelling of it:
 //!   a family name spelled otherwise is where namesakes differ (`AMAN` /
 //!   `AMIN`, `SALEH` / `SALEHI`);
@@ -54,7 +55,14 @@ pub(super) fn fits(a: &Prepared, b: &Prepared, cmp: &Comparison) -> bool {
         Role::Nisba => t.family,
         Role::Ism | Role::Given | Role::Nasab | Role::Surname => true,
     };
-    let who = pairs().filter(|(x, y)| says_who(x) && says_who(y)).count();
+    // A nisba one list gives as the family name (`AL-HALABI, Abdallah`)
+    // says who on both sides.
+    let family_nisba = |x: &PreparedToken, y: &PreparedToken| {
+        x.role == Role::Nisba && y.role == Role::Nisba && (x.family || y.family)
+    };
+    let who = pairs()
+        .filter(|(x, y)| says_who(x) && says_who(y) || family_nisba(x, y))
+        .count();
     if family_respelled || generation || who < 2 {
         return false;
     }
