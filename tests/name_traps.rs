@@ -378,6 +378,8 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Yuliya Sorokina", "Yulia Sorokina"),
     ("Iurii Kovalenko", "Yuri Kovalenko"),
     ("Iakov Sorokin", "Yakov Sorokin"),
+    // `Jr.` on one side only says nothing against the other.
+    ("Daniel Okafor Jr.", "Daniel Okafor"),
     // Two words written as one (requirement 3), not only compounds.
     ("Ali Reza Tavakoli", "Alireza Tavakoli"),
     ("Hamid Reza Malekouti Pour", "Hamidreza Malakotipour"),
@@ -436,6 +438,8 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // `Yan` written the passport way.
     ("Karim Tawfiq al-Ghazi", "Karim Tawfiq al-Ghazawi"),
     ("Ian Sorokin", "Yan Sorokin"),
+    // A son named after his father: `Jr.` against `Sr.`.
+    ("Daniel Okafor Jr.", "Daniel Okafor Sr."),
     // A glued article before a short word: only that word written alike
     // is that word (`ELOSTA` is `al-Usta`, not `al-Ista`).
     (

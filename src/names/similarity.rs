@@ -75,6 +75,15 @@ pub struct PreparedToken {
 pub const NO_ID: u32 = u32::MAX;
 
 impl Prepared {
+    /// `jr` or `sr` when the name carries one (`John Smith Jr.`): a son
+    /// named after his father is told from him only by it.
+    pub fn generation(&self) -> Option<&str> {
+        self.others
+            .iter()
+            .map(|(_, p)| p.canonical.as_str())
+            .find(|t| matches!(*t, "jr" | "sr"))
+    }
+
     /// Written as `SURNAME, Given Names` (a list's form).
     pub fn comma_form(&self) -> bool {
         self.tokens.iter().any(|t| t.family)
@@ -188,6 +197,9 @@ pub enum Conflict {
     SwappedFamilyName,
     /// `… ibn Talha` against `… ibn Yunus` at the same place in the nasab.
     DifferentAncestor,
+    /// `John Smith Jr.` against `John Smith Sr.`: a son named after his
+    /// father.
+    DifferentGeneration,
 }
 
 impl Conflict {
@@ -204,6 +216,7 @@ impl Conflict {
             Conflict::DifferentAncestor => {
                 "a father's or grandfather's name differs at the same place in the nasab"
             }
+            Conflict::DifferentGeneration => "one is Jr. and the other Sr. (father and son)",
         }
     }
 }
@@ -728,7 +741,9 @@ fn compare_with_matrix(
     let mut score = (covered.share - penalty).clamp(0.0, 1.0);
     for conflict in &conflicts {
         score *= match conflict {
-            Conflict::KunyaVersusIsm | Conflict::ReversedNasab => 0.5,
+            Conflict::KunyaVersusIsm | Conflict::ReversedNasab | Conflict::DifferentGeneration => {
+                0.5
+            }
             Conflict::DifferentKunya => 0.6,
             Conflict::DifferentFamilyName => 0.7,
             Conflict::DifferentNisba => 0.8,
@@ -1381,6 +1396,9 @@ fn find_conflicts(
     if different_ancestor(a, b, matrix, used_a, used_b) {
         conflicts.push(Conflict::DifferentAncestor);
     }
+    if matches!((a.generation(), b.generation()), (Some(x), Some(y)) if x != y) {
+        conflicts.push(Conflict::DifferentGeneration);
+    }
     conflicts.sort();
     conflicts.dedup();
     conflicts
@@ -1407,7 +1425,10 @@ fn clear_evidence(
     if conflicts.iter().any(|c| {
         matches!(
             c,
-            Conflict::KunyaVersusIsm | Conflict::ReversedNasab | Conflict::SwappedFamilyName
+            Conflict::KunyaVersusIsm
+                | Conflict::ReversedNasab
+                | Conflict::SwappedFamilyName
+                | Conflict::DifferentGeneration
         )
     }) {
         return true;
