@@ -378,8 +378,10 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Yuliya Sorokina", "Yulia Sorokina"),
     ("Iurii Kovalenko", "Yuri Kovalenko"),
     ("Iakov Sorokin", "Yakov Sorokin"),
-    // `Jr.` on one side only says nothing against the other.
+    // `Jr.` or a middle initial on one side only says nothing against the
+    // other.
     ("Daniel Okafor Jr.", "Daniel Okafor"),
+    ("Daniel A. Okafor", "Daniel Okafor"),
     // Two words written as one (requirement 3), not only compounds.
     ("Ali Reza Tavakoli", "Alireza Tavakoli"),
     ("Hamid Reza Malekouti Pour", "Hamidreza Malakotipour"),
@@ -438,8 +440,10 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // `Yan` written the passport way.
     ("Karim Tawfiq al-Ghazi", "Karim Tawfiq al-Ghazawi"),
     ("Ian Sorokin", "Yan Sorokin"),
-    // A son named after his father: `Jr.` against `Sr.`.
+    // A son named after his father: `Jr.` against `Sr.`, or initials
+    // that differ where both names have them (for review, not merged).
     ("Daniel Okafor Jr.", "Daniel Okafor Sr."),
+    ("Daniel H. W. Okafor", "Daniel W. Okafor"),
     // A glued article before a short word: only that word written alike
     // is that word (`ELOSTA` is `al-Usta`, not `al-Ista`).
     (

@@ -119,7 +119,12 @@ fn notes(a: &Prepared, b: &Prepared, cmp: &Comparison) -> Vec<String> {
                 .to_string(),
         );
     }
-    if !cmp.sufficient && cmp.conflicts.is_empty() {
+    if cmp.initials_differ {
+        notes.push(
+            "both carry initials and one has an initial the other lacks (a father and son are often told apart by them alone)"
+                .to_string(),
+        );
+    } else if !cmp.sufficient && cmp.conflicts.is_empty() {
         notes.push("not enough distinctive parts agree (a shared nisba, generic kunya or single name is not identity)".to_string());
     }
     for p in [a, b] {

@@ -245,6 +245,9 @@ pub struct Comparison {
     /// The containment is evidence enough for unique completion in
     /// clustering (see [`completes`]).
     pub completes: bool,
+    /// Both carry initials and one has an initial the other lacks (see
+    /// [`initials_differ`]): for review, however well the rest agrees.
+    pub initials_differ: bool,
 }
 
 /// One name inside another: every part of it aligned with a part of the
@@ -723,6 +726,7 @@ fn compare_with_matrix(
             split: Vec::new(),
             inside: Inside::Neither,
             completes: false,
+            initials_differ: false,
         };
     }
     let (mut stack_a, mut stack_b) = ([false; STACK_PARTS], [false; STACK_PARTS]);
@@ -761,6 +765,8 @@ fn compare_with_matrix(
         matched_count: covered.matched_count + split.len(),
     };
     let (sufficient, rare_anchor) = evidence.sufficient(conflicts.is_empty());
+    let initials_differ = initials_differ(a, b, used_a, used_b);
+    let sufficient = sufficient && !initials_differ;
     if rare_anchor {
         // A name inside another on real evidence: what the longer one adds
         // is the rest of the same name (a family name, a grandfather), an
@@ -791,7 +797,24 @@ fn compare_with_matrix(
         inside: within,
         completes,
         split,
+        initials_differ,
     }
+}
+
+/// Both names carry initials and one has an initial the other lacks
+/// (`George H. W. Bush` / `George W. Bush`): a father and the son named
+/// after him are often told apart by their initials alone. A name with
+/// no initials against one with them (`John Smith` / `John A. Smith`) is
+/// an omission.
+fn initials_differ(a: &Prepared, b: &Prepared, used_a: &[bool], used_b: &[bool]) -> bool {
+    let initials = |p: &Prepared| p.tokens.iter().any(|t| t.role == Role::Initial);
+    let left = |p: &Prepared, used: &[bool]| {
+        p.tokens
+            .iter()
+            .zip(used)
+            .any(|(t, &u)| !u && t.role == Role::Initial)
+    };
+    initials(a) && initials(b) && (left(a, used_a) || left(b, used_b))
 }
 
 /// Which name lies inside the other: no conflict, and every part of one
