@@ -392,6 +392,10 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Kassim Tajideen", "Kassim Taj al-Din"),
     // Other scripts are transliterated before matching (requirement 6).
     ("Хасан Жалолов", "Khasan Zhalolov"),
+    // Serbian and Macedonian letters; `đ`, which has no mark to strip.
+    ("Јован Петровић", "Jovan Petrovic"),
+    ("Ђорђе Џаковић", "Djordje Dzakovic"),
+    ("Đorđe Lukić", "Djordje Lukic"),
 ];
 
 /// Different words, and structures that are different people

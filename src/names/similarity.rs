@@ -805,7 +805,7 @@ fn compare_with_matrix(
 /// (`George H. W. Bush` / `George W. Bush`): a father and the son named
 /// after him are often told apart by their initials alone. A name with
 /// no initials against one with them (`John Smith` / `John A. Smith`) is
-/// an omission.
+/// an omission; names that agree on nothing need no such note.
 fn initials_differ(a: &Prepared, b: &Prepared, used_a: &[bool], used_b: &[bool]) -> bool {
     let initials = |p: &Prepared| p.tokens.iter().any(|t| t.role == Role::Initial);
     let left = |p: &Prepared, used: &[bool]| {
@@ -814,7 +814,8 @@ fn initials_differ(a: &Prepared, b: &Prepared, used_a: &[bool], used_b: &[bool])
             .zip(used)
             .any(|(t, &u)| !u && t.role == Role::Initial)
     };
-    initials(a) && initials(b) && (left(a, used_a) || left(b, used_b))
+    let agreed = used_a.iter().any(|&u| u);
+    agreed && initials(a) && initials(b) && (left(a, used_a) || left(b, used_b))
 }
 
 /// Which name lies inside the other: no conflict, and every part of one

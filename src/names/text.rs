@@ -222,28 +222,45 @@ fn split_words(
 
 /// Letters of other scripts written in Latin letters, deterministically,
 /// before anything else reads the name: Cyrillic (Russian, Ukrainian,
-/// Uzbek, Kazakh, Tajik letters) by the BGN/PCGN romanisation, the one
-/// sanctions lists use (`Жалолов` → `zhalolov`, `Хасан` → `khasan`); and
+/// Uzbek, Kazakh, Tajik letters; Serbian and Macedonian ones as their own
+/// Latin alphabets write them) by the BGN/PCGN romanisation, the one
+/// sanctions lists use (`Жалолов` → `zhalolov`, `Хасан` → `khasan`);
 /// `ç` as `s` (`Muhammed Çelebi` is written `Selebi` as often as
-/// `Chelebi`; French and Portuguese `ç` is `s`). Other letters pass
+/// `Chelebi`; French and Portuguese `ç` is `s`) and `đ` as `dj`
+/// ([`latin_letter`]). Other letters pass
 /// through: Arabic script is not romanised (without short vowels no single
 /// romanisation is right) but compared letter by letter with Latin
 /// spellings (`super::arabic`), after its fixed words were read.
 fn transliterate(part: &str) -> Cow<'_, str> {
     let cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
-    if !part.chars().any(|c| cyrillic(c) || c == 'ç' || c == 'Ç') {
+    if !part
+        .chars()
+        .any(|c| cyrillic(c) || latin_letter(c.to_lowercase().next().unwrap_or(c)).is_some())
+    {
         return Cow::Borrowed(part);
     }
     let mut out = String::with_capacity(part.len() * 2);
     for c in part.chars() {
         let lower = c.to_lowercase().next().unwrap_or(c);
-        match cyrillic_letter(lower) {
+        match cyrillic_letter(lower).or_else(|| latin_letter(lower)) {
             Some(latin) => out.push_str(latin),
-            None if lower == 'ç' => out.push('s'),
             None => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// Latin letters read otherwise than the fold would: `ç` is `s` (see
+/// [`transliterate`]); `đ`, which has no mark to strip, is the `dj` that
+/// writes Serbian `ђ` without it (`Đorđe` / `Djordje` / `Ђорђе`). `š`, `ž`
+/// and `č` stay with the fold (`s`, `z`, `c`): lists drop the mark far
+/// more often than they write `sh` (`Raznatovic` for `Ražnatović`).
+fn latin_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ç' => "s",
+        'đ' => "dj",
+        _ => return None,
+    })
 }
 
 /// The BGN/PCGN romanisation of a lowercase Cyrillic letter.
@@ -286,6 +303,14 @@ fn cyrillic_letter(c: char) -> Option<&'static str> {
         'ю' => "yu",
         'я' => "ya",
         'ъ' | 'ь' => "",
+        // Serbian and Macedonian letters (`Јован` is `Jovan`), as their
+        // own Latin alphabets write them.
+        'ј' => "j",
+        'љ' => "lj",
+        'њ' => "nj",
+        'ћ' | 'ќ' => "c",
+        'ђ' | 'ѓ' => "dj",
+        'џ' | 'ѕ' => "dz",
         _ => return None,
     })
 }
