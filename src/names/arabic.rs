@@ -189,34 +189,24 @@ pub fn common_name(word: &str) -> Option<&'static str> {
 /// their Latin classes.
 pub fn skeleton(word: &str) -> String {
     let mut out = String::new();
-    let mut latin = String::new();
-    let push = |out: &mut String, class: char| {
+    let mut push = |class: char| {
         if !out.ends_with(class) {
             out.push(class);
         }
     };
-    let flush = |out: &mut String, latin: &mut String| {
-        if !latin.is_empty() {
-            let classes = super::variants::skeleton(&fold(latin));
-            for c in classes.chars().filter(|&c| c != '_') {
-                if !out.ends_with(c) {
-                    out.push(c);
+    for piece in pieces(word) {
+        match piece {
+            Piece::Latin(run) => super::variants::skeleton(&fold(run))
+                .chars()
+                .filter(|&c| c != '_')
+                .for_each(&mut push),
+            Piece::Arabic(c) => {
+                if let Some(class) = letter(c).and_then(|l| l.class) {
+                    push(class);
                 }
             }
-            latin.clear();
-        }
-    };
-    for c in word.chars() {
-        if c.is_ascii() {
-            latin.push(c);
-            continue;
-        }
-        flush(&mut out, &mut latin);
-        if let Some(class) = letter(c).and_then(|l| l.class) {
-            push(&mut out, class);
         }
     }
-    flush(&mut out, &mut latin);
     if out.is_empty() {
         return format!("_{word}");
     }
@@ -433,37 +423,59 @@ enum Slot {
 
 fn slots(word: &str) -> Vec<Slot> {
     let mut slots = Vec::new();
-    let mut latin = String::new();
-    let flush = |slots: &mut Vec<Slot>, latin: &mut String| {
-        if !latin.is_empty() {
-            let units = latin_units(&fold(latin));
-            let article = latin.ends_with('l');
-            let last = units.len().saturating_sub(1);
-            slots.extend(units.into_iter().enumerate().map(|(k, unit)| {
-                if article && k == last {
-                    Slot::ArticleL
-                } else {
-                    Slot::Latin(unit)
+    let mut pieces = pieces(word).peekable();
+    while let Some(piece) = pieces.next() {
+        match piece {
+            Piece::Arabic(c) => {
+                if let Some(l) = letter(c) {
+                    slots.push(Slot::Arabic(l, c));
                 }
-            }));
-            latin.clear();
+            }
+            Piece::Latin(run) => {
+                let units = latin_units(&fold(run));
+                // An `l` before Arabic letters is the article's; a Latin
+                // run at the end is no article.
+                let article = run.ends_with('l') && pieces.peek().is_some();
+                let last = units.len().saturating_sub(1);
+                slots.extend(units.into_iter().enumerate().map(|(k, unit)| {
+                    if article && k == last {
+                        Slot::ArticleL
+                    } else {
+                        Slot::Latin(unit)
+                    }
+                }));
+            }
         }
-    };
-    for c in word.chars() {
-        if c.is_ascii() {
-            latin.push(c);
-            continue;
-        }
-        flush(&mut slots, &mut latin);
-        if let Some(l) = letter(c) {
-            slots.push(Slot::Arabic(l, c));
-        }
-    }
-    // A Latin run at the end is no article.
-    if !latin.is_empty() {
-        slots.extend(latin_units(&fold(&latin)).into_iter().map(Slot::Latin));
     }
     slots
+}
+
+/// A piece of a word with Arabic letters: a run of Latin letters (an
+/// article or `abd` read by [`read_fixed_words`]) or one Arabic-script
+/// letter.
+enum Piece<'w> {
+    Latin(&'w str),
+    Arabic(char),
+}
+
+/// The [`Piece`]s of `word`, in order.
+fn pieces(word: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        let end = if c.is_ascii() {
+            rest.find(|c: char| !c.is_ascii()).unwrap_or(rest.len())
+        } else {
+            c.len_utf8()
+        };
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(if c.is_ascii() {
+            Piece::Latin(piece)
+        } else {
+            Piece::Arabic(c)
+        })
+    })
 }
 
 /// Unit letters of a [`Latin::Consonant`] as text, for the table.

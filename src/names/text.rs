@@ -232,17 +232,14 @@ fn split_words(
 /// romanisation is right) but compared letter by letter with Latin
 /// spellings (`super::arabic`), after its fixed words were read.
 fn transliterate(part: &str) -> Cow<'_, str> {
-    let cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
-    if !part
-        .chars()
-        .any(|c| cyrillic(c) || latin_letter(c.to_lowercase().next().unwrap_or(c)).is_some())
-    {
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let read = |c: char| cyrillic_letter(lower(c)).or_else(|| latin_letter(lower(c)));
+    if part.chars().all(|c| read(c).is_none()) {
         return Cow::Borrowed(part);
     }
     let mut out = String::with_capacity(part.len() * 2);
     for c in part.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        match cyrillic_letter(lower).or_else(|| latin_letter(lower)) {
+        match read(c) {
             Some(latin) => out.push_str(latin),
             None => out.push(c),
         }
