@@ -396,6 +396,11 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Јован Петровић", "Jovan Petrovic"),
     ("Ђорђе Џаковић", "Djordje Dzakovic"),
     ("Đorđe Lukić", "Djordje Lukic"),
+    // Letters with no mark to strip, read as lists write them in ASCII.
+    ("KILIÇDAROĞLU, Selim Tahir", "Selim Tahir Kilicdaroglu"),
+    ("Bartłomiej Wójcik", "Bartlomiej Wojcik"),
+    ("Jørgen Særsted", "Jorgen Saersted"),
+    ("Anneliese Großkopf", "Anneliese Grosskopf"),
 ];
 
 /// Different words, and structures that are different people

@@ -252,10 +252,25 @@ fn transliterate(part: &str) -> Cow<'_, str> {
 /// writes Serbian `ђ` without it (`Đorđe` / `Djordje` / `Ђорђе`). `š`, `ž`
 /// and `č` stay with the fold (`s`, `z`, `c`): lists drop the mark far
 /// more often than they write `sh` (`Raznatovic` for `Ražnatović`).
+///
+/// The other letters here are ones Unicode does not decompose into a
+/// plain letter and a mark, so the fold would keep them and `Kılıçdaroğlu`
+/// would never meet `Kilicdaroglu`: they are read as the ASCII that lists
+/// write for them (Turkish dotless `ı`, Polish `ł`, Scandinavian `ø`, `æ`,
+/// German `ß`, Icelandic `þ`, `ð`, French `œ`, Maltese `ħ`).
 fn latin_letter(c: char) -> Option<&'static str> {
     Some(match c {
         'ç' => "s",
         'đ' => "dj",
+        'ı' => "i",
+        'ł' => "l",
+        'ø' => "o",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        'þ' => "th",
+        'ð' => "d",
+        'ħ' => "h",
         _ => return None,
     })
 }
@@ -492,6 +507,14 @@ mod tests {
         assert_eq!(texts("ЖАЛОЛОВ, Нажмиддин"), ["nazhmiddin", "zhalolov"]);
         assert_eq!(texts("Хасан Шамиль"), ["khasan", "shamil"]);
         assert_eq!(texts("Çelebi"), ["selebi"]);
+    }
+
+    #[test]
+    fn letters_without_a_mark_to_strip_are_read_as_lists_write_them() {
+        assert_eq!(texts("KILIÇDAROĞLU, Kemal"), ["kemal", "kilisdaroglu"]);
+        assert_eq!(texts("Lech Wałęsa"), ["lech", "walesa"]);
+        assert_eq!(texts("Søren Ærø"), ["soren", "aero"]);
+        assert_eq!(texts("Groß Þórðarson"), ["gross", "thordarson"]);
     }
 
     #[test]
