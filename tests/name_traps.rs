@@ -401,6 +401,8 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Bartłomiej Wójcik", "Bartlomiej Wojcik"),
     ("Jørgen Særsted", "Jorgen Saersted"),
     ("Anneliese Großkopf", "Anneliese Grosskopf"),
+    // A nickname in double quotes is a second name, not middle names.
+    ("Samir \"the Engineer\" Haddad", "Samir Haddad"),
 ];
 
 /// Different words, and structures that are different people

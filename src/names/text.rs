@@ -45,13 +45,15 @@ pub fn for_each_word(name: &str, mut visit: impl FnMut(Word<'_>)) {
     let (mut maybe_capitals, mut previous_capital) = (false, false);
     for (i, &b) in bounded.as_bytes().iter().enumerate() {
         match b {
-            b'(' | b'[' | b')' | b']' => bracketed = true,
+            b'(' | b'[' | b')' | b']' | b'"' => bracketed = true,
             b',' if comma.is_none() => comma = Some(i),
             _ => {}
         }
         maybe_capitals |= previous_capital && b.is_ascii_uppercase() || !b.is_ascii();
         previous_capital = b.is_ascii_uppercase();
     }
+    // Curly and angle quotes are beyond ASCII: looked for only then.
+    bracketed |= !bounded.is_ascii() && bounded.contains(QUOTES);
     let without_brackets: Cow<str> = if bracketed {
         Cow::Owned(drop_bracketed(bounded))
     } else {
@@ -148,15 +150,41 @@ fn surname_in_capitals(name: &str) -> Option<(String, String)> {
     written_out.then(|| (family.join(" "), given.join(" ")))
 }
 
-/// OFAC writes alternative spellings in brackets (`SANTOS, Ahmad (Ahmed)`):
-/// they are a second name, not part of this one.
+/// Double quotes of any script, which set off a nickname inside a name.
+const QUOTES: [char; 7] = [
+    '"', '\u{201C}', '\u{201D}', '\u{201E}', '\u{00AB}', '\u{00BB}', '\u{201F}',
+];
+
+/// OFAC writes alternative spellings in brackets (`SANTOS, Ahmad (Ahmed)`),
+/// and a nickname is set off in double quotes inside a name (`Joaquín "El
+/// Chapo" Guzmán`): they are a second name, not part of this one. Single
+/// quotes are left alone: they write an ayn or a hamza (`'Abd`, `Sa'id`).
+/// A quote that never closes is dropped alone, and a name that is all
+/// quoted (`"ABU KHAWLA"`) keeps its words.
 fn drop_bracketed(name: &str) -> String {
     let mut depth = 0usize;
     let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
+    let mut chars = name.char_indices();
+    while let Some((at, c)) = chars.next() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
+            q if QUOTES.contains(&q) && depth == 0 => {
+                let rest = &name[at + q.len_utf8()..];
+                if let Some(close) = rest.find(QUOTES) {
+                    let after = &rest[close..];
+                    let quoted_only = out.trim().is_empty()
+                        && after[after.chars().next().map_or(0, char::len_utf8)..]
+                            .trim()
+                            .is_empty();
+                    if quoted_only {
+                        out.push_str(&rest[..close]);
+                    }
+                    // Skip to the closing quote.
+                    let skip = rest[..close].chars().count() + 1;
+                    chars.nth(skip - 1);
+                }
+            }
             _ if depth == 0 => out.push(c),
             _ => {}
         }
@@ -470,6 +498,16 @@ mod tests {
         assert_eq!(texts("Ḥusayn"), ["husayn"]);
         assert_eq!(texts("SA'D, Abu"), ["abu", "sad"]);
         assert_eq!(texts("SANTOS, Ahmad (Ahmed)"), ["ahmad", "santos"]);
+        // A nickname in double quotes is a second name; a name all quoted
+        // keeps its words, and a quote left open is dropped alone.
+        assert_eq!(texts("Joaquín \"El Chapo\" Guzmán"), ["joaquin", "guzman"]);
+        assert_eq!(
+            texts("Karim \u{201C}the Engineer\u{201D} Sarhani"),
+            ["karim", "sarhani"]
+        );
+        assert_eq!(texts("Karim «Abu Sayf» Sarhani"), ["karim", "sarhani"]);
+        assert_eq!(texts("\"ABU KHAWLA\""), ["abu", "khawla"]);
+        assert_eq!(texts("Karim \"Sarhani"), ["karim", "sarhani"]);
         // An article before an ayn is the next word's article.
         assert_eq!(texts("Shabib al'Issawi"), ["shabib", "al", "issawi"]);
         assert_eq!(texts("Shabib al\u{2019}Issawi"), ["shabib", "al", "issawi"]);
