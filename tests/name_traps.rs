@@ -455,6 +455,16 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // that differ where both names have them (for review, not merged).
     ("Daniel Okafor Jr.", "Daniel Okafor Sr."),
     ("Daniel H. W. Okafor", "Daniel W. Okafor"),
+    // `Abd al-Hamid` is one name; `Abdallah Hamid` is Abdallah son of
+    // Hamid, not the same word written apart.
+    (
+        "Abd al-Hamid Tawfiq Sarhani",
+        "Abdullah Hamid Tawfiq Sarhani",
+    ),
+    (
+        "Abd al-Salam Tawfiq Sarhani",
+        "Abdulleh Salim Tawfiq Sarhani",
+    ),
     // A glued article before a short word: only that word written alike
     // is that word (`ELOSTA` is `al-Usta`, not `al-Ista`).
     (

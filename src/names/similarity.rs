@@ -993,9 +993,17 @@ fn split_compound(word: &PreparedToken, others: &[PreparedToken], used: &[bool])
 /// al-Suri` is not `Ansari`), and so does a compound with a name of God
 /// (`Inayatullah Rahman` is not `Inayat-ur-Rahman`:
 /// [`align_split_compounds`] compares those by their halves); long enough
-/// together that the join is not chance.
+/// together that the join is not chance. Nor is `Abdallah` (however
+/// spelled: `Abdulleh`) one of the words written apart: the parser already
+/// writes `Abdul Hamid` and `Abdelhamid` as one word, so `Abd al-Hamid`
+/// against `Abdallah Hamid` is two names (Abdallah son of Hamid), not one
+/// word written apart (`Abdul` alone before a name, `JASHARI, Abdul`,
+/// still is).
 fn joined_words(word: &PreparedToken, others: &[PreparedToken], used: &[bool]) -> Option<usize> {
     let plain = |t: &PreparedToken| is_plain(t.role) && t.word.halves.is_none();
+    let whole_abd_name = |t: &PreparedToken| {
+        t.word.canonical.starts_with("abd") && spelled_alike(&t.word.canonical, "abdallah")
+    };
     let canonical = &word.word.canonical;
     if !plain(word) || canonical.len() < JOINED_MIN_LETTERS {
         return None;
@@ -1006,6 +1014,7 @@ fn joined_words(word: &PreparedToken, others: &[PreparedToken], used: &[bool]) -
             && !used[k + 1]
             && plain(first)
             && plain(second)
+            && !whole_abd_name(first)
             && first.word.canonical.len() >= 2
             && second.word.canonical.len() >= 2
             && spelled_alike(
