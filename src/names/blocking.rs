@@ -89,6 +89,17 @@ pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
                 .map(|t| words.head_rank[t.id as usize])
                 .filter(|&r| r != u32::MAX),
         );
+        // A word that may have its article written into it (`ALAMIN`) is
+        // also filed under the word without it, where `AL AMIN` is; a
+        // word whose article stands apart (`al-Albani`) has none in it.
+        keys.extend(
+            name.tokens
+                .iter()
+                .take(MAX_PARTS)
+                .filter(|t| !t.article)
+                .map(|t| words.stem_rank[t.id as usize])
+                .filter(|&r| r != u32::MAX),
+        );
         keys.sort_unstable();
         keys.dedup();
         name_keys.extend_from_slice(&keys);
@@ -380,6 +391,22 @@ mod tests {
         let words = Lexicon::new(&mut names);
         let candidates = candidate_pairs(&names, &words);
         assert!(candidates.name_pairs().any(|pair| pair == (0, 1)));
+    }
+
+    #[test]
+    fn an_article_written_into_a_word_shares_a_block() {
+        // `Muhammad` and `Lamin` (the skeleton of `alamin`) are too
+        // frequent to block on, and the `Lamin` names sort between the two:
+        // only `amin` can pair them.
+        let mut names: Vec<Prepared> = ["ALAMIN, Mohamed", "AL AMIN, Mohammad"]
+            .iter()
+            .map(|n| Prepared::new(n))
+            .chain((0..100).map(|i| Prepared::new(&format!("Muhammad Zz{i:03}qq"))))
+            .chain((0..100).map(|i| Prepared::new(&format!("Lamin Zz{i:03}qq"))))
+            .collect();
+        let words = Lexicon::new(&mut names);
+        let pairs: Vec<(u32, u32)> = candidate_pairs(&names, &words).name_pairs().collect();
+        assert!(pairs.contains(&(0, 1)));
     }
 
     #[test]

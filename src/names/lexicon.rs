@@ -29,6 +29,11 @@ pub struct Lexicon {
     /// where the two halves written apart are filed; `u32::MAX` for other
     /// words.
     pub head_rank: Vec<u32>,
+    /// Per word: the rank of the skeleton of the word under an article
+    /// that may be written into it (`amin` of `alamin`), so that blocking
+    /// files it where the word with its article apart is; `u32::MAX` for
+    /// other words.
+    pub stem_rank: Vec<u32>,
     /// How many distinct skeletons there are.
     pub skeletons: usize,
     /// Per word: the number of its vowel key.
@@ -77,10 +82,15 @@ impl Lexicon {
             .iter()
             .map(|w| w.halves.as_ref().map(|(head, _)| skeleton_of(head)))
             .collect();
+        let stems: Vec<Option<String>> = words
+            .iter()
+            .map(|w| under_glued_article(&w.canonical).map(skeleton_of))
+            .collect();
         let mut sorted: Vec<&str> = words
             .iter()
             .map(|w| w.skeleton.as_str())
             .chain(heads.iter().flatten().map(String::as_str))
+            .chain(stems.iter().flatten().map(String::as_str))
             .collect::<FxHashSet<&str>>()
             .into_iter()
             .collect();
@@ -91,13 +101,17 @@ impl Lexicon {
             .map(|(r, &s)| (s, r as u32))
             .collect();
         let skeleton_rank = words.iter().map(|w| rank[w.skeleton.as_str()]).collect();
-        let head_rank = heads
-            .iter()
-            .map(|h| h.as_ref().map_or(u32::MAX, |h| rank[h.as_str()]))
-            .collect();
+        let rank_of = |skeletons: &[Option<String>]| -> Vec<u32> {
+            skeletons
+                .iter()
+                .map(|h| h.as_ref().map_or(u32::MAX, |h| rank[h.as_str()]))
+                .collect()
+        };
+        let (head_rank, stem_rank) = (rank_of(&heads), rank_of(&stems));
         Lexicon {
             skeleton_rank,
             head_rank,
+            stem_rank,
             skeletons: sorted.len(),
             vowel_key,
             vowel_keys,
@@ -148,6 +162,17 @@ impl Lexicon {
             }
         });
     }
+}
+
+/// The word under an article written into it (`alamin` → `amin`,
+/// `elhalabi` → `halabi`): three letters at least, so that `Alam` or
+/// `Eli` is left alone. A name that only begins so (`Alexander`) gains a
+/// block it shares with few names; the comparison decides.
+fn under_glued_article(canonical: &str) -> Option<&str> {
+    let stem = canonical
+        .strip_prefix("al")
+        .or_else(|| canonical.strip_prefix("el"))?;
+    (stem.len() >= 3 && stem.is_ascii()).then_some(stem)
 }
 
 #[cfg(test)]
