@@ -68,43 +68,42 @@ impl Candidates {
     }
 }
 
-/// The candidate pairs of `names`, whose words `words` numbered.
-pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
-    // Skeletons by their rank in sorted order: the index holds integers,
-    // not strings.
-    let skeleton = |t: &PreparedToken| words.skeleton_rank[t.id as usize];
+/// Each name's keys (the skeletons of its parts, and where a part may
+/// be written otherwise, of that form), sorted and distinct: the keys of
+/// name `i` are `keys[starts[i]..starts[i + 1]]`. Skeletons by their rank
+/// in sorted order: the index holds integers, not strings.
+fn name_keys(names: &[Prepared], words: &Lexicon) -> (Vec<usize>, Vec<u32>) {
     let mut starts: Vec<usize> = Vec::with_capacity(names.len() + 1);
     let mut name_keys: Vec<u32> = Vec::new();
     let mut keys: Vec<u32> = Vec::new();
     for name in names {
         starts.push(name_keys.len());
         keys.clear();
-        keys.extend(name.tokens.iter().take(MAX_PARTS).map(skeleton));
+        let parts = || name.tokens.iter().take(MAX_PARTS);
+        keys.extend(parts().map(|t| words.skeleton_rank[t.id as usize]));
         // A compound is also filed under its first half, where the two
         // halves written apart are (`Inayaturrahman`, `Inayat Rahman`).
-        keys.extend(
-            name.tokens
-                .iter()
-                .take(MAX_PARTS)
-                .map(|t| words.head_rank[t.id as usize])
-                .filter(|&r| r != u32::MAX),
-        );
+        keys.extend(parts().map(|t| words.head_rank[t.id as usize]));
         // A word that may have its article written into it (`ALAMIN`) is
         // also filed under the word without it, where `AL AMIN` is; a
         // word whose article stands apart (`al-Albani`) has none in it.
         keys.extend(
-            name.tokens
-                .iter()
-                .take(MAX_PARTS)
+            parts()
                 .filter(|t| !t.article)
-                .map(|t| words.stem_rank[t.id as usize])
-                .filter(|&r| r != u32::MAX),
+                .map(|t| words.stem_rank[t.id as usize]),
         );
+        keys.retain(|&r| r != u32::MAX);
         keys.sort_unstable();
         keys.dedup();
         name_keys.extend_from_slice(&keys);
     }
     starts.push(name_keys.len());
+    (starts, name_keys)
+}
+
+/// The candidate pairs of `names`, whose words `words` numbered.
+pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
+    let (starts, name_keys) = name_keys(names, words);
     let keys_of = |i: usize| &name_keys[starts[i]..starts[i + 1]];
     let mut frequency = vec![0u32; words.skeletons];
     for &k in &name_keys {
