@@ -401,6 +401,12 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Bartłomiej Wójcik", "Bartlomiej Wojcik"),
     ("Jørgen Særsted", "Jorgen Saersted"),
     ("Anneliese Großkopf", "Anneliese Grosskopf"),
+    // A caron also reads as the digraph English writes (the Czech and
+    // Croatian romanisations of Russian names), while `Ražnatović` still
+    // meets `Raznatovic` (above) and Serbian Cyrillic meets Latin.
+    ("Oleg Petrovič BELOUŠKIN", "Oleg Petrovich BELOUSHKIN"),
+    ("Šešić, Vojin", "Шешић, Војин"),
+    ("Zoran Žižić", "Zoran Zizic"),
     // A nickname in double quotes is a second name, not middle names.
     ("Samir \"the Engineer\" Haddad", "Samir Haddad"),
 ];
@@ -455,6 +461,9 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // that differ where both names have them (for review, not merged).
     ("Daniel Okafor Jr.", "Daniel Okafor Sr."),
     ("Daniel H. W. Okafor", "Daniel W. Okafor"),
+    // The second reading of a caron makes `s` and `sh` no closer where
+    // neither is written with one: `Sahid` is not `Shahid`.
+    ("Sahid Karim al-Tamimi", "Shahid Karim al-Tamimi"),
     // `Abd al-Hamid` is one name; `Abdallah Hamid` is Abdallah son of
     // Hamid, not the same word written apart.
     (

@@ -81,6 +81,11 @@ fn name_keys(names: &[Prepared], words: &Lexicon) -> (Vec<usize>, Vec<u32>) {
         keys.clear();
         let parts = || name.tokens.iter().take(MAX_PARTS);
         keys.extend(parts().map(|t| words.skeleton_rank[t.id as usize]));
+        // A second reading (`Lukašenko` as `Lukashenko`) is filed too.
+        if let Some(reading) = &name.reading {
+            let read = reading.tokens.iter().take(MAX_PARTS);
+            keys.extend(read.map(|t| words.skeleton_rank[t.id as usize]));
+        }
         // A compound is also filed under its first half, where the two
         // halves written apart are (`Inayaturrahman`, `Inayat Rahman`).
         keys.extend(parts().map(|t| words.head_rank[t.id as usize]));

@@ -60,7 +60,7 @@ impl Lexicon {
             }
         };
         for name in names.iter_mut() {
-            for token in &mut name.tokens {
+            for token in name.all_tokens_mut() {
                 token.id = *by_data
                     .entry(Arc::as_ptr(&token.word))
                     .or_insert_with(|| number(&token.word));
@@ -153,7 +153,7 @@ impl Lexicon {
             .collect();
         names.par_iter_mut().for_each(|name| {
             name.mark_rare(|token| rare[self.vowel_key[token.id as usize] as usize]);
-            for token in &mut name.tokens {
+            for token in name.all_tokens_mut() {
                 // A word in Arabic script is counted apart from its Latin
                 // spellings, so its count says nothing: it is taken to be
                 // frequent, never an anchor (see `Prepared::mark_rare`).

@@ -40,6 +40,11 @@ pub struct Prepared {
     others: Vec<(usize, Part)>,
     /// Parts beyond [`MAX_TOKENS`] left out of comparison.
     pub left_out: usize,
+    /// The name read with `š`, `ž`, `č` as `sh`, `zh`, `ch`
+    /// ([`super::text::digraph_reading`]), when it has such a letter and
+    /// the reading has the same parts in the same places: compared too,
+    /// and the better comparison counts.
+    pub reading: Option<Box<Prepared>>,
 }
 
 /// Parts of one name that are compared. Alignment looks at every pair of
@@ -90,6 +95,32 @@ impl Prepared {
     }
 
     pub fn new(name: &str) -> Self {
+        let mut prepared = Self::read(name);
+        prepared.reading = super::text::digraph_reading(name)
+            .map(|r| Self::read(&r))
+            .filter(|r| prepared.same_layout(r))
+            .map(Box::new);
+        prepared
+    }
+
+    /// Two readings of one name with their parts in the same places and
+    /// roles, so that an alignment of one is an alignment of the other.
+    fn same_layout(&self, other: &Prepared) -> bool {
+        self.tokens.len() == other.tokens.len()
+            && self
+                .tokens
+                .iter()
+                .zip(&other.tokens)
+                .all(|(x, y)| x.position == y.position && x.role == y.role)
+    }
+
+    /// Every token of the name and of its second reading.
+    pub fn all_tokens_mut(&mut self) -> impl Iterator<Item = &mut PreparedToken> {
+        let reading = self.reading.as_deref_mut().map(|r| r.tokens.iter_mut());
+        self.tokens.iter_mut().chain(reading.into_iter().flatten())
+    }
+
+    fn read(name: &str) -> Self {
         let parts = structure::pieces(name);
         let key = structure::key(
             parts
@@ -128,6 +159,7 @@ impl Prepared {
             key,
             others,
             left_out,
+            reading: None,
         }
     }
 
@@ -160,7 +192,7 @@ impl Prepared {
     /// Hassan`): an origin name after a given name is shared by many people
     /// however rare it is in one dataset (SPEC §2).
     pub fn mark_rare(&mut self, is_rare: impl Fn(&PreparedToken) -> bool) {
-        for token in &mut self.tokens {
+        for token in self.all_tokens_mut() {
             let may_anchor = match token.role {
                 Role::Kunya | Role::Initial | Role::Title => false,
                 Role::Nisba => token.family,
@@ -639,8 +671,49 @@ impl SimilarityCache {
     }
 }
 
-/// Compare two prepared names.
+/// Compare two prepared names: each as written and, where it has one, in
+/// its second reading (`Lukašenko` as `Lukashenko`); the best comparison
+/// counts. The readings have the same parts in the same places, so its
+/// alignment explains the names as written.
 pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
+    best_of_readings(a, b, compare_one)
+}
+
+/// [`compare`] with token similarities taken from, and added to, a cache.
+pub fn compare_cached(a: &Prepared, b: &Prepared, cache: &mut SimilarityCache) -> Comparison {
+    best_of_readings(a, b, |x, y| compare_one_cached(x, y, cache))
+}
+
+/// `compare` of the names as written, and of their second readings if
+/// any: the comparison that suffices, then the higher score.
+fn best_of_readings(
+    a: &Prepared,
+    b: &Prepared,
+    mut compare: impl FnMut(&Prepared, &Prepared) -> Comparison,
+) -> Comparison {
+    let written = compare(a, b);
+    if a.reading.is_none() && b.reading.is_none() {
+        return written;
+    }
+    let (ra, rb) = (
+        a.reading.as_deref().unwrap_or(a),
+        b.reading.as_deref().unwrap_or(b),
+    );
+    let mut best = written;
+    for (x, y) in [(ra, b), (a, rb), (ra, rb)] {
+        if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
+            continue;
+        }
+        let other = compare(x, y);
+        if (other.sufficient, other.score) > (best.sufficient, best.score) {
+            best = other;
+        }
+    }
+    best
+}
+
+/// Compare two prepared names as written.
+fn compare_one(a: &Prepared, b: &Prepared) -> Comparison {
     let mut values = Vec::new();
     similarity_matrix(a, b, &mut values, token_similarity);
     let matrix = Matrix {
@@ -650,8 +723,9 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     compare_with_matrix(a, b, &matrix, &mut Vec::new(), Vec::new())
 }
 
-/// [`compare`] with token similarities taken from, and added to, a cache.
-pub fn compare_cached(a: &Prepared, b: &Prepared, cache: &mut SimilarityCache) -> Comparison {
+/// [`compare_one`] with token similarities taken from, and added to, a
+/// cache.
+fn compare_one_cached(a: &Prepared, b: &Prepared, cache: &mut SimilarityCache) -> Comparison {
     let mut scratch = std::mem::take(&mut cache.scratch);
     similarity_matrix(a, b, &mut scratch.values, |x, y| cache.similarity(x, y));
     let matrix = Matrix {

@@ -303,6 +303,43 @@ fn latin_letter(c: char) -> Option<&'static str> {
     })
 }
 
+/// The name read with a letter under a caron or cedilla as the digraph
+/// English writes for its sound (`Lukašenko` → `Lukashenko`, `Prigožin`
+/// → `Prigozhin`, `Sečin` → `Sechin`, Turkish `Şahin` → `Shahin`); `None`
+/// when it has none. The fold reads these letters without their mark
+/// (`Ražnatović` meets `Raznatovic`, as lists mostly write it); this
+/// second reading lets the Czech, Slovak and Croatian romanisations of
+/// Russian names the EU list gives meet their English spellings.
+pub fn digraph_reading(name: &str) -> Option<String> {
+    if name.is_ascii() {
+        return None;
+    }
+    let digraph = |c: char| {
+        Some(match c {
+            'š' | 'ş' | 'ș' => "sh",
+            'Š' | 'Ş' | 'Ș' => "SH",
+            'ž' => "zh",
+            'Ž' => "ZH",
+            // Not `ć`: Serbian `ћ` is read `c` (`Mladić`, `Младић`).
+            'č' | 'ç' => "ch",
+            'Č' | 'Ç' => "CH",
+            _ => return None,
+        })
+    };
+    let composed: String = name.nfc().collect();
+    if !composed.chars().any(|c| digraph(c).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(composed.len() + 4);
+    for c in composed.chars() {
+        match digraph(c) {
+            Some(d) => out.push_str(d),
+            None => out.push(c),
+        }
+    }
+    Some(out)
+}
+
 /// The BGN/PCGN romanisation of a lowercase Cyrillic letter.
 fn cyrillic_letter(c: char) -> Option<&'static str> {
     Some(match c {
@@ -545,6 +582,25 @@ mod tests {
         assert_eq!(texts("ЖАЛОЛОВ, Нажмиддин"), ["nazhmiddin", "zhalolov"]);
         assert_eq!(texts("Хасан Шамиль"), ["khasan", "shamil"]);
         assert_eq!(texts("Çelebi"), ["selebi"]);
+    }
+
+    #[test]
+    fn a_caron_has_a_second_reading_as_a_digraph() {
+        assert_eq!(
+            digraph_reading("Aleksandr LUKAŠENKO").as_deref(),
+            Some("Aleksandr LUKASHENKO")
+        );
+        // Decomposed input (a letter and a combining caron) reads alike.
+        assert_eq!(
+            digraph_reading("Prigoz\u{30C}in").as_deref(),
+            Some("Prigozhin")
+        );
+        assert_eq!(
+            digraph_reading("Sečin, Igor").as_deref(),
+            Some("Sechin, Igor")
+        );
+        assert_eq!(digraph_reading("Mladić"), None);
+        assert_eq!(digraph_reading("Prigozhin"), None);
     }
 
     #[test]
