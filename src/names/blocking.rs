@@ -162,7 +162,7 @@ pub fn candidate_pairs(names: &[Prepared], words: &Lexicon) -> Candidates {
     drop((single, pair));
     let mut unbroken = unbroken_keys(names);
     unbroken.par_sort_unstable();
-    for block in unbroken.chunk_by(|x, y| x.0 .0 == y.0 .0) {
+    for block in unbroken.chunk_by(|x, y| x.0 == y.0) {
         expand_differently_broken(block, &position, &mut pairs);
     }
     drop(unbroken);
@@ -244,16 +244,16 @@ fn packed_prefix(parts: &[u32]) -> u128 {
 }
 
 /// Per name, a hash of its parts' skeletons read straight through in the
-/// order they are written (titles and initials left out), with the number
+/// order they are written (titles and initials left out), then the number
 /// of parts and the name: `Gholamreza Mahmoudi` and `Gholam Reza Mahmoudi`
 /// share the hash. A collision only adds a candidate pair.
-fn unbroken_keys(names: &[Prepared]) -> Vec<((u64, usize), u32)> {
+fn unbroken_keys(names: &[Prepared]) -> Vec<(u64, u32, u32)> {
     names
         .par_iter()
         .enumerate()
         .map(|(i, name)| {
             let mut hasher = FxHasher::default();
-            let mut count = 0;
+            let mut count = 0u32;
             let mut hash = |t: &PreparedToken| {
                 if !matches!(t.role, Role::Title | Role::Initial) {
                     count += 1;
@@ -272,7 +272,7 @@ fn unbroken_keys(names: &[Prepared]) -> Vec<((u64, usize), u32)> {
                 parts.sort_unstable_by_key(|t| t.position);
                 parts.into_iter().for_each(&mut hash);
             }
-            ((hasher.finish(), count), i as u32)
+            (hasher.finish(), count, i as u32)
         })
         .collect()
 }
@@ -281,16 +281,16 @@ fn unbroken_keys(names: &[Prepared]) -> Vec<((u64, usize), u32)> {
 /// words differently (sorted by part count, each run of one count against
 /// the later runs); the others met in the blocks of their parts.
 fn expand_differently_broken(
-    block: &[((u64, usize), u32)],
+    block: &[(u64, u32, u32)],
     position: &[u32],
     pairs: &mut Vec<(u32, u32)>,
 ) {
-    if !(2..=MAX_BLOCK).contains(&block.len()) || block[0].0 .1 == block[block.len() - 1].0 .1 {
+    if !(2..=MAX_BLOCK).contains(&block.len()) || block[0].1 == block[block.len() - 1].1 {
         return;
     }
-    for (i, &((_, count), a)) in block.iter().enumerate() {
+    for (i, &(_, count, a)) in block.iter().enumerate() {
         let x = position[a as usize];
-        for &(_, b) in block[i + 1..].iter().filter(|e| e.0 .1 != count) {
+        for &(_, _, b) in block[i + 1..].iter().filter(|e| e.1 != count) {
             let y = position[b as usize];
             pairs.push((x.min(y), x.max(y)));
         }
@@ -397,19 +397,25 @@ mod tests {
         assert!(candidates.name_pairs().any(|pair| pair == (0, 1)));
     }
 
+    /// The candidate pairs of `names`, as indices into them.
+    fn name_pairs_of(names: impl Iterator<Item = String>) -> Vec<(u32, u32)> {
+        let mut names: Vec<Prepared> = names.map(|n| Prepared::new(&n)).collect();
+        let words = Lexicon::new(&mut names);
+        candidate_pairs(&names, &words).name_pairs().collect()
+    }
+
     #[test]
     fn an_article_written_into_a_word_shares_a_block() {
         // `Muhammad` and `Lamin` (the skeleton of `alamin`) are too
         // frequent to block on, and the `Lamin` names sort between the two:
         // only `amin` can pair them.
-        let mut names: Vec<Prepared> = ["ALAMIN, Mohamed", "AL AMIN, Mohammad"]
-            .iter()
-            .map(|n| Prepared::new(n))
-            .chain((0..100).map(|i| Prepared::new(&format!("Muhammad Zz{i:03}qq"))))
-            .chain((0..100).map(|i| Prepared::new(&format!("Lamin Zz{i:03}qq"))))
-            .collect();
-        let words = Lexicon::new(&mut names);
-        let pairs: Vec<(u32, u32)> = candidate_pairs(&names, &words).name_pairs().collect();
+        let pairs = name_pairs_of(
+            ["ALAMIN, Mohamed", "AL AMIN, Mohammad"]
+                .map(String::from)
+                .into_iter()
+                .chain((0..100).map(|i| format!("Muhammad Zz{i:03}qq")))
+                .chain((0..100).map(|i| format!("Lamin Zz{i:03}qq"))),
+        );
         assert!(pairs.contains(&(0, 1)));
     }
 
@@ -417,19 +423,18 @@ mod tests {
     fn a_name_whose_words_break_elsewhere_shares_a_block() {
         // Every part frequent: only the key read straight through pairs
         // the first two; the third has other consonants and meets neither.
-        let mut names: Vec<Prepared> = [
-            "Gholamreza Mahmoudi",
-            "Gholam Reza Mahmoudi",
-            "Gholam Hamid Mahmoudi",
-        ]
-        .iter()
-        .map(|n| Prepared::new(n))
-        .chain((0..200).map(|i| Prepared::new(&format!("Gholam Mahmoudi Zz{i:03}qq"))))
-        .chain((0..200).map(|i| Prepared::new(&format!("Gholamreza Qq{i:03}zz"))))
-        .chain((0..200).map(|i| Prepared::new(&format!("Reza Ww{i:03}xx"))))
-        .collect();
-        let words = Lexicon::new(&mut names);
-        let pairs: Vec<(u32, u32)> = candidate_pairs(&names, &words).name_pairs().collect();
+        let pairs = name_pairs_of(
+            [
+                "Gholamreza Mahmoudi",
+                "Gholam Reza Mahmoudi",
+                "Gholam Hamid Mahmoudi",
+            ]
+            .map(String::from)
+            .into_iter()
+            .chain((0..200).map(|i| format!("Gholam Mahmoudi Zz{i:03}qq")))
+            .chain((0..200).map(|i| format!("Gholamreza Qq{i:03}zz")))
+            .chain((0..200).map(|i| format!("Reza Ww{i:03}xx"))),
+        );
         assert!(pairs.contains(&(0, 1)));
         assert!(!pairs.contains(&(0, 2)));
     }

@@ -684,29 +684,24 @@ pub fn compare_cached(a: &Prepared, b: &Prepared, cache: &mut SimilarityCache) -
     best_of_readings(a, b, |x, y| compare_one_cached(x, y, cache))
 }
 
-/// `compare` of the names as written, and of their second readings if
-/// any: the comparison that suffices, then the higher score.
+/// `compare` of the names as written, and of every other pairing of their
+/// readings: the comparison that suffices, then the higher score (the
+/// first of equals, so the names as written when nothing is better).
 fn best_of_readings(
     a: &Prepared,
     b: &Prepared,
     mut compare: impl FnMut(&Prepared, &Prepared) -> Comparison,
 ) -> Comparison {
-    let written = compare(a, b);
-    if a.reading.is_none() && b.reading.is_none() {
-        return written;
+    fn readings(p: &Prepared) -> impl Iterator<Item = &Prepared> {
+        std::iter::once(p).chain(p.reading.as_deref())
     }
-    let (ra, rb) = (
-        a.reading.as_deref().unwrap_or(a),
-        b.reading.as_deref().unwrap_or(b),
-    );
-    let mut best = written;
-    for (x, y) in [(ra, b), (a, rb), (ra, rb)] {
-        if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
-            continue;
-        }
-        let other = compare(x, y);
-        if (other.sufficient, other.score) > (best.sufficient, best.score) {
-            best = other;
+    let mut best = compare(a, b);
+    for x in readings(a) {
+        for y in readings(b).filter(|&y| !(std::ptr::eq(x, a) && std::ptr::eq(y, b))) {
+            let other = compare(x, y);
+            if (other.sufficient, other.score) > (best.sufficient, best.score) {
+                best = other;
+            }
         }
     }
     best

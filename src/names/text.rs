@@ -164,25 +164,18 @@ const QUOTES: [char; 7] = [
 fn drop_bracketed(name: &str) -> String {
     let mut depth = 0usize;
     let mut out = String::with_capacity(name.len());
-    let mut chars = name.char_indices();
-    while let Some((at, c)) = chars.next() {
+    let mut rest = name;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
             q if QUOTES.contains(&q) && depth == 0 => {
-                let rest = &name[at + q.len_utf8()..];
-                if let Some(close) = rest.find(QUOTES) {
-                    let after = &rest[close..];
-                    let quoted_only = out.trim().is_empty()
-                        && after[after.chars().next().map_or(0, char::len_utf8)..]
-                            .trim()
-                            .is_empty();
-                    if quoted_only {
-                        out.push_str(&rest[..close]);
+                if let Some((quoted, after)) = rest.split_once(QUOTES) {
+                    if out.trim().is_empty() && after.trim().is_empty() {
+                        out.push_str(quoted);
                     }
-                    // Skip to the closing quote.
-                    let skip = rest[..close].chars().count() + 1;
-                    chars.nth(skip - 1);
+                    rest = after;
                 }
             }
             _ if depth == 0 => out.push(c),
@@ -326,18 +319,27 @@ pub fn digraph_reading(name: &str) -> Option<String> {
             _ => return None,
         })
     };
-    let composed: String = name.nfc().collect();
-    if !composed.chars().any(|c| digraph(c).is_some()) {
+    // The letter itself, or a caron, cedilla or comma below written apart
+    // after it: a name with neither is not composed at all.
+    let marks = ['\u{30C}', '\u{327}', '\u{326}'];
+    if !name
+        .chars()
+        .any(|c| digraph(c).is_some() || marks.contains(&c))
+    {
         return None;
     }
-    let mut out = String::with_capacity(composed.len() + 4);
-    for c in composed.chars() {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut read = false;
+    for c in name.nfc() {
         match digraph(c) {
-            Some(d) => out.push_str(d),
+            Some(d) => {
+                out.push_str(d);
+                read = true;
+            }
             None => out.push(c),
         }
     }
-    Some(out)
+    read.then_some(out)
 }
 
 /// The BGN/PCGN romanisation of a lowercase Cyrillic letter.
