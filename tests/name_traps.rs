@@ -409,6 +409,18 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Zoran Žižić", "Zoran Zizic"),
     // A nickname in double quotes is a second name, not middle names.
     ("Samir \"the Engineer\" Haddad", "Samir Haddad"),
+    // One nisba written two ways: with the nisba ending on one only (the
+    // adjective of a family's name is that name), or with another vowel
+    // where an ayn stands.
+    (
+        "Harith Salim Qadduri al-Umshi",
+        "Harith Salim Qadduri al-Amshi",
+    ),
+    (
+        "Tariq Nasim Bahjat al-Sardan",
+        "Tariq Nasim Bahjat al-Sardani",
+    ),
+    ("DARVISHAN, Farhad Jalil", "DARVISHANI, Farhad Jalil"),
 ];
 
 /// Different words, and structures that are different people
@@ -480,6 +492,12 @@ const PRECISION_APART: &[(&str, &str)] = &[
         "SARHANI, Karim Tawfiq ELOSTA",
         "AL ISTA, Karim Tawfiq Sarhani",
     ),
+    // One nisba written two ways is no conflict, but it is no agreement
+    // either: with one given name it is not yet one person. As given
+    // names, another first vowel is another name (`Ikram`/`Akram` above).
+    ("Ali al-Hashim", "Ali al-Hashimi"),
+    ("Harith al-Umshi", "Harith al-Amshi"),
+    ("Umar Tawfiq Sarhani", "Amar Tawfiq Sarhani"),
 ];
 
 /// The pairs whose decision is (`same`) or is not (`!same`) `Same`, with

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::similarity::{Comparison, Prepared, PreparedToken, MAX_TOKENS};
 use super::structure::{plain_label, Role};
-use super::variants::{consonant_units, variant_cost};
+use super::variants::{consonant_units, nisba_forms, variant_cost};
 
 /// A comparison explained, part by part.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
@@ -151,6 +151,13 @@ fn how(ta: &PreparedToken, tb: &PreparedToken, similarity: f64) -> String {
         // Its letters, written in Latin (see `names::arabic`).
         return format!("Arabic script {similarity:.2}");
     }
+    let spelled = match (consonant_units(x), consonant_units(y)) {
+        (Some(ux), Some(uy)) => variant_cost(&ux, &uy).is_some(),
+        _ => false,
+    };
+    if !spelled && nisba_forms(x, y) {
+        return "one nisba, written another way".to_string();
+    }
     let consonants = |w: &str| -> String {
         w.chars()
             .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
@@ -159,10 +166,6 @@ fn how(ta: &PreparedToken, tb: &PreparedToken, similarity: f64) -> String {
     if consonants(x) == consonants(y) {
         return "vowel variant".to_string();
     }
-    let spelled = match (consonant_units(x), consonant_units(y)) {
-        (Some(ux), Some(uy)) => variant_cost(&ux, &uy).is_some(),
-        _ => false,
-    };
     if spelled && similarity >= 0.84 {
         "spelling variant".to_string()
     } else {

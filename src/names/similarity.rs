@@ -9,7 +9,7 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::structure::{self, role_weight, Part, Role};
-use super::variants::{common_name, same_word, variant_cost};
+use super::variants::{common_name, nisba_forms, same_word, variant_cost};
 use super::word::WordData;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -804,6 +804,7 @@ fn compare_with_matrix(
     let used_b: &mut [bool] = flags(&mut stack_b, &mut heap_b, b.tokens.len());
     align(a, b, matrix, sims, &mut aligned, used_a, used_b);
     let split = align_split_compounds(a, b, &mut aligned, used_a, used_b);
+    let forms = align_nisba_forms(a, b, &mut aligned, used_a, used_b);
     let (used_a, used_b): (&[bool], &[bool]) = (used_a, used_b);
     let conflicts = find_conflicts(a, b, matrix, &aligned, used_a, used_b);
     let veto = clear_evidence(a, b, matrix, &aligned, &conflicts);
@@ -830,8 +831,10 @@ fn compare_with_matrix(
         aligned: &aligned,
         used_a,
         used_b,
-        // A compound against its halves written apart is two parts agreeing.
-        matched_count: covered.matched_count + split.len(),
+        // A compound against its halves written apart is two parts agreeing;
+        // one nisba written two ways agrees with nothing (see
+        // `align_nisba_forms`).
+        matched_count: (covered.matched_count + split.len()).saturating_sub(forms),
     };
     let (sufficient, rare_anchor) = evidence.sufficient(conflicts.is_empty());
     let initials_differ = initials_differ(a, b, used_a, used_b);
@@ -1039,6 +1042,46 @@ fn align_split_compounds(
     aligned.sort_by_key(|&(i, j, _)| (i, j));
     split
 }
+
+/// A nisba left over on each side that is one nisba written two ways
+/// (see [`nisba_forms`]: `al-Fadhl`/`al-Fadhli`, `al-Amqi`/`al-Umqi`):
+/// aligned, so that it is no conflict of nisbas, at [`NISBA_FORM`], so
+/// that it anchors nothing, and not counted among the parts that agree, so
+/// that `Ali al-Hashim` and `Ali al-Hashimi` share only `Ali`. A family
+/// name against a nisba counts too (`KOSARIAN` / `KOSARYANI`). Returns how
+/// many pairs it aligned.
+fn align_nisba_forms(
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &mut Vec<(usize, usize, f64)>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+) -> usize {
+    let family = |t: &PreparedToken| matches!(t.role, Role::Nisba | Role::Surname);
+    let mut count = 0;
+    for (i, ta) in a.tokens.iter().enumerate() {
+        if used_a[i] || !family(ta) {
+            continue;
+        }
+        let partner = b.tokens.iter().enumerate().position(|(j, tb)| {
+            !used_b[j] && family(tb) && nisba_forms(&ta.word.canonical, &tb.word.canonical)
+        });
+        if let Some(j) = partner {
+            used_a[i] = true;
+            used_b[j] = true;
+            aligned.push((i, j, NISBA_FORM));
+            count += 1;
+        }
+    }
+    if count > 0 {
+        aligned.sort_by_key(|&(i, j, _)| (i, j));
+    }
+    count
+}
+
+/// The similarity of one nisba written two ways: aligned (over
+/// [`ALIGN_MIN`]), but under [`RARE_ANCHOR_MIN`] and [`COMPLETION_MIN`].
+const NISBA_FORM: f64 = 0.88;
 
 /// Where in `others` two neighbouring words, both left over, are `word`
 /// written apart: the first of them.
