@@ -407,6 +407,9 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Oleg Petrovič BELOUŠKIN", "Oleg Petrovich BELOUSHKIN"),
     ("Šešić, Vojin", "Шешић, Војин"),
     ("Zoran Žižić", "Zoran Zizic"),
+    // Greek script, by ELOT 743 (`ευ` before `θ` is `ef`, `ντ` first is `d`).
+    ("Σταύρος Καλογεράκης", "Stavros Kalogerakis"),
+    ("ΝΤΟΥΛΑΚΗΣ, Ευθύμιος", "Efthymios DOULAKIS"),
     // A nickname in double quotes is a second name, not middle names.
     ("Samir \"the Engineer\" Haddad", "Samir Haddad"),
     // One nisba written two ways: with the nisba ending on one only (the
@@ -496,6 +499,8 @@ const PRECISION_APART: &[(&str, &str)] = &[
     // either: with one given name it is not yet one person. As given
     // names, another first vowel is another name (`Ikram`/`Akram` above).
     ("Ali al-Hashim", "Ali al-Hashimi"),
+    // Greek read as Latin letters is compared as they are.
+    ("Σταύρος Καλογεράκης", "Stavros Kalogeropoulos"),
     ("Harith al-Umshi", "Harith al-Amshi"),
     ("Umar Tawfiq Sarhani", "Amar Tawfiq Sarhani"),
 ];

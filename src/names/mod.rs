@@ -2,7 +2,9 @@
 //!
 //! The pipeline, one file per step:
 //!
-//! * `text`: a raw string into words (Unicode, punctuation, `SURNAME, Given`);
+//! * `text`: a raw string into words (Unicode, punctuation, `SURNAME, Given`),
+//!   other scripts in Latin letters (`greek`; Arabic script is read by
+//!   `arabic`);
 //! * `variants`: the documented table of transliteration variants and the
 //!   keys built from it (fold, vowel key, consonant skeleton);
 //! * `structure`: words into parts (title, kunya, ism, nasab, nisba …);
@@ -18,6 +20,7 @@ mod arabic;
 mod blocking;
 mod cluster;
 mod explain;
+mod greek;
 mod lexicon;
 mod similarity;
 mod structure;

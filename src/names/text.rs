@@ -242,7 +242,8 @@ fn split_words(
 }
 
 /// Letters of other scripts written in Latin letters, deterministically,
-/// before anything else reads the name: Cyrillic (Russian, Ukrainian,
+/// before anything else reads the name: Greek by ELOT 743
+/// ([`super::greek`]: `Μητσοτάκης` → `mitsotakis`); Cyrillic (Russian, Ukrainian,
 /// Uzbek, Kazakh, Tajik letters; Serbian and Macedonian ones as their own
 /// Latin alphabets write them) by the BGN/PCGN romanisation, the one
 /// sanctions lists use (`Жалолов` → `zhalolov`, `Хасан` → `khasan`);
@@ -253,6 +254,10 @@ fn split_words(
 /// romanisation is right) but compared letter by letter with Latin
 /// spellings (`super::arabic`), after its fixed words were read.
 fn transliterate(part: &str) -> Cow<'_, str> {
+    if let Some(latin) = super::greek::romanise(part) {
+        // Greek read first; Cyrillic or marked Latin letters beside it next.
+        return Cow::Owned(transliterate(&latin).into_owned());
+    }
     let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
     let read = |c: char| cyrillic_letter(lower(c)).or_else(|| latin_letter(lower(c)));
     if part.chars().all(|c| read(c).is_none()) {
@@ -584,6 +589,7 @@ mod tests {
         assert_eq!(texts("ЖАЛОЛОВ, Нажмиддин"), ["nazhmiddin", "zhalolov"]);
         assert_eq!(texts("Хасан Шамиль"), ["khasan", "shamil"]);
         assert_eq!(texts("Çelebi"), ["selebi"]);
+        assert_eq!(texts("ΜΗΤΣΟΤΑΚΗΣ, Κυριάκος"), ["kyriakos", "mitsotakis"]);
     }
 
     #[test]
