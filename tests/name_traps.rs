@@ -407,6 +407,10 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     ("Oleg Petrovič BELOUŠKIN", "Oleg Petrovich BELOUSHKIN"),
     ("Šešić, Vojin", "Шешић, Војин"),
     ("Zoran Žižić", "Zoran Zizic"),
+    // Russian names in Polish and German spellings: `cz` is `ch`, and a
+    // final `ij`/`yj`/`ej` is Russian `й` (`Arkadij` = `Arkady`).
+    ("Arkadij Borisowicz GRUDININ", "Arkady Borisovich GRUDININ"),
+    ("Dmitrij Pawlowitsch LUNIN", "Dmitry Pavlovich LUNIN"),
     // Greek script, by ELOT 743 (`ευ` before `θ` is `ef`, `ντ` first is `d`).
     ("Σταύρος Καλογεράκης", "Stavros Kalogerakis"),
     ("ΝΤΟΥΛΑΚΗΣ, Ευθύμιος", "Efthymios DOULAKIS"),

@@ -456,6 +456,23 @@ pub fn fold(token: &str) -> String {
             marbuta = true;
         }
     }
+    // A final `j` after `i`, `y` or `e` is Russian `й` written the Slavic
+    // or German way: Dmitrij = Dmitriy = Dmitry, Navalnyj = Navalny,
+    // Andrej = Andrei.
+    // Not after `a` or `o`, where it is a `j` (Pankaj, Manoj).
+    if out.len() > 4 && out.ends_with('j') {
+        let before = out.as_bytes()[out.len() - 2];
+        if matches!(before, b'i' | b'y' | b'e') {
+            out.pop();
+            if before == b'e' {
+                out.pop();
+                out.push_str("ay");
+            }
+        }
+    } else if out.len() > 4 && out.ends_with("iy") {
+        // The English way of writing it: Arkadiy = Arkady.
+        out.pop();
+    }
     // A final y after a consonant is the long i: Shamy = Shami, Aiady = Ayadi.
     if out.len() > 3 && out.ends_with('y') {
         let before = out.as_bytes()[out.len() - 2];
@@ -657,8 +674,9 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
             // German `tsch` and English `tch` are `ch` (`Gorbatschow`).
             units.push([b'c', b'h']);
             i += if rest.starts_with(b"tsch") { 4 } else { 3 };
-        } else if rest.starts_with(b"tj") {
-            // Dutch-Indonesian `tj` is `ch` (`Tjik`/`Chik`).
+        } else if rest.starts_with(b"tj") || rest.starts_with(b"cz") {
+            // Dutch-Indonesian `tj` is `ch` (`Tjik`/`Chik`), and so is
+            // Polish `cz` (`Władimirowicz`/`Vladimirovich`).
             units.push([b'c', b'h']);
             i += 2;
         } else if rest.starts_with(b"sy") && rest.get(2).is_some_and(|&v| is_vowel(v)) {
@@ -1017,6 +1035,11 @@ mod tests {
         // `Ey`/`Ei` first is an `i` sound, never the diphthong of `Ayad`.
         assert_eq!(fold("eyrlou"), "erlu");
         assert_eq!(fold("eyad"), "eyad");
+        assert_eq!(fold("dmitrij"), fold("dmitry"));
+        assert_eq!(fold("navalnyj"), fold("navalny"));
+        assert_eq!(fold("arkadij"), fold("arkadiy"));
+        assert_eq!(fold("andrej"), fold("andrei"));
+        assert_eq!(fold("pankaj"), "pankaj");
         assert_ne!(fold("eyad"), fold("ayad"));
     }
 
