@@ -447,6 +447,14 @@ pub fn fold(token: &str) -> String {
         }
         out.push(c);
     }
+    fold_ending(&mut out);
+    out
+}
+
+/// The fold's rules for how a word ends, which are how transliterations
+/// differ most: a ta marbuta written or not, Slavic `й`, the long `i`, a
+/// French silent `e`.
+fn fold_ending(out: &mut String) {
     // A final h after a vowel is ta marbuta, often unwritten: Abdallah/Abdalla.
     let mut marbuta = false;
     if out.len() > 3 && out.ends_with('h') {
@@ -458,8 +466,7 @@ pub fn fold(token: &str) -> String {
     }
     // A final `j` after `i`, `y` or `e` is Russian `й` written the Slavic
     // or German way: Dmitrij = Dmitriy = Dmitry, Navalnyj = Navalny,
-    // Andrej = Andrei.
-    // Not after `a` or `o`, where it is a `j` (Pankaj, Manoj).
+    // Andrej = Andrei; not after `a` or `o`, where it is a `j` (Pankaj).
     if out.len() > 4 && out.ends_with('j') {
         let before = out.as_bytes()[out.len() - 2];
         if matches!(before, b'i' | b'y' | b'e') {
@@ -490,7 +497,6 @@ pub fn fold(token: &str) -> String {
             out.pop();
         }
     }
-    out
 }
 
 /// The fold with every vowel run written as `a` and the q/k/g/c and
@@ -665,27 +671,9 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
             i += 1;
             continue;
         }
-        // German `sch`, Russian `shch` and `tch` are one sound each.
-        let rest = &bytes[i..];
-        if rest.starts_with(b"shch") || rest.starts_with(b"sch") {
-            units.push([b's', b'h']);
-            i += if rest.starts_with(b"shch") { 4 } else { 3 };
-        } else if rest.starts_with(b"tsch") || rest.starts_with(b"tch") {
-            // German `tsch` and English `tch` are `ch` (`Gorbatschow`).
-            units.push([b'c', b'h']);
-            i += if rest.starts_with(b"tsch") { 4 } else { 3 };
-        } else if rest.starts_with(b"tj") || rest.starts_with(b"cz") {
-            // Dutch-Indonesian `tj` is `ch` (`Tjik`/`Chik`), and so is
-            // Polish `cz` (`Władimirowicz`/`Vladimirovich`).
-            units.push([b'c', b'h']);
-            i += 2;
-        } else if rest.starts_with(b"sy") && rest.get(2).is_some_and(|&v| is_vowel(v)) {
-            // Malay and Indonesian `sy` before a vowel is `sh` (`Syarif`).
-            units.push([b's', b'h']);
-            i += 2;
-        } else if next == b'h' && matches!(c, b's' | b'c' | b't' | b'd' | b'k' | b'g') {
-            units.push([c, b'h']);
-            i += 2;
+        if let Some((unit, len)) = digraph_unit(&bytes[i..]) {
+            units.push(unit);
+            i += len;
         } else {
             if units.last() != Some(&[c, 0]) {
                 units.push([c, 0]);
@@ -699,6 +687,34 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
         nisba_ending,
         consonant_ending,
     })
+}
+
+/// A consonant written with several letters at the start of `rest`, and
+/// how many letters it takes: one unit of [`consonant_units`].
+fn digraph_unit(rest: &[u8]) -> Option<(Unit, usize)> {
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'u' | b'o');
+    // German `sch`, Russian `shch` and `tch` are one sound each; German
+    // `tsch` and English `tch` are `ch` (`Gorbatschow`).
+    for (letters, unit) in [
+        (&b"shch"[..], [b's', b'h']),
+        (b"sch", [b's', b'h']),
+        (b"tsch", [b'c', b'h']),
+        (b"tch", [b'c', b'h']),
+        // Dutch-Indonesian `tj` is `ch` (`Tjik`/`Chik`), and so is Polish
+        // `cz` (`Władimirowicz`/`Vladimirovich`).
+        (b"tj", [b'c', b'h']),
+        (b"cz", [b'c', b'h']),
+    ] {
+        if rest.starts_with(letters) {
+            return Some((unit, letters.len()));
+        }
+    }
+    match rest {
+        // Malay and Indonesian `sy` before a vowel is `sh` (`Syarif`).
+        [b's', b'y', v, ..] if is_vowel(*v) => Some(([b's', b'h'], 2)),
+        [c @ (b's' | b'c' | b't' | b'd' | b'k' | b'g'), b'h', ..] => Some(([*c, b'h'], 2)),
+        _ => None,
+    }
 }
 
 /// The substitution-cost table of spelling alignment: what it costs to
