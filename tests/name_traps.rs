@@ -411,6 +411,10 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
     // final `ij`/`yj`/`ej` is Russian `й` (`Arkadij` = `Arkady`).
     ("Arkadij Borisowicz GRUDININ", "Arkady Borisovich GRUDININ"),
     ("Dmitrij Pawlowitsch LUNIN", "Dmitry Pavlovich LUNIN"),
+    // German and Polish `Je` first is the `Ye` of Russian `Е`, read as a
+    // second reading: the name as written still meets its other spellings.
+    ("Jegor Pawlowitsch SAMARIN", "Yegor Pavlovich SAMARIN"),
+    ("Jemal Tawfiq Sarhani", "Jamal Tawfiq Sarhani"),
     // Greek script, by ELOT 743 (`ευ` before `θ` is `ef`, `ντ` first is `d`).
     ("Σταύρος Καλογεράκης", "Stavros Kalogerakis"),
     ("ΝΤΟΥΛΑΚΗΣ, Ευθύμιος", "Efthymios DOULAKIS"),

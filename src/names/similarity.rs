@@ -40,10 +40,10 @@ pub struct Prepared {
     others: Vec<(usize, Part)>,
     /// Parts beyond [`MAX_TOKENS`] left out of comparison.
     pub left_out: usize,
-    /// The name read with `š`, `ž`, `č` as `sh`, `zh`, `ch`
-    /// ([`super::text::digraph_reading`]), when it has such a letter and
-    /// the reading has the same parts in the same places: compared too,
-    /// and the better comparison counts.
+    /// The name read with `š`, `ž`, `č` as `sh`, `zh`, `ch`, and a `Je`
+    /// first in a word as `Ye` ([`super::text::second_reading`]), when it
+    /// has such letters and the reading has the same parts in the same
+    /// places: compared too, and the better comparison counts.
     pub reading: Option<Box<Prepared>>,
 }
 
@@ -96,7 +96,7 @@ impl Prepared {
 
     pub fn new(name: &str) -> Self {
         let mut prepared = Self::read(name);
-        prepared.reading = super::text::digraph_reading(name)
+        prepared.reading = super::text::second_reading(name)
             .map(|r| Self::read(&r))
             .filter(|r| prepared.same_layout(r))
             .map(Box::new);

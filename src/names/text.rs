@@ -301,6 +301,46 @@ fn latin_letter(c: char) -> Option<&'static str> {
     })
 }
 
+/// The name read a second time the way English writes the sounds that
+/// other romanisations write otherwise, `None` when nothing reads
+/// otherwise: a caron or cedilla as a digraph ([`digraph_reading`]), and
+/// a `J` beginning a word before `e` and a consonant as the `Y` of
+/// Russian `Е` in German, Polish and Serbian spellings (`Jegor` /
+/// `Yegor`, `Jelena` / `Yelena`). The name itself is read too, so
+/// `Jemal` still meets `Jamal`.
+pub fn second_reading(name: &str) -> Option<String> {
+    let iotated = iotated_reading(name);
+    let base = iotated.as_deref().unwrap_or(name);
+    digraph_reading(base).or(iotated)
+}
+
+/// `name` with each word-initial `Je` before a consonant (not `h` or `y`)
+/// written `Ye`; `None` when it has none.
+fn iotated_reading(name: &str) -> Option<String> {
+    let bytes = name.as_bytes();
+    let starts = (0..bytes.len()).filter(|&i| {
+        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphabetic() && bytes[i - 1] < 0x80;
+        word_start
+            && matches!(bytes[i], b'J' | b'j')
+            && matches!(bytes.get(i + 1), Some(b'e' | b'E'))
+            && bytes.get(i + 2).is_some_and(|&c| {
+                c.is_ascii_alphabetic()
+                    && !matches!(
+                        c.to_ascii_lowercase(),
+                        b'a' | b'e' | b'i' | b'o' | b'u' | b'h' | b'y'
+                    )
+            })
+    });
+    let mut out: Option<String> = None;
+    for i in starts {
+        let s = out.get_or_insert_with(|| name.to_string());
+        // ASCII letters at `i`: replacing one byte keeps the string valid.
+        let y = if bytes[i] == b'J' { "Y" } else { "y" };
+        s.replace_range(i..=i, y);
+    }
+    out
+}
+
 /// The name read with a letter under a caron or cedilla as the digraph
 /// English writes for its sound (`Lukašenko` → `Lukashenko`, `Prigožin`
 /// → `Prigozhin`, `Sečin` → `Sechin`, Turkish `Şahin` → `Shahin`); `None`
@@ -609,6 +649,24 @@ mod tests {
         );
         assert_eq!(digraph_reading("Mladić"), None);
         assert_eq!(digraph_reading("Prigozhin"), None);
+    }
+
+    #[test]
+    fn a_j_before_e_first_in_a_word_has_a_second_reading_as_y() {
+        assert_eq!(
+            second_reading("Jegor Olegowitsch POPOW").as_deref(),
+            Some("Yegor Olegowitsch POPOW")
+        );
+        assert_eq!(
+            second_reading("JELENA, Jewgenija").as_deref(),
+            Some("YELENA, Yewgenija")
+        );
+        assert_eq!(
+            second_reading("Jelena Šešić").as_deref(),
+            Some("Yelena SHeshić")
+        );
+        assert_eq!(second_reading("Jehad Jeans Ajeb"), None);
+        assert_eq!(second_reading("Yegor"), None);
     }
 
     #[test]
