@@ -1605,6 +1605,7 @@ fn clear_evidence(
                     all_unlike &= !split;
                     all_unlike &= matrix.get(i, j) < UNLIKE_BELOW
                         && !close_spelling(&ta.word.canonical, &tb.word.canonical)
+                        && !one_letter_apart(&ta.word.canonical, &tb.word.canonical)
                         && ta.word.skeleton != tb.word.skeleton
                         && !servant_of(&ta.word.canonical, &tb.word.canonical);
                 }
@@ -1624,6 +1625,13 @@ fn servant_of(x: &str, y: &str) -> bool {
         w.strip_prefix("abdal").filter(|rest| rest.len() >= 3)
     }
     after_abd(x) == Some(y) || after_abd(y) == Some(x)
+}
+
+/// Two words of four letters or more that one letter added, dropped or
+/// changed makes one (`Abbud`/`Adbud`, `Muhsen`/`Muhsem`): a slip of the
+/// pen as often as another name, so no clear evidence of two people.
+fn one_letter_apart(x: &str, y: &str) -> bool {
+    x.len().min(y.len()) >= 4 && x.len().abs_diff(y.len()) <= 1 && strsim::levenshtein(x, y) == 1
 }
 
 /// Two words this alike by their letters (the string metric) are never
