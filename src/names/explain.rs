@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::similarity::{Comparison, Prepared, PreparedToken, MAX_TOKENS};
 use super::structure::{plain_label, Role};
-use super::variants::{consonant_units, nisba_forms, variant_cost};
+use super::variants::{nisba_forms, spelled_as_one_word};
 
 /// A comparison explained, part by part.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
@@ -151,10 +151,7 @@ fn how(ta: &PreparedToken, tb: &PreparedToken, similarity: f64) -> String {
         // Its letters, written in Latin (see `names::arabic`).
         return format!("Arabic script {similarity:.2}");
     }
-    let spelled = match (consonant_units(x), consonant_units(y)) {
-        (Some(ux), Some(uy)) => variant_cost(&ux, &uy).is_some(),
-        _ => false,
-    };
+    let spelled = spelled_as_one_word(x, y);
     if !spelled && nisba_forms(x, y) {
         return "one nisba, written another way".to_string();
     }

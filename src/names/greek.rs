@@ -33,18 +33,23 @@ pub fn romanise(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < letters.len() {
-        let (latin, used) = digraph(&letters, i).unwrap_or_else(|| {
-            let c = letters[i].0;
-            (letter(c).map_or_else(|| c.to_string(), str::to_string), 1)
-        });
-        out.push_str(&latin);
-        i += used;
+        if let Some(written) = digraph(&letters, i) {
+            out.push_str(written);
+            i += 2;
+            continue;
+        }
+        let c = letters[i].0;
+        match letter(c) {
+            Some(written) => out.push_str(written),
+            None => out.push(c),
+        }
+        i += 1;
     }
     Some(out)
 }
 
-/// Two letters at `i` that are one sound, and how they are written.
-fn digraph(letters: &[(char, bool)], i: usize) -> Option<(String, usize)> {
+/// How two letters at `i` that are one sound are written.
+fn digraph(letters: &[(char, bool)], i: usize) -> Option<&'static str> {
     let c = letters[i].0;
     // A diaeresis on the second letter says it is a letter of its own.
     let next = letters.get(i + 1).filter(|&&(_, diaeresis)| !diaeresis)?.0;
@@ -75,7 +80,7 @@ fn digraph(letters: &[(char, bool)], i: usize) -> Option<(String, usize)> {
         ('ν', 'τ') if word_start || word_end => "d",
         _ => return None,
     };
-    Some((written.to_string(), 2))
+    Some(written)
 }
 
 /// One lowercase Greek letter in Latin letters.

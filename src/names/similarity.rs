@@ -9,7 +9,7 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::structure::{self, role_weight, Part, Role};
-use super::variants::{common_name, nisba_forms, same_word, variant_cost};
+use super::variants::{common_name, nisba_forms, same_word, spelled_as_one_word, variant_cost};
 use super::word::WordData;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -1165,13 +1165,7 @@ fn spelled_alike(x: &str, y: &str) -> bool {
         let (arabic, latin) = if arabic_x { (x, y) } else { (y, x) };
         return super::arabic::similarity(arabic, latin).is_some_and(|s| s >= 0.9);
     }
-    let (Some(ux), Some(uy)) = (
-        super::variants::consonant_units(x),
-        super::variants::consonant_units(y),
-    ) else {
-        return false;
-    };
-    x.len().min(y.len()) >= 3 && variant_cost(&ux, &uy).is_some_and(|c| c <= 0.07)
+    x.len().min(y.len()) >= 3 && spelled_as_one_word(x, y)
 }
 
 /// Greedy one-to-one alignment into `aligned` (sorted by position), best

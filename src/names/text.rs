@@ -319,7 +319,8 @@ pub fn second_reading(name: &str) -> Option<String> {
 fn iotated_reading(name: &str) -> Option<String> {
     let bytes = name.as_bytes();
     let starts = (0..bytes.len()).filter(|&i| {
-        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphabetic() && bytes[i - 1] < 0x80;
+        // After a letter of any script a `J` is inside a word.
+        let word_start = i == 0 || bytes[i - 1].is_ascii() && !bytes[i - 1].is_ascii_alphabetic();
         word_start
             && matches!(bytes[i], b'J' | b'j')
             && matches!(bytes.get(i + 1), Some(b'e' | b'E'))

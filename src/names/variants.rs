@@ -610,7 +610,6 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
     if !folded.is_ascii() {
         return None;
     }
-    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'u' | b'o');
     // Russian `Ye` at the start of a word is `E` as often (`Yevgeny` /
     // `Evgeniy`, `Yelena` / `Elena`): the word starts with its vowel. Not
     // before `h` or a vowel, where the `y` is a letter of its own (`Yehya`
@@ -692,7 +691,6 @@ pub fn consonant_units(folded: &str) -> Option<WordShape> {
 /// A consonant written with several letters at the start of `rest`, and
 /// how many letters it takes: one unit of [`consonant_units`].
 fn digraph_unit(rest: &[u8]) -> Option<(Unit, usize)> {
-    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'u' | b'o');
     // German `sch`, Russian `shch` and `tch` are one sound each; German
     // `tsch` and English `tch` are `ch` (`Gorbatschow`).
     for (letters, unit) in [
@@ -829,6 +827,20 @@ fn dropped_cost(u: Unit, at_start: bool) -> Option<f32> {
 /// [`variant_cost`]).
 pub fn same_word(x: &WordShape, y: &WordShape) -> bool {
     variant_cost(x, y).is_some()
+}
+
+/// [`same_word`] of two folded words as written; `false` for other
+/// scripts.
+pub fn spelled_as_one_word(x: &str, y: &str) -> bool {
+    match (consonant_units(x), consonant_units(y)) {
+        (Some(x), Some(y)) => same_word(&x, &y),
+        _ => false,
+    }
+}
+
+/// A vowel letter of a folded ASCII word.
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
 /// The cost of reading two folded ASCII words as spellings of one word:
@@ -1003,18 +1015,13 @@ pub fn nisba_forms(x: &str, y: &str) -> bool {
     if x == y || x.len() < 4 || y.len() < 4 || !x.is_ascii() || !y.is_ascii() {
         return false;
     }
-    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    let spelled = |p: &str, q: &str| match (consonant_units(p), consonant_units(q)) {
-        (Some(p), Some(q)) => variant_cost(&p, &q).is_some(),
-        _ => false,
-    };
     let (long, short) = if x.len() > y.len() { (x, y) } else { (y, x) };
     let ends_in_consonant = |w: &str| w.bytes().last().is_some_and(|c| !is_vowel(c) && c != b'y');
     let with_ending = long
         .strip_suffix('i')
         .or_else(|| long.strip_suffix('y'))
         .filter(|stem| stem.len() >= 4 && ends_in_consonant(stem) && ends_in_consonant(short))
-        .is_some_and(|stem| spelled(stem, short));
+        .is_some_and(|stem| spelled_as_one_word(stem, short));
     let (fx, fy) = (x.as_bytes()[0], y.as_bytes()[0]);
     // Only the first vowel: the rest has the same letters and vowels where
     // they are (`al-Ubaydi` is not `al-Abidi`).
