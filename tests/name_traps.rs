@@ -584,6 +584,36 @@ fn unique_completion_joins_one_person_and_not_two() {
 }
 
 #[test]
+fn a_lone_kunya_completes_one_person_only_as_a_name_of_its_own() {
+    // A bare kunya that is not generic, inside the names of one person
+    // only, is his (unique completion reads it as it reads a contained
+    // name). It stays apart when it is inside the names of two people, when
+    // it is generic, when it is spelled otherwise, and when it is an alias
+    // in a record of another person: joining that record on the kunya
+    // would join two people on a kunya alone.
+    let groups = vec![
+        vec!["Abu Fadak"],
+        vec!["Abu Fadak al-Muhammadawi"],
+        vec!["Abu Harith"],
+        vec!["Abu Harith al-Qinawi"],
+        vec!["Abu Harith al-Naddafi"],
+        vec!["Abu Muhammad"],
+        vec!["Abu Muhammad al-Adnani"],
+        vec!["Abu Hudhayfa"],
+        vec!["Abu Huzayfa al-Tunisi"],
+        vec!["Karim Tawfiq Sarhani", "Abu Ghadiya"],
+        vec!["Abu Ghadiya al-Shami"],
+    ];
+    let c = &people_of(&groups);
+    assert_eq!(c[0], c[1], "{c:?}");
+    assert_ne!(c[2], c[3], "{c:?}");
+    assert_ne!(c[2], c[4], "{c:?}");
+    assert_ne!(c[5], c[6], "{c:?}");
+    assert_ne!(c[7], c[8], "{c:?}");
+    assert_ne!(c[9], c[10], "{c:?}");
+}
+
+#[test]
 fn aliases_of_one_record_do_not_veto_a_third_spelling() {
     // Requirement 4: the record gives a real name and a nom de guerre with
     // another nisba; a spelling of the real name joins the record.

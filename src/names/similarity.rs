@@ -912,7 +912,10 @@ fn containment(
 /// Whether a name inside the other (`direction`) is so on enough evidence
 /// for unique completion: every part of the smaller name aligned as a
 /// spelling of the same word and in the same place, and two parts agree.
-/// A kunya alone never joins on its own.
+/// A kunya alone never joins on its own: it completes only when it is not
+/// a generic one and is written as in the longer name ([`lone_kunya`]),
+/// and unique completion then joins it only as a name of its own, never
+/// a record that holds it (see `cluster::completion`).
 fn completes(
     a: &Prepared,
     b: &Prepared,
@@ -927,6 +930,14 @@ fn completes(
         Inside::SecondInFirst => b,
         Inside::Neither => return false,
     };
+    if lone_kunya(small) {
+        return aligned.iter().all(|&(i, j, _)| {
+            let (ta, tb) = (&a.tokens[i], &b.tokens[j]);
+            ta.role == Role::Kunya
+                && tb.role == Role::Kunya
+                && ta.word.canonical == tb.word.canonical
+        });
+    }
     if small.tokens.iter().all(|t| t.role == Role::Kunya) {
         return false;
     }
@@ -994,6 +1005,13 @@ fn completes(
         .sum::<usize>();
     // One word is not enough, however rare (`FADI` in `SIRHAN, Fadi`).
     !weak_family && counted + split.len() >= 2
+}
+
+/// A name that is one kunya and nothing else, and not a generic one
+/// (`Abu Fadak`; not `Abu Muhammad`, `Abu Sulayman`): the one kind of
+/// kunya that unique completion may read (see [`completes`]).
+pub fn lone_kunya(name: &Prepared) -> bool {
+    matches!(name.tokens.as_slice(), [t] if t.role == Role::Kunya && !t.word.generic)
 }
 
 /// A compound written as one word on one side and as two on the other

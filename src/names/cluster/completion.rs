@@ -10,7 +10,7 @@ use super::lifted::people_offered;
 use super::score::{Edge, LaidOut};
 use super::{Ambiguity, Run, MAX_CANDIDATES};
 use crate::collections::Rows;
-use crate::names::similarity::Inside;
+use crate::names::similarity::{lone_kunya, Inside};
 use std::collections::BTreeMap;
 
 /// Containing names per contained name, from the edges that found one name
@@ -47,11 +47,29 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
                 continue;
             };
             match (offered.own.as_slice(), offered.people.as_slice()) {
-                ([mine], [(theirs, big)]) => self.complete(*mine, *theirs, small, *big, names),
+                ([mine], [(theirs, big)]) => {
+                    if lone_kunya(names.get(small as usize)) && !self.stands_alone(small, *mine) {
+                        continue;
+                    }
+                    self.complete(*mine, *theirs, small, *big, names)
+                }
                 (_, [_, _, ..]) => self.report_completions(small, &offered.people, names),
                 _ => {}
             }
         }
+    }
+
+    /// Whether `name` is a person of its own: every record that holds it
+    /// holds nothing else, and its person (`root`) is those records alone.
+    /// A kunya completes only such a name; joined to the records of
+    /// another person, it would join two people on a kunya alone
+    /// (requirement 5).
+    fn stands_alone(&mut self, name: u32, root: usize) -> bool {
+        let groups = self.groups_of_name.row(name as usize);
+        groups
+            .iter()
+            .all(|&g| self.names_of_group.row(g as usize).len() == 1)
+            && self.clusters.size(root) == groups.len()
     }
 
     /// Joins the contained name's person to the containing one's, unless a

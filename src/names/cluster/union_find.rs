@@ -127,6 +127,12 @@ impl Clusters {
         x as usize
     }
 
+    /// How many groups the cluster of `x` holds.
+    pub(super) fn size(&mut self, x: usize) -> usize {
+        let root = self.find(x);
+        self.size[root] as usize
+    }
+
     /// [`Clusters::find`] without shortening paths, for reading in
     /// parallel.
     pub(super) fn root(&self, x: usize) -> usize {
