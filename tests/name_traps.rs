@@ -749,6 +749,39 @@ fn a_split_compound_is_no_family_name_to_differ_by() {
 }
 
 #[test]
+fn a_tribe_is_no_family_name_to_differ_by() {
+    // Requirement 4: a list writes a Pashtun's tribe or sub-tribe where a
+    // family name would stand (`-zai`, `-khel`); one man listed under two
+    // is no clear evidence of two people, so a shorter name inside both
+    // joins the three. Two family names that are not tribes still rule
+    // it out, and the shorter name then joins only one of them.
+    assert!(!rules_out("NOORZAI, Habib Qadim", "BARIKI, Habib Qadim"));
+    assert!(!rules_out(
+        "BARIKI, Habib Qadim",
+        "SULAIMANKHEL, Habib Qadim"
+    ));
+    assert!(rules_out("QURESHI, Habib Qadim", "BARIKI, Habib Qadim"));
+    let tribes = cluster_in_dataset(
+        &[
+            "NOORZAI, Habib Qadim",
+            "BARIKI, Habib Qadim",
+            "QADIM, Habib",
+        ],
+        400,
+    );
+    assert!(tribes.iter().all(|&c| c == tribes[0]), "{tribes:?}");
+    let families = cluster_in_dataset(
+        &[
+            "QURESHI, Habib Qadim",
+            "BARIKI, Habib Qadim",
+            "QADIM, Habib",
+        ],
+        400,
+    );
+    assert_ne!(families[0], families[1], "{families:?}");
+}
+
+#[test]
 fn family_names_of_one_skeleton_are_not_clearly_different() {
     // Requirement 4: `Chwiri` and `Shuwayri` are two spellings (French
     // `ch`, a vowel and a `y` written or not) that the variant table does

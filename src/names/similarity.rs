@@ -1611,10 +1611,13 @@ fn clear_evidence(
                 if free && ta.role == role && tb.role == role {
                     any = true;
                     // `REHMAN, Inayat` is `Inayat-ur-Rehman` split at the
-                    // comma: its surname is no family name to differ by.
+                    // comma: its surname is no family name to differ by. A
+                    // tribe (`ALIZAI, Musa Kalim` / `BARICH, Musa Kalim`)
+                    // is an affiliation, and one man may be listed under
+                    // his tribe and his sub-tribe, as under two nisbas.
                     let split =
                         role == Role::Surname && (ta.word.compound_tail || tb.word.compound_tail);
-                    all_unlike &= !split;
+                    all_unlike &= !split && !ta.word.tribe && !tb.word.tribe;
                     all_unlike &= matrix.get(i, j) < UNLIKE_BELOW
                         && !close_spelling(&ta.word.canonical, &tb.word.canonical)
                         && !one_letter_apart(&ta.word.canonical, &tb.word.canonical)

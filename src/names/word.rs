@@ -58,6 +58,9 @@ pub struct WordData {
     /// Inayat` for `Inayat-ur-Rehman`, `ULLAH, Aman`): a split compound,
     /// not a family name.
     pub compound_tail: bool,
+    /// A Pashtun tribe name (`Noorzai`, `Alizai`, `Sulaimankhel`; see
+    /// [`is_tribe_name`]).
+    pub tribe: bool,
 }
 
 impl WordData {
@@ -77,6 +80,7 @@ impl WordData {
                 .and_then(consonant_units),
             halves: compound_halves(canonical),
             compound_tail: is_compound_tail(canonical),
+            tribe: is_tribe_name(canonical),
         })
     }
 }
@@ -97,6 +101,21 @@ fn is_compound_tail(canonical: &str) -> bool {
     COMPOUND_TAILS
         .iter()
         .any(|&(_, alone)| vowel_key(&canonical_token(alone)) == key)
+}
+
+/// Whether a word is a Pashtun tribe name: `-zai`/`-zay` (`Noorzai`,
+/// `Achekzai`, `Alizai`) or `-khel`/`-khail` (`Sulaimankhel`) after a
+/// stem of three letters or more. A list writes a man's tribe, or his
+/// sub-tribe, where a family name would stand: an affiliation of which
+/// one person may carry several, as of nisbas, not a family name.
+fn is_tribe_name(canonical: &str) -> bool {
+    ["zay", "zai", "khel", "khayl", "khail", "kheyl"]
+        .iter()
+        .any(|suffix| {
+            canonical
+                .strip_suffix(suffix)
+                .is_some_and(|stem| stem.len() >= 3)
+        })
 }
 
 /// The halves of a compound canonical word, if it is one (not `abd…`: its
