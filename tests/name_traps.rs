@@ -364,6 +364,11 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
         "Said Salih Abed Rabbo al-Umqi",
         "Said Salih Abd-Rabbuh al-Umqi",
     ),
+    // After `Abed`, the name of God with other vowels (`a`, `o`, `u`).
+    (
+        "Said Salih Abd Rabbuh al-Umari",
+        "Said Salih Abed Rubbah al-Umari",
+    ),
     // A cedilla dropped; Russian `Ye` written `E`.
     ("Luc François Martel", "Luc Francois Martel"),
     ("Yevgeny Sorokin", "Evgeniy Sorokin"),
@@ -470,6 +475,10 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("Karimullah Rahman Sultani", "Karim ur-Rahman Sultani"),
     // `Abed` before another name is a name of its own, not `Abd`.
     ("Abed Nasser Tawfiq", "Abd al-Nasser Tawfiq"),
+    // Nor before a personal name that has a name of God's consonants: the
+    // `e` of `Jaber`, `Salem` is a personal name's vowel.
+    ("Abed Jaber Hamdan", "Abd al-Jabbar Hamdan"),
+    ("Abed Salem Hamdan", "Abd al-Salam Hamdan"),
     // `Al` of a Spanish family name is no article: `ALVAREZ` is not
     // `al-Varez`.
     ("ALVAREZ, Joel", "Joel Varez"),

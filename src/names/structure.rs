@@ -4,13 +4,15 @@
 //! because many people share a nisba or a kunya, but few share a whole name.
 
 use super::text::for_each_word;
-use super::variants::{is_title, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES};
+use super::variants::{
+    is_title, vowel_key, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
+};
 use super::word::{canonical_word, WordData};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// What a word does in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -585,16 +587,40 @@ const ABD_SECOND_HALVES: &[&str] = &[
 /// Rabbuh`; `Abed` before anything else is a name of its own).
 fn abd_written_short(words: &[Spelled], i: usize) -> bool {
     let word = &words[i];
-    let abd = match &*word.lexeme.text {
-        "a" => word.initial,
-        "abed" | "abid" => true,
-        _ => false,
+    let (abd, vowels_free) = match &*word.lexeme.text {
+        "a" => (word.initial, false),
+        "abed" | "abid" => (true, true),
+        _ => (false, false),
     };
     abd && words.get(i + 1).is_some_and(|next| {
+        let half = &next.lexeme.word;
         !next.initial
             && next.from_surname == word.from_surname
-            && ABD_SECOND_HALVES.contains(&next.lexeme.word.canonical.as_str())
+            && (ABD_SECOND_HALVES.contains(&half.canonical.as_str())
+                || vowels_free && second_half_vowel_key(&half.canonical))
     })
+}
+
+/// Whether a word is a name of God that follows `Abd`
+/// ([`ABD_SECOND_HALVES`]) written with other short vowels, `a`, `o` or
+/// `u` only: after `Abed`/`Abid`, which already say `Abd`, `Rubbah` and
+/// `Rabboh` are `Rabbuh`. An `e` or `i` where the name has none is the
+/// vowel of a personal name's pattern (`Abed Jaber`, `Abed Salem`: Abed
+/// son of Jabir, of Salim, not `Abd al-Jabbar`, `Abd al-Salam`). After
+/// the initial `A.` the word must be one of the names as written: there
+/// the initial alone does not say `Abd`.
+fn second_half_vowel_key(canonical: &str) -> bool {
+    static KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    !canonical.contains(['e', 'i'])
+        && KEYS
+            .get_or_init(|| {
+                ABD_SECOND_HALVES
+                    .iter()
+                    .filter(|half| !half.contains(['e', 'i']))
+                    .map(|half| vowel_key(half))
+                    .collect()
+            })
+            .contains(&vowel_key(canonical))
 }
 
 /// Join or split words into name units:/// Join or split words into name units: `Abd al-Aziz` → one unit,
