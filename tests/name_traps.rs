@@ -758,6 +758,21 @@ fn a_split_compound_is_no_family_name_to_differ_by() {
 }
 
 #[test]
+fn a_family_name_written_apart_is_no_second_family_name() {
+    // Requirement 3 and 4: `NAZARIAN FARD` written as one word elsewhere,
+    // with other vowels (`NAZARYANIFARD`), is one family name broken in
+    // another place, not two families; another family name still is.
+    assert!(!rules_out(
+        "NAZARIAN FARD, Habib Qadim",
+        "NAZARYANIFARD, Habib Qadim"
+    ));
+    assert!(rules_out(
+        "QURESHI FARD, Habib Qadim",
+        "NAZARYANIFARD, Habib Qadim"
+    ));
+}
+
+#[test]
 fn a_tribe_is_no_family_name_to_differ_by() {
     // Requirement 4: a list writes a Pashtun's tribe or sub-tribe where a
     // family name would stand (`-zai`, `-khel`); one man listed under two

@@ -9,7 +9,9 @@
 //! person, "strong" enough to keep two clusters apart.
 
 use super::structure::{self, role_weight, Part, Role};
-use super::variants::{common_name, nisba_forms, same_word, spelled_as_one_word, variant_cost};
+use super::variants::{
+    common_name, nisba_forms, same_word, skeleton, spelled_as_one_word, variant_cost,
+};
 use super::word::WordData;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -1628,7 +1630,37 @@ fn clear_evidence(
         }
         !any || all_unlike
     };
-    anchored && unlike(Role::Kunya) && unlike(Role::Nisba) && unlike(Role::Surname)
+    anchored
+        && unlike(Role::Kunya)
+        && unlike(Role::Nisba)
+        && unlike(Role::Surname)
+        && !family_written_apart(a, b, aligned)
+        && !family_written_apart(b, a, aligned)
+}
+
+/// Whether the family names `a` has left over, written as one word, are a
+/// family name `b` has left over spelled alike (`KOSARIAN FARD` /
+/// `CASARYANIFARD`): one name broken in two places, no second family
+/// (requirement 3). Read only when alignment left both sides' words over.
+fn family_written_apart(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
+    let left = |p: &Prepared, k: usize, in_a: bool| {
+        p.tokens[k].role == Role::Surname
+            && !aligned
+                .iter()
+                .any(|&(i, j, _)| if in_a { i == k } else { j == k })
+    };
+    let apart: Vec<&str> = (0..a.tokens.len())
+        .filter(|&k| left(a, k, true))
+        .map(|k| a.tokens[k].word.canonical.as_str())
+        .collect();
+    if apart.len() < 2 {
+        return false;
+    }
+    let joined = apart.concat();
+    (0..b.tokens.len()).filter(|&k| left(b, k, false)).any(|k| {
+        let word = &b.tokens[k].word;
+        close_spelling(&joined, &word.canonical) || skeleton(&joined) == word.skeleton
+    })
 }
 
 /// Whether one word is `Abd` before the other (`Abd Shabib` and `Shabib`,
