@@ -623,7 +623,7 @@ fn second_half_vowel_key(canonical: &str) -> bool {
             .contains(&vowel_key(canonical))
 }
 
-/// Join or split words into name units:/// Join or split words into name units: `Abd al-Aziz` → one unit,
+/// Join or split words into name units: `Abd al-Aziz` → one unit,
 /// `Salah ad-Din` → one unit, `Abubakar` → `abu` + `bakar`.
 fn compound(words: &[Spelled]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(words.len() + 1);
