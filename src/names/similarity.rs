@@ -1635,32 +1635,33 @@ fn clear_evidence(
         && unlike(Role::Nisba)
         && unlike(Role::Surname)
         && !family_written_apart(a, b, aligned)
-        && !family_written_apart(b, a, aligned)
 }
 
-/// Whether the family names `a` has left over, written as one word, are a
-/// family name `b` has left over spelled alike (`KOSARIAN FARD` /
-/// `CASARYANIFARD`): one name broken in two places, no second family
-/// (requirement 3). Read only when alignment left both sides' words over.
+/// Whether the family names one side has left over, written as one word,
+/// are a family name the other has left over spelled alike (`KOSARIAN
+/// FARD` / `CASARYANIFARD`): one name broken in two places, no second
+/// family (requirement 3).
 fn family_written_apart(a: &Prepared, b: &Prepared, aligned: &[(usize, usize, f64)]) -> bool {
-    let left = |p: &Prepared, k: usize, in_a: bool| {
-        p.tokens[k].role == Role::Surname
-            && !aligned
-                .iter()
-                .any(|&(i, j, _)| if in_a { i == k } else { j == k })
+    let left_a = surnames_left(a, |k| aligned.iter().any(|&(i, _, _)| i == k));
+    let left_b = surnames_left(b, |k| aligned.iter().any(|&(_, j, _)| j == k));
+    let broken = |apart: &[&WordData], whole: &[&WordData]| {
+        if apart.len() < 2 {
+            return false;
+        }
+        let joined: String = apart.iter().map(|w| w.canonical.as_str()).collect();
+        whole
+            .iter()
+            .any(|w| close_spelling(&joined, &w.canonical) || skeleton(&joined) == w.skeleton)
     };
-    let apart: Vec<&str> = (0..a.tokens.len())
-        .filter(|&k| left(a, k, true))
-        .map(|k| a.tokens[k].word.canonical.as_str())
-        .collect();
-    if apart.len() < 2 {
-        return false;
-    }
-    let joined = apart.concat();
-    (0..b.tokens.len()).filter(|&k| left(b, k, false)).any(|k| {
-        let word = &b.tokens[k].word;
-        close_spelling(&joined, &word.canonical) || skeleton(&joined) == word.skeleton
-    })
+    broken(&left_a, &left_b) || broken(&left_b, &left_a)
+}
+
+/// The surnames of `p` that `is_aligned` does not hold, in their order.
+fn surnames_left(p: &Prepared, is_aligned: impl Fn(usize) -> bool) -> Vec<&WordData> {
+    (0..p.tokens.len())
+        .filter(|&k| p.tokens[k].role == Role::Surname && !is_aligned(k))
+        .map(|k| &*p.tokens[k].word)
+        .collect()
 }
 
 /// Whether one word is `Abd` before the other (`Abd Shabib` and `Shabib`,

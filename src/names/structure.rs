@@ -597,7 +597,7 @@ fn abd_written_short(words: &[Spelled], i: usize) -> bool {
         !next.initial
             && next.from_surname == word.from_surname
             && (ABD_SECOND_HALVES.contains(&half.canonical.as_str())
-                || vowels_free && second_half_vowel_key(&half.canonical))
+                || vowels_free && second_half_with_other_vowels(half))
     })
 }
 
@@ -609,9 +609,9 @@ fn abd_written_short(words: &[Spelled], i: usize) -> bool {
 /// son of Jabir, of Salim, not `Abd al-Jabbar`, `Abd al-Salam`). After
 /// the initial `A.` the word must be one of the names as written: there
 /// the initial alone does not say `Abd`.
-fn second_half_vowel_key(canonical: &str) -> bool {
+fn second_half_with_other_vowels(word: &WordData) -> bool {
     static KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
-    !canonical.contains(['e', 'i'])
+    !word.canonical.contains(['e', 'i'])
         && KEYS
             .get_or_init(|| {
                 ABD_SECOND_HALVES
@@ -620,7 +620,7 @@ fn second_half_vowel_key(canonical: &str) -> bool {
                     .map(|half| vowel_key(half))
                     .collect()
             })
-            .contains(&vowel_key(canonical))
+            .contains(&word.vowel_key)
 }
 
 /// Join or split words into name units: `Abd al-Aziz` → one unit,
