@@ -925,6 +925,35 @@ fn a_name_with_one_person_on_offer_joins_that_person() {
 }
 
 #[test]
+fn a_common_family_name_with_a_distinctive_own_name_has_one_person_on_offer() {
+    // Requirement 1: `al-Bakri` is the family name of many people here, so
+    // it anchors nothing; but `Zubayr`, a given name few names carry, says
+    // who, and `AL-BAKRI, Zubayr` inside the names of one man joins him.
+    let many: Vec<String> = ["Yusuf", "Salim", "Nabil", "Jamal", "Karim", "Tahir"]
+        .iter()
+        .map(|given| format!("AL-BAKRI, {given} Hamdan"))
+        .collect();
+    let with_many = |names: &[&str]| {
+        let mut all: Vec<&str> = names.to_vec();
+        all.extend(many.iter().map(String::as_str));
+        cluster_in_dataset(&all, 400)
+    };
+    let c = with_many(&["AL-BAKRI, Zubayr", "AL-BAKRI, Muhammad Zubayr"]);
+    assert_eq!(c[0], c[1], "{c:?}");
+    // A common own name is no anchor beside a common family name.
+    let c = with_many(&["AL-BAKRI, Hasan", "AL-BAKRI, Muhammad Hasan"]);
+    assert_ne!(c[0], c[1], "{c:?}");
+    // Inside the names of two men, it could be either.
+    let c = with_many(&[
+        "AL-BAKRI, Zubayr",
+        "AL-BAKRI, Muhammad Zubayr",
+        "AL-BAKRI, Zubayr Hamid Sadiq",
+    ]);
+    assert_ne!(c[0], c[1], "{c:?}");
+    assert_ne!(c[0], c[2], "{c:?}");
+}
+
+#[test]
 fn a_sole_candidate_is_no_namesake() {
     // What only namesakes share stays apart even with one person on
     // offer: an own name against a father's (son and father), a family

@@ -14,7 +14,9 @@
 //! [`super::namesakes::fits`]); and the name's family name must not be one
 //! that many people of the dataset carry (`AL-BAKRI, Hasan` among a dozen
 //! al-Bakris), counted in people as the clusters stand, not in names: one
-//! man's many spellings of `Rahman` make it no common surname. Cannot-links
+//! man's many spellings of `Rahman` make it no common surname. A common
+//! family name is no bar when the name's own name is distinctive (`SAEED,
+//! Talha` in `SAEED, Mohammad Talha`): the own name then anchors it. Cannot-links
 //! and births that cannot both hold still keep the two apart.
 
 use super::lifted::people_offered;
@@ -23,8 +25,8 @@ use super::score::{Edge, LaidOut};
 use super::Run;
 use crate::collections::Rows;
 use crate::names::lexicon::{RARE_MAX_NAMES, RARE_SHARE};
-use crate::names::similarity::Inside;
-use crate::names::Decision;
+use crate::names::similarity::{Inside, Prepared};
+use crate::names::{Decision, Role};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
@@ -74,7 +76,10 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             let Some(&(fitting, _)) = offers.iter().find(|o| o.1) else {
                 continue;
             };
-            if family_words(names.get(name as usize)).any(|w| common.contains(&w)) {
+            let prepared = names.get(name as usize);
+            if family_words(prepared).any(|w| common.contains(&w))
+                && !own_name_distinctive(prepared)
+            {
                 continue;
             }
             // An offer already with the name's person: the review band
@@ -143,4 +148,14 @@ impl<'n, G: AsRef<[&'n str]> + Sync> Run<'_, 'n, G> {
             "the only person it can be: every name the review band offers for it belongs to one person".to_string()
         });
     }
+}
+
+/// Whether the name's own name says who on its own: a given name that is
+/// not a common one and that few names of the dataset carry (`Talha` in
+/// `SAEED, Talha`, not `Hasan` in `AL-BAKRI, Hasan`). A common family name
+/// then only places the man; his own name is the anchor.
+fn own_name_distinctive(name: &Prepared) -> bool {
+    name.tokens.iter().any(|t| {
+        matches!(t.role, Role::Given | Role::Ism) && !t.family && !t.word.common && !t.frequent
+    })
 }
