@@ -565,6 +565,37 @@ fn single_words_and_kunyas_do_not_chain() {
 }
 
 #[test]
+fn a_titled_single_word_completes_one_person_on_the_same_word_and_title() {
+    // Requirement 5: a single word joins only when exact and rare. With a
+    // title the longer name carries too (`Haji`, however spelled), that is
+    // enough for the one person whose names hold it.
+    let joins = |short: &str, long: &str| {
+        let c = cluster_in_dataset(&[short, long], 400);
+        c[0] == c[1]
+    };
+    assert!(joins("TAWFIQULLAH, Haji", "BARAKZAI, Hajji Tawfiqullah"));
+    assert!(joins("ZARGHUNI, Maulawi", "ZARGHUNI, Molawi Abd al-Basit"));
+    // Another spelling of the word, another title, no title on the longer
+    // name, a word alone or a common word: no.
+    assert!(!joins("TAWFIKULLAH, Haji", "BARAKZAI, Haji Tawfiqullah"));
+    assert!(!joins("TAWFIQULLAH, Qari", "BARAKZAI, Haji Tawfiqullah"));
+    assert!(!joins("TAWFIQULLAH, Haji", "BARAKZAI, Tawfiqullah"));
+    assert!(!joins("TAWFIQULLAH", "BARAKZAI, Tawfiqullah"));
+    assert!(!joins("AHMAD, Haji", "BARAKZAI, Haji Ahmad"));
+    // Inside the names of two people, it could be either.
+    let c = cluster_in_dataset(
+        &[
+            "TAWFIQULLAH, Haji",
+            "BARAKZAI, Haji Tawfiqullah",
+            "NURZAI, Haji Tawfiqullah Jan",
+        ],
+        400,
+    );
+    assert_ne!(c[0], c[1], "{c:?}");
+    assert_ne!(c[0], c[2], "{c:?}");
+}
+
+#[test]
 fn contained_name_merges_on_a_distinctive_part() {
     // Requirement 1: every part of the shorter name aligns, two parts, one
     // of them rare in the dataset.

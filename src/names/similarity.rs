@@ -943,6 +943,14 @@ fn completes(
     if small.tokens.iter().all(|t| t.role == Role::Kunya) {
         return false;
     }
+    let big = if direction == Inside::FirstInSecond {
+        b
+    } else {
+        a
+    };
+    if titled_word_inside(small, big, a, b, aligned) {
+        return true;
+    }
     // Spellings of the same words, not merely similar ones; and the smaller
     // name's own name is the other's own name, not its father's (`Ahmad
     // X` inside `Muhammad Ahmad X` is the son of Ahmad, or Ahmad himself).
@@ -950,10 +958,10 @@ fn completes(
     // The smaller name's family name is the larger's family name, not a
     // given name of it beside a family name of its own (`AMAN, Muhammad`
     // is not `GUL, Muhammad Aman`).
-    let (big, used_big, small_is_a) = if direction == Inside::FirstInSecond {
-        (b, used_b, true)
+    let (used_big, small_is_a) = if direction == Inside::FirstInSecond {
+        (used_b, true)
     } else {
-        (a, used_a, false)
+        (used_a, false)
     };
     let big_family_left = big
         .tokens
@@ -1007,6 +1015,50 @@ fn completes(
         .sum::<usize>();
     // One word is not enough, however rare (`FADI` in `SIRHAN, Fadi`).
     !weak_family && counted + split.len() >= 2
+}
+
+/// A name of one word and a title (`KHAIRULLAH, Haji`) inside a longer
+/// name with the same title (`BARAKZAI, Haji Khairullah`): the one word
+/// written the same on both sides and rare in the dataset (requirement 5:
+/// no single word joins unless exact and rare), and the title a second
+/// thing the two agree on. A word alone, however rare, is not enough
+/// (`FADI` in `SIRHAN, Fadi`), nor one title against another. Where the
+/// one word stands in a list's surname slot beside nothing but a title,
+/// the slot says nothing of a family: it holds the man's only name.
+/// Unique completion joins such a name only as a name of its own (see
+/// `cluster::completion`).
+fn titled_word_inside(
+    small: &Prepared,
+    big: &Prepared,
+    a: &Prepared,
+    b: &Prepared,
+    aligned: &[(usize, usize, f64)],
+) -> bool {
+    let [(i, j, _)] = aligned else {
+        return false;
+    };
+    let (x, y) = (&a.tokens[*i], &b.tokens[*j]);
+    let exact_and_rare = x.word.canonical == y.word.canonical && (x.rare || y.rare);
+    small.tokens.len() == 1 && exact_and_rare && same_honorific(small, big)
+}
+
+/// Whether the two names carry one honorific, however spelled (`Haji` /
+/// `Hajji`, `Maulawi` / `Molawi`, `Sayyid` / `Syed`), by consonant
+/// skeleton; a form of address (`Mr`) or a generation (`Jr`) is not one.
+fn same_honorific(x: &Prepared, y: &Prepared) -> bool {
+    let honorifics = |p: &Prepared| -> Vec<String> {
+        p.others
+            .iter()
+            .filter(|(_, part)| part.role == Role::Title)
+            .map(|(_, part)| part.canonical.as_str())
+            .filter(|c| !matches!(*c, "jr" | "sr" | "mr" | "mrs" | "ms"))
+            // A title's canonical keeps its `o` (`molawi`), which the
+            // skeleton would read as a consonant.
+            .map(|c| super::variants::skeleton(&c.replace('o', "u")))
+            .collect()
+    };
+    let theirs = honorifics(y);
+    honorifics(x).iter().any(|h| theirs.contains(h))
 }
 
 /// A name that is one kunya and nothing else, and not a generic one

@@ -202,6 +202,12 @@ pub const TITLES: &[&str] = &[
     "maulvi",
     "mawlawi",
     "maulawi",
+    // The same `mawlawi` with its vowels written otherwise.
+    "molawi",
+    "mowlawi",
+    "maulavi",
+    "mawlavi",
+    "moulavi",
     "mufti",
     "imam",
     "qari",
