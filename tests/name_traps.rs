@@ -356,6 +356,8 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
         "SARHANI, Karim Tawfiq ELOSTA",
         "AL USTA, Karim Tawfiq Sarhani",
     ),
+    // A Persian family name with the title and its article written in.
+    ("SEYEDOLMUSAVI, Reza Karim", "SEYED AL-MOUSAVI, Reza Karim"),
     // `A.` for `Abd`/`Abdul` before a name of God.
     ("A. Baqi Haqqani", "Abdul Baqi Haqqani"),
     ("Mohammed A. Ghani Tawfiq", "Muhammad Abd al-Ghani Tawfiq"),

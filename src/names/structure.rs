@@ -310,6 +310,8 @@ struct Lexeme {
     joined: Option<String>,
     /// `Abubakar` → `abu` + `bakar`.
     kunya_split: Option<(&'static str, String)>,
+    /// `Seyedolhoseini` → the title `seyed` + `hoseini` with its article.
+    title_split: Option<(&'static str, String)>,
     word: Arc<WordData>,
     /// [`Lexeme::after_abd`], remembered. Weak: the lexicon owns every
     /// lexeme (and may drop them to stay bounded), and a strong link could
@@ -339,6 +341,7 @@ impl Lexeme {
                 .or_else(|| split_allah_word(text))
                 .or_else(|| split_god_name_word(text)),
             kunya_split: split_kunya_word(text).map(|(head, rest)| (head, rest.to_string())),
+            title_split: split_title_word(text).map(|(title, rest)| (title, rest.to_string())),
             word: WordData::of(&canonical_word(text)),
             after_abd: RefCell::new(Weak::new()),
         }
@@ -713,6 +716,9 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
         } else if let Some((head, rest)) = &lx.kunya_split {
             out.push(token(lexeme(head), pending_article));
             out.push(token(lexeme(rest), false));
+        } else if let Some((title, rest)) = &lx.title_split {
+            out.push(token(lexeme(title), false));
+            out.push(token(lexeme(rest), true));
         } else {
             out.push(token(lx.clone(), pending_article));
         }
@@ -742,6 +748,27 @@ fn attached_article(word: &Spelled) -> Option<&str> {
             .iter()
             .any(|end| rest.ends_with(end));
     (consonant && !romance && rest.len() >= 4).then_some(rest)
+}
+
+/// `Seyedolhoseini`, `Sayyidalmusawi`: a Persian family name that writes
+/// the title of the Prophet's descendants and the article into the name
+/// (`Seyed al-Hosseini`). Only the title's forms, only with the article
+/// after it (`ol`, `al`, `ul`, `el`), and a name of four letters or more
+/// after that, so that a name that merely begins so (`Sayedi`) is whole.
+fn split_title_word(word: &str) -> Option<(&'static str, &str)> {
+    for title in ["sayyed", "sayyid", "seyyed", "seyed", "syed"] {
+        let Some(rest) = word.strip_prefix(title) else {
+            continue;
+        };
+        for article in ["ol", "al", "ul", "el"] {
+            if let Some(name) = rest.strip_prefix(article) {
+                if name.len() >= 4 && name.is_ascii() {
+                    return Some((title, name));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// `Abubakar`, `Aboubakr`, `Abulhasan`: a kunya written as one word.
@@ -964,6 +991,17 @@ mod tests {
         let bara = parse("al-Bara al-Shishani");
         assert_eq!(bara.ism.as_deref(), Some("bara"));
         assert_eq!(bara.nisba, ["shishani"]);
+    }
+
+    #[test]
+    fn a_title_written_into_a_family_name_is_a_title() {
+        let glued = parse("SEYEDOLHOSEINI, Akbar");
+        assert_eq!(glued.titles, ["seyed"]);
+        assert_eq!(glued.key(), parse("SEYED AL-HOSSEINI, Akbar").key());
+        // Only the title with an article after it, and a name after that.
+        for whole in ["SAYEDI, Akbar", "SEYEDALI, Akbar", "SEYEDNEJAD, Akbar"] {
+            assert!(parse(whole).titles.is_empty(), "{whole}");
+        }
     }
 
     #[test]
