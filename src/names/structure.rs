@@ -755,9 +755,18 @@ fn attached_article(word: &Spelled) -> Option<&str> {
 /// (`Seyed al-Hosseini`). Only the title's forms, only with the article
 /// after it (`ol`, `al`, `ul`, `el`), and a name of four letters or more
 /// after that, so that a name that merely begins so (`Sayedi`) is whole.
+/// `Sayed` alone may be the given name Said; with the article written
+/// into a name after it, it is the title.
 fn split_title_word(word: &str) -> Option<(&'static str, &str)> {
-    for title in ["sayyed", "sayyid", "seyyed", "seyed", "syed"] {
-        let Some(rest) = word.strip_prefix(title) else {
+    for (written, title) in [
+        ("sayyed", "sayyed"),
+        ("sayyid", "sayyid"),
+        ("seyyed", "seyyed"),
+        ("seyed", "seyed"),
+        ("sayed", "sayyed"),
+        ("syed", "syed"),
+    ] {
+        let Some(rest) = word.strip_prefix(written) else {
             continue;
         };
         for article in ["ol", "al", "ul", "el"] {
@@ -998,6 +1007,7 @@ mod tests {
         let glued = parse("SEYEDOLHOSEINI, Akbar");
         assert_eq!(glued.titles, ["seyed"]);
         assert_eq!(glued.key(), parse("SEYED AL-HOSSEINI, Akbar").key());
+        assert_eq!(parse("SAYEDOLHUSSEINI, Akbar").titles, ["sayyed"]);
         // Only the title with an article after it, and a name after that.
         for whole in ["SAYEDI, Akbar", "SEYEDALI, Akbar", "SEYEDNEJAD, Akbar"] {
             assert!(parse(whole).titles.is_empty(), "{whole}");
