@@ -773,6 +773,24 @@ fn rules_out(a: &str, b: &str) -> bool {
 }
 
 #[test]
+fn a_compound_takes_no_second_half() {
+    // `Karamatullah ur-Rahman` is the compound Karamatullah and the name
+    // Rahman, not one compound of three names: so `RAHMAN, Karamatullah`
+    // is the same two names, and the one person on offer.
+    let c = cluster_in_dataset(
+        &["JALIL, Karamatullah ur-Rahman", "RAHMAN, Karamatullah"],
+        400,
+    );
+    assert_eq!(c[0], c[1], "{c:?}");
+    // Another own name beside Rahman is another man.
+    let c = cluster_in_dataset(
+        &["JALIL, Karamatullah ur-Rahman", "RAHMAN, Hidayatullah"],
+        400,
+    );
+    assert_ne!(c[0], c[1], "{c:?}");
+}
+
+#[test]
 fn a_split_compound_is_no_family_name_to_differ_by() {
     // `REHMAN, Karim Sultan` is `Karim-ur-Rehman Sultan` split at the
     // comma: its surname is the compound's second half, so it says nothing

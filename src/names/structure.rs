@@ -693,9 +693,13 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
         if let Some(next) = words.get(j).filter(same_side) {
             if let Some(suffix) = next.lexeme.second_half {
                 let article_between = j > i + 1;
+                // A word that is a compound already (`Inayatullah
+                // ur-Rahman`) takes no second half: the name after it is a
+                // name of its own.
                 if !text.is_empty()
                     && !lx.nasab_marker
                     && !lx.kunya_head
+                    && lx.joined.is_none()
                     && (article_between || joins_without_article(suffix))
                 {
                     let joined = format!("{text}{suffix}");
@@ -1012,6 +1016,17 @@ mod tests {
         for whole in ["SAYEDI, Akbar", "SEYEDALI, Akbar", "SEYEDNEJAD, Akbar"] {
             assert!(parse(whole).titles.is_empty(), "{whole}");
         }
+    }
+
+    #[test]
+    fn a_compound_takes_no_second_half() {
+        let p = parse("Inayatullah ur-Rahman");
+        assert_eq!(p.ism.as_deref(), Some("inayatala"));
+        assert_eq!(p.nisba, ["rahman"]);
+        assert_eq!(
+            parse("Inayat ur-Rahman").key(),
+            parse("Inayaturrahman").key()
+        );
     }
 
     #[test]
