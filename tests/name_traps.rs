@@ -773,6 +773,26 @@ fn rules_out(a: &str, b: &str) -> bool {
 }
 
 #[test]
+fn a_word_for_two_weighs_two_names_on_both_sides() {
+    // Requirement 3: `Alighadir` is `Ali Ghadir`, two names, in the total
+    // of the name that writes it as one word as well as in the other's. So
+    // a name inside another across a word break is as close as one inside
+    // it word for word: here for review, not different people.
+    let pair = match_names("KARIMI, Ali Ghadir", "KARIMI, Alighadir Hasan", &cfg());
+    assert_eq!(pair.decision, Decision::Review, "{}", pair.explanation);
+    // Each side writing one of two names as one word.
+    let pair = match_names(
+        "MALEKUTI POUR, Hamidreza",
+        "MALAKUTIPUR, Hamid Reza",
+        &cfg(),
+    );
+    assert_eq!(pair.decision, Decision::Same, "{}", pair.explanation);
+    // Another word after the same first half is still another name.
+    let pair = match_names("KARIMI, Ali Ghadir", "KARIMI, Alinaqi Hasan", &cfg());
+    assert_eq!(pair.decision, Decision::Different, "{}", pair.explanation);
+}
+
+#[test]
 fn a_compound_takes_no_second_half() {
     // `Karamatullah ur-Rahman` is the compound Karamatullah and the name
     // Rahman, not one compound of three names: so `RAHMAN, Karamatullah`

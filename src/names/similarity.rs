@@ -1296,13 +1296,34 @@ fn coverage(
     weight_b: f64,
 ) -> Coverage {
     // A word against two written apart weighs what the two weigh together
-    // (`Alireza` against `Ali Reza`, not against `Ali` alone).
-    let weight_of = |p: &Prepared, k: usize, is_a: bool| {
-        let second = split
-            .iter()
-            .find(|&&(in_a, _, second)| in_a != is_a && second == k + 1);
-        p.tokens[k].weight + second.map_or(0.0, |&(_, _, second)| p.tokens[second].weight)
+    // (`Alireza` against `Ali Reza`, not against `Ali` alone), on both
+    // sides: the one word is the two names, so it weighs them in its own
+    // name's total too.
+    let halves = |&(in_a, _, second): &(bool, usize, usize)| {
+        let p = if in_a { b } else { a };
+        p.tokens[second - 1].weight + p.tokens[second].weight
     };
+    let weight_of = |p: &Prepared, k: usize, is_a: bool| {
+        split
+            .iter()
+            .find(|&&(in_a, word, second)| {
+                if in_a == is_a {
+                    word == k
+                } else {
+                    second == k + 1
+                }
+            })
+            .map_or(p.tokens[k].weight, |x| halves(x).max(p.tokens[k].weight))
+    };
+    let (mut weight_a, mut weight_b) = (weight_a, weight_b);
+    for x in split {
+        let (p, total) = if x.0 {
+            (a, &mut weight_a)
+        } else {
+            (b, &mut weight_b)
+        };
+        *total += (halves(x) - p.tokens[x.1].weight).max(0.0);
+    }
     let mut credit = 0.0;
     let mut matched_count = 0;
     // A pair counts at the weight of its lighter part. A family name written
@@ -1315,12 +1336,13 @@ fn coverage(
         if (ta.role == Role::Kunya) != (tb.role == Role::Kunya) {
             continue;
         }
-        let w = weight_of(a, i, true).min(weight_of(b, j, false));
+        let (wa, wb) = (weight_of(a, i, true), weight_of(b, j, false));
+        let w = wa.min(wb);
         credit += credit_factor(s) * w;
         let family_name = |t: &PreparedToken| matches!(t.role, Role::Surname | Role::Nisba);
         if family_name(ta) && family_name(tb) && (ta.family || tb.family) {
-            excess_a += ta.weight - w;
-            excess_b += tb.weight - w;
+            excess_a += wa - w;
+            excess_b += wb - w;
         }
         if ta.role != Role::Initial {
             matched_count += 1;
