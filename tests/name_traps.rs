@@ -793,6 +793,18 @@ fn a_word_for_two_weighs_two_names_on_both_sides() {
 }
 
 #[test]
+fn initials_the_other_name_omits_are_no_difference() {
+    // `D. A.` against `Daniel`: the second initial is a name the other
+    // leaves out, so it lowers nothing and the pair is for review (an
+    // initial says too little to merge on). Initials against a name of
+    // their own left over (`M. A.` / `Daniel`) still differ.
+    let pair = match_names("OKAFOR, D. A.", "OKAFOR, Daniel", &cfg());
+    assert_eq!(pair.decision, Decision::Review, "{}", pair.explanation);
+    let pair = match_names("OKAFOR, M. A.", "OKAFOR, Daniel", &cfg());
+    assert_eq!(pair.decision, Decision::Different, "{}", pair.explanation);
+}
+
+#[test]
 fn a_compound_takes_no_second_half() {
     // `Karamatullah ur-Rahman` is the compound Karamatullah and the name
     // Rahman, not one compound of three names: so `RAHMAN, Karamatullah`

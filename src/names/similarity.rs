@@ -811,7 +811,14 @@ fn compare_with_matrix(
     let conflicts = find_conflicts(a, b, matrix, &aligned, used_a, used_b);
     let veto = clear_evidence(a, b, matrix, &aligned, &conflicts);
 
-    let covered = coverage(a, b, &aligned, &split, weight_a, weight_b);
+    let covered = coverage(
+        a,
+        b,
+        &aligned,
+        &split,
+        weight_a - initials_omitted((a, used_a), (b, used_b)),
+        weight_b - initials_omitted((b, used_b), (a, used_a)),
+    );
     let order = order_penalty(a, b, &aligned, used_a, used_b);
     let penalty: f64 = unmatched_penalty(a, used_a) + unmatched_penalty(b, used_b) + order;
     let mut score = (covered.share - penalty).clamp(0.0, 1.0);
@@ -890,6 +897,26 @@ fn initials_differ(a: &Prepared, b: &Prepared, used_a: &[bool], used_b: &[bool])
     };
     let agreed = used_a.iter().any(|&u| u);
     agreed && initials(a) && initials(b) && (left(a, used_a) || left(b, used_b))
+}
+
+/// The weight of `p`'s initials left without a partner when the other
+/// name has no initials and every part of it is aligned: the other name
+/// omits them (`J. I. Dockrat` / `Junaid Dockrat`), so they are not part
+/// of what it should cover. Against a name with a part of its own left
+/// over (`M. A. Okafor` / `Daniel Okafor`) they are a difference, as they
+/// are where both names write initials (see [`initials_differ`]).
+fn initials_omitted((p, used): (&Prepared, &[bool]), other: (&Prepared, &[bool])) -> f64 {
+    let (other, used_other) = other;
+    let all_aligned = used_other.iter().all(|&u| u);
+    if !all_aligned || other.tokens.iter().any(|t| t.role == Role::Initial) {
+        return 0.0;
+    }
+    p.tokens
+        .iter()
+        .zip(used)
+        .filter(|(t, &u)| !u && t.role == Role::Initial)
+        .map(|(t, _)| t.weight)
+        .sum()
 }
 
 /// Which name lies inside the other: no conflict, and every part of one
