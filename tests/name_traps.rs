@@ -356,6 +356,12 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
         "SARHANI, Karim Tawfiq ELOSTA",
         "AL USTA, Karim Tawfiq Sarhani",
     ),
+    // An origin said in English is the nisba that says it in Arabic.
+    ("Karim Tawfiq the Egyptian", "Karim Tawfiq al-Masri"),
+    (
+        "TAWFIQ THE GERMAN, Abu Karim",
+        "AL-ALMANI, Abu Karim Tawfiq",
+    ),
     // A Persian family name with the title and its article written in.
     ("SEYEDOLMUSAVI, Reza Karim", "SEYED AL-MOUSAVI, Reza Karim"),
     // `A.` for `Abd`/`Abdul` before a name of God.
@@ -452,6 +458,8 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("Abdul Rahman", "Abdul Rehman"),
     // Genuinely different consonants stay different words.
     ("Nabil al-Ansari", "Nabil al-Asiri"),
+    // An origin in English is still another origin.
+    ("Karim Tawfiq the Egyptian", "Karim Tawfiq al-Almani"),
     // `s`/`z` alone is too weak to merge on (`Mansur` is not `Manzur`).
     ("Mansur al-Harbi", "Manzur al-Harbi"),
     // Consonants swapped across a vowel at a word's edge make another word.

@@ -5,7 +5,7 @@
 
 use super::text::for_each_word;
 use super::variants::{
-    is_title, vowel_key, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
+    is_title, nisba_of_demonym, vowel_key, KUNYA_HEADS, NASAB_MARKERS, PLAIN_ARTICLES, SUN_ARTICLES,
 };
 use super::word::{canonical_word, WordData};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -657,6 +657,19 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
             i += 1;
             continue;
         }
+        // `the Egyptian` is `al-Masri`: an origin said in English.
+        if text == "the" {
+            let demonym = words
+                .get(i + 1)
+                .filter(|next| next.from_surname == from_surname)
+                .and_then(|next| nisba_of_demonym(&next.lexeme.text));
+            if let Some(nisba) = demonym {
+                out.push(token(lexeme(nisba), true));
+                pending_article = false;
+                i += 2;
+                continue;
+            }
+        }
         if lx.abd_with_article || abd_written_short(words, i) {
             let j = next_index(i + 1);
             // `BAQI, Abd`: the compound across the comma, `Abd` last of the
@@ -1016,6 +1029,14 @@ mod tests {
         for whole in ["SAYEDI, Akbar", "SEYEDALI, Akbar", "SEYEDNEJAD, Akbar"] {
             assert!(parse(whole).titles.is_empty(), "{whole}");
         }
+    }
+
+    #[test]
+    fn an_origin_in_english_is_a_nisba() {
+        assert_eq!(parse("Abu Sulayman the Frenchman").nisba, ["faransi"]);
+        assert_eq!(parse("TALHA THE GERMAN, Abu").nisba, ["almani"]);
+        // Only a known demonym: `the Tall` is left as written.
+        assert!(parse("Karim the Tall").nisba.is_empty());
     }
 
     #[test]

@@ -251,6 +251,78 @@ pub const TITLES: &[&str] = &[
     "hadj",
 ];
 
+/// An origin said in English (`Abu Sulayman the Frenchman`, `Talha the
+/// German`) and the nisba that says it in Arabic (`al-Faransi`,
+/// `al-Almani`): the English word after `the`, and the nisba as commonly
+/// transliterated (its spellings are matched as any word's are).
+const DEMONYMS: &[(&str, &str)] = &[
+    ("afghan", "afghani"),
+    ("albanian", "albani"),
+    ("algerian", "jazairi"),
+    ("american", "amriki"),
+    ("australian", "australi"),
+    ("bahraini", "bahraini"),
+    ("belgian", "baljiki"),
+    ("bosnian", "busni"),
+    ("british", "baritani"),
+    ("briton", "baritani"),
+    ("canadian", "kanadi"),
+    ("chechen", "shishani"),
+    ("dane", "danimarki"),
+    ("danish", "danimarki"),
+    ("dutch", "hulandi"),
+    ("dutchman", "hulandi"),
+    ("egyptian", "masri"),
+    ("englishman", "injlizi"),
+    ("ethiopian", "habashi"),
+    ("french", "faransi"),
+    ("frenchman", "faransi"),
+    ("german", "almani"),
+    ("indian", "hindi"),
+    ("iranian", "irani"),
+    ("iraqi", "iraqi"),
+    ("italian", "itali"),
+    ("jordanian", "urduni"),
+    ("kurd", "kurdi"),
+    ("kurdish", "kurdi"),
+    ("kuwaiti", "kuwaiti"),
+    ("lebanese", "lubnani"),
+    ("libyan", "libi"),
+    ("mauritanian", "muritani"),
+    ("moroccan", "maghribi"),
+    ("omani", "umani"),
+    ("pakistani", "pakistani"),
+    ("palestinian", "filastini"),
+    ("persian", "farsi"),
+    ("qatari", "qatari"),
+    ("russian", "rusi"),
+    ("saudi", "saudi"),
+    ("scot", "iskutlandi"),
+    ("scottish", "iskutlandi"),
+    ("somali", "sumali"),
+    ("spaniard", "isbani"),
+    ("spanish", "isbani"),
+    ("sudanese", "sudani"),
+    ("swede", "swidi"),
+    ("swedish", "swidi"),
+    ("syrian", "suri"),
+    ("tajik", "tajiki"),
+    ("tunisian", "tunisi"),
+    ("turk", "turki"),
+    ("turkish", "turki"),
+    ("uzbek", "uzbeki"),
+    ("yemeni", "yamani"),
+];
+
+/// The nisba an English demonym stands for (`egyptian` → `masri`), if
+/// the word is one (see `DEMONYMS`).
+pub fn nisba_of_demonym(word: &str) -> Option<&'static str> {
+    DEMONYMS
+        .binary_search_by_key(&word, |&(english, _)| english)
+        .ok()
+        .map(|k| DEMONYMS[k].1)
+}
+
 /// Articles that stand before a name: `al-`, `el-` and the sun-letter
 /// assimilated forms (`ash-Shishani` is `al-Shishani` said aloud).
 pub const PLAIN_ARTICLES: &[&str] = &["al", "el", "il"];
@@ -1045,6 +1117,13 @@ const MAX_VARIANT_COST: f32 = 0.05;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn demonyms_sorted_for_search() {
+        assert!(DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(nisba_of_demonym("frenchman"), Some("faransi"));
+        assert_eq!(nisba_of_demonym("the"), None);
+    }
 
     #[test]
     fn vowel_and_consonant_variants_fold_together() {
