@@ -356,6 +356,8 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
         "SARHANI, Karim Tawfiq ELOSTA",
         "AL USTA, Karim Tawfiq Sarhani",
     ),
+    // The Slavic `-вич` written the Polish or the German way.
+    ("Fritz Martin Gelowicz", "Fritz Martin Gelowitz"),
     // An origin said in English is the nisba that says it in Arabic.
     ("Karim Tawfiq the Egyptian", "Karim Tawfiq al-Masri"),
     (

@@ -533,6 +533,16 @@ pub fn fold(token: &str) -> String {
 /// differ most: a ta marbuta written or not, Slavic `й`, the long `i`, a
 /// French silent `e`.
 fn fold_ending(out: &mut String) {
+    // The Slavic `-вич` (son of) as Polish, German, Serbo-Croatian and
+    // English write it: Gelowicz = Gelowitz = Gelovich = Gelović (`v` is
+    // `w` by now). Only after three letters, so a short word is left.
+    for ending in ["wicz", "witz", "witch", "wits", "wic"] {
+        if out.len() >= ending.len() + 3 && out.ends_with(ending) {
+            out.truncate(out.len() - ending.len());
+            out.push_str("wich");
+            break;
+        }
+    }
     // A final h after a vowel is ta marbuta, often unwritten: Abdallah/Abdalla.
     let mut marbuta = false;
     if out.len() > 3 && out.ends_with('h') {
@@ -1117,6 +1127,16 @@ const MAX_VARIANT_COST: f32 = 0.05;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_slavic_son_of_ending_is_one_ending() {
+        let key = fold("gelowicz");
+        for other in ["gelowitz", "gelovich", "gelovitch", "gelovic"] {
+            assert_eq!(fold(other), key, "{other}");
+        }
+        // Another ending is another name.
+        assert_ne!(fold("gelowski"), key);
+    }
 
     #[test]
     fn demonyms_sorted_for_search() {
