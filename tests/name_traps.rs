@@ -356,6 +356,8 @@ const VARIANTS_MERGE: &[(&str, &str)] = &[
         "SARHANI, Karim Tawfiq ELOSTA",
         "AL USTA, Karim Tawfiq Sarhani",
     ),
+    // A given name translated rather than transliterated.
+    ("TRUSHCHALOV, Nicholas", "TRUSHCHALOV, Nikolay"),
     // The Slavic `-вич` written the Polish or the German way.
     ("Fritz Martin Gelowicz", "Fritz Martin Gelowitz"),
     // An origin said in English is the nisba that says it in Arabic.
@@ -460,6 +462,8 @@ const PRECISION_APART: &[(&str, &str)] = &[
     ("Abdul Rahman", "Abdul Rehman"),
     // Genuinely different consonants stay different words.
     ("Nabil al-Ansari", "Nabil al-Asiri"),
+    // Related names in another language are not the same name.
+    ("SOROKIN, Yuri", "SOROKIN, Georgy"),
     // An origin in English is still another origin.
     ("Karim Tawfiq the Egyptian", "Karim Tawfiq al-Almani"),
     // `s`/`z` alone is too weak to merge on (`Mansur` is not `Manzur`).

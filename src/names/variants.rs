@@ -366,7 +366,88 @@ pub fn canonical_token(token: &str) -> String {
         return canon.to_string();
     }
     let folded = fold(token);
-    common_name(&folded).map_or(folded, str::to_string)
+    if let Some(canon) = common_name(&folded).or_else(|| equivalent_name(&folded)) {
+        return canon.to_string();
+    }
+    folded
+}
+
+/// One given name as the languages of Europe write it, the form of the
+/// list's own script first (`Nikolay`, `Nicholas`, `Mykola`): lists and
+/// reference sources give a Russian or Ukrainian person's name translated
+/// as often as transliterated. Only names whose forms are the same name,
+/// not merely related (`Yuri` is not `Georgy`, though both are George);
+/// and no form that is another name elsewhere (`Jan`, `Jean`, `Basil`).
+const NAME_EQUIVALENTS: &[&[&str]] = &[
+    &[
+        "nikolay", "nikolai", "nicholas", "nicolas", "nikola", "mykola", "mikolaj", "nicola",
+    ],
+    &[
+        "mikhail", "michael", "mykhailo", "mykhaylo", "michal", "mihail", "michel",
+    ],
+    &[
+        "aleksandr",
+        "alexander",
+        "oleksandr",
+        "aleksander",
+        "alexandre",
+        "alessandro",
+        "alejandro",
+    ],
+    &[
+        "pyotr", "petr", "peter", "petro", "piotr", "pierre", "pedro", "pietro",
+    ],
+    &["pavel", "paul", "pavlo", "pawel", "paolo", "pablo"],
+    &["ivan", "john", "johann", "giovanni", "juan"],
+    &[
+        "georgy", "georgiy", "george", "heorhiy", "jerzy", "georg", "jorge",
+    ],
+    &["iosif", "joseph", "yosyp", "josef", "jozef", "giuseppe"],
+    &[
+        "yakov", "jacob", "jakub", "yakiv", "jakob", "jacques", "giacomo",
+    ],
+    &["andrey", "andrei", "andrew", "andriy", "andrzej", "andreas"],
+    &[
+        "stepan", "stephen", "steven", "stefan", "stephane", "esteban",
+    ],
+    &[
+        "grigory", "grigoriy", "gregory", "hryhoriy", "grzegorz", "gregor",
+    ],
+    &["filipp", "philip", "pylyp", "filip", "philippe", "felipe"],
+    &[
+        "yevgeny", "yevgeniy", "evgeny", "evgeniy", "eugene", "yevhen", "eugen",
+    ],
+    &["dmitry", "dmitriy", "dmitri", "dmytro", "dimitri"],
+    // Not `Basil`: an Arabic name of its own (`Basil`, brave).
+    &["vasily", "vasiliy", "vasyl", "wasyl"],
+    &["fyodor", "fedor", "theodore", "fedir", "teodor"],
+    &["konstantin", "constantine", "kostiantyn", "kostyantyn"],
+    &["vladimir", "volodymyr", "wlodzimierz"],
+    &[
+        "yekaterina",
+        "ekaterina",
+        "catherine",
+        "kateryna",
+        "katarzyna",
+    ],
+    &["yelena", "elena", "helen", "olena", "helena"],
+];
+
+/// The canonical spelling of the first form of `canonical`'s class in
+/// `NAME_EQUIVALENTS` (`nichulas` → `nikulay`), if it is in one.
+pub fn equivalent_name(canonical: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for forms in NAME_EQUIVALENTS {
+            let first: &'static str = Box::leak(fold(forms[0]).into_boxed_str());
+            for form in *forms {
+                map.entry(fold(form)).or_insert(first);
+            }
+        }
+        map
+    });
+    table.get(canonical).copied()
 }
 
 /// The canonical entry of the common-name table that `token` spells, if any.
@@ -1136,6 +1217,17 @@ mod tests {
         }
         // Another ending is another name.
         assert_ne!(fold("gelowski"), key);
+    }
+
+    #[test]
+    fn a_name_in_another_european_language_is_that_name() {
+        let key = canonical_token("Nikolay");
+        for other in ["Nicholas", "Nikolai", "Mykola", "Mikolaj"] {
+            assert_eq!(canonical_token(other), key, "{other}");
+        }
+        // Related names are not the same name, nor is a name of its own.
+        assert_ne!(canonical_token("Yuri"), canonical_token("George"));
+        assert_ne!(canonical_token("Basil"), canonical_token("Vasily"));
     }
 
     #[test]
