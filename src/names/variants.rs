@@ -377,13 +377,15 @@ pub fn canonical_token(token: &str) -> String {
 /// reference sources give a Russian or Ukrainian person's name translated
 /// as often as transliterated. Only names whose forms are the same name,
 /// not merely related (`Yuri` is not `Georgy`, though both are George);
-/// and no form that is another name elsewhere (`Jan`, `Jean`, `Basil`).
+/// and no form that is another name elsewhere (`Jan`, `Jean`, `Basil`)
+/// or that Arabic writes after its own sound (`Michel` is `Mishal` in a
+/// Lebanese list, not `Mikhail`).
 const NAME_EQUIVALENTS: &[&[&str]] = &[
     &[
         "nikolay", "nikolai", "nicholas", "nicolas", "nikola", "mykola", "mikolaj", "nicola",
     ],
     &[
-        "mikhail", "michael", "mykhailo", "mykhaylo", "michal", "mihail", "michel",
+        "mikhail", "michael", "mykhailo", "mykhaylo", "michal", "mihail",
     ],
     &[
         "aleksandr",
@@ -1228,6 +1230,7 @@ mod tests {
         // Related names are not the same name, nor is a name of its own.
         assert_ne!(canonical_token("Yuri"), canonical_token("George"));
         assert_ne!(canonical_token("Basil"), canonical_token("Vasily"));
+        assert_ne!(canonical_token("Michel"), canonical_token("Mikhail"));
     }
 
     #[test]
