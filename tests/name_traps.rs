@@ -1063,6 +1063,14 @@ fn a_sole_candidate_is_no_namesake() {
         let c = cluster_in_dataset(&[short, long], 400);
         assert_ne!(c[0], c[1], "{short} / {long}");
     }
+    // A family name written otherwise but as a close spelling of the same
+    // word (`Halawi` / `Hillawi`, a doubled letter and a short vowel) is
+    // the same family; the man on offer is that man.
+    let c = cluster_in_dataset(
+        &["HALAWI, Hamid Zubayr", "HILLAWI, Jamal Hamid Zubayr"],
+        400,
+    );
+    assert_eq!(c[0], c[1], "{c:?}");
 }
 
 #[test]

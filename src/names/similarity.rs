@@ -21,9 +21,10 @@ const ALIGN_MIN: f64 = 0.84;
 /// Without enough distinctive evidence a score is capped here, below the
 /// default merge threshold: a shared nisba or generic kunya is not identity.
 const INSUFFICIENT_CAP: f64 = 0.90;
-/// Aligned words this close (a spelling, not only a similar word: `Nur`
-/// is not `Nawar`) support unique completion.
-const COMPLETION_MIN: f64 = 0.93;
+/// Aligned words this close are spellings of one word, not only similar
+/// words (`Nur` is not `Nawar`): they support unique completion, and a
+/// family name so respelled is still one family (`cluster::namesakes`).
+pub const SAME_WORD_MIN: f64 = 0.93;
 /// What a part left over costs, per unit of weight, in a name that
 /// contains the other on real evidence.
 const OMITTED: f64 = 0.02;
@@ -981,7 +982,7 @@ fn completes(
     // Spellings of the same words, not merely similar ones; and the smaller
     // name's own name is the other's own name, not its father's (`Ahmad
     // X` inside `Muhammad Ahmad X` is the son of Ahmad, or Ahmad himself).
-    let close = aligned.iter().all(|&(_, _, s)| s >= COMPLETION_MIN);
+    let close = aligned.iter().all(|&(_, _, s)| s >= SAME_WORD_MIN);
     // The smaller name's family name is the larger's family name, not a
     // given name of it beside a family name of its own (`AMAN, Muhammad`
     // is not `GUL, Muhammad Aman`).
@@ -1179,7 +1180,7 @@ fn align_nisba_forms(
 }
 
 /// The similarity of one nisba written two ways: aligned (over
-/// [`ALIGN_MIN`]), but under [`RARE_ANCHOR_MIN`] and [`COMPLETION_MIN`].
+/// [`ALIGN_MIN`]), but under [`RARE_ANCHOR_MIN`] and [`SAME_WORD_MIN`].
 const NISBA_FORM: f64 = 0.88;
 
 /// Where in `others` two neighbouring words, both left over, are `word`

@@ -10,9 +10,10 @@
 //!   word or a kunya never joins on its own, requirement 5);
 //! * two aligned parts say who: not an origin, a kunya or an initial (a
 //!   nisba one list form gives as the family name says who);
-//! * family names are aligned to the same word, not to a spelling of it:
-//!   a family name spelled otherwise is where namesakes differ (`AMAN` /
-//!   `AMIN`, `SALEH` / `SALEHI`);
+//! * family names are aligned to the same word or to a close spelling of
+//!   it (`ALIQ` / `ALEIK`, `HALAWI` / `HILLAWI`), not to a merely similar
+//!   word: a family name with another vowel or the nisba's ending is
+//!   where namesakes differ (`AMAN` / `AMIN`, `SALEH` / `SALEHI`);
 //! * no own name stands against a father's (`Abbas` against `ibn Abbas`),
 //!   and, unless both are written `SURNAME, Given Names`, every word is in
 //!   the same place of both names (a list's given names are personal names,
@@ -22,7 +23,7 @@
 //!   forefather (`ibn Hatim`): a forefather one name adds is where cousins
 //!   differ.
 
-use crate::names::similarity::{Comparison, Prepared, PreparedToken};
+use crate::names::similarity::{Comparison, Prepared, PreparedToken, SAME_WORD_MIN};
 use crate::names::Role;
 
 /// Whether the review-band link of `a` and `b`, compared as `cmp`, may join
@@ -36,8 +37,13 @@ pub(super) fn fits(a: &Prepared, b: &Prepared, cmp: &Comparison) -> bool {
             .iter()
             .map(|&(i, j, _)| (&a.tokens[i], &b.tokens[j]))
     };
-    let family_respelled =
-        pairs().any(|(x, y)| (family(x) || family(y)) && x.word.canonical != y.word.canonical);
+    let family_respelled = cmp.aligned.iter().any(|&(i, j, s)| {
+        let (x, y) = (&a.tokens[i], &b.tokens[j]);
+        let (p, q) = (&x.word.canonical, &y.word.canonical);
+        (family(x) || family(y))
+            && p != q
+            && (s < SAME_WORD_MIN || with_nisba_ending(p, q) || with_nisba_ending(q, p))
+    });
     // A list's `SURNAME, Given Names` gives personal names, where `Ali`
     // may stand for `Mohammad Ali` and the surname may be a father's name;
     // written out, `Ilyas Abd al-Basit` is Ilyas son of Abd al-Basit, and
@@ -70,6 +76,19 @@ pub(super) fn fits(a: &Prepared, b: &Prepared, cmp: &Comparison) -> bool {
     let forefather =
         |p: &Prepared, left: &[usize]| left.iter().any(|&i| p.tokens[i].role == Role::Nasab);
     (left_a.is_empty() || left_b.is_empty()) && !forefather(a, &left_a) && !forefather(b, &left_b)
+}
+
+/// `word` is `stem`, however its vowels are written, with the nisba's
+/// `-i` after its last consonant (`Salehi` of `Saleh`, `salih`): a close
+/// spelling, but another family's name as often as the same one's.
+fn with_nisba_ending(word: &str, stem: &str) -> bool {
+    let Some(body) = word.strip_suffix(['i', 'y']) else {
+        return false;
+    };
+    let last = |w: &str| w.chars().last();
+    let consonant =
+        |c: Option<char>| c.is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+    consonant(last(stem)) && last(body) == last(stem)
 }
 
 /// A family name: a surname, or a nisba written as the family name.
@@ -134,6 +153,8 @@ mod tests {
         assert!(fit("QASIMI, Hamed", "QASIMI, Ahmed Mohammed Hamed"));
         assert!(fit("JAFARI, Ali", "JAFARI, Mohammad Ali"));
         assert!(fit("QASIMI, Kassem Hamed", "QASIMI, Qasim Hamid"));
+        // A family name respelled closely: a doubled letter, a short vowel.
+        assert!(fit("HALAWI, Hani Tawfiq", "HILLAWI, Jamal Hani Tawfiq"));
     }
 
     #[test]
