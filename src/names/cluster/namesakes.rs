@@ -12,8 +12,9 @@
 //!   nisba one list form gives as the family name says who);
 //! * family names are aligned to the same word or to a close spelling of
 //!   it (`ALIQ` / `ALEIK`, `HALAWI` / `HILLAWI`), not to a merely similar
-//!   word: a family name with another vowel or the nisba's ending is
-//!   where namesakes differ (`AMAN` / `AMIN`, `SALEH` / `SALEHI`);
+//!   word: a family name with another vowel or the nisba's ending, or with
+//!   another letter in Arabic script, is where namesakes differ (`AMAN` /
+//!   `AMIN`, `SALEH` / `SALEHI`, `زاهد` / `زاده`);
 //! * no own name stands against a father's (`Abbas` against `ibn Abbas`),
 //!   and, unless both are written `SURNAME, Given Names`, every word is in
 //!   the same place of both names (a list's given names are personal names,
@@ -40,9 +41,12 @@ pub(super) fn fits(a: &Prepared, b: &Prepared, cmp: &Comparison) -> bool {
     let family_respelled = cmp.aligned.iter().any(|&(i, j, s)| {
         let (x, y) = (&a.tokens[i], &b.tokens[j]);
         let (p, q) = (&x.word.canonical, &y.word.canonical);
+        // Arabic script writes a family name one way: another letter there
+        // is another name (`زاهد` / `زاده`), not a transliteration.
+        let script = x.word.arabic || y.word.arabic;
         (family(x) || family(y))
             && p != q
-            && (s < SAME_WORD_MIN || with_nisba_ending(p, q) || with_nisba_ending(q, p))
+            && (s < SAME_WORD_MIN || script || with_nisba_ending(p, q) || with_nisba_ending(q, p))
     });
     // A list's `SURNAME, Given Names` gives personal names, where `Ali`
     // may stand for `Mohammad Ali` and the surname may be a father's name;
@@ -172,6 +176,7 @@ mod tests {
         // A family name spelled otherwise.
         assert!(!fit("AMAN, Mohammed", "AL AMIN, Mohammad"));
         assert!(!fit("SALEHI, Ali", "SALEH, Ali Mohamad"));
+        assert!(!fit("محمد زاهد", "محمد اسحاق آخوند زاده"));
         // Words left over on both sides.
         assert!(!fit("QASIMI, Hamed Yusuf", "QASIMI, Ahmed Hamed"));
         // A single word, a kunya alone, or only an origin and a kunya
