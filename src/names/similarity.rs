@@ -298,6 +298,23 @@ pub enum Inside {
 }
 
 impl Comparison {
+    /// Two names of which one has nothing to compare (only titles): no
+    /// part agrees, and nothing says more. `aligned` is a buffer to reuse.
+    fn of_nothing(aligned: Vec<(usize, usize, f64)>) -> Comparison {
+        Comparison {
+            score: 0.0,
+            aligned,
+            conflicts: Vec::new(),
+            veto: false,
+            sufficient: false,
+            rare_anchor: false,
+            split: Vec::new(),
+            inside: Inside::Neither,
+            completes: false,
+            initials_differ: false,
+        }
+    }
+
     /// Evidence strong enough to keep two clusters apart whatever else links
     /// them (a cannot-link).
     pub fn strong_difference(&self) -> bool {
@@ -788,18 +805,7 @@ fn compare_with_matrix(
     let weight_a: f64 = a.tokens.iter().map(|t| t.weight).sum();
     let weight_b: f64 = b.tokens.iter().map(|t| t.weight).sum();
     if weight_a <= 0.0 || weight_b <= 0.0 {
-        return Comparison {
-            score: 0.0,
-            aligned,
-            conflicts: Vec::new(),
-            veto: false,
-            sufficient: false,
-            rare_anchor: false,
-            split: Vec::new(),
-            inside: Inside::Neither,
-            completes: false,
-            initials_differ: false,
-        };
+        return Comparison::of_nothing(aligned);
     }
     let (mut stack_a, mut stack_b) = ([false; STACK_PARTS], [false; STACK_PARTS]);
     let (mut heap_a, mut heap_b) = (Vec::new(), Vec::new());
@@ -812,14 +818,11 @@ fn compare_with_matrix(
     let conflicts = find_conflicts(a, b, matrix, &aligned, used_a, used_b);
     let veto = clear_evidence(a, b, matrix, &aligned, &conflicts);
 
-    let covered = coverage(
-        a,
-        b,
-        &aligned,
-        &split,
+    let totals = (
         weight_a - initials_omitted((a, used_a), (b, used_b)),
         weight_b - initials_omitted((b, used_b), (a, used_a)),
     );
+    let covered = coverage(a, b, &aligned, &split, totals);
     let order = order_penalty(a, b, &aligned, used_a, used_b);
     let penalty: f64 = unmatched_penalty(a, used_a) + unmatched_penalty(b, used_b) + order;
     let mut score = (covered.share - penalty).clamp(0.0, 1.0);
@@ -1320,8 +1323,7 @@ fn coverage(
     b: &Prepared,
     aligned: &[(usize, usize, f64)],
     split: &[(bool, usize, usize)],
-    weight_a: f64,
-    weight_b: f64,
+    (weight_a, weight_b): (f64, f64),
 ) -> Coverage {
     // A word against two written apart weighs what the two weigh together
     // (`Alireza` against `Ali Reza`, not against `Ali` alone), on both

@@ -643,15 +643,6 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
             from_surname,
             initial,
         };
-        let next_index = |from: usize| {
-            // Skip an article between the two halves of a compound.
-            if is_article(words, from) {
-                from + 1
-            } else {
-                from
-            }
-        };
-
         if is_article(words, i) {
             pending_article = true;
             i += 1;
@@ -671,7 +662,7 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
             }
         }
         if lx.abd_with_article || abd_written_short(words, i) {
-            let j = next_index(i + 1);
+            let j = past_article(words, i + 1);
             // `BAQI, Abd`: the compound across the comma, `Abd` last of the
             // given names and the family name right after it.
             let across_comma =
@@ -689,39 +680,12 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
                 }
             }
         }
-        // `Salah ad-Din`, `Nur al-Din`, `Nasr Allah`, `Inayat ur Rahman`
-        // (also `RAHMAN, Inayat ur`: the article before the comma).
-        let mut j = next_index(i + 1);
-        let across = words.get(i + 1).is_some_and(|article| {
-            god_name_article(article) && article.from_surname == word.from_surname
-        }) && words.get(i + 2).is_some_and(|n| {
-            n.lexeme
-                .second_half
-                .is_some_and(|h| !joins_without_article(h))
-        });
-        if across {
-            j = i + 2;
-        }
-        let same_side = |n: &&Spelled| n.from_surname == word.from_surname || across;
-        if let Some(next) = words.get(j).filter(same_side) {
-            if let Some(suffix) = next.lexeme.second_half {
-                let article_between = j > i + 1;
-                // A word that is a compound already (`Inayatullah
-                // ur-Rahman`) takes no second half: the name after it is a
-                // name of its own.
-                if !text.is_empty()
-                    && !lx.nasab_marker
-                    && !lx.kunya_head
-                    && lx.joined.is_none()
-                    && (article_between || joins_without_article(suffix))
-                {
-                    let joined = format!("{text}{suffix}");
-                    out.push(token(lexeme(&joined), pending_article));
-                    pending_article = false;
-                    i = j + 1;
-                    continue;
-                }
-            }
+        if let Some((suffix, after)) = second_half_after(words, i) {
+            let joined = format!("{text}{suffix}");
+            out.push(token(lexeme(&joined), pending_article));
+            pending_article = false;
+            i = after;
+            continue;
         }
         if let Some(rest) = attached_article(word).filter(|_| !pending_article) {
             // `ALFAGIH`, `ALSUBAIE`: OFAC sometimes writes the article into
@@ -743,6 +707,48 @@ fn compound(words: &[Spelled]) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// `from`, or the word after it when it is an article: an article may
+/// stand between the two halves of a compound.
+fn past_article(words: &[Spelled], from: usize) -> usize {
+    if is_article(words, from) {
+        from + 1
+    } else {
+        from
+    }
+}
+
+/// The second half of a compound that the word at `i` takes, and where
+/// the words after the compound begin: `Salah ad-Din`, `Nur al-Din`,
+/// `Nasr Allah`, `Inayat ur Rahman` (also `RAHMAN, Inayat ur`: the article
+/// before the comma).
+fn second_half_after(words: &[Spelled], i: usize) -> Option<(&'static str, usize)> {
+    let word = &words[i];
+    let lx = &word.lexeme;
+    let across = words.get(i + 1).is_some_and(|article| {
+        god_name_article(article) && article.from_surname == word.from_surname
+    }) && words.get(i + 2).is_some_and(|n| {
+        n.lexeme
+            .second_half
+            .is_some_and(|h| !joins_without_article(h))
+    });
+    let j = if across {
+        i + 2
+    } else {
+        past_article(words, i + 1)
+    };
+    let same_side = |n: &&Spelled| n.from_surname == word.from_surname || across;
+    let suffix = words.get(j).filter(same_side)?.lexeme.second_half?;
+    let article_between = j > i + 1;
+    // A word that is a compound already (`Inayatullah ur-Rahman`) takes no
+    // second half: the name after it is a name of its own.
+    let takes = !lx.text.is_empty()
+        && !lx.nasab_marker
+        && !lx.kunya_head
+        && lx.joined.is_none()
+        && (article_between || joins_without_article(suffix));
+    takes.then_some((suffix, j + 1))
 }
 
 /// The rest of a family name with `al`/`el` written into it, if any. Only
