@@ -10,7 +10,7 @@
 
 use super::structure::{self, role_weight, Part, Role};
 use super::variants::{
-    common_name, nisba_forms, same_word, skeleton, spelled_as_one_word, variant_cost,
+    common_name, fold, nisba_forms, same_word, skeleton, spelled_as_one_word, variant_cost,
 };
 use super::word::WordData;
 use rustc_hash::FxHashMap;
@@ -1056,8 +1056,8 @@ fn completes(
 /// (`FADI` in `SIRHAN, Fadi`), nor one title against another. Where the
 /// one word stands in a list's surname slot beside nothing but a title,
 /// the slot says nothing of a family: it holds the man's only name.
-/// Unique completion joins such a name only as a name of its own (see
-/// `cluster::completion`).
+/// Unique completion then joins it as any contained name: to the one
+/// person whose names hold it, never when two people's do.
 fn titled_word_inside(
     small: &Prepared,
     big: &Prepared,
@@ -1083,9 +1083,9 @@ fn same_honorific(x: &Prepared, y: &Prepared) -> bool {
             .filter(|(_, part)| part.role == Role::Title)
             .map(|(_, part)| part.canonical.as_str())
             .filter(|c| !matches!(*c, "jr" | "sr" | "mr" | "mrs" | "ms"))
-            // A title's canonical keeps its `o` (`molawi`), which the
-            // skeleton would read as a consonant.
-            .map(|c| super::variants::skeleton(&c.replace('o', "u")))
+            // A title is kept as written (`molawi`): folded first, as any
+            // word is before its skeleton.
+            .map(|c| skeleton(&fold(c)))
             .collect()
     };
     let theirs = honorifics(y);

@@ -438,18 +438,17 @@ const NAME_EQUIVALENTS: &[&[&str]] = &[
 /// The canonical spelling of the first form of `canonical`'s class in
 /// `NAME_EQUIVALENTS` (`nichulas` → `nikulay`), if it is in one.
 pub fn equivalent_name(canonical: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    static TABLE: OnceLock<FxHashMap<String, String>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut map = FxHashMap::default();
         for forms in NAME_EQUIVALENTS {
-            let first: &'static str = Box::leak(fold(forms[0]).into_boxed_str());
             for form in *forms {
-                map.entry(fold(form)).or_insert(first);
+                map.entry(fold(form)).or_insert_with(|| fold(forms[0]));
             }
         }
         map
     });
-    table.get(canonical).copied()
+    table.get(canonical).map(String::as_str)
 }
 
 /// The canonical entry of the common-name table that `token` spells, if any.
